@@ -1,0 +1,12 @@
+// Every handler, merged; `satisfies` proves each contract method has exactly one implementation.
+import type { Contract } from '../../shared/api/index';
+import type { Handlers } from './types';
+import { appHandlers } from './app';
+import { jobsHandlers } from './jobs';
+import { queryHandlers } from './query';
+
+export const handlers = {
+  ...appHandlers,
+  ...jobsHandlers,
+  ...queryHandlers,
+} satisfies Handlers<Contract>;

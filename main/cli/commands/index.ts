@@ -1,0 +1,7 @@
+// The CLI's commands, in the order `painel help` lists them.
+import type { Command } from '../command';
+import { infoCommand } from './info';
+import { serveCommand } from './serve';
+import { callCommand } from './call';
+
+export const COMMANDS: Command[] = [infoCommand, serveCommand, callCommand];

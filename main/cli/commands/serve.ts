@@ -1,0 +1,62 @@
+// painel serve: browser mode — the loopback HTTP host serving the built renderer and the API.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Command } from '../command';
+import { parse } from '../command';
+import { createDispatcher } from '../../host/dispatcher';
+import { startHttpHost } from '../../host/httpHost';
+import { AppError } from '../../store/errors';
+
+/** The built renderer: out/renderer beside the package root. */
+export function defaultStaticDir(): string | null {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    const candidate = join(dir, 'out', 'renderer');
+    if (existsSync(join(candidate, 'index.html'))) return candidate;
+    dir = resolve(dir, '..');
+  }
+  return null;
+}
+
+function openBrowser(url: string): void {
+  const cmd = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'cmd' : 'xdg-open';
+  const args = process.platform === 'win32' ? ['/c', 'start', '', url] : [url];
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return;
+  try {
+    const child = spawn(cmd, args, { stdio: 'ignore', detached: true });
+    child.on('error', () => undefined);
+    child.unref();
+  } catch {
+    // no browser launcher: the printed URL is enough
+  }
+}
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'browser mode: serve the app and the API on 127.0.0.1',
+  usage: 'painel serve [--port N] [--no-open] [--static DIR]',
+  async run(argv, ctx) {
+    const { values } = parse(argv, { port: { type: 'string' }, 'no-open': { type: 'boolean' }, static: { type: 'string' } }, this.usage);
+    const port = values.port === undefined ? 0 : Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new AppError('BAD_INPUT', `--port must be 0..65535, got ${values.port}`);
+    const engine = await ctx.engine();
+    const staticDir = values.static ?? defaultStaticDir();
+    if (!staticDir) ctx.io.err('The renderer is not built yet (npm run build); serving the API only.\n');
+    const host = await startHttpHost({ engine, dispatcher: createDispatcher(engine), port, staticDir, token: process.env.PAINEL_TOKEN || undefined });
+    ctx.io.out(`Painel is running in browser mode: ${host.url}\n`);
+    if (!values['no-open']) openBrowser(host.url);
+    await new Promise<void>((done) => {
+      const stop = () => {
+        void host.close().then(() => {
+          engine.close();
+          done();
+        });
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    return 0;
+  },
+};

@@ -1,0 +1,77 @@
+// Column metadata of browsable tables and views, read from DuckDB's catalog and mapped to contract column types.
+import type { ColumnMeta, ColumnType } from '../../shared/types';
+import type { Db } from '../store/db';
+import { AppError } from '../store/errors';
+
+const HIDDEN = new Set(['schema_migrations', 'settings']);
+
+export interface SqlColumn extends ColumnMeta {
+  sqlType: string;
+}
+
+export interface TableInfo {
+  name: string;
+  kind: 'table' | 'view';
+  columns: SqlColumn[];
+}
+
+export function columnTypeOf(sqlType: string): ColumnType {
+  const t = sqlType.toUpperCase();
+  if (t === 'BOOLEAN') return 'boolean';
+  if (/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT)$/.test(t)) return 'integer';
+  if (t === 'DECIMAL(18,2)') return 'money';
+  if (/^DECIMAL|^DOUBLE|^FLOAT|^REAL/.test(t)) return 'decimal';
+  if (t === 'DATE') return 'date';
+  if (t.startsWith('TIMESTAMP')) return 'timestamp';
+  if (t === 'VARCHAR') return 'text';
+  return 'json';
+}
+
+/** SQL that projects a column to the wire form its type travels in (see arrow.ts). */
+export function wireExpr(col: { id: string; sqlType: string; type: ColumnType }, alias = col.id): string {
+  const c = `"${col.id}"`;
+  const a = `"${alias}"`;
+  switch (col.type) {
+    case 'integer':
+    case 'percent':
+      return `${c}::DOUBLE AS ${a}`;
+    case 'decimal':
+    case 'money':
+      return `${c}::VARCHAR AS ${a}`;
+    case 'date':
+      return `strftime(${c}, '%Y-%m-%d') AS ${a}`;
+    case 'timestamp':
+      return col.sqlType.toUpperCase().includes('TIME ZONE')
+        ? `strftime(timezone('UTC', ${c}), '%Y-%m-%dT%H:%M:%SZ') AS ${a}`
+        : `strftime(${c}, '%Y-%m-%dT%H:%M:%S') AS ${a}`;
+    case 'boolean':
+    case 'text':
+      return `${c} AS ${a}`;
+    default:
+      return `${c}::VARCHAR AS ${a}`;
+  }
+}
+
+export async function listTables(db: Db): Promise<TableInfo[]> {
+  const rows = await db.all<{ table_name: string; kind: string; column_name: string; data_type: string }>(`
+    SELECT c.table_name, CASE WHEN v.view_name IS NULL THEN 'table' ELSE 'view' END AS kind, c.column_name, c.data_type
+    FROM duckdb_columns() c
+    LEFT JOIN duckdb_views() v ON v.view_name = c.table_name AND v.schema_name = c.schema_name
+    WHERE c.schema_name = 'main' AND c.database_name = current_database() AND NOT c.table_name LIKE '\\_%' ESCAPE '\\'
+    ORDER BY c.table_name, c.column_index`);
+  const byName = new Map<string, TableInfo>();
+  for (const r of rows) {
+    if (HIDDEN.has(r.table_name)) continue;
+    let t = byName.get(r.table_name);
+    if (!t) byName.set(r.table_name, (t = { name: r.table_name, kind: r.kind as 'table' | 'view', columns: [] }));
+    const type = columnTypeOf(r.data_type);
+    t.columns.push({ id: r.column_name, sqlType: r.data_type, type, searchable: type === 'text', total: type === 'money' ? 'sum' : 'none' });
+  }
+  return [...byName.values()];
+}
+
+export async function tableInfo(db: Db, name: string): Promise<TableInfo> {
+  const t = (await listTables(db)).find((x) => x.name === name);
+  if (!t) throw new AppError('NOT_FOUND', `no table or view named ${name}`);
+  return t;
+}

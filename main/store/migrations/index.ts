@@ -1,0 +1,11 @@
+// The ordered list of schema migrations. Numbers are never reused; a new change is a new file.
+import m001 from './m001_core';
+import m002 from './m002_canonical';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: Migration[] = [m001, m002];

@@ -1,0 +1,11 @@
+// The whole contract: every domain merged; a method name declared twice fails the build.
+import { defineContract } from './define';
+import { app } from './app';
+import { jobs } from './jobs';
+import { query } from './query';
+
+export const contract = defineContract(app, jobs, query);
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export * from './define';
