@@ -1,6 +1,7 @@
 // The ordered list of schema migrations. Numbers are never reused; a new change is a new file.
 import m001 from './m001_core';
 import m002 from './m002_canonical';
+import m003 from './m003_views';
 
 export interface Migration {
   version: number;
@@ -8,4 +9,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: Migration[] = [m001, m002];
+export const MIGRATIONS: Migration[] = [m001, m002, m003];
