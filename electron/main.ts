@@ -1,0 +1,112 @@
+// The desktop shell: lifecycle, single-instance lock, the secure window, the painel:// protocol and IPC wiring.
+// It computes nothing: every call goes to the same engine dispatcher the CLI and the HTTP host use.
+import { app, BrowserWindow, net, protocol, session, shell, dialog } from 'electron';
+import { join, normalize, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { existsSync } from 'node:fs';
+import { CSP, Engine, createDispatcher } from '../main/host/index';
+import { wireIpc } from './ipc';
+import { prefs } from './settings';
+import { APP_ORIGIN, APP_SCHEME, isAppUrl, isSafeExternalUrl, webPreferences } from './windowOptions';
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+let win: BrowserWindow | null = null;
+let engine: Engine | null = null;
+const rendererDir = resolve(__dirname, '../renderer');
+
+function serveApp(): void {
+  protocol.handle(APP_SCHEME, async (req) => {
+    const url = new URL(req.url);
+    if (url.host !== 'app') return new Response('not found', { status: 404 });
+    const rel = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '') || 'index.html';
+    let file = resolve(rendererDir, rel);
+    if (!file.startsWith(rendererDir + sep)) return new Response('forbidden', { status: 403 });
+    if (!existsSync(file)) file = join(rendererDir, 'index.html');
+    const res = await net.fetch(pathToFileURL(file).toString());
+    const headers = new Headers(res.headers);
+    headers.set('Content-Security-Policy', CSP);
+    headers.set('X-Content-Type-Options', 'nosniff');
+    return new Response(res.body, { status: res.status, headers });
+  });
+}
+
+function lockDown(): void {
+  session.defaultSession.setPermissionRequestHandler((_wc, _perm, done) => done(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  app.on('web-contents-created', (_e, contents) => {
+    contents.on('will-navigate', (e, url) => {
+      if (!isAppUrl(url)) e.preventDefault();
+    });
+    contents.on('will-redirect', (e, url) => {
+      if (!isAppUrl(url)) e.preventDefault();
+    });
+    contents.on('will-attach-webview', (e) => e.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      if (isSafeExternalUrl(url)) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+  });
+}
+
+function createWindow(): void {
+  const bounds = prefs.get('bounds') ?? { width: 1360, height: 860 };
+  win = new BrowserWindow({
+    ...bounds,
+    minWidth: 960,
+    minHeight: 600,
+    show: false,
+    title: 'Painel',
+    backgroundColor: '#0f172a',
+    webPreferences: webPreferences(join(__dirname, '../preload/preload.cjs')),
+  });
+  if (prefs.get('maximized')) win.maximize();
+  win.once('ready-to-show', () => win?.show());
+  win.on('close', () => {
+    if (!win) return;
+    prefs.set('maximized', win.isMaximized());
+    if (!win.isMaximized()) prefs.set('bounds', win.getBounds());
+  });
+  win.on('closed', () => (win = null));
+  const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+  void win.loadURL(devUrl ?? `${APP_ORIGIN}/index.html`);
+}
+
+async function start(): Promise<void> {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  app.on('second-instance', () => {
+    if (!win) return;
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+  await app.whenReady();
+  lockDown();
+  serveApp();
+  const dbPath = process.env.PAINEL_DB ?? join(app.getPath('userData'), 'painel.duckdb');
+  try {
+    engine = await Engine.open({ dbPath });
+  } catch (err) {
+    dialog.showErrorBox('Painel', `Não foi possível abrir o banco de dados / Could not open the database:\n${err instanceof Error ? err.message : String(err)}`);
+    app.quit();
+    return;
+  }
+  const dispatcher = createDispatcher(engine);
+  const unwire = wireIpc(engine, dispatcher, () => win);
+  createWindow();
+  app.on('activate', () => {
+    if (!win) createWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => {
+    unwire();
+    engine?.close();
+    engine = null;
+  });
+}
+
+void start();

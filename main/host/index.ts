@@ -1,0 +1,5 @@
+// The engine's public surface for the desktop shell: electron/ reaches the engine only through here.
+export { Engine, type EngineOptions } from './engine';
+export { createDispatcher, type Dispatcher } from './dispatcher';
+export { CSP } from './httpHost';
+export { defaultDataDir, resolveDbPath } from './paths';
