@@ -2,6 +2,7 @@
 import m001 from './m001_core';
 import m002 from './m002_canonical';
 import m003 from './m003_views';
+import m004 from './m004_import_identity';
 
 export interface Migration {
   version: number;
@@ -9,4 +10,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: Migration[] = [m001, m002, m003];
+export const MIGRATIONS: Migration[] = [m001, m002, m003, m004];
