@@ -4,9 +4,11 @@ import type { Handlers } from './types';
 import { appHandlers } from './app';
 import { jobsHandlers } from './jobs';
 import { queryHandlers } from './query';
+import { reportsHandlers } from './reports';
 
 export const handlers = {
   ...appHandlers,
   ...jobsHandlers,
   ...queryHandlers,
+  ...reportsHandlers,
 } satisfies Handlers<Contract>;

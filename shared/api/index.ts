@@ -3,8 +3,9 @@ import { defineContract } from './define';
 import { app } from './app';
 import { jobs } from './jobs';
 import { query } from './query';
+import { reports } from './reports';
 
-export const contract = defineContract(app, jobs, query);
+export const contract = defineContract(app, jobs, query, reports);
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

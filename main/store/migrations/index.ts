@@ -2,6 +2,7 @@
 import m001 from './m001_core';
 import m002 from './m002_canonical';
 import m003 from './m003_views';
+import m010 from './m010_report_macros';
 import m004 from './m004_import_identity';
 
 export interface Migration {

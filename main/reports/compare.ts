@@ -1,0 +1,67 @@
+// reports.compare: a report's totals for the period, the previous period and the same period last year (when
+// the business had activity then), with relative variations, in one DuckDB statement.
+import type { ReportComparison } from '../../shared/api/reports';
+import type { ReportValues } from '../../shared/reports';
+import type { Engine } from '../host/engine';
+import { ParamList, buildWhere } from '../query/specSql';
+import { AppError } from '../store/errors';
+import { totalsSelectSql } from './totalsSql';
+import { innerSql, resolveRequest, specColumns, type RunRequest } from './prepare';
+import type { ReportColumnDef } from './types';
+import type { RowSpec } from './engine';
+
+const NUMERIC = new Set(['money', 'integer', 'decimal', 'percent']);
+
+/** Relative change per numeric column; null when the base is zero or missing. */
+export function variations(columns: ReportColumnDef[], cur: ReportValues, base: ReportValues): Record<string, number | null> {
+  const out: Record<string, number | null> = {};
+  for (const c of columns) {
+    if (!NUMERIC.has(c.type) || c.total === 'none') continue;
+    const a = cur[c.id] === null || cur[c.id] === undefined ? null : Number(cur[c.id]);
+    const b = base[c.id] === null || base[c.id] === undefined ? null : Number(base[c.id]);
+    out[c.id] = a === null || b === null || b === 0 ? null : Math.round(((a - b) / Math.abs(b)) * 1e6) / 1e6;
+  }
+  return out;
+}
+
+/** True when any sale or payment happened between two business dates (inclusive). */
+export function activitySql(params: ParamList, from: string, to: string): string {
+  const lo = `timezone(getvariable('biz_tz'), CAST(CAST(${params.add(from)} AS DATE) AS TIMESTAMP))`;
+  const hi = `timezone(getvariable('biz_tz'), CAST(CAST(${params.add(to)} AS DATE) + 1 AS TIMESTAMP))`;
+  return `(EXISTS (SELECT 1 FROM sales WHERE occurred_at >= ${lo} AND occurred_at < ${hi}) OR EXISTS (SELECT 1 FROM payments WHERE occurred_at >= ${lo} AND occurred_at < ${hi}))`;
+}
+
+export async function reportCompare(engine: Engine, req: RunRequest & RowSpec): Promise<ReportComparison> {
+  const r = await resolveRequest(engine, req);
+  if (!r.def.comparable) throw new AppError('BAD_INPUT', `report ${r.def.id} has no period comparison`);
+  const params = new ParamList();
+  const cols = specColumns(r.columns);
+  const parts = [r.period, r.previous, r.lastYear].map((period, k) => {
+    const inner = innerSql(r, params, period);
+    const w = buildWhere(cols, req.filters ?? [], req.search ?? '', params);
+    return { k, inner, where: w.length ? `WHERE ${w.join(' AND ')}` : '' };
+  });
+  const active = activitySql(params, r.lastYear.from, r.lastYear.to);
+  const sql = `WITH ${parts.map((p) => `r${p.k} AS (${p.inner})`).join(', ')}
+    SELECT * FROM (${parts.map((p) => `SELECT ${p.k} AS __k, ${active} AS __active, * FROM (${totalsSelectSql(r.columns, `r${p.k}`, p.where)})`).join(' UNION ALL BY NAME ')}) ORDER BY __k`;
+  const rows = await engine.db.all<Record<string, unknown>>(sql, params.values);
+  const pick = (k: number): ReportValues => {
+    const { __k: _k, __rows: _r, __active: _a, ...values } = rows.find((x) => Number(x.__k) === k) ?? {};
+    return values as ReportValues;
+  };
+  const current = pick(0);
+  const previousValues = pick(1);
+  const hasLastYear = rows[0]?.__active === true;
+  const lastYearValues = hasLastYear ? pick(2) : null;
+  return {
+    report: r.def.id,
+    period: r.period,
+    previous: r.previous,
+    lastYear: hasLastYear ? r.lastYear : null,
+    current,
+    previousValues,
+    lastYearValues,
+    variation: variations(r.columns, current, previousValues),
+    variationLastYear: lastYearValues ? variations(r.columns, current, lastYearValues) : null,
+  };
+}

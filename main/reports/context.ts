@@ -1,0 +1,89 @@
+// Builds the context a report's SQL builder receives: bound parameters, period bounds and the common filters
+// turned into SQL conditions over the report views (every value bound, never spliced).
+import type { DuckDBValue } from '@duckdb/node-api';
+import type { CommonFilters } from '../../shared/api/reports';
+import type { ResolvedPeriod } from '../../shared/reports';
+import type { Settings } from '../../shared/settings';
+import type { ParamList } from '../query/specSql';
+import type { Db } from '../store/db';
+import { AppError } from '../store/errors';
+import type { Availability, ParamValue, ReportContext } from './types';
+
+/** Which analytics tables exist (and hold data) right now. */
+export async function availability(db: Db): Promise<Availability> {
+  const t = await db.all<{ n: string }>(`SELECT table_name AS n FROM duckdb_tables() WHERE schema_name = 'main' AND database_name = current_database() AND table_name IN ('rfm_snapshots')`);
+  let rfm = false;
+  if (t.some((x) => x.n === 'rfm_snapshots')) rfm = (await db.all<{ ok: boolean }>(`SELECT EXISTS (SELECT 1 FROM rfm_snapshots) AS ok`))[0]?.ok === true;
+  return { rfm };
+}
+
+export interface ContextInput {
+  params: ParamList;
+  period: ResolvedPeriod;
+  previous: ResolvedPeriod;
+  common: CommonFilters;
+  values: Record<string, ParamValue>;
+  settings: Settings;
+  has: Availability;
+}
+
+export function makeContext(i: ContextInput): ReportContext {
+  const p = (v: DuckDBValue) => i.params.add(v);
+  const list = (vals: string[]) => vals.map((v) => p(v)).join(', ');
+  const from = `CAST(${p(i.period.from)} AS DATE)`;
+  const to = `CAST(${p(i.period.to)} AS DATE)`;
+  const c = i.common;
+
+  const rfmAsOf = () => {
+    if (!i.has.rfm) throw new AppError('NOT_READY', 'RFM scores have not been computed yet: run the customer analytics first');
+    return `(SELECT coalesce(max(as_of) FILTER (WHERE as_of <= ${to}), min(as_of)) FROM rfm_snapshots)`;
+  };
+  const customerFilter = (key: string) => {
+    if (!c.rfmCluster?.length) return 'TRUE';
+    return `${key} IN (SELECT customer_id FROM rfm_snapshots WHERE as_of = ${rfmAsOf()} AND cluster IN (${list(c.rfmCluster)}))`;
+  };
+  const salesConds = (a: string): string[] => {
+    const out: string[] = [];
+    if (c.location?.length) out.push(`${a}.location_id IN (${list(c.location)})`);
+    if (c.source?.length) out.push(`${a}.source IN (${list(c.source)})`);
+    if (c.employee?.length) {
+      const e = list(c.employee);
+      out.push(`(${a}.employee_id IN (${e}) OR ${a}.sale_id IN (SELECT sale_id FROM sale_lines WHERE employee_id IN (${e})))`);
+    }
+    if (c.category?.length) {
+      out.push(`${a}.sale_id IN (SELECT l.sale_id FROM sale_lines l JOIN items i ON i.item_id = l.item_id WHERE i.category IN (${list(c.category)}))`);
+    }
+    if (c.rfmCluster?.length) out.push(customerFilter(`${a}.customer_key`));
+    return out;
+  };
+  const and = (conds: string[]) => (conds.length ? conds.join(' AND ') : 'TRUE');
+
+  return {
+    p,
+    period: i.period,
+    previous: i.previous,
+    from,
+    to,
+    inPeriod: (expr) => `${expr} BETWEEN ${from} AND ${to}`,
+    params: i.values,
+    common: c,
+    settings: i.settings,
+    has: i.has,
+    salesFilter: (a) => and(salesConds(a)),
+    linesFilter: (a) => {
+      const out: string[] = [];
+      if (c.location?.length) out.push(`${a}.location_id IN (${list(c.location)})`);
+      if (c.source?.length) out.push(`${a}.source IN (${list(c.source)})`);
+      if (c.employee?.length) out.push(`${a}.staff_id IN (${list(c.employee)})`);
+      if (c.category?.length) out.push(`${a}.item_id IN (SELECT item_id FROM items WHERE category IN (${list(c.category)}))`);
+      if (c.rfmCluster?.length) out.push(customerFilter(`${a}.customer_key`));
+      return and(out);
+    },
+    paymentsFilter: (a) => {
+      const conds = salesConds('fs');
+      return conds.length ? `${a}.sale_id IN (SELECT fs.sale_id FROM v_sales fs WHERE ${and(conds)})` : 'TRUE';
+    },
+    customerFilter,
+    rfmAsOf,
+  };
+}

@@ -1,0 +1,112 @@
+// Resolves a report request (definition, period, parameters, common filters, available analytics) and builds
+// the report's inner SQL into a shared parameter list, so the engine can wrap it for pages, totals and charts.
+import { z } from 'zod';
+import type { CommonFilters, PeriodInput } from '../../shared/api/reports';
+import type { ReportParamMeta, ResolvedPeriod } from '../../shared/reports';
+import type { Settings } from '../../shared/settings';
+import type { Engine } from '../host/engine';
+import type { SpecColumn } from '../query/specSql';
+import { ParamList } from '../query/specSql';
+import { AppError } from '../store/errors';
+import { availability, makeContext } from './context';
+import { businessToday, lastYearPeriod, previousPeriod, resolvePeriod } from './period';
+import { getReport } from './registry';
+import type { Availability, ParamValue, ReportColumnDef, ReportDefinition } from './types';
+
+export interface RunRequest {
+  report: string;
+  period?: PeriodInput;
+  common?: CommonFilters;
+  params?: Record<string, ParamValue>;
+}
+
+export interface Resolved {
+  def: ReportDefinition;
+  columns: ReportColumnDef[];
+  period: ResolvedPeriod;
+  previous: ResolvedPeriod;
+  lastYear: ResolvedPeriod;
+  common: CommonFilters;
+  values: Record<string, ParamValue>;
+  settings: Settings;
+  has: Availability;
+}
+
+function paramSchema(p: ReportParamMeta): z.ZodType {
+  let s: z.ZodType;
+  switch (p.kind) {
+    case 'enum':
+      s = z.enum((p.options ?? []).map((o) => o.value) as [string, ...string[]]);
+      break;
+    case 'integer': {
+      let n = z.number().int();
+      if (p.min !== undefined) n = n.min(p.min);
+      if (p.max !== undefined) n = n.max(p.max);
+      s = n;
+      break;
+    }
+    case 'boolean':
+      s = z.boolean();
+      break;
+    case 'date':
+      s = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+      break;
+    default:
+      s = z.string().max(200);
+  }
+  return p.default === null ? s.nullable().default(null) : s.default(p.default as never);
+}
+
+/** Validates a report's own parameters against its declaration (unknown ones are refused). */
+export function validateParams(def: ReportDefinition, raw: Record<string, ParamValue>): Record<string, ParamValue> {
+  const shape = Object.fromEntries(def.params.map((p) => [p.id, paramSchema(p)]));
+  const r = z.object(shape).strict().safeParse(raw);
+  if (!r.success) {
+    const issues = r.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+    throw new AppError('BAD_INPUT', `invalid parameters for report ${def.id}: ${issues[0]?.path || '(params)'}: ${issues[0]?.message}`, issues);
+  }
+  return r.data as Record<string, ParamValue>;
+}
+
+/** First and last business dates with a sale or a payment (for the `all` preset); null on an empty database. */
+async function activityRange(engine: Engine): Promise<{ first: string; last: string } | null> {
+  const rows = await engine.db.all<{ first: string | null; last: string | null }>(`
+    WITH b AS (SELECT min(occurred_at) AS lo, max(occurred_at) AS hi FROM sales UNION ALL SELECT min(occurred_at), max(occurred_at) FROM payments)
+    SELECT strftime(CAST(timezone(getvariable('biz_tz'), min(lo)) AS DATE), '%Y-%m-%d') AS first,
+           strftime(CAST(timezone(getvariable('biz_tz'), max(hi)) AS DATE), '%Y-%m-%d') AS last FROM b`);
+  const r = rows[0];
+  return r?.first && r.last ? { first: r.first, last: r.last } : null;
+}
+
+export async function resolveRequest(engine: Engine, req: RunRequest): Promise<Resolved> {
+  const def = getReport(req.report);
+  const common = req.common ?? {};
+  for (const [k, v] of Object.entries(common)) {
+    if (v !== undefined && !(def.filters as string[]).includes(k)) {
+      throw new AppError('BAD_INPUT', `report ${def.id} does not take the ${k} filter`, { filter: k, allowed: def.filters });
+    }
+  }
+  const values = validateParams(def, req.params ?? {});
+  const settings = await engine.settings();
+  const today = req.period?.today ?? businessToday(settings.timezone);
+  const wantsAll = (req.period?.preset ?? (req.period?.from ? 'custom' : def.defaultPreset)) === 'all';
+  const period = resolvePeriod(req.period ?? {}, today, def.defaultPreset, wantsAll ? await activityRange(engine) : null);
+  const has = await availability(engine.db);
+  if (common.rfmCluster?.length && !has.rfm) throw new AppError('NOT_READY', 'the RFM cluster filter needs RFM scores: run the customer analytics first');
+  const columns = def.columns.filter((c) => !c.requires || has[c.requires]);
+  return { def, columns, period, previous: previousPeriod(period), lastYear: lastYearPeriod(period), common, values, settings, has };
+}
+
+/** Builds the report's SQL for a period into `params` (placeholders continue the list). */
+export function innerSql(r: Resolved, params: ParamList, period: ResolvedPeriod = r.period): string {
+  const ctx = makeContext({ params, period, previous: period === r.period ? r.previous : previousPeriod(period), common: r.common, values: r.values, settings: r.settings, has: r.has });
+  return r.def.sql(ctx);
+}
+
+export function specColumns(columns: ReportColumnDef[]): SpecColumn[] {
+  return columns.map((c) => ({ id: c.id, type: c.type, sqlType: c.sqlType, searchable: c.searchable }));
+}
+
+export function newParams(): ParamList {
+  return new ParamList();
+}

@@ -1,0 +1,26 @@
+// SQL fragments several reports share: bucketing by granularity, period calendars, and the exact money rules.
+import type { ReportContext } from './types';
+
+export const GRANULARITY_OPTIONS = [
+  { value: 'day', label: { 'pt-BR': 'Dia', en: 'Day' } },
+  { value: 'week', label: { 'pt-BR': 'Semana', en: 'Week' } },
+  { value: 'month', label: { 'pt-BR': 'Mês', en: 'Month' } },
+];
+
+/** Every bucket start (DATE) of the given granularity that overlaps [from, to]. */
+export function bucketsSql(ctx: ReportContext, gran: string, from = ctx.from, to = ctx.to): string {
+  return `SELECT DISTINCT CAST(date_trunc(${gran}, CAST(g.d AS DATE)) AS DATE) AS bucket
+    FROM generate_series(CAST(${from} AS TIMESTAMP), CAST(${to} AS TIMESTAMP), INTERVAL 1 DAY) g(d)`;
+}
+
+/** Every month start from the first to the last month with a completed sale or a payment, clipped to the period. */
+export function activeMonthsSql(ctx: ReportContext): string {
+  return `SELECT CAST(m.m AS DATE) AS month FROM (
+      SELECT min(d) AS lo, max(d) AS hi FROM (
+        SELECT date_trunc('month', biz_date) AS d FROM v_sales WHERE status = 'completed' AND ${ctx.inPeriod('biz_date')}
+        UNION ALL SELECT date_trunc('month', biz_date) FROM v_payments WHERE ${ctx.inPeriod('biz_date')})) b,
+    generate_series(b.lo, b.hi, INTERVAL 1 MONTH) m(m) WHERE b.lo IS NOT NULL`;
+}
+
+/** A distinct count that survives re-aggregation: rows carry lists, the total flattens them. */
+export const distinctTotal = (listCol: string) => `CAST(length(list_distinct(flatten(list("${listCol}")))) AS BIGINT)`;

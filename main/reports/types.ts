@@ -1,0 +1,63 @@
+// What a report definition is (DESIGN.md decision 3, "reports are data"): metadata plus a SQL builder that gets
+// a context of bound parameters, the resolved periods, the common filters as SQL, the parameters and settings.
+import type { DuckDBValue } from '@duckdb/node-api';
+import type { Settings } from '../../shared/settings';
+import type { CommonFilters } from '../../shared/api/reports';
+import type { ReportColumnMeta, ReportMeta, ReportParamMeta, ResolvedPeriod } from '../../shared/reports';
+
+/** Analytics data a report may use when present; detected at query time, never faked. */
+export interface Availability {
+  /** rfm_snapshots exists and holds at least one snapshot. */
+  rfm: boolean;
+}
+
+export interface ReportColumnDef extends ReportColumnMeta {
+  /** SQL type of the column in the result (filter values are cast to it). */
+  sqlType: string;
+  /** For 'ratio' and 'distinct' totals: an aggregate over the filtered result rows `r` (may use hidden columns). */
+  totalSql?: string;
+  /** Present only when this analytics data exists. */
+  requires?: keyof Availability;
+}
+
+/** A column the result carries only so totals can be computed (never shown, sorted or filtered). */
+export interface HiddenColumnDef {
+  id: string;
+  sqlType: string;
+}
+
+export type ParamValue = string | number | boolean | null;
+
+export interface ReportContext {
+  /** Binds a value and returns its placeholder ($n). */
+  p(value: DuckDBValue): string;
+  period: ResolvedPeriod;
+  previous: ResolvedPeriod;
+  /** SQL DATE expressions (bound) of the period's first and last business dates. */
+  from: string;
+  to: string;
+  /** `expr BETWEEN from AND to` for a business-date expression. */
+  inPeriod(expr: string): string;
+  params: Record<string, ParamValue>;
+  common: CommonFilters;
+  settings: Settings;
+  has: Availability;
+  /** Common-filter condition ('TRUE' when none) for a v_sales alias. */
+  salesFilter(alias: string): string;
+  /** Common-filter condition for a v_sale_lines alias (employee = the line's staff, category = the line's item). */
+  linesFilter(alias: string): string;
+  /** Common-filter condition for a v_payments alias (through the payment's sale). */
+  paymentsFilter(alias: string): string;
+  /** RFM-cluster condition on a customer-key expression ('TRUE' when no cluster filter). */
+  customerFilter(keyExpr: string): string;
+  /** The SQL of the RFM snapshot date used for this period (NOT_READY when there is none). */
+  rfmAsOf(): string;
+}
+
+export interface ReportDefinition extends Omit<ReportMeta, 'columns' | 'params'> {
+  columns: ReportColumnDef[];
+  hidden?: HiddenColumnDef[];
+  params: ReportParamMeta[];
+  /** The full result SQL; the engine wraps it as `WITH r AS (...)` for paging, totals, counts and charts. */
+  sql(ctx: ReportContext): string;
+}
