@@ -1,0 +1,85 @@
+// The one way the UI calls the engine: `call(method, input)` returns the Result value, `on(listener)` delivers
+// engine events. Desktop uses the preload bridge (window.painel); browser mode uses loopback HTTP.
+import type { Contract, InputOf, MethodName, ResultOf } from '../../../shared/api/index';
+import type { PainelBridge } from '../../../shared/bridge';
+import type { PainelErrorData, Result } from '../../../shared/errors';
+import type { PainelEvent } from '../../../shared/events';
+import { HttpTransport, takeToken } from './httpTransport';
+
+declare global {
+  interface Window {
+    painel?: PainelBridge;
+  }
+}
+
+type Listener = (e: PainelEvent) => void;
+
+const bridge: PainelBridge | undefined = typeof window !== 'undefined' ? window.painel : undefined;
+const http = bridge ? null : new HttpTransport(takeToken());
+const listeners = new Set<Listener>();
+const statusListeners = new Set<(connected: boolean) => void>();
+let unsubscribe: (() => void) | null = null;
+let connected = !!bridge;
+
+/** An error value thrown by `callOrThrow`, keeping the engine's code and details. */
+export class ApiError extends Error {
+  constructor(readonly error: PainelErrorData) {
+    super(error.message);
+  }
+  get code(): string {
+    return this.error.code;
+  }
+}
+
+export const isDesktop = !!bridge;
+
+/** Calls a contract method; never throws for engine errors (they come back as values). */
+export async function call<M extends MethodName>(method: M, input: InputOf<Contract[M]>, signal?: AbortSignal): Promise<Result<ResultOf<Contract[M]>>> {
+  if (bridge) return (await bridge.call(method, input)) as Result<ResultOf<Contract[M]>>;
+  return (await http!.call(method, input, signal)) as Result<ResultOf<Contract[M]>>;
+}
+
+/** Like `call`, but throws an ApiError instead of returning an error value. */
+export async function callOrThrow<M extends MethodName>(method: M, input: InputOf<Contract[M]>, signal?: AbortSignal): Promise<ResultOf<Contract[M]>> {
+  const r = await call(method, input, signal);
+  if (!r.ok) throw new ApiError(r.error);
+  return r.value;
+}
+
+function ensureSubscribed(): void {
+  if (unsubscribe) return;
+  const dispatch = (e: PainelEvent) => {
+    for (const l of [...listeners]) l(e);
+  };
+  const setStatus = (c: boolean) => {
+    connected = c;
+    for (const l of [...statusListeners]) l(c);
+  };
+  unsubscribe = bridge ? bridge.on(dispatch) : http!.on(dispatch, setStatus);
+}
+
+/** Subscribes to engine events (job progress, data.changed, settings.changed). */
+export function on(listener: Listener): () => void {
+  listeners.add(listener);
+  ensureSubscribed();
+  return () => {
+    listeners.delete(listener);
+  };
+}
+
+/** Whether the event stream to the engine is up (always true on desktop). */
+export function onConnection(listener: (connected: boolean) => void): () => void {
+  statusListeners.add(listener);
+  ensureSubscribed();
+  listener(connected);
+  return () => {
+    statusListeners.delete(listener);
+  };
+}
+
+/** URL of a GET route of the browser-mode host (downloads); null on desktop. */
+export function routeUrl(path: string, params: Record<string, string> = {}): string | null {
+  if (!http) return null;
+  const q = new URLSearchParams({ ...params, token: http.authToken ?? '' });
+  return `${path}?${q.toString()}`;
+}

@@ -1,0 +1,60 @@
+// The app shell (sidebar, top bar, page area) and the route table; heavy pages load lazily.
+import { lazy, Suspense, useEffect, type ComponentType, type LazyExoticComponent } from 'react';
+import { useI18n } from '../i18n/useI18n';
+import { useUiStore } from '../state/uiStore';
+import { Sidebar } from './Sidebar';
+import { TopBar } from './TopBar';
+import { useRoute, type Route } from './router';
+import { ErrorBoundary } from './ErrorBoundary';
+
+type Page = LazyExoticComponent<ComponentType<{ route: Route }>>;
+
+const pages: Record<string, Page> = {
+  dashboard: lazy(() => import('../pages/DashboardPage')),
+  tables: lazy(() => import('../pages/TablesPage')),
+  reports: lazy(() => import('../pages/ReportsPage')),
+  customers: lazy(() => import('../pages/CustomersPage')),
+  segments: lazy(() => import('../pages/SegmentsPage')),
+  forecast: lazy(() => import('../pages/ForecastPage')),
+  marketplace: lazy(() => import('../pages/MarketplacePage')),
+  sync: lazy(() => import('../pages/SyncPage')),
+  settings: lazy(() => import('../pages/SettingsPage')),
+};
+
+/** Pages whose numbers depend on the global period and location. */
+const FILTERED = new Set(['dashboard', 'reports', 'customers', 'segments', 'forecast', 'marketplace']);
+
+export function App() {
+  const route = useRoute();
+  const { t, locale } = useI18n();
+  const theme = useUiStore((s) => s.theme);
+  const section = route.parts[0] && pages[route.parts[0]] ? route.parts[0] : 'dashboard';
+  const PageComponent = pages[section];
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+    document.documentElement.style.colorScheme = theme;
+  }, [theme]);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main-content">
+        {t('a11y.skip')}
+      </a>
+      <Sidebar />
+      <div className="main-col">
+        <TopBar showFilters={FILTERED.has(section)} />
+        <main id="main-content" className="content" tabIndex={-1}>
+          <ErrorBoundary key={route.path}>
+            <Suspense fallback={<div className="page-loading">{t('common.loading')}</div>}>
+              <PageComponent route={route} />
+            </Suspense>
+          </ErrorBoundary>
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+// The table browser: any canonical table or view, paged by query.page, sorted, filtered and searched in DuckDB.
+import { useCallback, useMemo } from 'react';
+import { buildFilters } from '../components/table/buildFilters';
+import { DataTable } from '../components/table/DataTable';
+import { usePagedRows, type PageFetcher } from '../components/table/usePagedRows';
+import { SearchBox } from '../components/filters/SearchBox';
+import { callOrThrow } from '../api/client';
+import { arrowToRows } from '../api/arrowRows';
+import { useCall } from '../api/useCall';
+import { useI18n } from '../i18n/useI18n';
+import { useAppStore } from '../state/appStore';
+import { useTablesStore } from '../state/tablesStore';
+import { ErrorNote } from '../components/ErrorNote';
+
+export default function TablesPage() {
+  const { t, f } = useI18n();
+  const listing = useCall('query.tables', {});
+  const dataVersion = useAppStore((s) => s.dataVersion);
+  const { table: chosen, sort, search, filterText, setTable, setSort, setSearch, setFilterText } = useTablesStore();
+  const tables = listing.data ?? [];
+  const table = tables.find((x) => x.name === chosen) ?? tables.find((x) => x.name === 'sales') ?? tables[0] ?? null;
+  const columns = useMemo(() => table?.columns ?? [], [table]);
+  const filters = useMemo(() => buildFilters(columns, filterText), [columns, filterText]);
+
+  const specKey = JSON.stringify([table?.name, sort, filters, search, dataVersion]);
+  const fetcher = useCallback<PageFetcher>(
+    async (offset, limit, withTotal, signal) => {
+      if (!table) return { rows: [], total: 0, columns: [] };
+      const page = await callOrThrow('query.page', { table: table.name, offset, limit, sort, filters, search, withTotal }, signal);
+      return { rows: arrowToRows(page.arrow).rows, total: page.total, columns: page.columns };
+    },
+    // specKey carries every input of the fetch
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [specKey],
+  );
+  const data = usePagedRows(specKey, fetcher);
+
+  return (
+    <section className="page page-fill" aria-labelledby="tables-title">
+      <header className="page-head">
+        <div>
+          <h1 id="tables-title">{t('tables.title')}</h1>
+          <p className="muted">{t('tables.subtitle')}</p>
+        </div>
+      </header>
+      <div className="toolbar">
+        <div className="field">
+          <label htmlFor="table-select">{t('tables.table')}</label>
+          <select id="table-select" value={table?.name ?? ''} onChange={(e) => setTable(e.target.value)}>
+            {tables.map((x) => (
+              <option key={x.name} value={x.name}>
+                {x.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <SearchBox id="table-search" label={t('tables.search')} placeholder={t('tables.searchPlaceholder')} value={search} onChange={setSearch} />
+        <div className="toolbar-spacer" />
+        <div className="row-total" data-testid="row-total" aria-live="polite" data-total={data.total ?? ''}>
+          {data.total === null ? t('common.loading') : t('tables.total', { n: f.integer(data.total) })}
+        </div>
+      </div>
+      {listing.error && <ErrorNote error={listing.error} onRetry={listing.reload} />}
+      {data.error && <ErrorNote error={{ code: 'INTERNAL', message: data.error }} />}
+      {listing.data && !table && <p>{t('tables.none')}</p>}
+      {table && (
+        <DataTable
+          key={table.name}
+          label={t('table.grid', { name: table.name })}
+          columns={columns}
+          data={data}
+          sort={sort}
+          onSortChange={setSort}
+          filterText={filterText}
+          onFilterTextChange={setFilterText}
+        />
+      )}
+    </section>
+  );
+}
