@@ -4,6 +4,7 @@ import m002 from './m002_canonical';
 import m003 from './m003_views';
 import m010 from './m010_report_macros';
 import m004 from './m004_import_identity';
+import m020 from './m020_analytics';
 
 export interface Migration {
   version: number;
@@ -11,4 +12,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: Migration[] = [m001, m002, m003, m004];
+export const MIGRATIONS: Migration[] = [m001, m002, m003, m004, m020];

@@ -1,0 +1,126 @@
+// RFM exactly as specs/data-model.md: window (D - W, D] in business dates, tie-stable rank scores 1..5, optional
+// fixed visit-count bands for F, and the six (R, F) clusters — one DuckDB query over v_sales.
+import type { Settings } from '../../shared/settings';
+import { RFM_CLUSTERS, rfmCluster, type RfmCluster } from '../../shared/rfm';
+import type { Db } from '../store/db';
+import { AppError } from '../store/errors';
+import { ParamList } from '../query/specSql';
+import { salesFactsSql } from './salesFacts';
+
+export interface RfmOptions {
+  /** As-of business date D, 'YYYY-MM-DD' (inclusive). */
+  asOf: string;
+  windowDays: number;
+  frequencyMode: 'rank' | 'fixed';
+  /** Visit counts at which F becomes 2, 3, 4 and 5 (fixed mode). */
+  frequencyThresholds: number[];
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** The last calendar day of a 'YYYY-MM' month. */
+export function monthEnd(month: string): string {
+  if (!MONTH.test(month)) throw new AppError('BAD_INPUT', `month must be YYYY-MM, got ${month}`);
+  const [y, m] = month.split('-').map(Number);
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return `${month}-${String(last).padStart(2, '0')}`;
+}
+
+/** The month before a 'YYYY-MM' month. */
+export function previousMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
+export function checkDate(d: string, what = 'date'): string {
+  if (!ISO_DATE.test(d) || Number.isNaN(Date.parse(`${d}T00:00:00Z`)) || new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) !== d) {
+    throw new AppError('BAD_INPUT', `${what} must be a valid YYYY-MM-DD date, got ${d}`);
+  }
+  return d;
+}
+
+/** RFM options from settings, with an optional per-call window and F mode. */
+export function rfmOptions(settings: Settings, asOf: string, over: Partial<Omit<RfmOptions, 'asOf'>> = {}): RfmOptions {
+  return {
+    asOf: checkDate(asOf, 'as-of date'),
+    windowDays: over.windowDays ?? settings.rfm.windowDays,
+    frequencyMode: over.frequencyMode ?? settings.rfm.frequencyMode,
+    frequencyThresholds: over.frequencyThresholds ?? settings.rfm.frequencyThresholds,
+  };
+}
+
+/** The SQL CASE of the (R, F) cluster rule; generated from shared/rfm.ts so both can never disagree. */
+export function clusterCaseSql(r: string, f: string): string {
+  const arms: string[] = [];
+  for (let ri = 1; ri <= 5; ri++) for (let fi = 1; fi <= 5; fi++) arms.push(`WHEN ${r} = ${ri} AND ${f} = ${fi} THEN '${rfmCluster(ri, fi)}'`);
+  return `CASE ${arms.join(' ')} END`;
+}
+
+function scoreSql(orderBy: string): string {
+  return `(1 + (5 * (rank() OVER (ORDER BY ${orderBy}) - 1)) // n)::TINYINT`;
+}
+
+/**
+ * The scored customers as of D: customer_id (unified), recency, frequency, monetary, r, f, m, cluster.
+ */
+export function rfmSql(o: RfmOptions, params: ParamList): string {
+  if (!Number.isInteger(o.windowDays) || o.windowDays < 1) throw new AppError('BAD_INPUT', 'window must be a positive number of days');
+  const d = params.add(checkDate(o.asOf, 'as-of date'));
+  const w = params.add(o.windowDays);
+  let fScore: string;
+  if (o.frequencyMode === 'fixed') {
+    const t = o.frequencyThresholds;
+    if (t.length !== 4 || t.some((x) => !Number.isInteger(x) || x < 1)) throw new AppError('BAD_INPUT', 'frequency thresholds must be four positive integers');
+    const p = t.map((x) => params.add(x));
+    fScore = `(CASE WHEN frequency >= ${p[3]} THEN 5 WHEN frequency >= ${p[2]} THEN 4 WHEN frequency >= ${p[1]} THEN 3 WHEN frequency >= ${p[0]} THEN 2 ELSE 1 END)::TINYINT`;
+  } else {
+    fScore = scoreSql('frequency');
+  }
+  return `
+WITH rfm_base AS (
+  SELECT customer_key AS customer_id, max(biz_date) AS last_date, count(*) AS frequency, sum(total_amount) AS monetary
+  FROM ${salesFactsSql({ from: `CAST(${d} AS DATE) - CAST(${w} AS INTEGER) + 1`, to: d, columns: ['total_amount'], where: "s.status = 'completed'" })} f
+  WHERE customer_key IS NOT NULL
+  GROUP BY customer_key
+), rfm_n AS (
+  SELECT customer_id, date_diff('day', last_date, CAST(${d} AS DATE))::INTEGER AS recency, frequency::INTEGER AS frequency,
+    monetary::DECIMAL(18,2) AS monetary, count(*) OVER () AS n
+  FROM rfm_base
+), rfm_scored AS (
+  SELECT customer_id, recency, frequency, monetary,
+    ${scoreSql('-recency')} AS r, ${fScore} AS f, ${scoreSql('monetary')} AS m
+  FROM rfm_n
+)
+SELECT customer_id, recency, frequency, monetary, r, f, m, ${clusterCaseSql('r', 'f')} AS cluster FROM rfm_scored`;
+}
+
+export interface RfmClusterSummary {
+  cluster: RfmCluster;
+  customers: number;
+  /** Sum of monetary, exact decimal text. */
+  monetary: string;
+  avgRecency: number | null;
+  avgFrequency: number | null;
+}
+
+/** Cluster sizes and values of a scored set given as SQL (live RFM or a snapshot). */
+export async function clusterSummary(db: Db, sourceSql: string, params: ParamList): Promise<RfmClusterSummary[]> {
+  const rows = await db.all<{ cluster: RfmCluster; customers: number; monetary: string; avg_recency: number | null; avg_frequency: number | null }>(
+    `SELECT cluster, count(*)::DOUBLE AS customers, COALESCE(sum(monetary), 0)::DECIMAL(18,2)::VARCHAR AS monetary,
+       avg(recency)::DOUBLE AS avg_recency, avg(frequency)::DOUBLE AS avg_frequency
+     FROM (${sourceSql}) GROUP BY cluster`,
+    params.values,
+  );
+  const by = new Map(rows.map((r) => [r.cluster, r]));
+  return RFM_CLUSTERS.map((c) => {
+    const r = by.get(c);
+    return { cluster: c, customers: r?.customers ?? 0, monetary: r?.monetary ?? '0.00', avgRecency: r?.avg_recency ?? null, avgFrequency: r?.avg_frequency ?? null };
+  });
+}
+
+/** The month (YYYY-MM) of the latest completed sale, or null when there is none. */
+export async function latestSalesMonth(db: Db): Promise<string | null> {
+  const [row] = await db.all<{ m: string | null }>(`SELECT strftime(timezone(getvariable('biz_tz'), max(occurred_at)), '%Y-%m') AS m FROM sales WHERE status = 'completed'`);
+  return row?.m ?? null;
+}
