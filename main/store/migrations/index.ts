@@ -5,6 +5,7 @@ import m003 from './m003_views';
 import m010 from './m010_report_macros';
 import m004 from './m004_import_identity';
 import m020 from './m020_analytics';
+import m040 from './m040_employee_settings';
 
 export interface Migration {
   version: number;
@@ -12,4 +13,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: Migration[] = [m001, m002, m003, m004, m020];
+export const MIGRATIONS: Migration[] = [m001, m002, m003, m004, m020, m040];

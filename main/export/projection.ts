@@ -1,0 +1,132 @@
+// SQL projections that turn a result's native columns into what each writer needs, so formatting runs in
+// DuckDB over whole columns: CSV text per dialect (with formula neutralisation), XLSX numbers and date serials,
+// and the exact wire form the PDF formats for people.
+import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import type { CsvDialect, ExportColumn, ExportSource, Locale, WireValue } from './types';
+
+/** The SQL type of each result column, read from a LIMIT 0 run (no rows computed). */
+export async function describeQuery(conn: DuckDBConnection, sql: string, params: DuckDBValue[]): Promise<Map<string, string>> {
+  const r = await conn.run(`SELECT * FROM (${sql}) AS q LIMIT 0`, params);
+  const names = r.columnNames();
+  const types = r.columnTypes();
+  return new Map(names.map((n, i) => [n, types[i].toString().toUpperCase()]));
+}
+
+export function quoteIdent(id: string): string {
+  return `"${id.replace(/"/g, '""')}"`;
+}
+
+export function sqlString(s: string): string {
+  return `'${s.replace(/'/g, "''")}'`;
+}
+
+const isTz = (sqlType: string | undefined) => !!sqlType && /WITH TIME ZONE|TIMESTAMPTZ/.test(sqlType);
+const isIntegral = (sqlType: string | undefined) => !!sqlType && /^(U?(TINY|SMALL|BIG|HUGE)?INT(EGER)?)$/.test(sqlType);
+
+/** A timestamp column as business-local wall-clock time (TIMESTAMP). */
+function localTs(ref: string, sqlType: string | undefined): string {
+  if (isTz(sqlType)) return `timezone(getvariable('biz_tz'), ${ref})`;
+  // Wire-form text ('...Z', or local without an offset) parses as TIMESTAMPTZ in the session's business zone.
+  if (!sqlType || sqlType === 'VARCHAR') return `timezone(getvariable('biz_tz'), CAST(${ref} AS TIMESTAMPTZ))`;
+  return `CAST(${ref} AS TIMESTAMP)`;
+}
+
+/** Cells starting with = + - @ tab or CR get a leading apostrophe, so spreadsheets never run them as formulas. */
+export function neutraliseSql(v: string): string {
+  return `CASE WHEN left(${v}, 1) IN ('=', '+', '-', '@', chr(9), chr(13)) THEN '''' || ${v} ELSE ${v} END`;
+}
+
+function decimalText(ref: string, c: ExportColumn, sqlType: string | undefined): string {
+  if (c.type === 'money') return `CAST(CAST(${ref} AS DECIMAL(38,2)) AS VARCHAR)`;
+  if (c.type === 'integer') return isIntegral(sqlType) ? `CAST(${ref} AS VARCHAR)` : `CAST(CAST(round(${ref}) AS HUGEINT) AS VARCHAR)`;
+  if (c.type === 'decimal' && c.decimals !== undefined) return `CAST(round(CAST(${ref} AS DECIMAL(38,10)), ${c.decimals}) AS VARCHAR)`;
+  return `CAST(${ref} AS VARCHAR)`;
+}
+
+/** One CSV field, as text in the dialect. */
+export function csvExpr(c: ExportColumn, sqlType: string | undefined, dialect: CsvDialect, locale: Locale): string {
+  const ref = quoteIdent(c.id);
+  const br = dialect === 'excel-br';
+  switch (c.type) {
+    case 'money':
+    case 'decimal':
+    case 'percent':
+    case 'integer': {
+      const t = decimalText(ref, c, sqlType);
+      return br ? `replace(${t}, '.', ',')` : t;
+    }
+    case 'date':
+      return `strftime(CAST(${ref} AS DATE), ${br ? "'%d/%m/%Y'" : "'%Y-%m-%d'"})`;
+    case 'timestamp':
+      return `strftime(${localTs(ref, sqlType)}, ${br ? "'%d/%m/%Y %H:%M:%S'" : "'%Y-%m-%d %H:%M:%S'"})`;
+    case 'boolean': {
+      const [yes, no] = !br ? ['true', 'false'] : locale === 'pt-BR' ? ['sim', 'não'] : ['yes', 'no'];
+      return `CASE WHEN ${ref} IS NULL THEN NULL WHEN ${ref} THEN '${yes}' ELSE '${no}' END`;
+    }
+    default:
+      return neutraliseSql(`CAST(${ref} AS VARCHAR)`);
+  }
+}
+
+/** One XLSX cell value: numbers as DOUBLE, dates and timestamps as Excel serial days, text capped at Excel's cell limit. */
+export function xlsxExpr(c: ExportColumn, sqlType: string | undefined): string {
+  const ref = quoteIdent(c.id);
+  switch (c.type) {
+    case 'money':
+    case 'decimal':
+    case 'percent':
+    case 'integer':
+      return `CAST(${ref} AS DOUBLE)`;
+    case 'date':
+      return `CAST(CAST(${ref} AS DATE) - DATE '1899-12-30' AS DOUBLE)`;
+    case 'timestamp':
+      return `epoch(${localTs(ref, sqlType)}) / 86400.0 + 25569`;
+    case 'boolean':
+      return `CAST(${ref} AS BOOLEAN)`;
+    default:
+      return `left(CAST(${ref} AS VARCHAR), 32767)`;
+  }
+}
+
+/** The exact wire form people-facing writers format: money/decimals as text, dates as ISO, local timestamps. */
+export function wireExpr(c: ExportColumn, sqlType: string | undefined): string {
+  const ref = quoteIdent(c.id);
+  switch (c.type) {
+    case 'money':
+    case 'decimal':
+      return decimalText(ref, c, sqlType);
+    case 'integer':
+    case 'percent':
+      return `CAST(${ref} AS DOUBLE)`;
+    case 'date':
+      return `strftime(CAST(${ref} AS DATE), '%Y-%m-%d')`;
+    case 'timestamp':
+      return `strftime(${localTs(ref, sqlType)}, '%Y-%m-%d %H:%M')`;
+    case 'boolean':
+      return `CAST(${ref} AS BOOLEAN)`;
+    default:
+      return `CAST(${ref} AS VARCHAR)`;
+  }
+}
+
+export function projectSql(source: ExportSource, expr: (c: ExportColumn) => string, alias: (c: ExportColumn, i: number) => string = (c) => c.id): string {
+  return `SELECT ${source.columns.map((c, i) => `${expr(c)} AS ${quoteIdent(alias(c, i))}`).join(', ')} FROM (${source.sql}) AS q`;
+}
+
+const AGG: Record<string, string> = { sum: 'sum', avg: 'avg', min: 'min', max: 'max', count: 'count' };
+
+/**
+ * The totals row in wire form: the engine's own totals when the source has them (ratios and distinct counts
+ * cannot be summed by a writer), else sum/avg/min/max/count over the whole result in DuckDB.
+ */
+export async function totalsOf(conn: DuckDBConnection, source: ExportSource, types: Map<string, string>): Promise<Record<string, WireValue> | null> {
+  if (source.totals) return source.totals;
+  const cols = source.columns.filter((c) => c.total && AGG[c.total]);
+  if (!cols.length) return null;
+  const inner = cols.map((c) => `${AGG[c.total!]}(${quoteIdent(c.id)}) AS ${quoteIdent(c.id)}`);
+  const outer = cols.map((c) =>
+    c.total === 'count' ? `CAST(${quoteIdent(c.id)} AS DOUBLE) AS ${quoteIdent(c.id)}` : `${wireExpr(c, c.total === 'avg' ? 'DOUBLE' : types.get(c.id))} AS ${quoteIdent(c.id)}`,
+  );
+  const r = await conn.runAndReadAll(`SELECT ${outer.join(', ')} FROM (SELECT ${inner.join(', ')} FROM (${source.sql}) AS q) AS t`, source.params);
+  return (r.getRowObjectsJS()[0] as Record<string, WireValue>) ?? null;
+}

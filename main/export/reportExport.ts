@@ -1,0 +1,54 @@
+// export.run: one report, all rows after its filters and search, in the screen's order, to CSV, XLSX, PDF or
+// Parquet. Everything that can be refused (unknown report, bad filter, taken file name, too many rows for a PDF)
+// is refused before the job starts.
+import type { z } from 'zod';
+import type { exportRunInput } from '../../shared/api/export';
+import type { JobSnapshot } from '../../shared/events';
+import type { Engine } from '../host/engine';
+import { reportCount } from '../reports/engine';
+import { getReport } from '../reports/registry';
+import { AppError } from '../store/errors';
+import { defaultDialect, writeCsv } from './csvExport';
+import { exportContext, planTarget, startExportJob } from './exportJob';
+import { writeReportParquet } from './parquetExport';
+import { PDF_MAX_ROWS, writeReportPdf } from './pdfExport';
+import { reportSource } from './reportSource';
+import { writeXlsx } from './xlsxExport';
+
+export type ExportRunRequest = z.output<typeof exportRunInput>;
+
+const FORMAT_LABEL = { csv: 'CSV', xlsx: 'XLSX', pdf: 'PDF', parquet: 'Parquet' } as const;
+
+export async function startReportExport(engine: Engine, input: ExportRunRequest): Promise<JobSnapshot> {
+  const def = getReport(input.report);
+  const ctx = await exportContext(engine, input.locale);
+  const count = await reportCount(engine, input);
+  if (input.format === 'pdf' && count.total > PDF_MAX_ROWS) {
+    throw new AppError('BAD_INPUT', ctx.locale === 'pt-BR' ? `O PDF comporta até ${PDF_MAX_ROWS.toLocaleString('pt-BR')} linhas e o relatório tem ${count.total.toLocaleString('pt-BR')}; filtre ou exporte em CSV/XLSX.` : `A PDF holds up to ${PDF_MAX_ROWS} rows and the report has ${count.total}; filter it or export CSV/XLSX.`, { rows: count.total, maxRows: PDF_MAX_ROWS });
+  }
+  const title = def.title[ctx.locale];
+  const defaultName = `${title} ${count.period.from}_${count.period.to}`;
+  const { target } = planTarget(engine, input, defaultName, `.${input.format}`);
+  return startExportJob(engine, {
+    kind: 'export',
+    title: `${ctx.locale === 'pt-BR' ? 'Exportar' : 'Export'} ${title} (${FORMAT_LABEL[input.format]})`,
+    target,
+    format: input.format,
+    download: true,
+    write: async (path, job) => {
+      const source = await reportSource(engine, input, ctx.locale);
+      job.checkCancelled();
+      const conn = engine.db.readConnection();
+      switch (input.format) {
+        case 'csv':
+          return writeCsv(conn, source, ctx, input.csvDialect ?? defaultDialect(ctx.locale), path, job);
+        case 'xlsx':
+          return writeXlsx(conn, source, ctx, path, job);
+        case 'pdf':
+          return writeReportPdf(conn, source, ctx, path, job);
+        case 'parquet':
+          return writeReportParquet(conn, source, path, job);
+      }
+    },
+  });
+}
