@@ -77,9 +77,22 @@ export function onConnection(listener: (connected: boolean) => void): () => void
   };
 }
 
-/** URL of a GET route of the browser-mode host (downloads); null on desktop. */
-export function routeUrl(path: string, params: Record<string, string> = {}): string | null {
+/** URL of a download path given by the engine (it may carry its own query), with the token; null on desktop. */
+export function downloadUrl(path: string): string | null {
   if (!http) return null;
-  const q = new URLSearchParams({ ...params, token: http.authToken ?? '' });
-  return `${path}?${q.toString()}`;
+  return `${path}${path.includes('?') ? '&' : '?'}token=${encodeURIComponent(http.authToken ?? '')}`;
+}
+
+/**
+ * Desktop-only shell actions (native dialogs, revealing a file) are served by the desktop shell, not the engine,
+ * so they are not part of the typed contract; an older shell answers UNKNOWN_METHOD and the UI falls back.
+ */
+export async function desktopCall(method: string, input: unknown): Promise<Result<unknown>> {
+  if (!bridge) return { ok: false, error: { code: 'UNAVAILABLE', message: 'only in the desktop app' } };
+  return bridge.call(method, input);
+}
+
+export async function showInFolder(path: string): Promise<boolean> {
+  const r = await desktopCall('desktop.showInFolder', { path });
+  return r.ok;
 }

@@ -25,9 +25,9 @@ export default function TablesPage() {
   const specKey = JSON.stringify([table?.name, sort, filters, search, dataVersion]);
   const fetcher = useCallback<PageFetcher>(
     async (offset, limit, withTotal, signal) => {
-      if (!table) return { rows: [], total: 0, columns: [] };
+      if (!table) return { rows: [], total: 0 };
       const page = await callOrThrow('query.page', { table: table.name, offset, limit, sort, filters, search, withTotal }, signal);
-      return { rows: arrowToRows(page.arrow).rows, total: page.total, columns: page.columns };
+      return { rows: arrowToRows(page.arrow).rows, total: page.total };
     },
     // specKey carries every input of the fetch
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -1,12 +1,12 @@
 // One column's filter box: typed text is applied after a short pause so each keystroke is not a query.
 import { useEffect, useRef, useState } from 'react';
-import type { ColumnMeta } from '../../../../shared/types';
+import type { TableColumn } from './DataTable';
 import { useI18n } from '../../i18n/useI18n';
 import { parseColumnFilter } from './columnFilter';
 
 const HINTS: Record<string, string> = { integer: '> 10', decimal: '> 10', money: '>= 100', percent: '> 5', date: '2024-01..2024-03', timestamp: '>= 2024-01-01' };
 
-export function ColumnFilterInput({ column, value, onChange }: { column: ColumnMeta; value: string; onChange(v: string): void }) {
+export function ColumnFilterInput({ column, value, onChange }: { column: TableColumn; value: string; onChange(v: string): void }) {
   const { t, l } = useI18n();
   const [text, setText] = useState(value);
   const timer = useRef<number | null>(null);

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef, useState, type CSSProperties, type Keyboard
 import { getCoreRowModel, useReactTable, type ColumnDef, type ColumnSizingState, type VisibilityState } from '@tanstack/react-table';
 import { elementScroll, observeElementOffset, useVirtualizer } from '@tanstack/react-virtual';
 import type { SortSpec } from '../../../../shared/api/tableSpec';
-import type { ColumnMeta } from '../../../../shared/types';
+import type { ColumnType, LocalizedText } from '../../../../shared/types';
 import type { Cell, Row } from '../../api/arrowRows';
 import { useI18n } from '../../i18n/useI18n';
 import type { PagedRows } from './usePagedRows';
@@ -16,9 +16,16 @@ const MAX_PHYSICAL_HEIGHT = 8_000_000;
 const NUMERIC = new Set(['integer', 'decimal', 'money', 'percent']);
 const ID_COLUMN = /(^|_)id$/;
 
-export interface DataTableProps {
+/** What the table needs to know of a column (query columns and report columns both fit). */
+export interface TableColumn {
+  id: string;
+  label?: LocalizedText;
+  type: ColumnType;
+}
+
+export interface DataTableProps<C extends TableColumn> {
   label: string;
-  columns: ColumnMeta[];
+  columns: C[];
   data: PagedRows;
   sort: SortSpec[];
   onSortChange(sort: SortSpec[]): void;
@@ -31,12 +38,15 @@ export interface DataTableProps {
   onColumnSizingChange?(sizing: ColumnSizingState): void;
   /** Makes rows activatable (click / Enter), e.g. drill-down. */
   onRowActivate?(row: Row, index: number): void;
-  renderCell?(value: Cell, column: ColumnMeta, row: Row): string | null;
+  renderCell?(value: Cell, column: C, row: Row): string | null;
+  renderTotal?(value: Cell, column: C): string;
+  /** Tooltip of activatable rows. */
+  rowHint?: string;
   /** Column ids of the data rows in wire order (defaults to `columns`). */
   wireOrder?: string[];
 }
 
-function defaultWidth(c: ColumnMeta): number {
+function defaultWidth(c: TableColumn): number {
   if (c.type === 'timestamp') return 170;
   if (c.type === 'money') return 130;
   if (c.type === 'date') return 110;
@@ -44,7 +54,7 @@ function defaultWidth(c: ColumnMeta): number {
   return 170;
 }
 
-export function DataTable(props: DataTableProps) {
+export function DataTable<C extends TableColumn>(props: DataTableProps<C>) {
   const { columns, data, sort, onSortChange, filterText, totals, onRowActivate } = props;
   const { f, l, t } = useI18n();
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -180,6 +190,7 @@ export function DataTable(props: DataTableProps) {
                   role="row"
                   aria-rowindex={vi.index + 2}
                   tabIndex={onRowActivate && row ? 0 : undefined}
+                  title={onRowActivate && row ? props.rowHint : undefined}
                   style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
                   onClick={onRowActivate && row ? () => onRowActivate(row, vi.index) : undefined}
                   onKeyDown={row ? (e) => onRowKey(e, row, vi.index) : undefined}
@@ -202,7 +213,7 @@ export function DataTable(props: DataTableProps) {
                   const v = totals[c.id];
                   return (
                     <div key={c.id} className="dt-td" role="cell" style={cellStyle(c.id, c.getSize())} data-column={c.id}>
-                      {i === 0 && (v === undefined || v === null) ? t('table.totals') : v === undefined || v === null || !meta ? '' : f.cell(v, meta.type)}
+                      {i === 0 && (v === undefined || v === null) ? t('table.totals') : v === undefined || v === null || !meta ? '' : (props.renderTotal?.(v, meta) ?? f.cell(v, meta.type))}
                     </div>
                   );
                 })}

@@ -1,9 +1,9 @@
 // The table-spec filters for a set of per-column filter texts (unreadable texts are skipped, and shown as invalid).
 import type { ColumnFilter } from '../../../../shared/api/tableSpec';
-import type { ColumnMeta } from '../../../../shared/types';
+import type { ColumnType } from '../../../../shared/types';
 import { parseColumnFilter } from './columnFilter';
 
-export function buildFilters(columns: ColumnMeta[], filterText: Record<string, string>): ColumnFilter[] {
+export function buildFilters(columns: { id: string; type: ColumnType }[], filterText: Record<string, string>): ColumnFilter[] {
   const out: ColumnFilter[] = [];
   for (const c of columns) {
     const text = filterText[c.id];

@@ -1,20 +1,17 @@
 // Fetches table rows page by page around the viewport, caches recent pages, and drops answers to stale specs,
 // so a 10-million-row result scrolls without ever holding it whole.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ColumnMeta } from '../../../../shared/types';
 import type { Row } from '../../api/arrowRows';
 
 export interface FetchedPage {
   rows: Row[];
   total: number | null;
-  columns: ColumnMeta[];
 }
 
 export type PageFetcher = (offset: number, limit: number, withTotal: boolean, signal: AbortSignal) => Promise<FetchedPage>;
 
 export interface PagedRows {
   total: number | null;
-  columns: ColumnMeta[] | null;
   error: string | null;
   /** Time of the last answer for the current spec (ms); for the status line and tests. */
   lastLatencyMs: number | null;
@@ -29,10 +26,9 @@ const MAX_PAGES = 60;
 const MAX_IN_FLIGHT = 3;
 
 export function usePagedRows(specKey: string, fetcher: PageFetcher, pageSize = 200): PagedRows {
-  const [state, setState] = useState<{ readyGen: number; total: number | null; columns: ColumnMeta[] | null; error: string | null; latency: number | null }>({
+  const [state, setState] = useState<{ readyGen: number; total: number | null; error: string | null; latency: number | null }>({
     readyGen: -1,
     total: null,
-    columns: null,
     error: null,
     latency: null,
   });
@@ -81,7 +77,6 @@ export function usePagedRows(specKey: string, fetcher: PageFetcher, pageSize = 2
             ...s,
             readyGen: myGen,
             total: page.total ?? s.total,
-            columns: page.columns.length ? page.columns : s.columns,
             error: null,
             latency,
           }));
@@ -129,7 +124,6 @@ export function usePagedRows(specKey: string, fetcher: PageFetcher, pageSize = 2
 
   return {
     total: state.total,
-    columns: state.columns,
     error: state.error,
     lastLatencyMs: state.latency,
     loading: state.readyGen !== gen.current,

@@ -1,0 +1,30 @@
+// A job's progress bar with its phase and message, and a cancel button while it runs.
+import type { JobSnapshot } from '../../../shared/events';
+import { call } from '../api/client';
+import { useI18n } from '../i18n/useI18n';
+import { isFinished, jobFraction } from '../state/jobs';
+
+export function JobProgress({ job, label }: { job: JobSnapshot; label: string }) {
+  const { t, f } = useI18n();
+  const frac = jobFraction(job);
+  const running = !isFinished(job);
+  return (
+    <div className="job" data-testid="job-progress" data-state={job.state}>
+      <div className="job-line">
+        <span>{label}</span>
+        <span className="muted">
+          {job.state === 'failed' ? t('job.failed', { message: job.error?.message ?? '' }) : job.state === 'cancelled' ? t('job.cancelled') : job.state === 'done' ? t('job.done') : job.progress.message || job.progress.phase}
+          {running && frac !== null ? ` · ${f.percent(frac, 0)}` : ''}
+        </span>
+      </div>
+      <div className="progress" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={frac === null ? undefined : Math.round(frac * 100)}>
+        <div className={frac === null && running ? 'indeterminate' : ''} style={{ width: `${Math.round((frac ?? (running ? 0.3 : 1)) * 100)}%` }} />
+      </div>
+      {running && (
+        <button type="button" className="btn btn-small" onClick={() => void call('jobs.cancel', { id: job.id })}>
+          {t('common.cancel')}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,121 @@
+// The report explorer, generic over the registry: parameters, comparison, the report's chart, and the
+// virtualized table with server-side sort, per-column filters, search, totals, column resize and show/hide.
+import { useCallback, useMemo } from 'react';
+import type { ReportColumnMeta, ReportMeta } from '../../../../shared/reports';
+import type { Route } from '../../app/router';
+import { navigate } from '../../app/router';
+import { arrowToRows, type Row } from '../../api/arrowRows';
+import { callOrThrow } from '../../api/client';
+import { useCall } from '../../api/useCall';
+import { SearchBox } from '../../components/filters/SearchBox';
+import { ErrorNote } from '../../components/ErrorNote';
+import { buildFilters } from '../../components/table/buildFilters';
+import { ColumnsMenu } from '../../components/table/ColumnsMenu';
+import { DataTable } from '../../components/table/DataTable';
+import { usePagedRows, type PageFetcher } from '../../components/table/usePagedRows';
+import { formatValue } from '../../i18n/reportFormat';
+import { useI18n } from '../../i18n/useI18n';
+import { useAppStore } from '../../state/appStore';
+import { useFilterStore } from '../../state/filterStore';
+import { useReportViews } from '../../state/reportsStore';
+import { CompareStrip } from './CompareStrip';
+import { drillTarget } from './drill';
+import { ExportMenu } from './ExportMenu';
+import { ReportChart } from './ReportChart';
+import { ReportParams } from './ReportParams';
+import { useReportInput } from './useReportInput';
+
+export function ReportExplorer({ meta, route }: { meta: ReportMeta; route: Route }) {
+  const { t, l, f } = useI18n();
+  const { input, view, key } = useReportInput(meta, route);
+  const update = useReportViews((s) => s.update);
+  const dataVersion = useAppStore((s) => s.dataVersion);
+  const compare = useFilterStore((s) => s.compare);
+  const activeView = meta.views?.find((v) => v.id === input.params.view) ?? null;
+  const columns: ReportColumnMeta[] = activeView?.columns ?? meta.columns;
+  const charts = activeView?.charts ?? meta.charts;
+  const defaultSort = activeView?.defaultSort ?? meta.defaultSort;
+  const colIds = new Set(columns.map((c) => c.id));
+  const sort = (view.sort ?? defaultSort).filter((s) => colIds.has(s.column));
+  const search = view.search ?? '';
+  const filterText = useMemo(() => view.filterText ?? {}, [view.filterText]);
+  const filters = useMemo(() => buildFilters(columns, filterText), [columns, filterText]);
+  const hidden = useMemo(() => {
+    const h: Record<string, boolean> = {};
+    for (const c of columns) h[c.id] = view.hidden?.[c.id] ?? !c.optional;
+    return h;
+  }, [columns, view.hidden]);
+
+  const rowSpec = { ...input, filters, search };
+  const specKey = JSON.stringify([key, sort, filters, search, dataVersion]);
+  const fetcher = useCallback<PageFetcher>(
+    async (offset, limit, withTotal, signal) => {
+      const page = await callOrThrow('reports.page', { ...input, offset, limit, sort, filters, search, withTotal }, signal);
+      return { rows: arrowToRows(page.arrow).rows, total: page.total };
+    },
+    // specKey carries every input of the fetch
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [specKey],
+  );
+  const data = usePagedRows(specKey, fetcher);
+  const totals = useCall('reports.totals', rowSpec);
+  const comparison = useCall('reports.compare', meta.comparable && compare !== 'none' ? rowSpec : null);
+
+  const drillColumn = columns.find((c) => c.drill);
+  const onRowActivate = drillColumn
+    ? (row: Row) => {
+        const i = columns.indexOf(drillColumn);
+        const target = drillTarget(drillColumn, row[i]);
+        if (target) navigate(target.path, target.query);
+      }
+    : undefined;
+
+  return (
+    <section className="page page-report" aria-labelledby="report-title" data-report={meta.id}>
+      <header className="page-head">
+        <div>
+          <h1 id="report-title">{l(meta.title)}</h1>
+          <p className="muted">{l(meta.description)}</p>
+        </div>
+        <div className="head-actions">
+          <ExportMenu input={rowSpec} sort={sort} title={l(meta.title)} />
+        </div>
+      </header>
+      <ReportParams meta={meta} input={input} route={route} onParam={(id, v) => update(meta.id, { params: { ...view.params, [id]: v } })} />
+      {comparison.data && <CompareStrip meta={meta} columns={columns} comparison={comparison.data} mode={compare} />}
+      {charts.length > 0 && <ReportChart meta={meta} charts={charts} columns={columns} input={rowSpec} chosen={view.chart} onChoose={(c) => update(meta.id, { chart: c })} />}
+      <div className="toolbar">
+        <SearchBox id="report-search" label={t('tables.search')} placeholder={t('report.searchPlaceholder')} value={search} onChange={(v) => update(meta.id, { search: v })} />
+        <ColumnsMenu columns={columns} visibility={hidden} onChange={(h) => update(meta.id, { hidden: h })} />
+        {(filters.length > 0 || search) && (
+          <button type="button" className="btn btn-small" onClick={() => update(meta.id, { filterText: {}, search: '' })}>
+            {t('report.clearFilters')}
+          </button>
+        )}
+        <div className="toolbar-spacer" />
+        <div className="row-total" data-testid="row-total" data-total={data.total ?? ''} aria-live="polite">
+          {data.total === null ? t('common.loading') : t('tables.total', { n: f.integer(data.total) })}
+        </div>
+      </div>
+      {data.error && <ErrorNote error={{ code: 'INTERNAL', message: data.error }} />}
+      <DataTable
+        key={`${meta.id}:${activeView?.id ?? ''}`}
+        label={l(meta.title)}
+        columns={columns}
+        data={data}
+        sort={sort}
+        onSortChange={(s) => update(meta.id, { sort: s })}
+        filterText={filterText}
+        onFilterTextChange={(c, v) => update(meta.id, { filterText: { ...filterText, [c]: v } })}
+        totals={totals.data?.values ?? null}
+        columnVisibility={hidden}
+        columnSizing={view.sizing}
+        onColumnSizingChange={(s) => update(meta.id, { sizing: s })}
+        onRowActivate={onRowActivate}
+        renderCell={(v, c) => formatValue(f, c as ReportColumnMeta, v)}
+        renderTotal={(v, c) => formatValue(f, c as ReportColumnMeta, v)}
+        rowHint={drillColumn ? t('report.drillHint') : undefined}
+      />
+    </section>
+  );
+}
