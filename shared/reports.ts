@@ -121,6 +121,8 @@ export interface ChartSeriesSpec {
   stack?: string;
   /** Also draw the same column for the previous period (aligned by position). */
   comparePrevious?: boolean;
+  /** Count rows instead of aggregating the column with its totals rule (e.g. customers per lifecycle). */
+  count?: boolean;
 }
 
 /**
@@ -138,6 +140,19 @@ export interface ChartSpec {
   series: ChartSeriesSpec[];
   /** Keep the N largest x values by the first series (bars of top items). */
   topN?: number;
+  /** Split every series into one series per distinct value of this column (stacked bars by method). */
+  by?: string;
+}
+
+/** One table of a report with several (chosen with the `view` parameter); the first is the default. */
+export interface ReportViewMeta {
+  id: string;
+  title: LocalizedText;
+  columns: ReportColumnMeta[];
+  defaultSort: { column: string; desc: boolean }[];
+  charts: ChartSpec[];
+  /** False while the analytics data it needs does not exist (asking for it answers NOT_READY). */
+  available: boolean;
 }
 
 export interface ReportMeta {
@@ -156,6 +171,8 @@ export interface ReportMeta {
   comparable: boolean;
   /** Analytics data this report uses when present (columns absent until then). */
   uses?: ('rfm' | 'customer_value' | 'segments')[];
+  /** Reports with several tables: every view, the default first (columns/charts above are the default's). */
+  views?: ReportViewMeta[];
 }
 
 /** Values of a totals row, keyed by column id, in wire form (money/decimal as text, integer/percent as number). */

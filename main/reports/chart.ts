@@ -1,14 +1,21 @@
 // reports.chart: the series of one chart spec over the report's filtered rows, grouped by x (and y), each
 // series aggregated with its column's totals rule; previous-period series aligned by position (dates) or by x.
 import type { ChartData } from '../../shared/api/reports';
+import type { ChartSeriesSpec, ChartSpec } from '../../shared/reports';
 import type { Engine } from '../host/engine';
 import { buildWhere, ParamList, type SpecColumn } from '../query/specSql';
 import { wireExpr } from '../query/tableMeta';
 import { AppError } from '../store/errors';
 import { aggregateOf } from './aggregate';
-import { innerSql, resolveRequest, specColumns, type RunRequest } from './prepare';
+import { innerSql, resolveRequest, specColumns, type Resolved, type RunRequest } from './prepare';
 import type { ReportColumnDef } from './types';
 import type { RowSpec } from './engine';
+
+/** A chart series' column as it is aggregated (a row count is an integer whatever the column). */
+function seriesColumn(s: ChartSeriesSpec, c: ReportColumnDef): { agg: string; col: ReportColumnDef } {
+  if (s.count) return { agg: 'count(*)', col: { ...c, type: 'integer', sqlType: 'BIGINT' } };
+  return { agg: aggregateOf(c), col: c };
+}
 
 export interface ChartRequest extends RunRequest, RowSpec {
   chart: string;
@@ -16,20 +23,22 @@ export interface ChartRequest extends RunRequest, RowSpec {
 
 export async function reportChart(engine: Engine, req: ChartRequest): Promise<ChartData> {
   const r = await resolveRequest(engine, req);
-  const spec = r.def.charts.find((c) => c.id === req.chart);
-  if (!spec) throw new AppError('NOT_FOUND', `report ${r.def.id} has no chart ${req.chart}`, { charts: r.def.charts.map((c) => c.id) });
+  const spec = r.view.charts.find((c) => c.id === req.chart);
+  if (!spec) throw new AppError('NOT_FOUND', `report ${r.def.id} has no chart ${req.chart}`, { charts: r.view.charts.map((c) => c.id) });
   const byId = new Map(r.columns.map((c) => [c.id, c]));
   const col = (id: string): ReportColumnDef => {
     const c = byId.get(id);
     if (!c) throw new AppError('NOT_READY', `chart ${spec.id} needs column ${id}, which is not available yet`);
     return c;
   };
+  if (spec.by) return splitChart(engine, r, spec, req, col);
   const x = col(spec.x);
   const y = spec.y ? col(spec.y) : undefined;
   const series = spec.series.filter((s) => byId.has(s.column));
   const keys = [x, ...(y ? [y] : [])];
   const keyList = keys.map((k) => `"${k.id}"`).join(', ');
-  const aggs = series.map((s) => `${aggregateOf(col(s.column))} AS "${s.column}"`).join(', ');
+  const sc = (s: ChartSeriesSpec) => seriesColumn(s, col(s.column));
+  const aggs = series.map((s) => `${sc(s).agg} AS "${s.column}"`).join(', ');
   const cols: SpecColumn[] = specColumns(r.columns);
   const params = new ParamList();
   const where = (p: ParamList) => {
@@ -48,15 +57,15 @@ export async function reportChart(engine: Engine, req: ChartRequest): Promise<Ch
   if (withPrev.length) {
     const prev = innerSql(r, params, r.previous);
     const prevWhere = where(params);
-    const prevAggs = withPrev.map((s) => `${aggregateOf(col(s.column))} AS "${s.column}"`).join(', ');
-    sql += `, rp AS (${prev}), p0 AS (SELECT ${keyList}, ${prevAggs} FROM rp ${prevWhere} GROUP BY ${keyList}), p AS (SELECT *, row_number() OVER (ORDER BY ${keyList}) AS __i FROM p0)`;
+    const prevAggs = withPrev.map((s) => `${sc(s).agg} AS "${s.column}"`).join(', ');
+    sql += `, rp AS (${prev}), p0 AS (SELECT ${keyList}, ${prevAggs} FROM rp AS r ${prevWhere} GROUP BY ${keyList}), p AS (SELECT *, row_number() OVER (ORDER BY ${keyList}) AS __i FROM p0)`;
     join = byPosition ? ' LEFT JOIN p ON p.__i = c.__i' : ` LEFT JOIN p ON ${keys.map((k) => `p."${k.id}" IS NOT DISTINCT FROM c."${k.id}"`).join(' AND ')}`;
     prevCols = ', ' + withPrev.map((s) => `p."${s.column}" AS "__prev_${s.column}"`).join(', ');
   }
   const wire = [
     ...keys.map((k) => wireExpr(k)),
-    ...series.map((s) => wireExpr(col(s.column))),
-    ...withPrev.map((s) => wireExpr({ ...col(s.column), id: `__prev_${s.column}` })),
+    ...series.map((s) => wireExpr(sc(s).col)),
+    ...withPrev.map((s) => wireExpr({ ...sc(s).col, id: `__prev_${s.column}` })),
   ].join(', ');
   sql += ` SELECT ${wire} FROM (SELECT c.*${prevCols} FROM c${join}) ORDER BY __i`;
   const reader = await engine.db.reader(sql, params.values);
@@ -72,5 +81,35 @@ export async function reportChart(engine: Engine, req: ChartRequest): Promise<Ch
       const pi = withPrev.indexOf(s);
       return { column: s.column, values: data[n + i] ?? [], ...(pi >= 0 ? { previous: data[n + series.length + pi] ?? [] } : {}) };
     }),
+  };
+}
+
+/** A chart split by a category column: one aligned series per (column, group), x values shared. */
+async function splitChart(engine: Engine, r: Resolved, spec: ChartSpec, req: ChartRequest, col: (id: string) => ReportColumnDef): Promise<ChartData> {
+  const x = col(spec.x);
+  const by = col(spec.by as string);
+  const series = spec.series.map((s) => seriesColumn(s, col(s.column)));
+  const params = new ParamList();
+  const inner = innerSql(r, params);
+  const w = buildWhere(specColumns(r.columns), req.filters ?? [], req.search ?? '', params);
+  const where = w.length ? `WHERE ${w.join(' AND ')}` : '';
+  const aggs = series.map((c) => `${c.agg} AS "${c.col.id}"`).join(', ');
+  const wireX = wireExpr(x);
+  const sql = `WITH r AS (${inner}), c0 AS (SELECT "${x.id}", "${by.id}", ${aggs} FROM r ${where} GROUP BY ALL),
+      xs AS (SELECT DISTINCT "${x.id}" FROM c0), gs AS (SELECT DISTINCT "${by.id}" FROM c0),
+      grid AS (SELECT xs."${x.id}", gs."${by.id}", ${series.map((c) => `c0."${c.col.id}"`).join(', ')} FROM xs CROSS JOIN gs
+        LEFT JOIN c0 ON c0."${x.id}" IS NOT DISTINCT FROM xs."${x.id}" AND c0."${by.id}" IS NOT DISTINCT FROM gs."${by.id}"),
+      wired AS (SELECT "${x.id}" AS __x, ${wireExpr(by, '__g')}, ${series.map((c) => wireExpr(c.col)).join(', ')} FROM grid)
+    SELECT __g, (SELECT list(${wireX.replace(/ AS .*$/, '')} ORDER BY "${x.id}") FROM xs) AS __xs,
+      ${series.map((c) => `list("${c.col.id}" ORDER BY __x) AS "${c.col.id}"`).join(', ')}
+    FROM wired GROUP BY __g ORDER BY __g NULLS LAST`;
+  const rows = await engine.db.all<Record<string, unknown>>(sql, params.values);
+  const xs = (rows[0]?.__xs as (string | number | null)[] | undefined) ?? [];
+  return {
+    report: r.def.id,
+    chart: spec.id,
+    period: r.period,
+    x: xs,
+    series: rows.flatMap((g) => series.map((c) => ({ column: c.col.id, group: (g.__g as string | null) ?? null, values: g[c.col.id] as (string | number | null)[] }))),
   };
 }

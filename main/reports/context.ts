@@ -11,10 +11,15 @@ import type { Availability, ParamValue, ReportContext } from './types';
 
 /** Which analytics tables exist (and hold data) right now. */
 export async function availability(db: Db): Promise<Availability> {
-  const t = await db.all<{ n: string }>(`SELECT table_name AS n FROM duckdb_tables() WHERE schema_name = 'main' AND database_name = current_database() AND table_name IN ('rfm_snapshots')`);
-  let rfm = false;
-  if (t.some((x) => x.n === 'rfm_snapshots')) rfm = (await db.all<{ ok: boolean }>(`SELECT EXISTS (SELECT 1 FROM rfm_snapshots) AS ok`))[0]?.ok === true;
-  return { rfm };
+  const t = new Set(
+    (await db.all<{ n: string }>(`SELECT table_name AS n FROM duckdb_tables() WHERE schema_name = 'main' AND database_name = current_database() AND table_name IN ('rfm_snapshots', 'customer_value', 'clv_models')`)).map((x) => x.n),
+  );
+  const probe = [
+    t.has('rfm_snapshots') ? 'EXISTS (SELECT 1 FROM rfm_snapshots)' : 'false',
+    t.has('customer_value') && t.has('clv_models') ? 'EXISTS (SELECT 1 FROM customer_value)' : 'false',
+  ];
+  const [row] = await db.all<{ rfm: boolean; cv: boolean }>(`SELECT ${probe[0]} AS rfm, ${probe[1]} AS cv`);
+  return { rfm: row?.rfm === true, customerValue: row?.cv === true };
 }
 
 export interface ContextInput {

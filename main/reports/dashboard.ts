@@ -1,9 +1,116 @@
-// reports.dashboard: every KPI of the chosen period with the previous period, variation and a daily sparkline.
+// reports.dashboard: every KPI of reports.md for a period, with the previous period, the variation and a daily
+// sparkline, computed in one DuckDB statement: base rows are tagged with their day and their period, and one
+// aggregate over those tags gives both the sparkline points and the two period values.
 import type { CommonFilters, PeriodInput } from '../../shared/api/reports';
-import type { DashboardResult } from '../../shared/reports';
+import { DASHBOARD_KPIS, type DashboardKpi, type DashboardKpiId, type DashboardResult, type ReportUnit } from '../../shared/reports';
+import type { ColumnType, LocalizedText } from '../../shared/types';
 import type { Engine } from '../host/engine';
+import { ParamList } from '../query/specSql';
 import { AppError } from '../store/errors';
+import { availability, makeContext } from './context';
+import { openingMinutesSql } from './defs/occupancy';
+import { businessToday, previousPeriod, resolvePeriod } from './period';
 
-export async function dashboard(_engine: Engine, _input: { period?: PeriodInput; common: CommonFilters }): Promise<DashboardResult> {
-  throw new AppError('NOT_READY', 'the dashboard KPIs are not available yet');
+interface KpiDef {
+  label: LocalizedText;
+  type: ColumnType;
+  unit: ReportUnit;
+  /** Aggregate over the tagged tables, per group g. */
+  sql: string | null;
+  lowerIsBetter?: boolean;
+}
+
+const L = (pt: string, en: string): LocalizedText => ({ 'pt-BR': pt, en });
+
+const KPIS: Record<DashboardKpiId, KpiDef> = {
+  gross_revenue: { label: L('Receita bruta', 'Gross revenue'), type: 'money', unit: 'currency', sql: 'coalesce(s.gross, 0)' },
+  net_revenue: { label: L('Receita líquida', 'Net revenue'), type: 'money', unit: 'currency', sql: 'coalesce(s.gross, 0) - coalesce(s.discounts, 0) - coalesce(p.refunds, 0)' },
+  completed_sales: { label: L('Vendas concluídas', 'Completed sales'), type: 'integer', unit: 'count', sql: 'coalesce(s.n, 0)' },
+  average_ticket: { label: L('Ticket médio', 'Average ticket'), type: 'money', unit: 'currency', sql: 'div_money(s.total, s.n)' },
+  unique_customers: { label: L('Clientes únicos', 'Unique customers'), type: 'integer', unit: 'count', sql: 'coalesce(s.customers, 0)' },
+  new_customers: { label: L('Clientes novos', 'New customers'), type: 'integer', unit: 'count', sql: 'coalesce(s.new_customers, 0)' },
+  returning_customers: { label: L('Clientes recorrentes', 'Returning customers'), type: 'integer', unit: 'count', sql: 'coalesce(s.returning, 0)' },
+  no_show_rate: { label: L('Taxa de faltas', 'No-show rate'), type: 'percent', unit: 'percent', sql: 'safe_ratio(a.no_show, a.closed)', lowerIsBetter: true },
+  cancellation_rate: { label: L('Taxa de cancelamento', 'Cancellation rate'), type: 'percent', unit: 'percent', sql: 'safe_ratio(a.cancelled, a.closed)', lowerIsBetter: true },
+  occupancy: { label: L('Ocupação da agenda', 'Occupancy'), type: 'percent', unit: 'percent', sql: 'safe_ratio(coalesce(o.booked, 0), o.available)' },
+  rebooking_rate: { label: L('Taxa de retorno (60 dias)', 'Rebooking rate (60 days)'), type: 'percent', unit: 'percent', sql: 'safe_ratio(s.came_back, s.customers)' },
+  pix_share: { label: L('Participação do Pix', 'Pix share'), type: 'percent', unit: 'percent', sql: 'safe_ratio(p.pix, p.received)' },
+  refunds: { label: L('Devoluções', 'Refunds'), type: 'money', unit: 'currency', sql: 'coalesce(p.refunds, 0)', lowerIsBetter: true },
+  discount_rate: { label: L('Taxa de desconto', 'Discount rate'), type: 'percent', unit: 'percent', sql: 'safe_ratio(s.discounts, s.gross)', lowerIsBetter: true },
+  forecast_next_30_days: { label: L('Previsão dos próximos 30 dias', 'Forecast, next 30 days'), type: 'money', unit: 'currency', sql: null },
+};
+
+const wire = (k: KpiDef, e: string) => (k.type === 'money' ? `CAST(${e} AS VARCHAR)` : `CAST(${e} AS DOUBLE)`);
+
+export async function dashboard(engine: Engine, input: { period?: PeriodInput; common: CommonFilters }): Promise<DashboardResult> {
+  const settings = await engine.settings();
+  const today = input.period?.today ?? businessToday(settings.timezone);
+  if (input.period?.preset === 'all') throw new AppError('BAD_INPUT', 'the dashboard needs a bounded period (not all)');
+  const period = resolvePeriod(input.period ?? {}, today, 'this_month', null);
+  const previous = previousPeriod(period);
+  const has = await availability(engine.db);
+  if (input.common.rfmCluster?.length && !has.rfm) throw new AppError('NOT_READY', 'the RFM cluster filter needs RFM scores: run the customer analytics first');
+  const params = new ParamList();
+  const ctx = makeContext({ params, period, previous, common: input.common, values: {}, settings, has });
+  const pf = `CAST(${ctx.p(previous.from)} AS DATE)`;
+  // Each base row is tagged with (g, start): its day (current period only) and its period, so one GROUP BY g
+  // yields the sparkline points and both period values; `start` dates a customer's first sale as "new".
+  const tag = (d: string) => `unnest(CASE WHEN ${d} >= ${ctx.from} THEN [{'g': strftime(${d}, '%Y-%m-%d'), 'start': ${d}}, {'g': 'cur', 'start': ${ctx.from}}]
+      ELSE [{'g': 'prev', 'start': ${pf}}] END)`;
+  const emp = input.common.employee?.length ? `AND e.employee_id IN (${input.common.employee.map((v) => ctx.p(v)).join(', ')})` : '';
+  const loc = input.common.location?.length ? `AND e.location_id IN (${input.common.location.map((v) => ctx.p(v)).join(', ')})` : '';
+  const kpis = DASHBOARD_KPIS.filter((k) => KPIS[k].sql);
+  const sql = `WITH
+    sales AS (SELECT s.* FROM v_sales s WHERE s.biz_date BETWEEN ${pf} AND ${ctx.to} + 60 AND ${ctx.salesFilter('s')}),
+    firsts AS (SELECT customer_key, min(biz_date) AS first_d FROM v_sales s WHERE s.status = 'completed' AND s.customer_key IS NOT NULL
+      AND s.customer_key IN (SELECT customer_key FROM sales) AND ${ctx.salesFilter('s')} GROUP BY 1),
+    visits AS (SELECT customer_key, biz_date AS d, lead(biz_date) OVER (PARTITION BY customer_key ORDER BY biz_date) AS next_d
+      FROM (SELECT DISTINCT customer_key, biz_date FROM sales WHERE status = 'completed' AND customer_key IS NOT NULL)),
+    cs AS (SELECT s.*, f.first_d, date_diff('day', s.biz_date, v.next_d) BETWEEN 1 AND 60 AS back, ${tag('s.biz_date')} AS t
+      FROM sales s LEFT JOIN firsts f USING (customer_key) LEFT JOIN visits v ON v.customer_key = s.customer_key AND v.d = s.biz_date
+      WHERE s.status = 'completed' AND s.biz_date <= ${ctx.to}),
+    s AS (SELECT t.g, count(*) AS n, sum(gross_amount) AS gross, sum(discount_amount) AS discounts, sum(total_amount) AS total,
+        count(DISTINCT customer_key) AS customers, count(DISTINCT customer_key) FILTER (WHERE first_d >= t.start) AS new_customers,
+        count(DISTINCT customer_key) FILTER (WHERE first_d < t.start) AS returning, count(DISTINCT customer_key) FILTER (WHERE back) AS came_back
+      FROM cs GROUP BY 1),
+    a AS (SELECT t.g, count(*) FILTER (WHERE status = 'no_show') AS no_show, count(*) FILTER (WHERE status = 'cancelled') AS cancelled,
+        count(*) FILTER (WHERE status IN ('completed', 'no_show', 'cancelled')) AS closed
+      FROM (SELECT status, ${tag('biz_date')} AS t FROM sales WHERE kind = 'appointment' AND biz_date <= ${ctx.to}) GROUP BY 1),
+    p AS (SELECT t.g, sum(amount) FILTER (WHERE kind = 'refund') AS refunds, sum(amount) FILTER (WHERE kind = 'payment') AS received,
+        sum(amount) FILTER (WHERE kind = 'payment' AND method = 'pix') AS pix
+      FROM (SELECT p.kind, p.amount, p.method, ${tag('p.biz_date')} AS t FROM v_payments p
+        WHERE p.biz_date BETWEEN ${pf} AND ${ctx.to} AND ${ctx.paymentsFilter('p')}) GROUP BY 1),
+    om AS (${openingMinutesSql(ctx)}),
+    staff AS (SELECT count(*) AS n FROM employees e WHERE e.active IS NOT FALSE ${emp} ${loc}),
+    days AS (SELECT CAST(g.d AS DATE) AS d FROM generate_series(CAST(${pf} AS TIMESTAMP), CAST(${ctx.to} AS TIMESTAMP), INTERVAL 1 DAY) g(d)),
+    bm AS (SELECT l.biz_date AS d, sum(coalesce(l.duration_min, i.duration_min * coalesce(l.quantity, 1), 0)) AS booked
+      FROM v_sale_lines l LEFT JOIN items i ON i.item_id = l.item_id
+      WHERE l.sale_kind = 'appointment' AND l.status IN ('booked', 'confirmed', 'completed', 'no_show') AND l.biz_date BETWEEN ${pf} AND ${ctx.to}
+        AND ${ctx.linesFilter('l')} GROUP BY 1),
+    o AS (SELECT t.g, sum(booked) AS booked, sum(available) AS available FROM (
+        SELECT coalesce(bm.booked, 0) AS booked, om.minutes * staff.n AS available, ${tag('days.d')} AS t
+        FROM days JOIN om ON om.weekday = dayofweek(days.d) CROSS JOIN staff LEFT JOIN bm ON bm.d = days.d) GROUP BY 1),
+    gs AS (SELECT g FROM (VALUES ('cur'), ('prev')) v(g) UNION ALL SELECT strftime(d, '%Y-%m-%d') FROM days WHERE d >= ${ctx.from}),
+    k AS (SELECT gs.g, ${kpis.map((id) => `${wire(KPIS[id], KPIS[id].sql as string)} AS ${id}`).join(', ')}
+      FROM gs LEFT JOIN s USING (g) LEFT JOIN a USING (g) LEFT JOIN p USING (g) LEFT JOIN o USING (g))
+    SELECT list(g ORDER BY g) FILTER (WHERE g NOT IN ('cur', 'prev')) AS days,
+      ${kpis
+        .map((id) => `any_value(${id}) FILTER (WHERE g = 'cur') AS "${id}_cur", any_value(${id}) FILTER (WHERE g = 'prev') AS "${id}_prev",
+      list(${id} ORDER BY g) FILTER (WHERE g NOT IN ('cur', 'prev')) AS "${id}_days"`)
+        .join(',\n      ')}
+    FROM k`;
+  const [row] = await engine.db.all<Record<string, unknown>>(sql, params.values);
+  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  const out: DashboardKpi[] = DASHBOARD_KPIS.map((id) => {
+    const k = KPIS[id];
+    const base = { id, label: k.label, type: k.type, unit: k.unit, ...(k.lowerIsBetter ? { lowerIsBetter: true } : {}) };
+    if (!k.sql) return { ...base, value: null, previous: null, variation: null, sparkline: [], available: false, note: 'the revenue forecast has not been computed yet' };
+    const value = (row?.[`${id}_cur`] ?? null) as string | number | null;
+    const prev = (row?.[`${id}_prev`] ?? null) as string | number | null;
+    const a = num(value);
+    const b = num(prev);
+    const variation = a === null || b === null || b === 0 ? null : Math.round(((a - b) / Math.abs(b)) * 1e6) / 1e6;
+    return { ...base, value, previous: prev, variation, sparkline: (row?.[`${id}_days`] ?? []) as (string | number | null)[], available: true };
+  });
+  return { period, previous, days: (row?.days ?? []) as string[], kpis: out };
 }

@@ -31,7 +31,7 @@ function orderOf(r: Resolved, sort: SortSpec[]): string {
   const all: SortSpec[] = [];
   const seen = new Set<string>();
   const visible = new Set(r.columns.map((c) => c.id));
-  for (const s of [...sort, ...r.def.defaultSort, ...r.columns.map((c) => ({ column: c.id, desc: false }))]) {
+  for (const s of [...sort, ...r.view.defaultSort, ...r.columns.map((c) => ({ column: c.id, desc: false }))]) {
     if (seen.has(s.column) || !visible.has(s.column)) continue;
     seen.add(s.column);
     all.push(s);

@@ -10,8 +10,8 @@ import { ParamList } from '../query/specSql';
 import { AppError } from '../store/errors';
 import { availability, makeContext } from './context';
 import { businessToday, lastYearPeriod, previousPeriod, resolvePeriod } from './period';
-import { getReport } from './registry';
-import type { Availability, ParamValue, ReportColumnDef, ReportDefinition } from './types';
+import { columnsAvailable, getReport, paramsOf, viewsOf } from './registry';
+import type { Availability, ParamValue, ReportColumnDef, ReportDefinition, ReportViewDef } from './types';
 
 export interface RunRequest {
   report: string;
@@ -22,6 +22,8 @@ export interface RunRequest {
 
 export interface Resolved {
   def: ReportDefinition;
+  /** The table asked for (the default unless the `view` parameter names another). */
+  view: ReportViewDef;
   columns: ReportColumnDef[];
   period: ResolvedPeriod;
   previous: ResolvedPeriod;
@@ -59,7 +61,7 @@ function paramSchema(p: ReportParamMeta): z.ZodType {
 
 /** Validates a report's own parameters against its declaration (unknown ones are refused). */
 export function validateParams(def: ReportDefinition, raw: Record<string, ParamValue>): Record<string, ParamValue> {
-  const shape = Object.fromEntries(def.params.map((p) => [p.id, paramSchema(p)]));
+  const shape = Object.fromEntries(paramsOf(def).map((p) => [p.id, paramSchema(p)]));
   const r = z.object(shape).strict().safeParse(raw);
   if (!r.success) {
     const issues = r.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
@@ -93,18 +95,25 @@ export async function resolveRequest(engine: Engine, req: RunRequest): Promise<R
   const period = resolvePeriod(req.period ?? {}, today, def.defaultPreset, wantsAll ? await activityRange(engine) : null);
   const has = await availability(engine.db);
   if (common.rfmCluster?.length && !has.rfm) throw new AppError('NOT_READY', 'the RFM cluster filter needs RFM scores: run the customer analytics first');
-  const columns = def.columns.filter((c) => !c.requires || has[c.requires]);
-  return { def, columns, period, previous: previousPeriod(period), lastYear: lastYearPeriod(period), common, values, settings, has };
+  const views = viewsOf(def);
+  const view = views.find((v) => v.id === values.view) ?? views[0];
+  if (view.requires && !has[view.requires]) {
+    throw new AppError('NOT_READY', `the ${view.id} table of ${def.id} needs ${view.requires === 'rfm' ? 'RFM scores' : 'customer value scores'}: run the customer analytics first`);
+  }
+  const columns = columnsAvailable(view.columns, has);
+  return { def, view, columns, period, previous: previousPeriod(period), lastYear: lastYearPeriod(period), common, values, settings, has };
 }
 
 /** Builds the report's SQL for a period into `params` (placeholders continue the list). */
 export function innerSql(r: Resolved, params: ParamList, period: ResolvedPeriod = r.period): string {
   const ctx = makeContext({ params, period, previous: period === r.period ? r.previous : previousPeriod(period), common: r.common, values: r.values, settings: r.settings, has: r.has });
-  return r.def.sql(ctx);
+  return r.view.sql(ctx);
 }
 
 export function specColumns(columns: ReportColumnDef[]): SpecColumn[] {
-  return columns.map((c) => ({ id: c.id, type: c.type, sqlType: c.sqlType, searchable: c.searchable }));
+  // Qualified with the result alias `r`: the outer SELECT projects wire forms (money as text) under the same
+  // names, and an unqualified ORDER BY would sort those strings instead of the values.
+  return columns.map((c) => ({ id: c.id, type: c.type, sqlType: c.sqlType, searchable: c.searchable, expr: `r."${c.id}"` }));
 }
 
 export function newParams(): ParamList {

@@ -24,3 +24,27 @@ export function activeMonthsSql(ctx: ReportContext): string {
 
 /** A distinct count that survives re-aggregation: rows carry lists, the total flattens them. */
 export const distinctTotal = (listCol: string) => `CAST(length(list_distinct(flatten(list("${listCol}")))) AS BIGINT)`;
+
+export const PAYMENT_METHODS = [
+  ['cash', 'Dinheiro', 'Cash'],
+  ['credit_card', 'Cartão de crédito', 'Credit card'],
+  ['debit_card', 'Cartão de débito', 'Debit card'],
+  ['pix', 'Pix', 'Pix'],
+  ['boleto', 'Boleto', 'Boleto'],
+  ['wallet', 'Carteira digital', 'Wallet'],
+  ['voucher', 'Vale', 'Voucher'],
+  ['other', 'Outros', 'Other'],
+] as const;
+
+/**
+ * Commission per employee-month: round(monthly staff revenue x rate, 2), from lines of completed sales
+ * (staff = line employee, else the sale's). Lines with no staff form the unassigned row (staff_id NULL).
+ */
+export function staffMonthsSql(ctx: { inPeriod(e: string): string; linesFilter(a: string): string }): string {
+  return `SELECT CAST(date_trunc('month', l.biz_date) AS DATE) AS month, l.staff_id, CAST(sum(l.line_total) AS DECIMAL(18,2)) AS base,
+      any_value(e.commission_rate) AS rate, any_value(e.name) AS employee_name,
+      round(CAST(sum(l.line_total) AS DECIMAL(18,2)) * any_value(e.commission_rate), 2) AS commission
+    FROM v_sale_lines l LEFT JOIN employees e ON e.employee_id = l.staff_id
+    WHERE l.status = 'completed' AND ${ctx.inPeriod('l.biz_date')} AND ${ctx.linesFilter('l')}
+    GROUP BY ALL`;
+}

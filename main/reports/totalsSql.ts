@@ -6,5 +6,5 @@ import type { ReportColumnDef } from './types';
 export function totalsSelectSql(columns: ReportColumnDef[], src: string, where: string): string {
   const aggs = columns.map((c) => `${aggregateOf(c)} AS "${c.id}"`).join(', ');
   const wire = columns.map((c) => wireExpr(c)).join(', ');
-  return `SELECT __rows::DOUBLE AS __rows, ${wire} FROM (SELECT count(*) AS __rows, ${aggs} FROM ${src} ${where})`;
+  return `SELECT __rows::DOUBLE AS __rows, ${wire} FROM (SELECT count(*) AS __rows, ${aggs} FROM ${src} AS r ${where})`;
 }

@@ -3,12 +3,15 @@
 import type { DuckDBValue } from '@duckdb/node-api';
 import type { Settings } from '../../shared/settings';
 import type { CommonFilters } from '../../shared/api/reports';
-import type { ReportColumnMeta, ReportMeta, ReportParamMeta, ResolvedPeriod } from '../../shared/reports';
+import type { ChartSpec, ReportColumnMeta, ReportMeta, ReportParamMeta, ResolvedPeriod } from '../../shared/reports';
+import type { LocalizedText } from '../../shared/types';
 
 /** Analytics data a report may use when present; detected at query time, never faked. */
 export interface Availability {
-  /** rfm_snapshots exists and holds at least one snapshot. */
+  /** rfm_snapshots holds at least one snapshot. */
   rfm: boolean;
+  /** customer_value holds the scores of a fitted customer-value model. */
+  customerValue: boolean;
 }
 
 export interface ReportColumnDef extends ReportColumnMeta {
@@ -54,10 +57,27 @@ export interface ReportContext {
   rfmAsOf(): string;
 }
 
-export interface ReportDefinition extends Omit<ReportMeta, 'columns' | 'params'> {
+/** One table of a report: its columns, sort, charts and SQL. */
+export interface ReportViewDef {
+  id: string;
+  title: LocalizedText;
   columns: ReportColumnDef[];
   hidden?: HiddenColumnDef[];
-  params: ReportParamMeta[];
+  defaultSort: { column: string; desc: boolean }[];
+  charts: ChartSpec[];
+  /** Only available when this analytics data exists (NOT_READY otherwise). */
+  requires?: keyof Availability;
   /** The full result SQL; the engine wraps it as `WITH r AS (...)` for paging, totals, counts and charts. */
   sql(ctx: ReportContext): string;
+}
+
+/**
+ * A report: metadata, its own parameters and its default table (columns, sort, charts, SQL). Reports with
+ * several tables (cohorts, campaigns) list further views, chosen with the implicit `view` parameter.
+ */
+export interface ReportDefinition extends Omit<ReportMeta, 'columns' | 'params' | 'views' | 'defaultSort' | 'charts'>, Omit<ReportViewDef, 'id' | 'title' | 'requires'> {
+  params: ReportParamMeta[];
+  /** Id and title of the default table when there are further views. */
+  view?: { id: string; title: LocalizedText };
+  views?: ReportViewDef[];
 }

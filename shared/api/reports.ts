@@ -83,7 +83,8 @@ export interface ChartData {
   /** x values in wire form (and y values for heatmaps). */
   x: (string | number | null)[];
   y?: (string | number | null)[];
-  series: { column: string; values: (string | number | null)[]; previous?: (string | number | null)[] }[];
+  /** One entry per series column (per column and `by` group when the chart splits by a column). */
+  series: { column: string; group?: string | null; values: (string | number | null)[]; previous?: (string | number | null)[] }[];
 }
 
 export interface ReportComparison {

@@ -1,0 +1,88 @@
+// appointments-summary: appointments by their occurred_at business date, per period bucket and (by choice)
+// location and/or employee — counts by status and the completion, no-show and cancellation rates.
+import { dateCol, intCol, L, pctCol, textCol } from '../columns';
+import { GRANULARITY_OPTIONS } from '../sqlParts';
+import type { ReportDefinition } from '../types';
+
+const rate = (num: string) => `safe_ratio(sum("${num}"), sum("completed") + sum("no_show") + sum("cancelled"))`;
+
+export const appointmentsSummary: ReportDefinition = {
+  id: 'appointments-summary',
+  category: 'appointments',
+  title: L('Agendamentos', 'Appointments'),
+  description: L(
+    'Agendamentos pela data do atendimento: agendados, confirmados, concluídos, cancelados e faltas, com as taxas de conclusão, falta e cancelamento, por unidade e profissional.',
+    'Appointments by their date: booked, confirmed, completed, cancelled and no-shows, with completion, no-show and cancellation rates, by location and employee.',
+  ),
+  columns: [
+    dateCol('bucket', 'Período', 'Period', { drill: { kind: 'daySales' } }),
+    textCol('location_id', 'Unidade (código)', 'Location id'),
+    textCol('location_name', 'Unidade', 'Location'),
+    textCol('employee_id', 'Profissional (código)', 'Employee id'),
+    textCol('employee_name', 'Profissional', 'Employee'),
+    intCol('appointments', 'Agendamentos', 'Appointments'),
+    intCol('booked', 'Agendados', 'Booked'),
+    intCol('confirmed', 'Confirmados', 'Confirmed'),
+    intCol('completed', 'Concluídos', 'Completed'),
+    intCol('cancelled', 'Cancelados', 'Cancelled'),
+    intCol('no_show', 'Faltas', 'No-shows'),
+    pctCol('completion_rate', 'Taxa de conclusão', 'Completion rate', rate('completed')),
+    pctCol('no_show_rate', 'Taxa de faltas', 'No-show rate', rate('no_show')),
+    pctCol('cancellation_rate', 'Taxa de cancelamento', 'Cancellation rate', rate('cancelled')),
+  ],
+  params: [
+    { id: 'granularity', label: L('Agrupar por', 'Group by'), kind: 'enum', options: GRANULARITY_OPTIONS, default: 'month' },
+    {
+      id: 'by',
+      label: L('Detalhar por', 'Break down by'),
+      kind: 'enum',
+      options: [
+        { value: 'total', label: L('Total', 'Total') },
+        { value: 'location', label: L('Unidade', 'Location') },
+        { value: 'employee', label: L('Profissional', 'Employee') },
+        { value: 'location_employee', label: L('Unidade e profissional', 'Location and employee') },
+      ],
+      default: 'location',
+    },
+  ],
+  filters: ['location', 'employee', 'source', 'category', 'rfmCluster'],
+  defaultPreset: 'this_month',
+  defaultSort: [{ column: 'bucket', desc: false }],
+  charts: [
+    {
+      id: 'status',
+      title: L('Agendamentos por situação', 'Appointments by status'),
+      kind: 'stacked_bar',
+      x: 'bucket',
+      series: [
+        { column: 'completed', stack: 's' },
+        { column: 'cancelled', stack: 's' },
+        { column: 'no_show', stack: 's' },
+        { column: 'booked', stack: 's' },
+        { column: 'confirmed', stack: 's' },
+      ],
+    },
+    { id: 'rates', title: L('Taxas de falta e cancelamento', 'No-show and cancellation rates'), kind: 'line', x: 'bucket', series: [{ column: 'no_show_rate' }, { column: 'cancellation_rate' }] },
+  ],
+  comparable: true,
+  sql(ctx) {
+    const g = ctx.p(String(ctx.params.granularity));
+    const by = String(ctx.params.by);
+    const loc = by === 'location' || by === 'location_employee' ? 's.location_id' : 'CAST(NULL AS VARCHAR)';
+    const emp = by === 'employee' || by === 'location_employee' ? 's.employee_id' : 'CAST(NULL AS VARCHAR)';
+    return `WITH a AS (
+        SELECT CAST(date_trunc(${g}, s.biz_date) AS DATE) AS bucket, ${loc} AS location_id, ${emp} AS employee_id,
+          count(*) AS appointments,
+          count(*) FILTER (WHERE s.status = 'booked') AS booked, count(*) FILTER (WHERE s.status = 'confirmed') AS confirmed,
+          count(*) FILTER (WHERE s.status = 'completed') AS completed, count(*) FILTER (WHERE s.status = 'cancelled') AS cancelled,
+          count(*) FILTER (WHERE s.status = 'no_show') AS no_show
+        FROM v_sales s WHERE s.kind = 'appointment' AND ${ctx.inPeriod('s.biz_date')} AND ${ctx.salesFilter('s')}
+        GROUP BY ALL)
+      SELECT a.bucket, a.location_id, l.name AS location_name, a.employee_id, e.name AS employee_name,
+        a.appointments, a.booked, a.confirmed, a.completed, a.cancelled, a.no_show,
+        safe_ratio(a.completed, a.completed + a.no_show + a.cancelled) AS completion_rate,
+        safe_ratio(a.no_show, a.completed + a.no_show + a.cancelled) AS no_show_rate,
+        safe_ratio(a.cancelled, a.completed + a.no_show + a.cancelled) AS cancellation_rate
+      FROM a LEFT JOIN locations l ON l.location_id = a.location_id LEFT JOIN employees e ON e.employee_id = a.employee_id`;
+  },
+};

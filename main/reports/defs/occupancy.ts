@@ -1,0 +1,95 @@
+// occupancy: booked minutes / available minutes per employee per day (available = the opening hours setting of
+// that weekday), and the booking lead time (created_at to occurred_at, business days) distribution.
+import { dateCol, intCol, L, pctCol, textCol } from '../columns';
+import type { ReportContext, ReportDefinition } from '../types';
+
+/** (weekday, open minutes) of the opening-hours setting, Sunday = 0, as bound values. */
+export function openingMinutesSql(ctx: ReportContext): string {
+  const rows = ctx.settings.openingHours.map((h, dow) => {
+    const mins = h ? Math.max(0, toMin(h.close) - toMin(h.open)) : 0;
+    return `(${dow}, CAST(${ctx.p(mins)} AS BIGINT))`;
+  });
+  return `SELECT * FROM (VALUES ${rows.join(', ')}) o(weekday, minutes)`;
+}
+const toMin = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+/** Booked minutes per staff per day: lines of appointments not cancelled (line duration, else the item's). */
+export function bookedMinutesSql(ctx: ReportContext): string {
+  return `SELECT l.staff_id, l.biz_date AS day, sum(coalesce(l.duration_min, i.duration_min * coalesce(l.quantity, 1), 0)) AS booked_minutes,
+      count(*) FILTER (WHERE i.kind = 'service' OR i.kind IS NULL) AS services
+    FROM v_sale_lines l LEFT JOIN items i ON i.item_id = l.item_id
+    WHERE l.sale_kind = 'appointment' AND l.status IN ('booked', 'confirmed', 'completed', 'no_show')
+      AND ${ctx.inPeriod('l.biz_date')} AND ${ctx.linesFilter('l')}
+    GROUP BY ALL`;
+}
+
+/** Lower bound (days) of the lead-time bucket of d; the label is built from it. */
+const LEAD_FROM = `CASE WHEN d <= 0 THEN 0 WHEN d = 1 THEN 1 WHEN d <= 3 THEN 2 WHEN d <= 7 THEN 4 WHEN d <= 14 THEN 8 WHEN d <= 30 THEN 15 ELSE 31 END`;
+const LEAD_LABEL = `CASE min_days WHEN 0 THEN '0' WHEN 1 THEN '1' WHEN 2 THEN '2-3' WHEN 4 THEN '4-7' WHEN 8 THEN '8-14' WHEN 15 THEN '15-30' ELSE '31+' END`;
+
+export const occupancy: ReportDefinition = {
+  id: 'occupancy',
+  category: 'appointments',
+  title: L('Ocupação da agenda', 'Schedule occupancy'),
+  description: L(
+    'Minutos agendados ÷ minutos disponíveis (horário de funcionamento) por profissional e dia, e a antecedência dos agendamentos.',
+    'Booked minutes ÷ available minutes (opening hours) per employee and day, and the booking lead-time distribution.',
+  ),
+  view: { id: 'occupancy', title: L('Ocupação', 'Occupancy') },
+  columns: [
+    dateCol('day', 'Dia', 'Day', { drill: { kind: 'daySales' } }),
+    textCol('employee_id', 'Profissional (código)', 'Employee id'),
+    textCol('employee_name', 'Profissional', 'Employee'),
+    intCol('booked_minutes', 'Minutos agendados', 'Booked minutes', { unit: 'minutes' }),
+    intCol('available_minutes', 'Minutos disponíveis', 'Available minutes', { unit: 'minutes' }),
+    pctCol('occupancy', 'Ocupação', 'Occupancy', 'safe_ratio(sum("booked_minutes"), sum("available_minutes"))'),
+  ],
+  params: [],
+  filters: ['location', 'employee', 'source', 'category'],
+  defaultPreset: 'this_month',
+  defaultSort: [
+    { column: 'day', desc: false },
+    { column: 'employee_name', desc: false },
+  ],
+  charts: [
+    { id: 'daily', title: L('Ocupação por dia', 'Occupancy per day'), kind: 'line', x: 'day', series: [{ column: 'occupancy' }] },
+    { id: 'staff', title: L('Ocupação por profissional', 'Occupancy by employee'), kind: 'bar', x: 'employee_name', series: [{ column: 'occupancy' }] },
+  ],
+  comparable: true,
+  sql(ctx) {
+    const staffFilter = ctx.common.employee?.length ? `e.employee_id IN (${ctx.common.employee.map((v) => ctx.p(v)).join(', ')})` : 'TRUE';
+    const locFilter = ctx.common.location?.length ? `e.location_id IN (${ctx.common.location.map((v) => ctx.p(v)).join(', ')})` : 'TRUE';
+    return `WITH b AS (${bookedMinutesSql(ctx)}),
+      o AS (${openingMinutesSql(ctx)}),
+      days AS (SELECT CAST(g.d AS DATE) AS day FROM generate_series(CAST(${ctx.from} AS TIMESTAMP), CAST(${ctx.to} AS TIMESTAMP), INTERVAL 1 DAY) g(d)),
+      staff AS (SELECT e.employee_id FROM employees e WHERE e.active IS NOT FALSE AND ${staffFilter} AND ${locFilter}),
+      grid AS (SELECT staff.employee_id AS staff_id, days.day FROM staff CROSS JOIN days JOIN o ON o.weekday = dayofweek(days.day) WHERE o.minutes > 0
+        UNION SELECT staff_id, day FROM b WHERE staff_id IS NOT NULL)
+      SELECT grid.day, grid.staff_id AS employee_id, e.name AS employee_name,
+        CAST(coalesce(b.booked_minutes, 0) AS BIGINT) AS booked_minutes, CAST(o.minutes AS BIGINT) AS available_minutes,
+        safe_ratio(coalesce(b.booked_minutes, 0), o.minutes) AS occupancy
+      FROM grid JOIN o ON o.weekday = dayofweek(grid.day)
+      LEFT JOIN b ON b.staff_id = grid.staff_id AND b.day = grid.day
+      LEFT JOIN employees e ON e.employee_id = grid.staff_id`;
+  },
+  views: [
+    {
+      id: 'lead_time',
+      title: L('Antecedência', 'Lead time'),
+      columns: [
+        textCol('lead_days', 'Antecedência (dias)', 'Lead time (days)'),
+        intCol('appointments', 'Agendamentos', 'Appointments'),
+        pctCol('share', 'Participação', 'Share', null, { total: 'sum' }),
+        intCol('min_days', 'De (dias)', 'From (days)', { total: 'none', unit: 'days' }),
+      ],
+      defaultSort: [{ column: 'min_days', desc: false }],
+      charts: [{ id: 'lead', title: L('Antecedência dos agendamentos', 'Booking lead time'), kind: 'bar', x: 'lead_days', series: [{ column: 'appointments' }] }],
+      sql(ctx) {
+        return `WITH a AS (SELECT greatest(date_diff('day', s.biz_created_date, s.biz_date), 0) AS d FROM v_sales s
+            WHERE s.kind = 'appointment' AND s.created_at IS NOT NULL AND ${ctx.inPeriod('s.biz_date')} AND ${ctx.salesFilter('s')})
+          SELECT ${LEAD_LABEL} AS lead_days, appointments, safe_ratio(appointments, sum(appointments) OVER ()) AS share, min_days
+          FROM (SELECT CAST(${LEAD_FROM} AS BIGINT) AS min_days, count(*) AS appointments FROM a GROUP BY 1)`;
+      },
+    },
+  ],
+};

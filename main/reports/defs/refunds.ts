@@ -1,0 +1,44 @@
+// refunds: each refund (dated by its own occurred_at, whatever its sale's status) with its sale, customer,
+// method, amount and days from sale to refund; the totals row gives the refund rate of the period.
+import { dateCol, intCol, L, moneyCol, pctCol, textCol } from '../columns';
+import type { ReportDefinition } from '../types';
+
+export const refunds: ReportDefinition = {
+  id: 'refunds',
+  category: 'finance',
+  title: L('Devoluções e estornos', 'Refunds'),
+  description: L(
+    'Cada devolução com sua venda, cliente, forma, valor e dias entre a venda e a devolução; o total mostra a taxa de devolução (devoluções ÷ bruto do período).',
+    'Each refund with its sale, customer, method, amount and days from sale to refund; the total shows the refund rate (refunds ÷ gross of the period).',
+  ),
+  columns: [
+    textCol('payment_id', 'Estorno', 'Refund id'),
+    dateCol('refund_date', 'Data da devolução', 'Refund date', { drill: { kind: 'daySales' } }),
+    textCol('sale_id', 'Venda', 'Sale', { drill: { kind: 'sale' } }),
+    dateCol('sale_date', 'Data da venda', 'Sale date'),
+    textCol('sale_status', 'Situação da venda', 'Sale status'),
+    textCol('customer_id', 'Cliente', 'Customer id', { drill: { kind: 'customer' } }),
+    textCol('customer_name', 'Nome', 'Customer'),
+    textCol('method', 'Forma', 'Method'),
+    moneyCol('amount', 'Valor', 'Amount'),
+    intCol('days_to_refund', 'Dias até a devolução', 'Days from sale', { unit: 'days', total: 'avg' }),
+    pctCol('refund_rate', 'Taxa de devolução', 'Refund rate', null, { total: 'sum' }),
+  ],
+  params: [],
+  filters: ['location', 'employee', 'source', 'category', 'rfmCluster'],
+  defaultPreset: 'this_month',
+  defaultSort: [{ column: 'refund_date', desc: true }],
+  charts: [{ id: 'daily', title: L('Devoluções por dia', 'Refunds per day'), kind: 'bar', x: 'refund_date', series: [{ column: 'amount' }] }],
+  comparable: true,
+  sql(ctx) {
+    return `WITH g AS (SELECT sum(s.gross_amount) AS gross FROM v_sales s WHERE s.status = 'completed' AND ${ctx.inPeriod('s.biz_date')} AND ${ctx.salesFilter('s')})
+      SELECT p.payment_id, p.biz_date AS refund_date, p.sale_id, s.biz_date AS sale_date, s.status AS sale_status,
+        s.customer_key AS customer_id, c.name AS customer_name, p.method, p.amount,
+        CAST(date_diff('day', s.biz_date, p.biz_date) AS BIGINT) AS days_to_refund,
+        safe_ratio(p.amount, g.gross) AS refund_rate
+      FROM v_payments p CROSS JOIN g
+      LEFT JOIN v_sales s ON s.sale_id = p.sale_id
+      LEFT JOIN customers c ON c.customer_id = s.customer_key
+      WHERE p.kind = 'refund' AND ${ctx.inPeriod('p.biz_date')} AND ${ctx.paymentsFilter('p')}`;
+  },
+};

@@ -1,0 +1,49 @@
+// sales-by-channel: per source and sale kind — orders, gross, discounts, revenue, average ticket, the fees of
+// the payments of those sales (marketplace/card fees) and revenue net of fees.
+import { intCol, L, moneyCol, moneyRatioCol, pctCol, textCol } from '../columns';
+import type { ReportDefinition } from '../types';
+
+export const salesByChannel: ReportDefinition = {
+  id: 'sales-by-channel',
+  category: 'sales',
+  title: L('Vendas por canal', 'Sales by channel'),
+  description: L(
+    'Por canal (origem) e tipo de venda: pedidos, bruto, descontos, receita, ticket médio, taxas dos pagamentos dessas vendas e receita líquida de taxas.',
+    'Per source and sale kind: orders, gross, discounts, revenue, average ticket, the fees of those sales’ payments and revenue net of fees.',
+  ),
+  columns: [
+    textCol('source', 'Canal', 'Source'),
+    textCol('kind', 'Tipo', 'Kind'),
+    intCol('sales', 'Pedidos', 'Orders'),
+    moneyCol('gross', 'Bruto', 'Gross'),
+    moneyCol('discounts', 'Descontos', 'Discounts'),
+    moneyCol('revenue', 'Receita', 'Revenue'),
+    pctCol('share', 'Participação', 'Share of revenue', null, { total: 'sum' }),
+    moneyRatioCol('avg_ticket', 'Ticket médio', 'Average ticket', '__total', 'sales'),
+    moneyCol('fees', 'Taxas', 'Fees'),
+    moneyCol('net_after_fees', 'Líquido de taxas', 'Net after fees'),
+  ],
+  hidden: [{ id: '__total', sqlType: 'DECIMAL(38,2)' }],
+  params: [],
+  filters: ['location', 'employee', 'source', 'category', 'rfmCluster'],
+  defaultPreset: 'this_month',
+  defaultSort: [{ column: 'revenue', desc: true }],
+  charts: [
+    { id: 'revenue', title: L('Receita por canal', 'Revenue by channel'), kind: 'pie', x: 'source', series: [{ column: 'revenue' }] },
+    { id: 'fees', title: L('Receita e taxas por canal', 'Revenue and fees by channel'), kind: 'bar', x: 'source', series: [{ column: 'net_after_fees', stack: 'a' }, { column: 'fees', stack: 'a' }] },
+  ],
+  comparable: true,
+  sql(ctx) {
+    return `WITH s AS (
+        SELECT s.sale_id, s.source, s.kind, s.gross_amount, s.discount_amount, s.total_amount
+        FROM v_sales s WHERE s.status = 'completed' AND ${ctx.inPeriod('s.biz_date')} AND ${ctx.salesFilter('s')}),
+      f AS (SELECT p.sale_id, sum(p.fee_amount) AS fees FROM payments p WHERE p.kind = 'payment' AND p.sale_id IN (SELECT sale_id FROM s) GROUP BY p.sale_id),
+      g AS (SELECT s.source, s.kind, count(*) AS sales, sum(s.gross_amount) AS gross, sum(s.discount_amount) AS discounts,
+          sum(s.total_amount) AS total, coalesce(sum(f.fees), 0) AS fees
+        FROM s LEFT JOIN f USING (sale_id) GROUP BY s.source, s.kind)
+      SELECT source, kind, sales, gross, discounts, coalesce(gross, 0) - coalesce(discounts, 0) AS revenue,
+        safe_ratio(coalesce(gross, 0) - coalesce(discounts, 0), sum(coalesce(gross, 0) - coalesce(discounts, 0)) OVER ()) AS share,
+        div_money(total, sales) AS avg_ticket, fees, coalesce(gross, 0) - coalesce(discounts, 0) - fees AS net_after_fees, total AS __total
+      FROM g`;
+  },
+};

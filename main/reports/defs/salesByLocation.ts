@@ -1,0 +1,68 @@
+// sales-by-location: per location — completed sales, gross, discounts, revenue, average ticket, unique
+// customers, and growth of revenue against the previous period.
+import { intCol, L, moneyCol, moneyRatioCol, pctCol, textCol } from '../columns';
+import { distinctTotal } from '../sqlParts';
+import type { ReportContext, ReportDefinition } from '../types';
+
+function agg(ctx: ReportContext, from: string, to: string): string {
+  return `SELECT s.location_id, count(*) AS sales, sum(s.gross_amount) AS gross, sum(s.discount_amount) AS discounts,
+      sum(s.total_amount) AS total, list(DISTINCT s.customer_key) FILTER (WHERE s.customer_key IS NOT NULL) AS customers
+    FROM v_sales s WHERE s.status = 'completed' AND s.biz_date BETWEEN ${from} AND ${to} AND ${ctx.salesFilter('s')}
+    GROUP BY s.location_id`;
+}
+
+export const salesByLocation: ReportDefinition = {
+  id: 'sales-by-location',
+  category: 'sales',
+  title: L('Vendas por unidade', 'Sales by location'),
+  description: L(
+    'Por unidade: vendas concluídas, bruto, descontos, receita (bruto − descontos), ticket médio, clientes únicos e crescimento sobre o período anterior.',
+    'Per location: completed sales, gross, discounts, revenue (gross − discounts), average ticket, unique customers and growth over the previous period.',
+  ),
+  columns: [
+    textCol('location_id', 'Código', 'Location id'),
+    textCol('location_name', 'Unidade', 'Location'),
+    intCol('sales', 'Vendas', 'Sales'),
+    moneyCol('gross', 'Bruto', 'Gross'),
+    moneyCol('discounts', 'Descontos', 'Discounts'),
+    moneyCol('revenue', 'Receita', 'Revenue'),
+    moneyRatioCol('avg_ticket', 'Ticket médio', 'Average ticket', '__total', 'sales'),
+    intCol('unique_customers', 'Clientes únicos', 'Unique customers', { total: 'distinct', totalSql: distinctTotal('__customers') }),
+    moneyCol('prev_revenue', 'Receita (período anterior)', 'Revenue (previous period)'),
+    pctCol('growth', 'Crescimento', 'Growth', 'safe_ratio(sum("revenue") - sum("prev_revenue"), abs(sum("prev_revenue")))'),
+  ],
+  hidden: [
+    { id: '__total', sqlType: 'DECIMAL(38,2)' },
+    { id: '__customers', sqlType: 'VARCHAR[]' },
+  ],
+  params: [],
+  filters: ['location', 'employee', 'source', 'category', 'rfmCluster'],
+  defaultPreset: 'this_month',
+  defaultSort: [{ column: 'revenue', desc: true }],
+  charts: [
+    {
+      id: 'revenue',
+      title: L('Receita por unidade', 'Revenue by location'),
+      kind: 'bar',
+      x: 'location_name',
+      series: [{ column: 'revenue' }, { column: 'prev_revenue' }],
+    },
+  ],
+  comparable: true,
+  sql(ctx) {
+    const pf = `CAST(${ctx.p(ctx.previous.from)} AS DATE)`;
+    const pt = `CAST(${ctx.p(ctx.previous.to)} AS DATE)`;
+    return `WITH cur AS (${agg(ctx, ctx.from, ctx.to)}), prev AS (${agg(ctx, pf, pt)})
+      SELECT k.location_id, loc.name AS location_name, coalesce(cur.sales, 0) AS sales,
+        coalesce(cur.gross, 0) AS gross, coalesce(cur.discounts, 0) AS discounts,
+        coalesce(cur.gross, 0) - coalesce(cur.discounts, 0) AS revenue,
+        div_money(cur.total, cur.sales) AS avg_ticket, CAST(coalesce(length(cur.customers), 0) AS BIGINT) AS unique_customers,
+        coalesce(prev.gross, 0) - coalesce(prev.discounts, 0) AS prev_revenue,
+        safe_ratio((coalesce(cur.gross, 0) - coalesce(cur.discounts, 0)) - (prev.gross - prev.discounts), abs(prev.gross - prev.discounts)) AS growth,
+        coalesce(cur.total, 0) AS __total, coalesce(cur.customers, []) AS __customers
+      FROM (SELECT location_id FROM cur UNION SELECT location_id FROM prev) k
+      LEFT JOIN cur ON cur.location_id IS NOT DISTINCT FROM k.location_id
+      LEFT JOIN prev ON prev.location_id IS NOT DISTINCT FROM k.location_id
+      LEFT JOIN locations loc ON loc.location_id = k.location_id`;
+  },
+};

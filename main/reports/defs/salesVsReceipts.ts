@@ -1,0 +1,100 @@
+// sales-vs-receipts: per day the value of completed sales against payments received (by method) and refunds,
+// with the running open balance (opening balance from all earlier days); a second table lists completed
+// sales of the period with no or partial payment.
+import { dateCol, L, moneyCol, textCol } from '../columns';
+import type { ReportDefinition } from '../types';
+
+const day = (ctx: { from: string; to: string }) => `SELECT CAST(g.d AS DATE) AS day FROM generate_series(CAST(${ctx.from} AS TIMESTAMP), CAST(${ctx.to} AS TIMESTAMP), INTERVAL 1 DAY) g(d)`;
+
+export const salesVsReceipts: ReportDefinition = {
+  id: 'sales-vs-receipts',
+  category: 'finance',
+  title: L('Conciliação vendas × recebimentos', 'Sales vs receipts'),
+  description: L(
+    'Por dia: valor das vendas concluídas × pagamentos recebidos por forma e devoluções, com o saldo em aberto acumulado; e as vendas sem pagamento ou com pagamento parcial.',
+    'Per day: value of completed sales vs payments received by method and refunds, with the running open balance; and the sales with no or partial payment.',
+  ),
+  view: { id: 'daily', title: L('Por dia', 'Per day') },
+  columns: [
+    dateCol('day', 'Dia', 'Day', { drill: { kind: 'daySales' } }),
+    moneyCol('sales_value', 'Vendas', 'Sales value'),
+    moneyCol('received', 'Recebido', 'Received'),
+    moneyCol('received_pix', 'Pix', 'Pix'),
+    moneyCol('received_card', 'Cartões', 'Cards'),
+    moneyCol('received_cash', 'Dinheiro', 'Cash'),
+    moneyCol('received_other', 'Outros', 'Other'),
+    moneyCol('refunds', 'Devoluções', 'Refunds'),
+    moneyCol('difference', 'Diferença do dia', 'Day difference'),
+    moneyCol('open_balance', 'Saldo em aberto', 'Open balance', { total: 'none' }),
+  ],
+  params: [],
+  filters: ['location', 'source'],
+  defaultPreset: 'this_month',
+  defaultSort: [{ column: 'day', desc: false }],
+  charts: [
+    {
+      id: 'daily',
+      title: L('Vendas × recebido', 'Sales vs received'),
+      kind: 'bar_line',
+      x: 'day',
+      series: [
+        { column: 'sales_value', as: 'bar' },
+        { column: 'received', as: 'bar' },
+        { column: 'open_balance', as: 'line', axis: 'right' },
+      ],
+    },
+  ],
+  comparable: true,
+  sql(ctx) {
+    return `WITH s AS (SELECT s.biz_date AS day, sum(s.total_amount) AS sales_value FROM v_sales s
+          WHERE s.status = 'completed' AND s.biz_date <= ${ctx.to} AND ${ctx.salesFilter('s')} GROUP BY 1),
+      p AS (SELECT p.biz_date AS day,
+          coalesce(sum(p.amount) FILTER (WHERE p.kind = 'payment'), 0) AS received,
+          coalesce(sum(p.amount) FILTER (WHERE p.kind = 'payment' AND p.method = 'pix'), 0) AS received_pix,
+          coalesce(sum(p.amount) FILTER (WHERE p.kind = 'payment' AND p.method IN ('credit_card', 'debit_card')), 0) AS received_card,
+          coalesce(sum(p.amount) FILTER (WHERE p.kind = 'payment' AND p.method = 'cash'), 0) AS received_cash,
+          coalesce(sum(p.amount) FILTER (WHERE p.kind = 'payment' AND p.method NOT IN ('pix', 'credit_card', 'debit_card', 'cash')), 0) AS received_other,
+          coalesce(sum(p.amount) FILTER (WHERE p.kind = 'refund'), 0) AS refunds
+        FROM v_payments p WHERE p.biz_date <= ${ctx.to} AND ${ctx.paymentsFilter('p')} GROUP BY 1),
+      opening AS (SELECT coalesce((SELECT sum(sales_value) FROM s WHERE day < ${ctx.from}), 0)
+          - coalesce((SELECT sum(received - refunds) FROM p WHERE day < ${ctx.from}), 0) AS bal),
+      d AS (SELECT day, coalesce(s.sales_value, 0) AS sales_value, coalesce(p.received, 0) AS received,
+          coalesce(p.received_pix, 0) AS received_pix, coalesce(p.received_card, 0) AS received_card,
+          coalesce(p.received_cash, 0) AS received_cash, coalesce(p.received_other, 0) AS received_other,
+          coalesce(p.refunds, 0) AS refunds
+        FROM (${day(ctx)}) LEFT JOIN s USING (day) LEFT JOIN p USING (day))
+      SELECT d.*, sales_value - received + refunds AS difference,
+        opening.bal + sum(sales_value - received + refunds) OVER (ORDER BY day) AS open_balance
+      FROM d CROSS JOIN opening`;
+  },
+  views: [
+    {
+      id: 'open_sales',
+      title: L('Vendas em aberto', 'Open sales'),
+      columns: [
+        textCol('sale_id', 'Venda', 'Sale', { drill: { kind: 'sale' } }),
+        dateCol('sale_date', 'Data', 'Date', { drill: { kind: 'daySales' } }),
+        textCol('customer_id', 'Cliente', 'Customer id', { drill: { kind: 'customer' } }),
+        textCol('customer_name', 'Nome', 'Customer'),
+        textCol('source', 'Canal', 'Source'),
+        moneyCol('total', 'Total', 'Total'),
+        moneyCol('paid', 'Pago', 'Paid'),
+        moneyCol('open', 'Em aberto', 'Open'),
+        textCol('payment_state', 'Situação', 'Payment state'),
+      ],
+      defaultSort: [{ column: 'open', desc: true }],
+      charts: [],
+      sql(ctx) {
+        return `WITH s AS (SELECT s.sale_id, s.biz_date, s.customer_key, s.source, s.total_amount FROM v_sales s
+            WHERE s.status = 'completed' AND ${ctx.inPeriod('s.biz_date')} AND ${ctx.salesFilter('s')}),
+          p AS (SELECT p.sale_id, sum(CASE WHEN p.kind = 'payment' THEN p.amount ELSE -p.amount END) AS paid
+            FROM v_payments p WHERE p.biz_date <= ${ctx.to} AND p.sale_id IN (SELECT sale_id FROM s) GROUP BY 1)
+          SELECT s.sale_id, s.biz_date AS sale_date, s.customer_key AS customer_id, c.name AS customer_name, s.source,
+            s.total_amount AS total, coalesce(p.paid, 0) AS paid, s.total_amount - coalesce(p.paid, 0) AS open,
+            CASE WHEN coalesce(p.paid, 0) <= 0 THEN 'unpaid' ELSE 'partial' END AS payment_state
+          FROM s LEFT JOIN p USING (sale_id) LEFT JOIN customers c ON c.customer_id = s.customer_key
+          WHERE coalesce(p.paid, 0) < s.total_amount`;
+      },
+    },
+  ],
+};
