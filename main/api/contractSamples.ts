@@ -7,4 +7,9 @@ export const CONTRACT_SAMPLES: Record<string, unknown> = {
   'jobs.wait': { id: 'no-such-job', timeoutMs: 10 },
   'query.tables': {},
   'query.page': { table: 'sales', limit: 10, sort: [{ column: 'occurred_at', desc: true }], filters: [{ column: 'status', op: 'eq', value: 'completed' }], search: 'x' },
+  'settings.get': {},
+  'settings.set': { businessName: 'Salão Teste' },
+  'settings.backup': {},
+  'settings.backups': {},
+  'settings.restore': { fileName: 'no-such-backup.duckdb' },
 };

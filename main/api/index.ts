@@ -5,10 +5,12 @@ import { appHandlers } from './app';
 import { jobsHandlers } from './jobs';
 import { queryHandlers } from './query';
 import { reportsHandlers } from './reports';
+import { settingsHandlers } from './settings';
 
 export const handlers = {
   ...appHandlers,
   ...jobsHandlers,
   ...queryHandlers,
   ...reportsHandlers,
+  ...settingsHandlers,
 } satisfies Handlers<Contract>;

@@ -4,8 +4,9 @@ import { app } from './app';
 import { jobs } from './jobs';
 import { query } from './query';
 import { reports } from './reports';
+import { settingsApi } from './settings';
 
-export const contract = defineContract(app, jobs, query, reports);
+export const contract = defineContract(app, jobs, query, reports, settingsApi);
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

@@ -1,0 +1,109 @@
+// Backup and restore of the whole database: a backup is a consistent copy made by DuckDB itself (COPY FROM
+// DATABASE into a new file in the backups folder); a restore replaces every table's rows from a backup in one
+// transaction, so a failure leaves the data exactly as it was.
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { BackupFile, RestoreResult } from '../../shared/api/settings';
+import type { Db } from '../store/db';
+import { AppError } from '../store/errors';
+
+const ATTACH_AS = 'painel_backup_src';
+
+/** Where backups live: a folder beside the database file. */
+export function backupDir(db: Db): string {
+  if (db.path === ':memory:') throw new AppError('CONFLICT', 'an in-memory database has no file to back up or restore');
+  return join(dirname(db.path), 'backups');
+}
+
+const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+function stamp(d = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}`;
+}
+
+export function listBackups(db: Db): BackupFile[] {
+  const dir = backupDir(db);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.duckdb'))
+    .map((f) => {
+      const st = statSync(join(dir, f));
+      return { fileName: f, path: join(dir, f), bytes: st.size, createdAt: st.mtime.toISOString() };
+    })
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.fileName.localeCompare(a.fileName));
+}
+
+async function currentDatabase(db: Db): Promise<string> {
+  const [{ name }] = await db.all<{ name: string }>(`SELECT current_database() AS name`);
+  return name;
+}
+
+/** Copies the database into backups/painel-YYYYMMDD-HHMMSS.duckdb. */
+export async function makeBackup(db: Db): Promise<BackupFile> {
+  const dir = backupDir(db);
+  mkdirSync(dir, { recursive: true });
+  let fileName = `painel-${stamp()}.duckdb`;
+  for (let i = 2; existsSync(join(dir, fileName)); i++) fileName = `painel-${stamp()}-${i}.duckdb`;
+  const path = join(dir, fileName);
+  const main = await currentDatabase(db);
+  await db.checkpoint();
+  await db.run(`ATTACH ${quote(path)} AS ${ATTACH_AS}`);
+  try {
+    await db.run(`COPY FROM DATABASE "${main.replace(/"/g, '""')}" TO ${ATTACH_AS}`);
+  } catch (err) {
+    await db.run(`DETACH ${ATTACH_AS}`).catch(() => undefined);
+    rmSync(path, { force: true });
+    throw new AppError('IO', `the backup could not be written: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  await db.run(`DETACH ${ATTACH_AS}`);
+  const st = statSync(path);
+  return { fileName, path, bytes: st.size, createdAt: st.mtime.toISOString() };
+}
+
+/** Replaces every table's rows with the backup's, in one transaction; refuses a backup of another schema version. */
+export async function restoreBackup(db: Db, fileName: string, onProgress: (done: number, total: number, table: string) => void): Promise<RestoreResult> {
+  const t0 = Date.now();
+  const dir = backupDir(db);
+  const path = join(dir, basename(fileName));
+  if (basename(fileName) !== fileName) throw new AppError('FORBIDDEN', 'only files of the backups folder can be restored');
+  if (!existsSync(path)) throw new AppError('NOT_FOUND', `no backup named ${fileName}`);
+  const main = await currentDatabase(db);
+  await db.run(`ATTACH ${quote(path)} AS ${ATTACH_AS} (READ_ONLY)`);
+  try {
+    const tables = await db.all<{ name: string; inBackup: boolean }>(
+      `SELECT t.table_name AS name, b.table_name IS NOT NULL AS inBackup
+       FROM duckdb_tables() t
+       LEFT JOIN duckdb_tables() b ON b.database_name = $2 AND b.schema_name = 'main' AND b.table_name = t.table_name
+       WHERE t.database_name = $1 AND t.schema_name = 'main' AND t.table_name <> 'schema_migrations'
+       ORDER BY t.table_name`,
+      [main, ATTACH_AS],
+    );
+    const versions = async (dbName: string) =>
+      (await db.all<{ v: number | null }>(`SELECT max(version)::INTEGER AS v FROM "${dbName}".main.schema_migrations`))[0]?.v ?? null;
+    let backupVersion: number | null;
+    try {
+      backupVersion = await versions(ATTACH_AS);
+    } catch {
+      throw new AppError('BAD_INPUT', `${fileName} is not a Painel backup`);
+    }
+    const ours = await versions(main);
+    if (backupVersion !== ours) throw new AppError('CONFLICT', `${fileName} was made by a Painel with database version ${backupVersion}; this one is at ${ours}`);
+    const counts: RestoreResult['tables'] = [];
+    await db.transaction(async (tx) => {
+      let done = 0;
+      for (const t of tables) {
+        const q = `"${t.name.replace(/"/g, '""')}"`;
+        await tx.run(`DELETE FROM ${q}`);
+        if (t.inBackup) await tx.run(`INSERT INTO ${q} BY NAME SELECT * FROM ${ATTACH_AS}.main.${q}`);
+        const [{ n }] = await tx.all<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM ${q}`);
+        counts.push({ name: t.name, rows: n });
+        onProgress(++done, tables.length, t.name);
+      }
+      tx.touched(...tables.map((t) => t.name));
+    });
+    return { path, tables: counts, ms: Date.now() - t0 };
+  } finally {
+    await db.run(`DETACH ${ATTACH_AS}`).catch(() => undefined);
+  }
+}
