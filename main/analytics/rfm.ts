@@ -1,11 +1,17 @@
 // RFM exactly as specs/data-model.md: window (D - W, D] in business dates, tie-stable rank scores 1..5, optional
 // fixed visit-count bands for F, and the six (R, F) clusters — one DuckDB query over v_sales.
 import type { Settings } from '../../shared/settings';
+import type { DuckDBValue } from '@duckdb/node-api';
 import { RFM_CLUSTERS, rfmCluster, type RfmCluster } from '../../shared/rfm';
+import type { RfmClusterSummary } from '../../shared/analytics';
 import type { Db } from '../store/db';
 import { AppError } from '../store/errors';
-import { ParamList } from '../query/specSql';
 import { salesFactsSql } from './salesFacts';
+
+/** Binds a value and returns its placeholder (ParamList, or a report context's p). */
+export interface Binder {
+  add(v: DuckDBValue): string;
+}
 
 export interface RfmOptions {
   /** As-of business date D, 'YYYY-MM-DD' (inclusive). */
@@ -61,56 +67,56 @@ function scoreSql(orderBy: string): string {
   return `(1 + (5 * (rank() OVER (ORDER BY ${orderBy}) - 1)) // n)::TINYINT`;
 }
 
-/**
- * The scored customers as of D: customer_id (unified), recency, frequency, monetary, r, f, m, cluster.
- */
-export function rfmSql(o: RfmOptions, params: ParamList): string {
-  if (!Number.isInteger(o.windowDays) || o.windowDays < 1) throw new AppError('BAD_INPUT', 'window must be a positive number of days');
-  const d = params.add(checkDate(o.asOf, 'as-of date'));
-  const w = params.add(o.windowDays);
-  let fScore: string;
-  if (o.frequencyMode === 'fixed') {
-    const t = o.frequencyThresholds;
-    if (t.length !== 4 || t.some((x) => !Number.isInteger(x) || x < 1)) throw new AppError('BAD_INPUT', 'frequency thresholds must be four positive integers');
-    const p = t.map((x) => params.add(x));
-    fScore = `(CASE WHEN frequency >= ${p[3]} THEN 5 WHEN frequency >= ${p[2]} THEN 4 WHEN frequency >= ${p[1]} THEN 3 WHEN frequency >= ${p[0]} THEN 2 ELSE 1 END)::TINYINT`;
-  } else {
-    fScore = scoreSql('frequency');
-  }
-  return `
-WITH rfm_base AS (
-  SELECT customer_key AS customer_id, max(biz_date) AS last_date, count(*) AS frequency, sum(total_amount) AS monetary
-  FROM ${salesFactsSql({ from: `CAST(${d} AS DATE) - CAST(${w} AS INTEGER) + 1`, to: d, columns: ['total_amount'], where: "s.status = 'completed'" })} f
-  WHERE customer_key IS NOT NULL
-  GROUP BY customer_key
-), rfm_n AS (
-  SELECT customer_id, date_diff('day', last_date, CAST(${d} AS DATE))::INTEGER AS recency, frequency::INTEGER AS frequency,
-    monetary::DECIMAL(18,2) AS monetary, count(*) OVER () AS n
-  FROM rfm_base
-), rfm_scored AS (
-  SELECT customer_id, recency, frequency, monetary,
-    ${scoreSql('-recency')} AS r, ${fScore} AS f, ${scoreSql('monetary')} AS m
-  FROM rfm_n
-)
-SELECT customer_id, recency, frequency, monetary, r, f, m, ${clusterCaseSql('r', 'f')} AS cluster FROM rfm_scored`;
+function fScoreSql(o: RfmOptions, params: Binder): string {
+  if (o.frequencyMode !== 'fixed') return scoreSql('frequency');
+  const t = o.frequencyThresholds;
+  if (t.length !== 4 || t.some((x) => !Number.isInteger(x) || x < 1)) throw new AppError('BAD_INPUT', 'frequency thresholds must be four positive integers');
+  const p = t.map((x) => params.add(x));
+  return `(CASE WHEN frequency >= ${p[3]} THEN 5 WHEN frequency >= ${p[2]} THEN 4 WHEN frequency >= ${p[1]} THEN 3 WHEN frequency >= ${p[0]} THEN 2 ELSE 1 END)::TINYINT`;
 }
 
-export interface RfmClusterSummary {
-  cluster: RfmCluster;
-  customers: number;
-  /** Sum of monetary, exact decimal text. */
-  monetary: string;
-  avgRecency: number | null;
-  avgFrequency: number | null;
+function checkWindow(o: RfmOptions): void {
+  if (!Number.isInteger(o.windowDays) || o.windowDays < 1) throw new AppError('BAD_INPUT', 'window must be a positive number of days');
+}
+
+/**
+ * Scores a base relation of (customer_id, last_date, frequency, monetary) — one row per customer with at least one
+ * completed sale in the window — into customer_id, recency, frequency, monetary, r, f, m, cluster.
+ */
+export function rfmScoreSql(base: string, asOf: string, o: RfmOptions, params: Binder): string {
+  return `SELECT customer_id, recency, frequency, monetary, r, f, m, ${clusterCaseSql('r', 'f')} AS cluster FROM (
+    SELECT customer_id, recency, frequency, monetary, ${scoreSql('-recency')} AS r, ${fScoreSql(o, params)} AS f, ${scoreSql('monetary')} AS m
+    FROM (
+      SELECT customer_id, date_diff('day', last_date, ${asOf})::INTEGER AS recency, frequency::INTEGER AS frequency,
+        monetary::DECIMAL(18,2) AS monetary, count(*) OVER () AS n
+      FROM ${base}
+    )
+  )`;
+}
+
+/** The window condition on a business-date expression: (D - W, D]. */
+export function rfmWindowSql(dateExpr: string, asOf: string, windowParam: string): string {
+  return `${dateExpr} > ${asOf} - CAST(${windowParam} AS INTEGER) AND ${dateExpr} <= ${asOf}`;
+}
+
+/** The scored customers as of D: customer_id (unified), recency, frequency, monetary, r, f, m, cluster. */
+export function rfmSql(o: RfmOptions, params: Binder): string {
+  checkWindow(o);
+  const d = `CAST(${params.add(checkDate(o.asOf, 'as-of date'))} AS DATE)`;
+  const w = params.add(o.windowDays);
+  const facts = salesFactsSql({ from: `${d} - CAST(${w} AS INTEGER) + 1`, to: d, columns: ['total_amount'], where: "s.status = 'completed'" });
+  const base = `(SELECT customer_key AS customer_id, max(biz_date) AS last_date, count(*) AS frequency, sum(total_amount) AS monetary
+    FROM ${facts} f WHERE customer_key IS NOT NULL GROUP BY customer_key)`;
+  return rfmScoreSql(base, d, o, params);
 }
 
 /** Cluster sizes and values of a scored set given as SQL (live RFM or a snapshot). */
-export async function clusterSummary(db: Db, sourceSql: string, params: ParamList): Promise<RfmClusterSummary[]> {
+export async function clusterSummary(db: Db, sourceSql: string, params: DuckDBValue[]): Promise<RfmClusterSummary[]> {
   const rows = await db.all<{ cluster: RfmCluster; customers: number; monetary: string; avg_recency: number | null; avg_frequency: number | null }>(
     `SELECT cluster, count(*)::DOUBLE AS customers, COALESCE(sum(monetary), 0)::DECIMAL(18,2)::VARCHAR AS monetary,
        avg(recency)::DOUBLE AS avg_recency, avg(frequency)::DOUBLE AS avg_frequency
      FROM (${sourceSql}) GROUP BY cluster`,
-    params.values,
+    params,
   );
   const by = new Map(rows.map((r) => [r.cluster, r]));
   return RFM_CLUSTERS.map((c) => {

@@ -1,0 +1,106 @@
+// The per-customer marketing profile as of a business date D, in one DuckDB query: contact details of the unified
+// customer, visit and spend history up to D, discount use, no-shows, seasonality, and RFM scores as of D.
+// Marketing segments are boolean rules over these columns.
+import type { Binder, RfmOptions } from './rfm';
+import { checkDate, rfmScoreSql, rfmWindowSql } from './rfm';
+import { salesFactsSql } from './salesFacts';
+import { emailSql, phoneDigitsSql, phoneE164FromDigitsSql } from './phone';
+
+/** Columns of the profile (one row per unified customer with a record or a sale up to D). */
+export const PROFILE_COLUMNS = [
+  'customer_id',
+  'name',
+  'phone_e164',
+  'email',
+  'birth_date',
+  'opt_in',
+  'visits',
+  'total_spent',
+  'avg_ticket',
+  'first_visit',
+  'last_visit',
+  'days_since_last',
+  'visits_90',
+  'visits_365',
+  'spent_365',
+  'discounted_visits',
+  'no_shows_365',
+  'peak_month',
+  'peak_visits',
+  'r',
+  'f',
+  'm',
+  'cluster',
+  'vip_threshold',
+  'high_value_threshold',
+  'as_of',
+] as const;
+
+const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
+
+/**
+ * SQL of the profile as of D, from one pass over the sales up to D (RFM's window aggregates included, so the
+ * scores are those of rfmSql). A unified customer's contact fields come from its own-id record, then the oldest
+ * record that has a usable value; opt-in holds only when some linked record says yes and none says no.
+ */
+export function profileSql(rfm: RfmOptions, b: Binder): string {
+  const d = `CAST(${b.add(checkDate(rfm.asOf, 'as-of date'))} AS DATE)`;
+  const w = b.add(rfm.windowDays);
+  // The own-id record's value, else the oldest linked record's (struct-keyed arg_min is several times slower).
+  const pick = (c: string) => `coalesce(any_value(${c}) FILTER (WHERE customer_id = customer_key), arg_min(${c}, created_at) FILTER (WHERE ${c} IS NOT NULL))`;
+  const monthCounts = MONTHS.map((m) => `count(*) FILTER (WHERE done AND mo = ${m}) AS mo${m}`).join(', ');
+  const peak = `greatest(${MONTHS.map((m) => `mo${m}`).join(', ')})`;
+  const peakMonth = `CASE ${MONTHS.map((m) => `WHEN mo${m} = ${peak} THEN ${m}`).join(' ')} END`;
+  return `
+WITH pf_records AS (
+  SELECT customer_key, customer_id, created_at, name, birth_date, marketing_opt_in,
+    ${phoneE164FromDigitsSql('phone', 'digits', 'national')} AS phone_e164, ${emailSql('email')} AS email
+  FROM (SELECT *, ltrim(digits, '0') AS national FROM (SELECT *, ${phoneDigitsSql('phone')} AS digits FROM v_customers))
+), pf_contacts AS (
+  SELECT customer_key,
+    ${pick('name')} AS name, ${pick('phone_e164')} AS phone_e164, ${pick('email')} AS email, ${pick('birth_date')} AS birth_date,
+    coalesce(bool_or(marketing_opt_in) AND NOT bool_or(NOT marketing_opt_in), false) AS opt_in
+  FROM pf_records GROUP BY customer_key
+), pf_facts AS (
+  SELECT customer_key, total_amount, biz_date, status = 'completed' AS done, status = 'no_show' AND biz_date > ${d} - 365 AS no_show_365,
+    biz_date > ${d} - 90 AS in90, biz_date > ${d} - 365 AS in365, ${rfmWindowSql('biz_date', d, w)} AS in_rfm,
+    discount_amount > 0 OR nullif(trim(coupon_code), '') IS NOT NULL AS discounted, month(biz_date) AS mo
+  FROM ${salesFactsSql({ to: d, columns: ['total_amount', 'discount_amount', 'coupon_code'], where: "s.status IN ('completed', 'no_show')" })} f
+  WHERE customer_key IS NOT NULL
+), pf_agg AS (
+  SELECT customer_key,
+    count(*) FILTER (WHERE done) AS visits,
+    coalesce(sum(total_amount) FILTER (WHERE done), 0) AS total_spent,
+    min(biz_date) FILTER (WHERE done) AS first_visit,
+    max(biz_date) FILTER (WHERE done) AS last_visit,
+    count(*) FILTER (WHERE done AND in90) AS visits_90,
+    count(*) FILTER (WHERE done AND in365) AS visits_365,
+    coalesce(sum(total_amount) FILTER (WHERE done AND in365), 0) AS spent_365,
+    count(*) FILTER (WHERE done AND discounted) AS discounted_visits,
+    count(*) FILTER (WHERE no_show_365) AS no_shows_365,
+    max(biz_date) FILTER (WHERE done AND in_rfm) AS rfm_last, count(*) FILTER (WHERE done AND in_rfm) AS rfm_frequency,
+    sum(total_amount) FILTER (WHERE done AND in_rfm) AS rfm_monetary,
+    ${monthCounts}
+  FROM pf_facts GROUP BY customer_key
+), pf_rfm AS (
+  ${rfmScoreSql(`(SELECT customer_key AS customer_id, rfm_last AS last_date, rfm_frequency AS frequency, rfm_monetary AS monetary FROM pf_agg WHERE rfm_frequency > 0)`, d, rfm, b)}
+), pf_all AS MATERIALIZED (
+  SELECT coalesce(c.customer_key, a.customer_key) AS customer_id, c.name, c.phone_e164, c.email, c.birth_date, coalesce(c.opt_in, false) AS opt_in,
+    coalesce(a.visits, 0)::BIGINT AS visits, coalesce(a.total_spent, 0)::DECIMAL(18,2) AS total_spent,
+    CASE WHEN a.visits > 0 THEN round(a.total_spent / a.visits, 2) END::DECIMAL(18,2) AS avg_ticket,
+    a.first_visit, a.last_visit, date_diff('day', a.last_visit, ${d})::INTEGER AS days_since_last,
+    coalesce(a.visits_90, 0)::BIGINT AS visits_90, coalesce(a.visits_365, 0)::BIGINT AS visits_365,
+    coalesce(a.spent_365, 0)::DECIMAL(18,2) AS spent_365, coalesce(a.discounted_visits, 0)::BIGINT AS discounted_visits,
+    coalesce(a.no_shows_365, 0)::BIGINT AS no_shows_365,
+    CASE WHEN a.visits > 0 THEN ${peakMonth} END::INTEGER AS peak_month, coalesce(${peak}, 0)::BIGINT AS peak_visits,
+    r.r, r.f, r.m, r.cluster
+  FROM pf_contacts c
+  FULL OUTER JOIN pf_agg a ON a.customer_key = c.customer_key
+  LEFT JOIN pf_rfm r ON r.customer_id = coalesce(c.customer_key, a.customer_key)
+), pf_thresholds AS (
+  SELECT quantile_disc(spent_365, 0.95) FILTER (WHERE visits_365 > 0) AS vip_threshold,
+    quantile_disc(total_spent, 0.75) FILTER (WHERE visits > 0) AS high_value_threshold
+  FROM pf_all
+)
+SELECT pf_all.*, pf_thresholds.vip_threshold, pf_thresholds.high_value_threshold, ${d} AS as_of FROM pf_all, pf_thresholds`;
+}

@@ -1,0 +1,139 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openTestEngine, type TestEngine } from '../testing/testEngine';
+import { ParamList } from '../query/specSql';
+import type { SegmentId } from '../../shared/analytics';
+import { rfmSql, type RfmOptions } from './rfm';
+import { segmentMembersSql, segmentsSql } from './segments';
+import { SEGMENTS } from './segmentDefs';
+import { insertCampaign, insertCustomers, insertSales, type CustomerFixture, type SaleFixture } from './testing/fixtures';
+
+let t: TestEngine;
+beforeEach(async () => (t = await openTestEngine({ memory: true })));
+afterEach(() => t.close());
+
+const D = '2026-10-31';
+const rfm: RfmOptions = { asOf: D, windowDays: 365, frequencyMode: 'rank', frequencyThresholds: [2, 3, 5, 8] };
+const at = (date: string) => `${date}T15:00:00-03:00`;
+
+/** Hand-made profiles: each designed customer should land in the named segments (fillers give the percentiles). */
+async function load(): Promise<SaleFixture[]> {
+  const customers: CustomerFixture[] = [];
+  const sales: SaleFixture[] = [];
+  let n = 0;
+  const sale = (c: string, date: string, total = 80, extra: Partial<SaleFixture> = {}) => sales.push({ id: `s${n++}`, customer: c, at: at(date), total, ...extra });
+  for (let i = 0; i < 20; i++) {
+    const id = `fill${i}`;
+    customers.push({ id, phone: `(11) 9${String(10000000 + i)}`, birthDate: '1980-03-10' });
+    sale(id, `2026-0${1 + (i % 8)}-1${i % 9}`, 50 + i);
+  }
+  customers.push({ id: 'vip', phone: '+55 21 98888-7777', email: 'vip@exemplo.com', birthDate: '1975-06-01' });
+  for (const d of ['2026-02-10', '2026-05-10', '2026-08-10', '2026-10-25']) sale('vip', d, 900);
+  customers.push({ id: 'vip_out', phone: '(21) 98888-0000', optIn: false });
+  for (const d of ['2026-03-10', '2026-09-10']) sale('vip_out', d, 1500);
+  customers.push({ id: 'disc', email: 'disc@exemplo.com', phone: null });
+  for (const [i, d] of ['2025-01-10', '2025-06-10', '2026-01-10', '2026-04-10'].entries()) sale('disc', d, 60, i % 2 ? { discount: 10, coupon: 'PROMO' } : {});
+  customers.push({ id: 'new', phone: '11 97777-6666' });
+  sale('new', '2026-10-20', 120);
+  customers.push({ id: 'freq', phone: '11 96666-5555' });
+  for (const d of ['2026-08-15', '2026-09-15', '2026-10-15']) sale('freq', d, 70);
+  customers.push({ id: 'bday', phone: '11 95555-4444', birthDate: '1990-11-15' });
+  sale('bday', '2024-05-05', 40);
+  customers.push({ id: 'dorm', phone: '11 94444-3333' });
+  for (const d of ['2025-06-01', '2026-03-01']) sale('dorm', d, 700);
+  customers.push({ id: 'seas', email: 'seas@exemplo.com' });
+  for (const d of ['2023-11-10', '2024-11-12', '2025-11-08']) sale('seas', d, 90);
+  customers.push({ id: 'lapsed', phone: '11 93333-2222' }); // frequent and big, but not lately: at risk, high M
+  for (const d of ['2025-11-05', '2025-11-20', '2025-12-05', '2025-12-20', '2026-01-05']) sale('lapsed', d, 400);
+  for (const id of ['ref', 'ref_ns']) {
+    customers.push({ id, phone: `11 9${id === 'ref' ? '2222-1111' : '1111-0000'}` });
+    for (const d of ['2026-01-20', '2026-04-20', '2026-07-20', '2026-09-20', '2026-10-28']) sale(id, d, 150);
+  }
+  sales.push({ id: 'ns1', customer: 'ref_ns', at: at('2026-06-01'), status: 'no_show' });
+  await insertCustomers(t.engine.db, customers);
+  await insertSales(t.engine.db, sales);
+  return sales;
+}
+
+async function members(seg: SegmentId, channel: 'any' | 'whatsapp' | 'email' = 'any') {
+  const p = new ParamList();
+  return t.engine.db.all<{ customer_id: string; phone_e164: string | null; email: string | null }>(`SELECT * FROM (${segmentMembersSql(rfm, seg, channel, p)}) ORDER BY customer_id`, p.values);
+}
+
+async function summary() {
+  const p = new ParamList();
+  const rows = await t.engine.db.all<Record<string, unknown>>(segmentsSql(rfm, p, 'en'), p.values);
+  return new Map(rows.map((r) => [r.segment_id as SegmentId, r]));
+}
+
+describe('marketing segments', () => {
+  it('applies each documented rule to hand-made profiles', async () => {
+    const sales = await load();
+    const ids = async (s: SegmentId) => (await members(s)).map((m) => m.customer_id);
+    expect(await ids('vip')).toEqual(['vip']);
+    expect(await ids('discount_lovers')).toEqual(['disc']);
+    expect(await ids('new_customers')).toEqual(['new']);
+    expect(await ids('frequent_visitors')).toEqual(['freq']);
+    expect(await ids('birthdays')).toEqual(['bday']);
+    // dormant high value, recomputed here: >= 2 visits, lifetime spend >= the 75th percentile (discrete), 180..729 days away
+    const done = sales.filter((x) => (x.status ?? 'completed') === 'completed');
+    const byCustomer = new Map<string, { total: number; visits: number; last: string }>();
+    for (const x of done) {
+      const c = byCustomer.get(x.customer!) ?? { total: 0, visits: 0, last: '' };
+      byCustomer.set(x.customer!, { total: c.total + (x.total ?? 0), visits: c.visits + 1, last: x.at > c.last ? x.at : c.last });
+    }
+    const totals = [...byCustomer.values()].map((c) => c.total).sort((a, b) => a - b);
+    const p75 = totals[Math.ceil(0.75 * totals.length) - 1];
+    const days = (iso: string) => Math.round((Date.parse(`${D}T00:00:00Z`) - Date.parse(`${iso.slice(0, 10)}T00:00:00Z`)) / 86_400_000);
+    const dormant = [...byCustomer.entries()]
+      .filter(([id, c]) => id !== 'vip_out' && c.visits >= 2 && c.total >= p75 && days(c.last) >= 180 && days(c.last) <= 729)
+      .map(([id]) => id)
+      .sort();
+    expect(dormant).toContain('dorm');
+    expect(await ids('dormant_high_value')).toEqual(dormant);
+    expect(await ids('seasonal')).toEqual(['seas']);
+    const referral = await ids('referral_candidates');
+    expect(referral).toContain('ref');
+    expect(referral).not.toContain('ref_ns');
+    // RFM-based segments agree with the RFM scores computed on their own
+    const p = new ParamList();
+    const scores = await t.engine.db.all<{ customer_id: string; m: number; cluster: string }>(`SELECT customer_id, m::INT AS m, cluster FROM (${rfmSql(rfm, p)})`, p.values);
+    const optedIn = (id: string) => id !== 'vip_out';
+    const champions = scores.filter((s) => s.cluster === 'champions').map((s) => s.customer_id).filter(optedIn).sort();
+    expect(champions.length).toBeGreaterThan(0);
+    expect(await ids('loyalty_champions')).toEqual(champions);
+    const winback = scores.filter((s) => ['at_risk', 'hibernating'].includes(s.cluster) && s.m >= 4).map((s) => s.customer_id).filter(optedIn).sort();
+    expect(winback).toContain('lapsed');
+    expect(await ids('winback_high_value')).toEqual(winback);
+  });
+
+  it('lists only opted-in members reachable on the channel, with E.164 phones', async () => {
+    await load();
+    const vip = await members('vip', 'whatsapp');
+    expect(vip).toEqual([expect.objectContaining({ customer_id: 'vip', phone_e164: '+5521988887777', email: 'vip@exemplo.com' })]);
+    expect(await members('discount_lovers', 'whatsapp')).toEqual([]);
+    expect((await members('discount_lovers', 'email')).map((m) => m.customer_id)).toEqual(['disc']);
+    const s = await summary();
+    expect(s.get('vip')).toMatchObject({ size: 2n, contactable: 1n });
+  });
+
+  it('computes value, ROI and priority from size, conversion and average ticket', async () => {
+    await load();
+    // a past campaign aimed at VIPs: 40 recipients, 10 converted -> measured conversion 0.25 replaces the default
+    const events = Array.from({ length: 40 }, (_, i) => ({ campaign: 'c1', customer: `x${i}`, type: 'sent' as const, at: '2026-05-01T12:00:00Z' }));
+    for (let i = 0; i < 10; i++) events.push({ campaign: 'c1', customer: `x${i}`, type: 'converted' as const, at: '2026-05-03T12:00:00Z' });
+    await insertCampaign(t.engine.db, { id: 'c1', name: 'VIP', channel: 'whatsapp', segment: 'vip', startedAt: '2026-05-01T12:00:00Z', budget: 100 }, events);
+    const s = await summary();
+    expect(s.size).toBe(SEGMENTS.length);
+    const vip = s.get('vip')!;
+    expect(vip).toMatchObject({ total_value: 6600, visits: 6n, avg_ticket: 1100, avg_value: 3300, conversion: 0.25, conversion_source: 'history' });
+    const def = SEGMENTS.find((x) => x.id === 'vip')!;
+    const budget = def.fixedCost + def.costPerMember * 2;
+    expect(Number(vip.budget)).toBe(budget);
+    expect(Number(vip.expected_revenue)).toBeCloseTo(2 * 0.25 * 1100, 2);
+    expect(vip.roi as number).toBeCloseTo((2 * 0.25 * 1100 - budget) / budget, 10);
+    expect(s.get('new')?.conversion_source ?? s.get('new_customers')!.conversion_source).toBe('default');
+    const priorities = [...s.values()].map((r) => r.priority as number).sort((a, b) => a - b);
+    expect(priorities).toEqual(Array.from({ length: SEGMENTS.length }, (_, i) => i + 1));
+    for (const r of s.values()) if (Number(r.size) === 0) expect(r.priority_level).toBe('low');
+  });
+});

@@ -1,0 +1,100 @@
+// Marketing segments as SQL: all ten sizes, values, campaign economics (conversion from past campaigns aimed at
+// the segment when there are enough sends, else the default), ROI and priority in one pass over the profile; and
+// a segment's contactable members (marketing opt-in, E.164 phone or valid e-mail) for WhatsApp / e-mail lists.
+import type { SegmentId } from '../../shared/analytics';
+import { AppError } from '../store/errors';
+import { profileSql } from './profiles';
+import type { Binder, RfmOptions } from './rfm';
+import { SEGMENTS, segmentDef, type SegmentDef } from './segmentDefs';
+
+/** Past campaigns need at least this many distinct recipients before their conversion replaces the default. */
+export const MIN_HISTORY_SENT = 30;
+
+export type MemberChannel = 'any' | 'whatsapp' | 'email';
+
+function reachable(channel: MemberChannel | SegmentDef['channel']): string {
+  if (channel === 'email') return 'email IS NOT NULL';
+  if (channel === 'any') return '(phone_e164 IS NOT NULL OR email IS NOT NULL)';
+  return 'phone_e164 IS NOT NULL';
+}
+
+function sqlString(s: string): string {
+  return `'${s.replace(/'/g, "''")}'`;
+}
+
+/**
+ * One row per segment: segment_id, label, size, contactable, total_value, avg_value, visits, avg_ticket, conversion,
+ * conversion_source, budget, expected_revenue, roi, priority, priority_level. `locale` picks the label language.
+ */
+export function segmentsSql(rfm: RfmOptions, b: Binder, locale: 'pt-BR' | 'en' = 'pt-BR'): string {
+  const d = `CAST(${b.add(rfm.asOf)} AS DATE)`;
+  const flags = SEGMENTS.map((s, i) => `(${s.sql}) IS TRUE AS in${i}, (${s.sql}) IS TRUE AND opt_in AND ${reachable(s.channel)} AS ok${i}`);
+  const aggs = SEGMENTS.map(
+    (_s, i) => `count(*) FILTER (WHERE in${i}) AS n${i}, count(*) FILTER (WHERE ok${i}) AS c${i},
+      coalesce(sum(total_spent) FILTER (WHERE in${i}), 0) AS v${i}, coalesce(sum(visits) FILTER (WHERE in${i}), 0) AS t${i}`,
+  );
+  const unpivot = SEGMENTS.map((s, i) => `SELECT ${i} AS ord, ${sqlString(s.id)} AS segment_id, n${i} AS size, c${i} AS contactable, v${i} AS total_value, t${i} AS visits FROM seg_wide`);
+  const defs = SEGMENTS.map((s) => `(${sqlString(s.id)}, ${sqlString(s.label[locale])}, ${s.defaultConversion}, ${s.fixedCost}, ${s.costPerMember})`);
+  return `
+WITH seg_profile AS (${profileSql(rfm, b)}),
+seg_flags AS (SELECT total_spent, visits, ${flags.join(', ')} FROM seg_profile),
+seg_wide AS MATERIALIZED (SELECT ${aggs.join(',\n')} FROM seg_flags),
+seg_long AS (${unpivot.join(' UNION ALL ')}),
+seg_defs(segment_id, label, default_conversion, fixed_cost, cost_per_member) AS (VALUES ${defs.join(', ')}),
+seg_history AS (
+  SELECT c.segment_id, count(DISTINCT e.customer_id) FILTER (WHERE e.event_type = 'sent') AS sent,
+    count(DISTINCT e.customer_id) FILTER (WHERE e.event_type = 'converted') AS converted
+  FROM campaigns c JOIN campaign_events e ON e.campaign_id = c.campaign_id
+  WHERE c.started_at < CAST(${d} + 1 AS TIMESTAMPTZ)
+  GROUP BY c.segment_id
+), seg_calc AS (
+  SELECT l.ord, l.segment_id, d.label, l.size::BIGINT AS size, l.contactable::BIGINT AS contactable, l.total_value::DECIMAL(18,2) AS total_value,
+    CASE WHEN l.size > 0 THEN round(l.total_value / l.size, 2) END::DECIMAL(18,2) AS avg_value,
+    l.visits::BIGINT AS visits,
+    CASE WHEN l.visits > 0 THEN round(l.total_value / l.visits, 2) ELSE 0 END::DECIMAL(18,2) AS avg_ticket,
+    CASE WHEN h.sent >= ${MIN_HISTORY_SENT} THEN least(1.0, h.converted / h.sent) ELSE d.default_conversion END::DOUBLE AS conversion,
+    CASE WHEN h.sent >= ${MIN_HISTORY_SENT} THEN 'history' ELSE 'default' END AS conversion_source,
+    (d.fixed_cost + d.cost_per_member * l.size)::DECIMAL(18,2) AS budget
+  FROM seg_long l JOIN seg_defs d ON d.segment_id = l.segment_id LEFT JOIN seg_history h ON h.segment_id = l.segment_id
+), seg_econ AS (
+  SELECT *, round(size * conversion * avg_ticket, 2)::DECIMAL(18,2) AS expected_revenue FROM seg_calc
+)
+SELECT segment_id, label, size, contactable, total_value, avg_value, visits, avg_ticket, conversion, conversion_source, budget, expected_revenue,
+  CASE WHEN budget > 0 THEN ((expected_revenue - budget) / budget)::DOUBLE END AS roi,
+  (rank() OVER (ORDER BY (size > 0) DESC, expected_revenue - budget DESC, ord))::INTEGER AS priority,
+  CASE WHEN size = 0 OR expected_revenue <= budget THEN 'low'
+       WHEN rank() OVER (ORDER BY (size > 0) DESC, expected_revenue - budget DESC, ord) <= 3 THEN 'high' ELSE 'medium' END AS priority_level
+FROM seg_econ`;
+}
+
+/** Columns of a member list. */
+export const MEMBER_COLUMNS = [
+  'customer_id',
+  'name',
+  'phone_e164',
+  'email',
+  'birth_date',
+  'visits',
+  'total_spent',
+  'avg_ticket',
+  'first_visit',
+  'last_visit',
+  'days_since_last',
+  'cluster',
+  'r',
+  'f',
+  'm',
+] as const;
+
+/** A segment's members that may be contacted on the channel: marketing opt-in and a usable phone / e-mail. */
+export function segmentMembersSql(rfm: RfmOptions, segment: SegmentId, channel: MemberChannel, b: Binder): string {
+  if (!SEGMENTS.some((s) => s.id === segment)) throw new AppError('BAD_INPUT', `unknown segment ${segment}`);
+  const def = segmentDef(segment);
+  return `SELECT ${MEMBER_COLUMNS.join(', ')} FROM (${profileSql(rfm, b)}) WHERE (${def.sql}) AND opt_in AND ${reachable(channel)}`;
+}
+
+/** Ids of the segments a set of customers belong to (customer 360). */
+export function customerSegmentsSql(rfm: RfmOptions, customerParam: string, b: Binder): string {
+  const arms = SEGMENTS.map((s) => `CASE WHEN ${s.sql} THEN ${sqlString(s.id)} END`);
+  return `SELECT list_filter([${arms.join(', ')}], x -> x IS NOT NULL) AS segments FROM (${profileSql(rfm, b)}) WHERE customer_id = ${customerParam}`;
+}
