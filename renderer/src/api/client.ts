@@ -1,6 +1,6 @@
 // The one way the UI calls the engine: `call(method, input)` returns the Result value, `on(listener)` delivers
 // engine events. Desktop uses the preload bridge (window.painel); browser mode uses loopback HTTP.
-import type { Contract, InputOf, MethodName, ResultOf } from '../../../shared/api/index';
+import type { Contract, Domain, InputOf, MethodName, ResultOf } from '../../../shared/api/index';
 import type { PainelBridge } from '../../../shared/bridge';
 import type { PainelErrorData, Result } from '../../../shared/errors';
 import type { PainelEvent } from '../../../shared/events';
@@ -16,6 +16,9 @@ type Listener = (e: PainelEvent) => void;
 
 const bridge: PainelBridge | undefined = typeof window !== 'undefined' ? window.painel : undefined;
 const http = bridge ? null : new HttpTransport(takeToken());
+/** The browser-mode upload route of the loopback host. */
+export const UPLOAD_ROUTE = '/api/import/upload';
+
 const listeners = new Set<Listener>();
 const statusListeners = new Set<(connected: boolean) => void>();
 let unsubscribe: (() => void) | null = null;
@@ -37,6 +40,16 @@ export const isDesktop = !!bridge;
 export async function call<M extends MethodName>(method: M, input: InputOf<Contract[M]>, signal?: AbortSignal): Promise<Result<ResultOf<Contract[M]>>> {
   if (bridge) return (await bridge.call(method, input)) as Result<ResultOf<Contract[M]>>;
   return (await http!.call(method, input, signal)) as Result<ResultOf<Contract[M]>>;
+}
+
+/**
+ * Calls a method of one contract domain, typed by that domain's declaration. Used for domains that may be
+ * declared before this engine build registers them: an engine without the method answers UNKNOWN_METHOD,
+ * which the pages show as "not available yet".
+ */
+export async function callIn<D extends Domain, M extends keyof D & string>(method: M, input: InputOf<D[M]>, signal?: AbortSignal): Promise<Result<ResultOf<D[M]>>> {
+  if (bridge) return (await bridge.call(method, input)) as Result<ResultOf<D[M]>>;
+  return (await http!.call(method, input, signal)) as Result<ResultOf<D[M]>>;
 }
 
 /** Like `call`, but throws an ApiError instead of returning an error value. */
@@ -90,6 +103,12 @@ export function downloadUrl(path: string): string | null {
 export async function desktopCall(method: string, input: unknown): Promise<Result<unknown>> {
   if (!bridge) return { ok: false, error: { code: 'UNAVAILABLE', message: 'only in the desktop app' } };
   return bridge.call(method, input);
+}
+
+/** Browser mode: sends a chosen file to the loopback host, which keeps it in a private upload folder. */
+export async function uploadFile(file: File): Promise<Result<{ path: string }>> {
+  if (!http) return { ok: false, error: { code: 'UNAVAILABLE', message: 'uploads are for browser mode' } };
+  return http.upload(UPLOAD_ROUTE, file);
 }
 
 export async function showInFolder(path: string): Promise<boolean> {

@@ -48,6 +48,27 @@ export class HttpTransport {
     }
   }
 
+  /** Sends a file as the raw request body; the answer is a Result like any call. */
+  async upload(route: string, file: File): Promise<Result<{ path: string }>> {
+    let res: Response;
+    try {
+      res = await fetch(`${route}?name=${encodeURIComponent(file.name)}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/octet-stream', Authorization: `Bearer ${this.token ?? ''}` },
+        body: file,
+      });
+    } catch {
+      return { ok: false, error: { code: 'UNAVAILABLE', message: 'the Painel engine cannot be reached' } };
+    }
+    try {
+      const body = (await res.json()) as Result<{ path: string }>;
+      if (!body.ok && res.status === 404 && body.error.code === 'NOT_FOUND') return { ok: false, error: { code: 'NOT_READY', message: 'this engine cannot receive uploaded files yet' } };
+      return body;
+    } catch {
+      return { ok: false, error: { code: 'NOT_READY', message: 'this engine cannot receive uploaded files yet' } };
+    }
+  }
+
   /** Subscribes to engine events; reconnects with backoff until unsubscribed. */
   on(listener: (e: PainelEvent) => void, onStatus?: (connected: boolean) => void): () => void {
     let stopped = false;

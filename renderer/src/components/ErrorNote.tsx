@@ -1,9 +1,22 @@
-// An error value from the engine shown in plain words, with an optional retry.
+// An error value from the engine shown in plain words, with an optional retry. A feature the engine does not
+// have yet (NOT_READY, UNKNOWN_METHOD) is an information note, not an alarm.
 import type { PainelErrorData } from '../../../shared/errors';
 import { useI18n } from '../i18n/useI18n';
 
+export function isNotReady(error: PainelErrorData | null | undefined): boolean {
+  return !!error && (error.code === 'NOT_READY' || error.code === 'UNKNOWN_METHOD');
+}
+
 export function ErrorNote({ error, onRetry }: { error: PainelErrorData; onRetry?: () => void }) {
   const { t } = useI18n();
+  if (isNotReady(error)) {
+    return (
+      <div className="note note-info" role="note" data-testid="not-yet">
+        <strong>{t('common.notYet')}</strong>
+        <p>{error.code === 'UNKNOWN_METHOD' ? t('common.notInEngine') : error.message}</p>
+      </div>
+    );
+  }
   return (
     <div className="note note-error" role="alert">
       <span>{t('common.error', { message: error.message })}</span>

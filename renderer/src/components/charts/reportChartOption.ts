@@ -21,6 +21,12 @@ function colOf(columns: ReportColumnMeta[], id: string): ColumnLike & { label?: 
   return columns.find((c) => c.id === id) ?? { id, type: 'decimal' };
 }
 
+/** Distinct values as text, numerically ordered when they are all numbers (hours, weekdays). */
+function sortedUnique(values: Val[]): string[] {
+  const u = [...new Set(values.map(String))];
+  return u.every((v) => /^-?\d+(\.\d+)?$/.test(v)) ? u.sort((a, b) => Number(a) - Number(b)) : u;
+}
+
 export function buildReportChart(spec: ChartSpec, data: ChartData, columns: ReportColumnMeta[], f: Formatters, colors: ChartColors, t: Translate, title: string): BuiltChart {
   const xCol = colOf(columns, spec.x);
   const name = (id: string) => {
@@ -58,8 +64,8 @@ export function buildReportChart(spec: ChartSpec, data: ChartData, columns: Repo
     const s = data.series[0];
     const col = colOf(columns, s.column);
     const yCol = colOf(columns, spec.y ?? '');
-    const xs = [...new Set(data.x.map(String))];
-    const ys = [...new Set((data.y ?? []).map(String))];
+    const xs = sortedUnique(data.x);
+    const ys = sortedUnique(data.y ?? []);
     const points = data.x.map((x, i) => [xs.indexOf(String(x)), ys.indexOf(String(data.y?.[i])), toNum(s.values[i]) ?? 0]);
     const max = Math.max(0, ...points.map((p) => p[2]));
     const top = points.reduce((a, b) => (b[2] > a[2] ? b : a), points[0]);
@@ -121,17 +127,21 @@ export function buildReportChart(spec: ChartSpec, data: ChartData, columns: Repo
   const sum = first.values.reduce<number>((a, v) => a + (toNum(v) ?? 0), 0);
   const additive = firstCol.type === 'money' || firstCol.type === 'integer';
   const axisLabel = (col: ColumnLike) => ({ color: colors.muted, formatter: (v: number) => formatAxis(f, col, v) });
+  // Top-N bars of names read better lying down, largest first.
+  const horizontal = !!spec.topN && xCol.type === 'text';
+  const categoryAxis = { type: 'category', data: xLabels, inverse: horizontal, axisLabel: { color: colors.muted, hideOverlap: !horizontal, width: 140, overflow: 'truncate' }, axisLine: { lineStyle: { color: colors.grid } } };
+  const valueAxes = [
+    { type: 'value', axisLabel: axisLabel(leftCol), splitLine: { lineStyle: { color: colors.grid } } },
+    ...(rightCol ? [{ type: 'value', axisLabel: axisLabel(rightCol), splitLine: { show: false } }] : []),
+  ];
   return {
     option: {
       ...base,
-      legend: { top: 0, textStyle: { color: colors.muted }, type: 'scroll' },
-      grid: { left: 8, right: 12, top: 32, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: xLabels, axisLabel: { color: colors.muted, hideOverlap: true }, axisLine: { lineStyle: { color: colors.grid } } },
-      yAxis: [
-        { type: 'value', axisLabel: axisLabel(leftCol), splitLine: { lineStyle: { color: colors.grid } } },
-        ...(rightCol ? [{ type: 'value', axisLabel: axisLabel(rightCol), splitLine: { show: false } }] : []),
-      ],
-      series,
+      legend: { top: 0, textStyle: { color: colors.muted }, type: 'scroll', show: series.length > 1 },
+      grid: { left: 8, right: 16, top: series.length > 1 ? 32 : 12, bottom: 8, containLabel: true },
+      xAxis: horizontal ? valueAxes[0] : categoryAxis,
+      yAxis: horizontal ? categoryAxis : valueAxes,
+      series: horizontal ? series.map((x) => ({ ...x, yAxisIndex: undefined })) : series,
     },
     summary:
       t('chart.summary', {

@@ -1,0 +1,76 @@
+// "Import files": a native file dialog on desktop, a file input in browser mode (files are uploaded to the
+// loopback host first, since a page cannot hand the engine a path); then import.run as a job with progress.
+import { useState } from 'react';
+import type { JobSnapshot } from '../../../shared/events';
+import type { PainelErrorData } from '../../../shared/errors';
+import type { importDomain } from '../../../shared/api/import';
+import { callIn, desktopCall, isDesktop, uploadFile } from '../api/client';
+import { ErrorNote } from '../components/ErrorNote';
+import { JobProgress } from '../components/JobProgress';
+import { useI18n } from '../i18n/useI18n';
+import { useJob } from '../state/jobs';
+
+const ACCEPT = '.csv,.parquet,.xlsx,.txt';
+
+export function ImportFiles() {
+  const { t } = useI18n();
+  const [started, setStarted] = useState<JobSnapshot | null>(null);
+  const [error, setError] = useState<PainelErrorData | null>(null);
+  const [uploading, setUploading] = useState<{ done: number; total: number } | null>(null);
+  const job = useJob(started?.id ?? null, started);
+
+  const runImport = async (paths: string[]) => {
+    const r = await callIn<typeof importDomain, 'import.run'>('import.run', { paths });
+    if (r.ok) setStarted(r.value);
+    else setError(r.error);
+  };
+
+  const onFiles = async (files: FileList | null) => {
+    if (!files?.length) return;
+    setError(null);
+    const paths: string[] = [];
+    setUploading({ done: 0, total: files.length });
+    for (const file of Array.from(files)) {
+      const r = await uploadFile(file);
+      if (!r.ok) {
+        setUploading(null);
+        setError(r.error);
+        return;
+      }
+      paths.push(r.value.path);
+      setUploading({ done: paths.length, total: files.length });
+    }
+    setUploading(null);
+    await runImport(paths);
+  };
+
+  const onDialog = async () => {
+    setError(null);
+    const r = await desktopCall('desktop.openFiles', { filters: ['csv', 'parquet', 'xlsx'] });
+    if (!r.ok) return setError(r.error);
+    const paths = (r.value as { paths?: string[] } | null)?.paths ?? [];
+    if (paths.length) await runImport(paths);
+  };
+
+  return (
+    <div className="import-files">
+      {isDesktop ? (
+        <button type="button" className="btn" onClick={() => void onDialog()}>
+          {t('first.import')}
+        </button>
+      ) : (
+        <div className="field">
+          <label htmlFor="import-input">{t('first.chooseFiles')}</label>
+          <input id="import-input" type="file" multiple accept={ACCEPT} onChange={(e) => void onFiles(e.target.files)} />
+        </div>
+      )}
+      {uploading && (
+        <div className="progress" role="progressbar" aria-label={t('first.uploading')} aria-valuenow={Math.round((uploading.done / uploading.total) * 100)} aria-valuemin={0} aria-valuemax={100}>
+          <div style={{ width: `${(uploading.done / uploading.total) * 100}%` }} />
+        </div>
+      )}
+      {job && <JobProgress job={job} label={t('first.import')} />}
+      {error && <ErrorNote error={error} />}
+    </div>
+  );
+}
