@@ -2,9 +2,10 @@
 import m001 from './m001_core';
 import m002 from './m002_canonical';
 import m003 from './m003_views';
-import m010 from './m010_report_macros';
 import m004 from './m004_import_identity';
+import m010 from './m010_report_macros';
 import m020 from './m020_analytics';
+import m030 from './m030_sync';
 import m040 from './m040_employee_settings';
 
 export interface Migration {
@@ -13,4 +14,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: Migration[] = [m001, m002, m003, m004, m020, m040];
+export const MIGRATIONS: Migration[] = [m001, m002, m003, m004, m010, m020, m030, m040];

@@ -1,0 +1,161 @@
+// Source settings (non-secret) with defaults per kind, and the `sources` table they live in.
+import { z } from 'zod';
+import { SOURCE_KINDS, type SourceKind } from '../../shared/api/sync';
+import type { Db } from '../store/db';
+import { AppError } from '../store/errors';
+import type { SourceConfig } from './types';
+
+const common = {
+  /** Per-request timeout. */
+  timeoutMs: z.number().int().min(100).max(120_000).default(5000),
+  maxAttempts: z.number().int().min(1).max(20).default(6),
+  retryBaseMs: z.number().int().min(1).max(60_000).optional(),
+  retryMaxMs: z.number().int().min(1).max(600_000).default(30_000),
+  maxRetryAfterMs: z.number().int().min(0).max(3_600_000).default(120_000),
+  /** Requests per second (null: no limit). */
+  ratePerSec: z.number().min(0.1).max(1000).nullable().optional(),
+  pageSize: z.number().int().min(1).max(1000).optional(),
+  /** Rows gathered before a commit (each commit saves the cursor with the rows). */
+  flushRows: z.number().int().min(1).max(1_000_000).default(5000),
+  /** Location given to every sale of a source that has no location of its own (an online shop). */
+  locationId: z.string().max(200).nullable().default(null),
+  /** Earliest business date read on a first sync of sources searched by date windows. */
+  since: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).default('2015-01-01'),
+};
+
+export const CONFIG_SCHEMAS: Record<SourceKind, z.ZodType<Record<string, unknown>>> = {
+  supabase: z.object({ ...common }).strict(),
+  woocommerce: z
+    .object({
+      ...common,
+      /** "query" sends consumer_key/consumer_secret as parameters, for servers that strip the Authorization header. */
+      authMode: z.enum(['header', 'query']).default('header'),
+      feeMetaKey: z.string().max(100).default('_transaction_fee'),
+      costMetaKey: z.string().max(100).default('_wc_cog_cost'),
+    })
+    .strict(),
+  bling: z
+    .object({
+      ...common,
+      /** Whether an item's `desconto` is an amount or a percentage (unconfirmed in Bling's documentation). */
+      itemDiscount: z.enum(['value', 'percent']).default('value'),
+    })
+    .strict(),
+  mercadolivre: z
+    .object({
+      ...common,
+      /** Seller id; read from /users/me when absent. */
+      sellerId: z.string().max(40).nullable().default(null),
+      /** Competitor listings followed in listing_snapshots (MLB ids). */
+      trackedListings: z.array(z.string().regex(/^[A-Z]{3}\d+$/)).max(1000).default([]),
+      redirectUri: z.string().max(500).default('https://localhost/painel/oauth'),
+    })
+    .strict(),
+  hubspot: z
+    .object({
+      ...common,
+      /** Deal property holding the e-mail campaign a won deal is credited to. */
+      dealCampaignProperty: z.string().max(100).default('email_campaign_id'),
+    })
+    .strict(),
+};
+
+export const DEFAULT_NAMES: Record<SourceKind, string> = {
+  supabase: 'Salão (agenda)',
+  woocommerce: 'WooCommerce',
+  bling: 'Bling',
+  mercadolivre: 'Mercado Livre',
+  hubspot: 'HubSpot',
+};
+
+export function parseSourceKind(name: string): SourceKind {
+  const aliases: Record<string, SourceKind> = { salon: 'supabase', woo: 'woocommerce', ml: 'mercadolivre', hs: 'hubspot' };
+  const k = (aliases[name] ?? name) as SourceKind;
+  if (!SOURCE_KINDS.includes(k)) throw new AppError('BAD_INPUT', `unknown source "${name}"; one of ${SOURCE_KINDS.join(', ')}`);
+  return k;
+}
+
+export function parseConfig(kind: SourceKind, raw: unknown): Record<string, unknown> {
+  const r = CONFIG_SCHEMAS[kind].safeParse(raw ?? {});
+  if (!r.success) {
+    const i = r.error.issues[0];
+    throw new AppError('BAD_INPUT', `invalid ${kind} setting ${i?.path.join('.') || ''}: ${i?.message ?? 'rejected'}`, r.error.issues);
+  }
+  return r.data;
+}
+
+interface SourceRow {
+  source_id: string;
+  kind: string;
+  name: string | null;
+  base_url: string | null;
+  enabled: boolean;
+  config: string | null;
+}
+
+/** Sources stored in the database (configured ones only). */
+export async function loadSources(db: Db): Promise<SourceConfig[]> {
+  const rows = await db.all<SourceRow>(`SELECT source_id, kind, name, base_url, enabled, config::VARCHAR AS config FROM sources ORDER BY source_id`);
+  return rows
+    .filter((r) => (SOURCE_KINDS as readonly string[]).includes(r.kind))
+    .map((r) => {
+      const kind = r.kind as SourceKind;
+      let raw: unknown = {};
+      try {
+        raw = r.config ? JSON.parse(r.config) : {};
+      } catch {
+        raw = {};
+      }
+      const parsed = CONFIG_SCHEMAS[kind].safeParse(raw);
+      return {
+        sourceId: kind,
+        kind,
+        name: r.name ?? DEFAULT_NAMES[kind],
+        baseUrl: r.base_url ?? '',
+        enabled: r.enabled,
+        config: parsed.success ? parsed.data : parseConfig(kind, {}),
+      };
+    });
+}
+
+/** Creates or updates a source row; config is merged into what is stored and validated. */
+export async function upsertSource(
+  db: Db,
+  kind: SourceKind,
+  patch: { name?: string; baseUrl?: string | null; enabled?: boolean; config?: Record<string, unknown> },
+): Promise<void> {
+  const existing = (await loadSources(db)).find((s) => s.sourceId === kind);
+  const stored = existing ? (await db.all<{ c: string | null }>(`SELECT config::VARCHAR AS c FROM sources WHERE source_id = $1`, [kind]))[0]?.c : null;
+  const merged = { ...(stored ? (JSON.parse(stored) as Record<string, unknown>) : {}), ...(patch.config ?? {}) };
+  for (const [k, v] of Object.entries(merged)) if (v === null && patch.config && k in patch.config) delete merged[k];
+  parseConfig(kind, merged);
+  if (patch.baseUrl) {
+    let u: URL;
+    try {
+      u = new URL(patch.baseUrl);
+    } catch {
+      throw new AppError('BAD_INPUT', `invalid base URL: ${patch.baseUrl}`);
+    }
+    if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new AppError('BAD_INPUT', 'the base URL must be http(s)');
+    if (u.username || u.password) throw new AppError('BAD_INPUT', 'put credentials in the credentials fields, not in the URL');
+  }
+  await db.transaction(async (tx) => {
+    if (existing) {
+      await tx.run(`UPDATE sources SET name = $2, base_url = $3, enabled = $4, config = $5::JSON WHERE source_id = $1`, [
+        kind,
+        patch.name ?? existing.name,
+        patch.baseUrl === undefined ? existing.baseUrl || null : patch.baseUrl,
+        patch.enabled ?? existing.enabled,
+        JSON.stringify(merged),
+      ]);
+    } else {
+      await tx.run(`INSERT INTO sources (source_id, kind, name, base_url, enabled, config) VALUES ($1, $1, $2, $3, $4, $5::JSON)`, [
+        kind,
+        patch.name ?? DEFAULT_NAMES[kind],
+        patch.baseUrl ?? null,
+        patch.enabled ?? true,
+        JSON.stringify(merged),
+      ]);
+    }
+  });
+}

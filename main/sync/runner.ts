@@ -1,0 +1,199 @@
+// The sync runner: every source in parallel, each isolated; per source its streams in order, pages gathered into
+// batches that are merged with the stream's cursor in one DuckDB transaction, so a crash loses and duplicates nothing.
+import { randomUUID } from 'node:crypto';
+import type { SourceKind, SyncSourceProgress, SyncSourceResult, SyncSummary } from '../../shared/api/sync';
+import type { Db } from '../store/db';
+import { AppError, toErrorData } from '../store/errors';
+import { CONNECTORS } from './connectors';
+import { SourceHttp } from './http';
+import { hasNetwork, isLoopback } from './offline';
+import { redactor, type SecretStore } from './secrets';
+import { Batch, commitBatch, finishSweep } from './stage';
+import { authNames, createAuthApplier, SourceSecrets } from './tokens';
+import type { Connector, SourceConfig, Stream, StreamContext } from './types';
+
+export interface RunOptions {
+  db: Db;
+  secrets: SecretStore;
+  sources: SourceConfig[];
+  full: boolean;
+  signal: AbortSignal;
+  overlapMinutes: number;
+  timezone: string;
+  connectors?: Partial<Record<SourceKind, Connector>>;
+  onProgress?(sourceId: SourceKind, p: SyncSourceProgress): void;
+  /** After each commit (tables changed), e.g. to emit data.changed. */
+  onCommit?(tables: string[]): void;
+  log?(line: string): void;
+  /** Overrides the network check (tests of offline behaviour). */
+  networkUp?: () => boolean;
+}
+
+/** Runs the given sources in parallel; one source failing never stops the others. */
+export async function runSync(o: RunOptions): Promise<SyncSummary> {
+  const t0 = Date.now();
+  const results = await Promise.all(o.sources.map((s) => runSource(o, s)));
+  return { mode: o.full ? 'full' : 'incremental', ok: results.every((r) => r.state === 'ok'), sources: results, rows: results.reduce((a, r) => a + r.rows, 0), ms: Date.now() - t0 };
+}
+
+function plain(err: unknown, redact: (s: string) => string): { state: SyncSourceResult['state']; message: string } {
+  const e = toErrorData(err);
+  const offline = e.code === 'UNAVAILABLE' && !!(e.details as { offline?: boolean } | undefined)?.offline;
+  return { state: e.code === 'CANCELLED' ? 'cancelled' : offline ? 'offline' : 'failed', message: redact(e.message).slice(0, 500) };
+}
+
+async function runSource(o: RunOptions, source: SourceConfig): Promise<SyncSourceResult> {
+  const connector = o.connectors?.[source.kind] ?? CONNECTORS[source.kind];
+  const t0 = Date.now();
+  const runId = randomUUID();
+  const progress: SyncSourceProgress = { phase: 'starting', pages: 0, rows: 0, rejected: 0 };
+  const report = () => o.onProgress?.(source.sourceId, { ...progress });
+  const secrets = new SourceSecrets(source.sourceId, o.secrets);
+  let redact = (s: string) => s;
+  let http: SourceHttp | null = null;
+  const result: SyncSourceResult = { sourceId: source.sourceId, state: 'ok', rows: 0, rejected: 0, requests: 0, ms: 0, error: null };
+  await o.db.run(`INSERT INTO sync_runs (run_id, source_id, mode, started_at, state) VALUES ($1, $2, $3, now(), 'running')`, [runId, source.sourceId, o.full ? 'full' : 'incremental']);
+  report();
+  try {
+    await secrets.load([...connector.secrets.map((s) => s.name), ...authNames(connector.auth)]);
+    redact = redactor(secrets.all());
+    const baseUrl = source.baseUrl || connector.defaultBaseUrl;
+    if (!baseUrl) throw new AppError('BAD_INPUT', `${source.name}: no base URL set; add it in the source settings`);
+    if (!isLoopback(baseUrl) && !(o.networkUp ?? hasNetwork)()) throw new AppError('UNAVAILABLE', 'no network connection; the sync will run again when the computer is back online', { offline: true });
+    const c = source.config as { timeoutMs: number; maxAttempts: number; retryBaseMs?: number; retryMaxMs: number; maxRetryAfterMs: number; ratePerSec?: number | null; flushRows: number };
+    const httpClient = new SourceHttp({
+      sourceName: source.name,
+      baseUrl,
+      timeoutMs: c.timeoutMs,
+      maxAttempts: c.maxAttempts,
+      retryBaseMs: c.retryBaseMs ?? connector.defaults?.retryBaseMs ?? 500,
+      retryMaxMs: c.retryMaxMs,
+      maxRetryAfterMs: c.maxRetryAfterMs,
+      ratePerSec: c.ratePerSec === undefined ? (connector.defaults?.ratePerSec ?? null) : c.ratePerSec,
+      maxBodyBytes: 64 * 1024 * 1024,
+      signal: o.signal,
+      auth: null,
+      errorMessage: (b) => connector.errorMessage(b),
+      redact: (s) => redact(s),
+      onRetry: (reason) => {
+        progress.phase = `${progress.phase.split(' · ')[0]} · retrying (${reason})`;
+        report();
+      },
+    });
+    http = httpClient;
+    httpClient.policy.auth = createAuthApplier(connector.auth, secrets, httpClient, source.config);
+    for (const s of connector.secrets) if (s.required && connector.auth.type === 'headers') secrets.require(s.name);
+    let firstError: unknown = null;
+    for (const stream of connector.streams) {
+      try {
+        await runStream(o, source, connector, stream, httpClient, progress, report, result);
+      } catch (err) {
+        const p = plain(err, redact);
+        await o.db.run(`UPDATE sync_state SET last_error = $3, last_attempt_at = now() WHERE source_id = $1 AND stream = $2`, [source.sourceId, stream.name, p.message]);
+        if (p.state !== 'failed' || toErrorData(err).code === 'UNAUTHORIZED') throw err;
+        firstError ??= new AppError(toErrorData(err).code, `${stream.name}: ${p.message}`);
+      }
+    }
+    if (firstError) throw firstError;
+    await o.db.run(`UPDATE sync_state SET last_success_at = now(), last_error = NULL WHERE source_id = $1`, [source.sourceId]);
+  } catch (err) {
+    const p = plain(err, redact);
+    result.state = p.state;
+    result.error = p.message;
+    o.log?.(`sync ${source.sourceId}: ${p.state}: ${p.message}`);
+  }
+  result.requests = http?.stats.requests ?? 0;
+  result.ms = Date.now() - t0;
+  progress.phase = result.state === 'ok' ? 'done' : result.state;
+  report();
+  try {
+    await o.db.run(`UPDATE sync_runs SET finished_at = now(), state = $2, error = $3, rows_pulled = $4, rejected = $5, requests = $6 WHERE run_id = $1`, [
+      runId,
+      result.state,
+      result.error,
+      result.rows,
+      result.rejected,
+      result.requests,
+    ]);
+  } catch {
+    // the database is closing (shutdown during a sync): the run row stays "running" and reads as interrupted
+  }
+  return result;
+}
+
+async function storedCursor(db: Db, sourceId: string, stream: string): Promise<unknown> {
+  const rows = await db.all<{ c: string | null }>(`SELECT cursor::VARCHAR AS c FROM sync_state WHERE source_id = $1 AND stream = $2`, [sourceId, stream]);
+  return rows[0]?.c ? JSON.parse(rows[0].c) : null;
+}
+
+async function runStream(
+  o: RunOptions,
+  source: SourceConfig,
+  connector: Connector,
+  stream: Stream,
+  http: SourceHttp,
+  progress: SyncSourceProgress,
+  report: () => void,
+  result: SyncSourceResult,
+): Promise<void> {
+  const cursor = o.full ? null : await storedCursor(o.db, source.sourceId, stream.name);
+  const sweeping = o.full && !!stream.sweep;
+  if (sweeping) await o.db.run(`DELETE FROM sync_seen WHERE source_id = $1 AND stream = $2`, [source.sourceId, stream.name]);
+  const flushRows = (source.config.flushRows as number) ?? 5000;
+  const ctx: StreamContext = {
+    source,
+    http,
+    overlapMs: o.overlapMinutes * 60_000,
+    full: o.full,
+    startedAt: new Date(),
+    timezone: o.timezone,
+    signal: o.signal,
+    phase: (text) => {
+      progress.phase = `${stream.name} ${text}`.trim();
+      report();
+    },
+  };
+  progress.phase = stream.name;
+  report();
+  let batch = new Batch();
+  let lastFlush = Date.now();
+  const flush = async () => {
+    if (batch.pages === 0) return;
+    const b = batch;
+    batch = new Batch();
+    const r = await o.db.transaction(async (tx) => {
+      const res = await commitBatch(tx, o.db, b, {
+        sourceId: source.sourceId,
+        stream: stream.name,
+        sweepTable: sweeping ? stream.sweep : null,
+        keepEarliest: stream.keepEarliest,
+        afterStage: stream.afterStage,
+      });
+      tx.touched(...res.tables);
+      return res;
+    });
+    result.rows += r.rows;
+    result.rejected += r.rejected;
+    progress.rows += r.rows;
+    progress.rejected += r.rejected;
+    lastFlush = Date.now();
+    if (r.tables.length) o.onCommit?.(r.tables);
+    report();
+  };
+  for await (const page of stream.pages(ctx, cursor)) {
+    if (o.signal.aborted) throw new AppError('CANCELLED', 'cancelled');
+    batch.add(page);
+    progress.pages++;
+    report();
+    if (batch.size >= flushRows || Date.now() - lastFlush >= 1000) await flush();
+    if (page.done) break;
+  }
+  await flush();
+  if (sweeping && stream.sweep) {
+    const sweep = stream.sweep;
+    await o.db.transaction(async (tx) => {
+      const n = await finishSweep(tx, source.sourceId, stream.name, connector.prefix, sweep);
+      if (n > 0) tx.touched(sweep.table);
+    });
+  }
+}

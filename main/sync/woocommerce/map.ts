@@ -1,0 +1,163 @@
+// WooCommerce payloads to canonical rows: orders (with lines, the payment, refunds and guest buyers), customers
+// and products. Money arrives as 2-decimal strings, refund totals negative, *_gmt dates in UTC without a zone.
+import { cents, isObject, joinName, money, moneyRaw, str, utcNaive } from '../map';
+import type { Page, Row } from '../types';
+
+export const P = 'woo';
+
+const STATUS: Record<string, string> = {
+  pending: 'booked',
+  'on-hold': 'booked',
+  processing: 'confirmed',
+  completed: 'completed',
+  // A refunded order was sold and then paid back: revenue stays, the refund is a payment of kind refund.
+  refunded: 'completed',
+  cancelled: 'cancelled',
+  failed: 'cancelled',
+  'checkout-draft': 'booked',
+};
+
+/** Gateway ids to canonical methods (Brazilian gateways included). */
+export function methodOf(gateway: string): string {
+  const g = gateway.toLowerCase();
+  if (g.includes('pix')) return 'pix';
+  if (g.includes('debit')) return 'debit_card';
+  if (g.includes('boleto') || g.includes('ticket')) return 'boleto';
+  if (g === 'cod' || g.includes('cash') || g.includes('dinheiro')) return 'cash';
+  if (g.includes('gift') || g.includes('voucher')) return 'voucher';
+  if (g.includes('mercadopago') || g.includes('paypal') || g.includes('picpay') || g.includes('wallet')) return 'wallet';
+  if (g.includes('stripe') || g.includes('credit') || g.includes('card') || g.includes('pagseguro') || g.includes('cielo')) return 'credit_card';
+  return 'other';
+}
+
+function meta(rec: Record<string, unknown>, key: string): string | null {
+  const list = Array.isArray(rec.meta_data) ? rec.meta_data : [];
+  const m = list.find((x) => isObject(x) && x.key === key) as Record<string, unknown> | undefined;
+  return m ? str(m.value) : null;
+}
+
+/** dd/mm/yyyy (Brazilian checkout fields) or ISO to YYYY-MM-DD. */
+function birth(v: unknown): string | null {
+  const s = str(v);
+  if (!s) return null;
+  const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(s);
+  return m ? `${m[3]}-${m[2]}-${m[1]}` : s;
+}
+
+function personFields(b: Record<string, unknown>) {
+  return { phone: str(b.phone), document: str(b.cpf) ?? str(b.cnpj), gender: str(b.sex), birth_date: birth(b.birthdate), city: str(b.city), state: str(b.state) };
+}
+
+/** A guest's customer id: by e-mail, else by phone digits (the identity step links it to other records). */
+export function guestId(billing: Record<string, unknown>): string | null {
+  const email = str(billing.email)?.toLowerCase();
+  if (email) return `${P}:guest:${email}`;
+  const phone = str(billing.phone)?.replace(/\D/g, '');
+  return phone ? `${P}:guest:${phone}` : null;
+}
+
+export function mapCustomer(c: Record<string, unknown>): Row {
+  const b = isObject(c.billing) ? c.billing : {};
+  const optIn = meta(c, 'marketing_opt_in');
+  return {
+    customer_id: `${P}:${c.id}`,
+    name: joinName(c.first_name, c.last_name) ?? joinName(b.first_name, b.last_name),
+    email: str(c.email) ?? str(b.email),
+    ...personFields(b),
+    created_at: utcNaive(c.date_created_gmt),
+    marketing_opt_in: optIn === null ? null : String(optIn === 'yes' || optIn === '1' || optIn === 'true'),
+    source: P,
+  };
+}
+
+export function mapProduct(p: Record<string, unknown>, costKey: string): Row {
+  const cats = Array.isArray(p.categories) ? p.categories : [];
+  return {
+    item_id: `${P}:${p.id}`,
+    name: str(p.name),
+    kind: p.virtual === true ? 'service' : 'product',
+    category: isObject(cats[0]) ? str(cats[0].name) : null,
+    list_price: moneyRaw(p.regular_price) ?? moneyRaw(p.price),
+    cost: moneyRaw(meta(p, costKey)),
+    duration_min: null,
+  };
+}
+
+export interface WooRefund {
+  id: unknown;
+  date_created_gmt: unknown;
+  amount: unknown;
+}
+
+export function mapOrder(o: Record<string, unknown>, refunds: WooRefund[], opts: { locationId: string | null; feeKey: string }): { rows: Page['rows']; saleId: string } {
+  const saleId = `${P}:${o.id}`;
+  const billing = isObject(o.billing) ? o.billing : {};
+  const cid = Number(o.customer_id ?? 0);
+  const guest = cid > 0 ? null : guestId(billing);
+  const customers: Row[] = guest
+    ? [{ customer_id: guest, name: joinName(billing.first_name, billing.last_name), email: str(billing.email), ...personFields(billing), created_at: utcNaive(o.date_created_gmt), marketing_opt_in: null, source: P }]
+    : [];
+  const total = cents(o.total);
+  const discount = cents(o.discount_total) ?? 0;
+  const tax = cents(o.total_tax) ?? 0;
+  const shipping = cents(o.shipping_total) ?? 0;
+  const lines: Row[] = (Array.isArray(o.line_items) ? o.line_items : []).filter(isObject).map((l, i) => {
+    const qty = Number(l.quantity);
+    const sub = cents(l.subtotal);
+    const tot = cents(l.total);
+    const unit = sub !== null && qty > 0 ? money(Math.round(sub / qty)) : moneyRaw(l.price);
+    return {
+      sale_id: saleId,
+      line_no: String(i + 1),
+      item_id: Number(l.product_id) > 0 ? `${P}:${l.product_id}` : null,
+      employee_id: null,
+      quantity: Number.isFinite(qty) ? String(qty) : str(l.quantity),
+      unit_price: unit,
+      discount_amount: sub !== null && tot !== null ? money(sub - tot) : null,
+      line_total: tot !== null ? money(tot) : str(l.total),
+      duration_min: null,
+    };
+  });
+  const occurred = utcNaive(o.date_paid_gmt) ?? utcNaive(o.date_completed_gmt) ?? utcNaive(o.date_created_gmt);
+  const gateway = str(o.payment_method) ?? '';
+  const method = methodOf(gateway);
+  const payments: Row[] = [];
+  if (str(o.date_paid_gmt)) {
+    payments.push({ payment_id: saleId, sale_id: saleId, occurred_at: occurred, method, kind: 'payment', amount: total === null ? str(o.total) : money(total), fee_amount: moneyRaw(meta(o, opts.feeKey)) });
+  }
+  for (const r of refunds) {
+    const a = cents(r.amount);
+    payments.push({ payment_id: `${P}:${r.id}`, sale_id: saleId, occurred_at: utcNaive(r.date_created_gmt), method, kind: 'refund', amount: a === null ? str(r.amount) : money(Math.abs(a)), fee_amount: null });
+  }
+  const coupons = (Array.isArray(o.coupon_lines) ? o.coupon_lines : []).filter(isObject).map((c) => str(c.code)).filter(Boolean);
+  const status = str(o.status) ?? '';
+  const rows: Page['rows'] = {
+    sales: [
+      {
+        sale_id: saleId,
+        source: P,
+        kind: 'order',
+        customer_id: cid > 0 ? `${P}:${cid}` : guest,
+        location_id: opts.locationId,
+        employee_id: null,
+        status: STATUS[status] ?? status,
+        created_at: utcNaive(o.date_created_gmt),
+        occurred_at: occurred,
+        // Woo has no gross field: gross is what the identity total = gross - discount + tax + shipping leaves.
+        gross_amount: total === null ? null : money(total + discount - tax - shipping),
+        discount_amount: money(discount),
+        coupon_code: coupons.length ? coupons.join(',') : null,
+        tax_amount: money(tax),
+        shipping_amount: money(shipping),
+        total_amount: total === null ? str(o.total) : money(total),
+        points_earned: null,
+        points_redeemed: null,
+        updated_at: utcNaive(o.date_modified_gmt),
+      },
+    ],
+    sale_lines: lines,
+    payments,
+    customers,
+  };
+  return { rows, saleId };
+}
