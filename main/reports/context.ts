@@ -35,13 +35,16 @@ export interface ContextInput {
 export function makeContext(i: ContextInput): ReportContext {
   const p = (v: DuckDBValue) => i.params.add(v);
   const list = (vals: string[]) => vals.map((v) => p(v)).join(', ');
-  const from = `CAST(${p(i.period.from)} AS DATE)`;
-  const to = `CAST(${p(i.period.to)} AS DATE)`;
+  // Bound on first use: DuckDB refuses a parameter list with values no placeholder refers to.
+  let fromSql: string | null = null;
+  let toSql: string | null = null;
+  const from = () => (fromSql ??= `CAST(${p(i.period.from)} AS DATE)`);
+  const to = () => (toSql ??= `CAST(${p(i.period.to)} AS DATE)`);
   const c = i.common;
 
   const rfmAsOf = () => {
     if (!i.has.rfm) throw new AppError('NOT_READY', 'RFM scores have not been computed yet: run the customer analytics first');
-    return `(SELECT coalesce(max(as_of) FILTER (WHERE as_of <= ${to}), min(as_of)) FROM rfm_snapshots)`;
+    return `(SELECT coalesce(max(as_of) FILTER (WHERE as_of <= ${to()}), min(as_of)) FROM rfm_snapshots)`;
   };
   const customerFilter = (key: string) => {
     if (!c.rfmCluster?.length) return 'TRUE';
@@ -67,9 +70,13 @@ export function makeContext(i: ContextInput): ReportContext {
     p,
     period: i.period,
     previous: i.previous,
-    from,
-    to,
-    inPeriod: (expr) => `${expr} BETWEEN ${from} AND ${to}`,
+    get from() {
+      return from();
+    },
+    get to() {
+      return to();
+    },
+    inPeriod: (expr) => `${expr} BETWEEN ${from()} AND ${to()}`,
     params: i.values,
     common: c,
     settings: i.settings,
