@@ -6,6 +6,7 @@ import { jobsHandlers } from './jobs';
 import { queryHandlers } from './query';
 import { reportsHandlers } from './reports';
 import { settingsHandlers } from './settings';
+import { exportHandlers } from './export';
 
 export const handlers = {
   ...appHandlers,
@@ -13,4 +14,5 @@ export const handlers = {
   ...queryHandlers,
   ...reportsHandlers,
   ...settingsHandlers,
+  ...exportHandlers,
 } satisfies Handlers<Contract>;

@@ -7,6 +7,11 @@ const MONTHS: Record<Locale, string[]> = {
   en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
 };
 
+export const WEEKDAYS: Record<Locale, string[]> = {
+  'pt-BR': ['dom', 'seg', 'ter', 'qua', 'qui', 'sex', 'sáb'],
+  en: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
+};
+
 const symbols = new Map<string, string>();
 export function currencySymbol(currency: string, locale: Locale): string {
   const key = `${currency}|${locale}`;
@@ -62,6 +67,8 @@ export function formatValue(v: WireValue | undefined, c: ExportColumn, locale: L
     case 'decimal':
       return typeof v === 'number' ? nf(locale, { maximumFractionDigits: c.decimals ?? 2, minimumFractionDigits: c.decimals ?? 0 }).format(v) : groupDecimal(String(v), locale, c.decimals);
     case 'integer':
+      if (c.format === 'weekday') return WEEKDAYS[locale][Number(v)] ?? String(v);
+      if (c.format === 'hour') return `${v}h`;
       return nf(locale, { maximumFractionDigits: 0 }).format(Number(v));
     case 'percent': {
       const d = c.decimals ?? 1;

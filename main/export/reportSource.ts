@@ -11,7 +11,7 @@ import { pageSql, reportChart, reportTotals } from '../reports/engine';
 import { resolveRequest, type Resolved } from '../reports/prepare';
 import type { ParamValue, ReportColumnDef } from '../reports/types';
 import type { ExportChart, ExportSource, Locale } from './types';
-import { formatValue } from './format';
+import { formatValue, WEEKDAYS } from './format';
 
 export interface ReportExportRequest {
   report: string;
@@ -65,9 +65,27 @@ function seriesAs(spec: ChartSpec, i: number, s: ChartSpec['series'][number]): '
   return 'bar';
 }
 
+/** Axis values as people read them: weekday numbers as names, hours as "9h"; dates stay ISO (the chart formats them). */
+function axisValue(v: string | number | null, col: ReportColumnDef | undefined, locale: Locale): string | number | null {
+  if (v === null || !col) return v;
+  if (col.format === 'weekday') return WEEKDAYS[locale][Number(v)] ?? String(v);
+  if (col.format === 'hour') return `${v}h`;
+  return v;
+}
+
+/** Heatmap data comes as (x, y, value) triples; the chart and the sheet want the x × y grid. */
+function heatmapGrid(xs: (string | number | null)[], ys: (string | number | null)[], values: (number | null)[]) {
+  const order = (a: string | number | null, b: string | number | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1);
+  const ux = [...new Set(xs)].sort(order);
+  const uy = [...new Set(ys)].sort(order);
+  const grid: (number | null)[] = new Array(ux.length * uy.length).fill(null);
+  xs.forEach((x, i) => (grid[ux.indexOf(x) * uy.length + uy.indexOf(ys[i])] = values[i]));
+  return { x: ux, y: uy, values: grid };
+}
+
 /** The report's first chart with the same data the screen draws; null when it has none or no data yet. */
-async function chartOf(engine: Engine, r: Resolved, req: ReportExportRequest): Promise<ExportChart | null> {
-  const spec = r.def.charts[0];
+async function chartOf(engine: Engine, r: Resolved, req: ReportExportRequest, locale: Locale): Promise<ExportChart | null> {
+  const spec = r.view.charts[0];
   if (!spec) return null;
   let data;
   try {
@@ -81,30 +99,32 @@ async function chartOf(engine: Engine, r: Resolved, req: ReportExportRequest): P
   data.series.forEach((s, i) => {
     const col = byId.get(s.column);
     const specSeries = spec.series.find((x) => x.column === s.column) ?? { column: s.column };
-    const label = col?.label ?? L(s.column, s.column);
+    const base = col?.label ?? L(s.column, s.column);
+    // A split chart (stacked by method) names each series after its group, plus the column when there are several.
+    const label = s.group === undefined ? base : spec.series.length > 1 ? L(`${base['pt-BR']} · ${s.group ?? '—'}`, `${base.en} · ${s.group ?? '—'}`) : L(String(s.group ?? '—'), String(s.group ?? '—'));
     const as = seriesAs(spec, i, specSeries);
     series.push({ label, values: s.values.map(num), as, axis: specSeries.axis, stack: specSeries.stack, unit: col?.unit });
     if (s.previous) series.push({ label: L(`${label['pt-BR']} (período anterior)`, `${label.en} (previous period)`), values: s.previous.map(num), as: 'line', axis: specSeries.axis, unit: col?.unit });
   });
   const x = byId.get(spec.x);
   const y = spec.y ? byId.get(spec.y) : undefined;
-  return {
-    title: spec.title,
-    kind: spec.kind,
-    xLabel: x?.label ?? L(spec.x, spec.x),
-    x: data.x,
-    ...(data.y ? { y: data.y, yLabel: y?.label } : {}),
-    series,
-  };
+  const head = { title: spec.title, kind: spec.kind, xLabel: x?.label ?? L(spec.x, spec.x) };
+  if (data.y && series[0]) {
+    const g = heatmapGrid(data.x, data.y, series[0].values);
+    return { ...head, x: g.x.map((v) => axisValue(v, x, locale)), y: g.y.map((v) => axisValue(v, y, locale)), yLabel: y?.label, series: [{ ...series[0], values: g.values }] };
+  }
+  return { ...head, x: data.x.map((v) => axisValue(v, x, locale)), series };
 }
 
 export async function reportSource(engine: Engine, req: ReportExportRequest, locale: Locale): Promise<ExportSource> {
   const r = await resolveRequest(engine, req);
   const settings = await engine.settings();
   const q = pageSql(r, { ...req, limit: undefined });
-  const [totals, chart, filters] = await Promise.all([reportTotals(engine, req), chartOf(engine, r, req), describeFilters(engine, r, req, locale, settings.currency)]);
+  const [totals, chart, filters] = await Promise.all([reportTotals(engine, req), chartOf(engine, r, req, locale), describeFilters(engine, r, req, locale, settings.currency)]);
+  // A report with several tables names the one exported (its default table keeps the report title alone).
+  const title = r.view.id !== (r.def.view?.id ?? 'main') ? L(`${r.def.title['pt-BR']} — ${r.view.title['pt-BR']}`, `${r.def.title.en} — ${r.view.title.en}`) : r.def.title;
   return {
-    title: r.def.title,
+    title,
     sql: q.sql,
     params: q.params.values,
     columns: r.columns.map(({ sqlType: _s, totalSql: _t, requires: _r, ...c }) => c),

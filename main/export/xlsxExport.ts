@@ -42,11 +42,23 @@ interface DataSheet {
 
 export async function writeXlsx(conn: DuckDBConnection, source: ExportSource, ctx: ExportContext, path: string, job: JobContext): Promise<number> {
   const names = NAMES[ctx.locale];
-  const types = await describeQuery(conn, source.sql, source.params);
-  const totals = await totalsOf(conn, source, types);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
   wb.creator = 'Painel';
   wb.created = ctx.now;
+  const rows = await addDataSheets(wb, conn, source, ctx, job, names.data);
+  addAboutSheet(wb, source, ctx, rows, names.about);
+  if (source.chart) addChartSheet(wb, source, ctx, names.chart);
+  await wb.commit();
+  return rows;
+}
+
+/**
+ * Streams a result into typed data sheets named `baseName` ("baseName 2"... past Excel's row limit), with the
+ * header, formats, autofilter and the totals row; returns the rows written.
+ */
+export async function addDataSheets(wb: ExcelJS.stream.xlsx.WorkbookWriter, conn: DuckDBConnection, source: ExportSource, ctx: ExportContext, job: JobContext, baseName: string): Promise<number> {
+  const types = await describeQuery(conn, source.sql, source.params);
+  const totals = await totalsOf(conn, source, types);
   const labels = source.columns.map((c) => columnLabel(c, ctx.locale));
   const colDefs = source.columns.map((c, i) => {
     const numFmt = excelNumFmt(c, ctx.locale, ctx.currency);
@@ -56,7 +68,7 @@ export async function writeXlsx(conn: DuckDBConnection, source: ExportSource, ct
 
   const sheets: DataSheet[] = [];
   const newSheet = (): DataSheet => {
-    const name = sheets.length === 0 ? names.data : `${names.data} ${sheets.length + 1}`;
+    const name = sheets.length === 0 ? baseName : `${baseName} ${sheets.length + 1}`;
     const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
     ws.columns = colDefs;
     const header = ws.addRow(labels);
@@ -77,7 +89,6 @@ export async function writeXlsx(conn: DuckDBConnection, source: ExportSource, ct
 
   let current = newSheet();
   const sql = projectSql(source, (c) => xlsxExpr(c, types.get(c.id)));
-  const total = source.rowCount ?? null;
   const rows = await streamRows(
     conn,
     sql,
@@ -94,15 +105,11 @@ export async function writeXlsx(conn: DuckDBConnection, source: ExportSource, ct
         current.rows++;
       }
     },
-    { phase: 'xlsx', total },
+    { phase: 'xlsx', total: source.rowCount ?? null },
   );
-
-  addTotalsRow(current, sheets, source, totals, names.total);
+  addTotalsRow(current, sheets, source, totals, NAMES[ctx.locale].total);
   closeSheet(current);
   current.ws.commit();
-  addAboutSheet(wb, source, ctx, rows, names.about);
-  if (source.chart) addChartSheet(wb, source, ctx, names.chart);
-  await wb.commit();
   return rows;
 }
 

@@ -5,8 +5,9 @@ import { jobs } from './jobs';
 import { query } from './query';
 import { reports } from './reports';
 import { settingsApi } from './settings';
+import { exportApi } from './export';
 
-export const contract = defineContract(app, jobs, query, reports, settingsApi);
+export const contract = defineContract(app, jobs, query, reports, exportApi, settingsApi);
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

@@ -3,5 +3,6 @@ import type { Command } from '../command';
 import { infoCommand } from './info';
 import { serveCommand } from './serve';
 import { callCommand } from './call';
+import { closeCommand } from './close';
 
-export const COMMANDS: Command[] = [infoCommand, serveCommand, callCommand];
+export const COMMANDS: Command[] = [infoCommand, serveCommand, callCommand, closeCommand];

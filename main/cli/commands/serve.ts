@@ -7,6 +7,7 @@ import type { Command } from '../command';
 import { parse } from '../command';
 import { createDispatcher } from '../../host/dispatcher';
 import { startHttpHost } from '../../host/httpHost';
+import { registerDownloadRoutes } from '../../export/downloads';
 import { AppError } from '../../store/errors';
 
 /** The built renderer: out/renderer beside the package root. */
@@ -45,6 +46,7 @@ export const serveCommand: Command = {
     const staticDir = values.static ?? defaultStaticDir();
     if (!staticDir) ctx.io.err('The renderer is not built yet (npm run build); serving the API only.\n');
     const host = await startHttpHost({ engine, dispatcher: createDispatcher(engine), port, staticDir, token: process.env.PAINEL_TOKEN || undefined });
+    registerDownloadRoutes(host, engine);
     ctx.io.out(`Painel is running in browser mode: ${host.url}\n`);
     if (!values['no-open']) openBrowser(host.url);
     await new Promise<void>((done) => {

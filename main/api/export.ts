@@ -1,0 +1,16 @@
+// Handlers for export.*: report exports, the monthly closing pack and the Parquet dataset run as jobs; the
+// partner setting is a plain read/write.
+import type { exportApi } from '../../shared/api/export';
+import type { Handlers } from './types';
+import { startReportExport } from '../export/reportExport';
+import { startClosingExport } from '../export/closing/closingExport';
+import { startDatasetExport } from '../export/datasetExport';
+import { listPartners, setPartner } from '../export/partners';
+
+export const exportHandlers = {
+  'export.run': async (i, ctx) => startReportExport(ctx, i),
+  'export.close': async (i, ctx) => startClosingExport(ctx, i),
+  'export.parquet': async (i, ctx) => startDatasetExport(ctx, i),
+  'export.partners': async (_i, ctx) => listPartners(ctx.db),
+  'export.setPartner': async (i, ctx) => setPartner(ctx.db, i.employeeId, i.partner),
+} satisfies Handlers<typeof exportApi>;
