@@ -3,6 +3,7 @@ import type { Command } from '../command';
 import { infoCommand } from './info';
 import { serveCommand } from './serve';
 import { callCommand } from './call';
+import { reportCommand } from './report';
 import { closeCommand } from './close';
 
-export const COMMANDS: Command[] = [infoCommand, serveCommand, callCommand, closeCommand];
+export const COMMANDS: Command[] = [infoCommand, serveCommand, callCommand, reportCommand, closeCommand];

@@ -1,0 +1,62 @@
+// Renders a report result for the terminal or a file: CSV (RFC 4180, values exactly as the engine sends them:
+// money as decimal text, dates ISO), JSON (rows, columns and the totals row), or an aligned text table.
+import type { ReportValues, ResolvedPeriod } from '../../shared/reports';
+import type { LocalizedText } from '../../shared/types';
+import type { ReportColumnDef, ReportDefinition } from '../reports/types';
+
+export type Cell = string | number | boolean | null;
+
+export interface ReportOutput {
+  format: 'csv' | 'json' | 'table';
+  lang: 'pt-BR' | 'en';
+  report: ReportDefinition;
+  /** The table shown, when the report has several. */
+  view?: LocalizedText;
+  period: ResolvedPeriod;
+  columns: ReportColumnDef[];
+  /** Column-major values in wire form, one array per column. */
+  data: Cell[][];
+  totals: ReportValues;
+}
+
+const csvField = (v: Cell) => {
+  const s = v === null ? '' : String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+function rowsOf(o: ReportOutput): Cell[][] {
+  const n = o.data[0]?.length ?? 0;
+  return Array.from({ length: n }, (_x, i) => o.columns.map((_c, j) => o.data[j]?.[i] ?? null));
+}
+
+export function formatReport(o: ReportOutput): string {
+  const rows = rowsOf(o);
+  if (o.format === 'csv') return [o.columns.map((c) => csvField(c.id)), ...rows.map((r) => r.map(csvField))].map((r) => r.join(',')).join('\r\n') + '\r\n';
+  if (o.format === 'json') {
+    return (
+      JSON.stringify(
+        {
+          report: o.report.id,
+          title: o.report.title[o.lang],
+          ...(o.view ? { view: o.view[o.lang] } : {}),
+          period: o.period,
+          columns: o.columns.map((c) => ({ id: c.id, label: c.label[o.lang], type: c.type, unit: c.unit ?? null })),
+          rows: rows.map((r) => Object.fromEntries(o.columns.map((c, j) => [c.id, r[j]]))),
+          totals: o.totals,
+        },
+        null,
+        2,
+      ) + '\n'
+    );
+  }
+  const show = (v: Cell, c: ReportColumnDef) => (v === null || v === undefined ? '' : c.type === 'percent' && typeof v === 'number' ? `${(v * 100).toFixed(1)}%` : String(v));
+  const head = o.columns.map((c) => c.label[o.lang]);
+  const body = rows.map((r) => r.map((v, j) => show(v, o.columns[j])));
+  const total = o.columns.map((c, j) => (j === 0 && o.totals[c.id] == null ? 'Total' : show(o.totals[c.id] ?? null, c)));
+  const widths = head.map((h, j) => Math.max(h.length, total[j].length, ...body.map((r) => r[j].length)));
+  const right = o.columns.map((c) => c.type !== 'text' && c.type !== 'date');
+  const line = (r: string[]) => r.map((x, j) => (right[j] ? x.padStart(widths[j]) : x.padEnd(widths[j]))).join('  ').trimEnd();
+  const rule = widths.map((w) => '-'.repeat(w)).join('  ');
+  const title = o.view ? `${o.report.title[o.lang]} — ${o.view[o.lang]}` : o.report.title[o.lang];
+  return [`${title} · ${o.period.from} – ${o.period.to}`, '', line(head), rule, ...body.map(line), rule, line(total), ''].join('\n');
+}
