@@ -19,10 +19,11 @@ const pages: Record<string, Page> = {
   marketplace: lazy(() => import('../pages/MarketplacePage')),
   sync: lazy(() => import('../pages/SyncPage')),
   settings: lazy(() => import('../pages/SettingsPage')),
+  sales: lazy(() => import('../pages/SalesPage')),
 };
 
 /** Pages whose numbers depend on the global period and location. */
-const FILTERED = new Set(['dashboard', 'reports', 'customers', 'segments', 'forecast', 'marketplace']);
+const FILTERED = new Set(['dashboard', 'reports', 'customers', 'segments', 'forecast', 'marketplace', 'sales']);
 
 export function App() {
   const route = useRoute();

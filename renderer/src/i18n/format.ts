@@ -48,6 +48,7 @@ export function formatters(locale: Locale, currency = 'BRL', timeZone = 'America
   const date = new Intl.DateTimeFormat(intl, { timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric' });
   const dateShort = new Intl.DateTimeFormat(intl, { timeZone: 'UTC', day: '2-digit', month: 'short' });
   const month = new Intl.DateTimeFormat(intl, { timeZone: 'UTC', month: 'short', year: 'numeric' });
+  const wall = new Intl.DateTimeFormat(intl, { timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
   let ts: Intl.DateTimeFormat;
   try {
     ts = new Intl.DateTimeFormat(intl, { timeZone, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
@@ -97,8 +98,10 @@ export function formatters(locale: Locale, currency = 'BRL', timeZone = 'America
     },
     timestamp: (v) => {
       if (!v) return dash;
-      const d = new Date(v);
-      return Number.isNaN(d.getTime()) ? v : ts.format(d);
+      // With Z or an offset it is an instant (shown in the business zone); without, a business wall-clock time.
+      const instant = /(Z|[+-]\d\d:?\d\d)$/.test(v);
+      const d = new Date(instant ? v : `${v}Z`);
+      return Number.isNaN(d.getTime()) ? v : (instant ? ts : wall).format(d);
     },
     cell(v, type) {
       if (v === null || v === undefined) return '';

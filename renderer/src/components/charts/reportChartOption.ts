@@ -27,7 +27,9 @@ function sortedUnique(values: Val[]): string[] {
   return u.every((v) => /^-?\d+(\.\d+)?$/.test(v)) ? u.sort((a, b) => Number(a) - Number(b)) : u;
 }
 
-export function buildReportChart(spec: ChartSpec, data: ChartData, columns: ReportColumnMeta[], f: Formatters, colors: ChartColors, t: Translate, title: string): BuiltChart {
+export function buildReportChart(spec: ChartSpec, data: ChartData, allColumns: ReportColumnMeta[], f: Formatters, colors: ChartColors, t: Translate, title: string): BuiltChart {
+  const counted = new Set(spec.series.filter((s) => s.count).map((s) => s.column));
+  const columns = allColumns.map((c) => (counted.has(c.id) ? { ...c, type: 'integer' as const, unit: 'count' as const, format: undefined } : c));
   const xCol = colOf(columns, spec.x);
   const name = (id: string) => {
     const c = colOf(columns, id);
@@ -93,7 +95,9 @@ export function buildReportChart(spec: ChartSpec, data: ChartData, columns: Repo
     const si = spec.series.indexOf(s);
     const as = s.as ?? (spec.kind === 'line' || spec.kind === 'area' ? 'line' : spec.kind === 'bar_line' && si > 0 ? 'line' : 'bar');
     const col = colOf(columns, d.column);
-    const seriesName = d.group !== undefined ? `${d.group ?? '–'}${spec.series.length > 1 ? ` · ${name(d.column)}` : ''}` : name(d.column);
+    const groupCol = spec.by ? colOf(columns, spec.by) : null;
+    const groupName = d.group === undefined || d.group === null ? '–' : groupCol ? formatValue(f, groupCol, d.group) : String(d.group);
+    const seriesName = d.group !== undefined ? `${groupName}${spec.series.length > 1 ? ` · ${name(d.column)}` : ''}` : name(d.column);
     series.push({
       name: seriesName,
       type: as === 'area' ? 'line' : as,
@@ -103,6 +107,7 @@ export function buildReportChart(spec: ChartSpec, data: ChartData, columns: Repo
       areaStyle: as === 'area' || spec.kind === 'area' ? { opacity: 0.25 } : undefined,
       smooth: as !== 'bar',
       showSymbol: data.x.length < 40,
+      barMaxWidth: 56,
       tooltip: { valueFormatter: (v: number) => formatValue(f, col, v) },
     });
     if (d.previous) {
@@ -118,8 +123,14 @@ export function buildReportChart(spec: ChartSpec, data: ChartData, columns: Repo
       });
     }
   });
-  const first = data.series[0];
-  const firstCol = colOf(columns, first.column);
+  // Split charts (one series per group) summarise the sum over groups of the first column.
+  const firstColumn = data.series[0].column;
+  const parts = data.series.filter((x) => x.column === firstColumn);
+  const firstCol = colOf(columns, firstColumn);
+  const summable = firstCol.type === 'money' || firstCol.type === 'integer';
+  const first = summable
+    ? { column: firstColumn, values: data.x.map((_, i) => (parts.some((p) => toNum(p.values[i]) !== null) ? parts.reduce((a, p) => a + (toNum(p.values[i]) ?? 0), 0) : null)) }
+    : parts[0];
   let maxI = 0;
   first.values.forEach((v, i) => {
     if ((toNum(v) ?? -Infinity) > (toNum(first.values[maxI]) ?? -Infinity)) maxI = i;
