@@ -1,0 +1,174 @@
+// Customer value: per-customer BG/NBD statistics (repeat visit days x, t_x, age T, mean repeat-day spend) staged in
+// customer_value by one DuckDB query, BG/NBD + Gamma-Gamma fitted over those columns in TypeScript, then every
+// customer scored in one UPDATE: P(alive) in plain SQL, expected visits through a vectorised scalar function.
+import { randomUUID } from 'node:crypto';
+import { DOUBLE, DuckDBScalarFunction } from '@duckdb/node-api';
+import type { CustomerValueModel } from '../../shared/analytics';
+import type { JobContext } from '../jobs/jobRunner';
+import type { Db } from '../store/db';
+import { AppError } from '../store/errors';
+import { expectedVisits, fitBgNbd, prepareBg, type BgParams } from './bgnbd';
+import { fitGammaGamma, prepareGg, type GgParams } from './gammaGamma';
+import { salesFactsSql } from './salesFacts';
+
+const registered = new WeakSet<Db>();
+
+/** painel_bgnbd_expected(t, x, t_x, T, r, alpha, a, b): expected visits in the next t days (instance-wide function). */
+export function registerClvFunctions(db: Db): void {
+  if (registered.has(db)) return;
+  db.readConnection().registerScalarFunction(
+    DuckDBScalarFunction.create({
+      name: 'painel_bgnbd_expected',
+      returnType: DOUBLE,
+      parameterTypes: [DOUBLE, DOUBLE, DOUBLE, DOUBLE, DOUBLE, DOUBLE, DOUBLE, DOUBLE],
+      mainFunction: (_info, input, output) => {
+        const v = Array.from({ length: 8 }, (_, i) => input.getColumnVector(i));
+        for (let row = 0; row < input.rowCount; row++) {
+          const a = v.map((c) => c.getItem(row) as number | null);
+          if (a.some((x) => x === null)) {
+            output.setItem(row, null);
+            continue;
+          }
+          const [t, x, tx, T, r, alpha, aa, b] = a as number[];
+          const e = expectedVisits({ r, alpha, a: aa, b }, t, x, tx, T);
+          output.setItem(row, Number.isFinite(e) ? e : null);
+        }
+        output.flush();
+      },
+    }),
+  );
+  registered.add(db);
+}
+
+/** Per-customer statistics as of D in days; visits on the same business day count once (one "transaction"). */
+function statsSql(asOf: string): string {
+  return `
+    WITH days AS (
+      SELECT customer_key, biz_date, sum(total_amount) AS amount
+      FROM ${salesFactsSql({ to: asOf, columns: ['total_amount'], where: "s.status = 'completed'" })} f
+      WHERE customer_key IS NOT NULL GROUP BY customer_key, biz_date
+    ), per AS (
+      SELECT customer_key, count(*) - 1 AS x, min(biz_date) AS first_day, max(biz_date) AS last_day,
+        sum(amount) - arg_min(amount, biz_date) AS repeat_amount
+      FROM days GROUP BY customer_key
+    )
+    SELECT customer_key AS customer_id, x::INTEGER AS x, date_diff('day', first_day, last_day)::INTEGER AS t_x,
+      date_diff('day', first_day, ${asOf})::INTEGER AS t_cal,
+      CASE WHEN x > 0 THEN round(repeat_amount / x, 2) END::DECIMAL(18,2) AS monetary
+    FROM per`;
+}
+
+export interface FitOptions {
+  asOf: string;
+  job?: JobContext;
+}
+
+/** Fits both models as of D, scores every customer and makes this the current model (replacing older scores). */
+export async function fitCustomerValue(db: Db, o: FitOptions): Promise<CustomerValueModel> {
+  const modelId = randomUUID();
+  const t0 = performance.now();
+  const job = o.job;
+  job?.progress({ done: 0, total: 4, phase: 'statistics' });
+  await db.run(
+    `INSERT INTO customer_value (model_id, as_of, customer_id, x, t_x, t_cal, monetary)
+     SELECT $1, CAST($2 AS DATE), customer_id, x, t_x, t_cal, monetary FROM (${statsSql('CAST($2 AS DATE)')})`,
+    [modelId, o.asOf],
+  );
+  try {
+    job?.checkCancelled();
+    job?.progress({ done: 1, total: 4, phase: 'fit' });
+    const reader = await db.reader(`SELECT x::DOUBLE, t_x::DOUBLE, t_cal::DOUBLE, coalesce(monetary, 0)::DOUBLE FROM customer_value WHERE model_id = $1`, [modelId]);
+    const cols = reader.getColumnsJS() as number[][];
+    if (!cols[0]?.length) throw new AppError('NOT_READY', 'no customer has a completed sale yet: nothing to fit');
+    const bgStats = prepareBg(cols[0], cols[1], cols[2]);
+    const bg = fitBgNbd(bgStats);
+    job?.checkCancelled();
+    const ggStats = prepareGg(cols[0], cols[3]);
+    const gg = ggStats.n >= 10 ? fitGammaGamma(ggStats) : null;
+    const fitMs = performance.now() - t0;
+    job?.progress({ done: 2, total: 4, phase: 'score' });
+    const t1 = performance.now();
+    await scoreCustomers(db, modelId, bg, gg);
+    const scoreMs = performance.now() - t1;
+    job?.progress({ done: 3, total: 4, phase: 'save' });
+    await db.transaction(async (tx) => {
+      await tx.run(
+        `INSERT INTO clv_models (model_id, as_of, customers, repeat_customers, bg_r, bg_alpha, bg_a, bg_b, bg_loglik, bg_iterations, bg_converged,
+           gg_p, gg_q, gg_v, gg_loglik, gg_iterations, gg_converged, fit_ms, score_ms)
+         VALUES ($1, CAST($2 AS DATE), $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
+        [modelId, o.asOf, bgStats.n, bgStats.x.length, bg.r, bg.alpha, bg.a, bg.b, bg.logLik, bg.iterations, bg.converged,
+          gg?.p ?? null, gg?.q ?? null, gg?.v ?? null, gg?.logLik ?? null, gg?.iterations ?? null, gg?.converged ?? null, fitMs, scoreMs],
+      );
+      await tx.run(`DELETE FROM customer_value WHERE model_id <> $1`, [modelId]);
+      tx.touched('customer_value', 'clv_models');
+    });
+    job?.progress({ done: 4, total: 4, phase: 'done' });
+    return (await currentModel(db)) as CustomerValueModel;
+  } catch (err) {
+    await db.run(`DELETE FROM customer_value WHERE model_id = $1`, [modelId]);
+    throw err;
+  }
+}
+
+/** Scores the staged rows of a model in one statement. Gamma-Gamma needs q > 1 for a finite mean. */
+async function scoreCustomers(db: Db, modelId: string, bg: BgParams, gg: GgParams | null): Promise<void> {
+  registerClvFunctions(db);
+  const exp = (t: number) => `painel_bgnbd_expected(${t}, x, t_x, t_cal, $2, $3, $4, $5)`;
+  const pAlive = `CASE WHEN x = 0 THEN 1.0 ELSE 1.0 / (1.0 + ($4 / ($5 + x - 1)) * exp(($2 + x) * (ln($3 + t_cal) - ln($3 + t_x)))) END`;
+  const withGg = gg !== null && gg.q > 1;
+  const avgValue = withGg ? `CASE WHEN x > 0 AND monetary > 0 THEN ($6 * ($8 + monetary * x)) / ($6 * x + $7 - 1) ELSE ($6 * $8) / ($7 - 1) END` : 'NULL';
+  const params = [modelId, bg.r, bg.alpha, bg.a, bg.b, ...(withGg ? [gg.p, gg.q, gg.v] : [])];
+  await db.run(
+    `UPDATE customer_value SET p_alive = s.p_alive, churn_risk = 1 - s.p_alive, expected_visits_90 = s.e90, expected_visits_365 = s.e365,
+       expected_avg_value = round(s.avg_value, 2), expected_value_365 = round(s.e365 * s.avg_value, 2)
+     FROM (SELECT customer_id, ${pAlive} AS p_alive, ${exp(90)} AS e90, ${exp(365)} AS e365, (${avgValue})::DOUBLE AS avg_value
+           FROM customer_value WHERE model_id = $1) s
+     WHERE customer_value.model_id = $1 AND customer_value.customer_id = s.customer_id`,
+    params,
+  );
+}
+
+interface ModelRow {
+  model_id: string;
+  as_of: string;
+  fitted_at: string;
+  customers: number;
+  repeat_customers: number;
+  bg_r: number;
+  bg_alpha: number;
+  bg_a: number;
+  bg_b: number;
+  bg_loglik: number;
+  bg_iterations: number;
+  bg_converged: boolean;
+  gg_p: number | null;
+  gg_q: number | null;
+  gg_v: number | null;
+  gg_loglik: number | null;
+  gg_iterations: number | null;
+  gg_converged: boolean | null;
+  fit_ms: number;
+  score_ms: number;
+}
+
+/** The latest fitted model, or null. */
+export async function currentModel(db: Db): Promise<CustomerValueModel | null> {
+  const [m] = await db.all<ModelRow>(
+    `SELECT * EXCLUDE (as_of, fitted_at, customers, repeat_customers), strftime(as_of, '%Y-%m-%d') AS as_of,
+       strftime(timezone('UTC', fitted_at), '%Y-%m-%dT%H:%M:%SZ') AS fitted_at, customers::DOUBLE AS customers, repeat_customers::DOUBLE AS repeat_customers
+     FROM clv_models ORDER BY fitted_at DESC LIMIT 1`,
+  );
+  if (!m) return null;
+  return {
+    modelId: m.model_id,
+    asOf: m.as_of,
+    fittedAt: m.fitted_at,
+    customers: m.customers,
+    repeatCustomers: m.repeat_customers,
+    bgnbd: { r: m.bg_r, alpha: m.bg_alpha, a: m.bg_a, b: m.bg_b, logLik: m.bg_loglik, iterations: m.bg_iterations, converged: m.bg_converged },
+    gammaGamma:
+      m.gg_p === null ? null : { p: m.gg_p, q: m.gg_q as number, v: m.gg_v as number, logLik: m.gg_loglik as number, iterations: m.gg_iterations as number, converged: Boolean(m.gg_converged) },
+    fitMs: m.fit_ms,
+    scoreMs: m.score_ms,
+  };
+}

@@ -1,0 +1,151 @@
+// Revenue forecasts: the daily or monthly completed-sales series (business dates, zero-filled), candidates chosen
+// by a rolling-origin backtest against the seasonal naive baseline, 80% and 95% intervals, and honest notes when
+// the history is too short for a seasonal cycle. Models come from augurs; this file only orchestrates.
+import type { BacktestScore, ForecastModelId, ForecastPoint, ForecastResult } from '../../shared/analytics';
+import type { LocalizedText } from '../../shared/types';
+import type { Db } from '../store/db';
+import { backtest, backtestPlan, candidates, LEVELS, type CandidateSpec } from './forecastModels';
+import { salesFactsSql } from './salesFacts';
+
+export type Granularity = 'day' | 'month';
+
+const L = (pt: string, en: string): LocalizedText => ({ 'pt-BR': pt, en });
+const ORIGINS = 5;
+const fmt = (x: number | null) => (x === null ? '—' : x.toFixed(2));
+
+/** Completed-sales revenue per business day (or calendar month) up to `end`, zero-filled from the first sale. */
+export async function revenueSeries(db: Db, granularity: Granularity, end: string | null): Promise<{ dates: string[]; values: number[]; end: string | null; droppedPartial: boolean }> {
+  const [bounds] = await db.all<{ last: string | null; today: string }>(
+    `SELECT strftime(CAST(timezone(getvariable('biz_tz'), max(occurred_at)) AS DATE), '%Y-%m-%d') AS last,
+       strftime(CAST(timezone(getvariable('biz_tz'), now()) AS DATE), '%Y-%m-%d') AS today
+     FROM sales WHERE status = 'completed'`,
+  );
+  // The current business day is still open: by default the history stops the day before.
+  const yesterday = new Date(Date.parse(`${bounds.today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  const stop = end ?? (bounds.last && bounds.last > yesterday ? yesterday : bounds.last);
+  if (!stop) return { dates: [], values: [], end: null, droppedPartial: false };
+  const rows = await db.all<{ d: string; v: number }>(
+    `WITH daily AS (
+       SELECT biz_date, sum(total_amount)::DOUBLE AS v FROM ${salesFactsSql({ to: '$1', columns: ['total_amount'], where: "s.status = 'completed'" })} f GROUP BY biz_date
+     ), days AS (
+       SELECT CAST(unnest(generate_series(min(biz_date), CAST($1 AS DATE), INTERVAL 1 DAY)) AS DATE) AS day FROM daily
+     )
+     SELECT strftime(days.day, '%Y-%m-%d') AS d, coalesce(daily.v, 0) AS v FROM days LEFT JOIN daily ON daily.biz_date = days.day ORDER BY days.day`,
+    [stop],
+  );
+  if (granularity === 'day') return { dates: rows.map((r) => r.d), values: rows.map((r) => r.v), end: stop, droppedPartial: false };
+  const months = new Map<string, number>();
+  for (const r of rows) months.set(r.d.slice(0, 7), (months.get(r.d.slice(0, 7)) ?? 0) + r.v);
+  const nextDay = new Date(Date.parse(`${stop}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const partial = nextDay.slice(8) !== '01';
+  if (partial) months.delete(stop.slice(0, 7));
+  return { dates: [...months.keys()].map((m) => `${m}-01`), values: [...months.values()], end: stop, droppedPartial: partial };
+}
+
+function addDays(date: string, n: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+function addMonths(date: string, n: number): string {
+  const [y, m] = date.split('-').map(Number);
+  const k = y * 12 + (m - 1) + n;
+  return `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}-01`;
+}
+
+interface Setup {
+  seasonLength: number;
+  periods: number[];
+  backtestHorizon: number;
+  minTrain: number;
+  notes: LocalizedText[];
+  enough: boolean;
+}
+
+function setup(granularity: Granularity, n: number, horizon: number): Setup {
+  const notes: LocalizedText[] = [];
+  if (granularity === 'day') {
+    const hb = Math.min(horizon, 28);
+    if (n < 14) return { seasonLength: 7, periods: [], backtestHorizon: hb, minTrain: 14, enough: false, notes: [L(`Histórico de ${n} dias: menos de dois ciclos semanais, sem previsão.`, `${n} days of history: less than two weekly cycles, no forecast.`)] };
+    const yearly = n >= 730 + ORIGINS * hb;
+    if (!yearly) notes.push(L(`Histórico de ${n} dias: menos de dois ciclos anuais completos antes do backtest; a sazonalidade anual não é modelada.`, `${n} days of history: less than two full yearly cycles before the backtest; yearly seasonality is not modelled.`));
+    return { seasonLength: 7, periods: yearly ? [7, 365] : [7], backtestHorizon: hb, minTrain: yearly ? 730 : 14, enough: true, notes };
+  }
+  const hb = Math.min(horizon, 3);
+  if (n < 6) return { seasonLength: 12, periods: [], backtestHorizon: hb, minTrain: 6, enough: false, notes: [L(`Histórico de ${n} meses completos: insuficiente para prever.`, `${n} complete months of history: not enough to forecast.`)] };
+  if (n < 24 + ORIGINS * hb) {
+    notes.push(L(`Histórico de ${n} meses: menos de dois ciclos anuais completos antes do backtest; sem sazonalidade (a linha de base repete o último mês).`, `${n} months of history: less than two full yearly cycles before the backtest; no seasonality (the baseline repeats the last month).`));
+    return { seasonLength: 1, periods: [], backtestHorizon: hb, minTrain: 4, enough: true, notes };
+  }
+  return { seasonLength: 12, periods: [12], backtestHorizon: hb, minTrain: 24, enough: true, notes };
+}
+
+const MODEL_NAMES: Record<ForecastModelId, string> = { seasonal_naive: 'seasonal naive', mstl_ets: 'MSTL + ETS', ets: 'ETS' };
+
+/** Picks the model to show: the backtest's best when its MASE is below 1, else the baseline, saying why. */
+export function chooseModel(scores: BacktestScore[]): { shown: ForecastModelId; best: ForecastModelId | null; note: LocalizedText } {
+  const scored = scores.filter((s) => s.mase !== null && s.origins > 0);
+  if (!scored.length) return { shown: 'seasonal_naive', best: null, note: L('Histórico curto demais para backtest: mostrando a linha de base sazonal ingênua.', 'History too short to backtest: showing the seasonal naive baseline.') };
+  const best = scored.reduce((a, b) => ((b.mase as number) < (a.mase as number) ? b : a));
+  const name = MODEL_NAMES[best.model];
+  if (best.model === 'seasonal_naive') return { shown: 'seasonal_naive', best: best.model, note: L(`A linha de base sazonal ingênua teve o menor erro no backtest (MASE ${fmt(best.mase)}).`, `The seasonal naive baseline had the lowest backtest error (MASE ${fmt(best.mase)}).`) };
+  if ((best.mase as number) < 1) return { shown: best.model, best: best.model, note: L(`Modelo ${name} escolhido pelo backtest: MASE ${fmt(best.mase)} < 1.`, `${name} chosen by backtest: MASE ${fmt(best.mase)} < 1.`) };
+  return {
+    shown: 'seasonal_naive',
+    best: best.model,
+    note: L(`O melhor modelo no backtest (${name}) teve MASE ${fmt(best.mase)} >= 1: mostrando a linha de base sazonal ingênua.`, `The best backtest model (${name}) had MASE ${fmt(best.mase)} >= 1: showing the seasonal naive baseline.`),
+  };
+}
+
+/** Forecast of a prepared series (pure: testable on synthetic data). Bounds are clamped at zero: revenue is never negative. */
+export function forecastSeries(dates: string[], values: number[], granularity: Granularity, horizon: number, historyEnd: string | null = null): ForecastResult {
+  const s = setup(granularity, values.length, horizon);
+  const base: ForecastResult = {
+    granularity,
+    horizon,
+    historyEnd: historyEnd ?? dates[dates.length - 1] ?? null,
+    historyLength: values.length,
+    seasonLength: s.seasonLength,
+    model: null,
+    bestModel: null,
+    backtest: [],
+    notes: s.notes,
+    history: dates.map((date, i) => ({ date, value: values[i] })),
+    points: [],
+  };
+  if (!s.enough) return base;
+  const specs = candidates(s.seasonLength, s.periods);
+  const plan = backtestPlan(values.length, s.backtestHorizon, ORIGINS, s.minTrain);
+  const scores = backtest(values, specs, plan, s.seasonLength);
+  const choice = chooseModel(scores);
+  const notes = [...s.notes, choice.note];
+  let spec = specs.find((x) => x.id === choice.shown) as CandidateSpec;
+  let f;
+  try {
+    f = spec.forecast(values, horizon, LEVELS);
+  } catch {
+    spec = specs[0];
+    f = spec.forecast(values, horizon, LEVELS);
+    notes.push(L('O modelo escolhido falhou no ajuste final: mostrando a linha de base.', 'The chosen model failed on the final fit: showing the baseline.'));
+  }
+  const last = dates[dates.length - 1];
+  const clamp = (v: number | undefined, fallback: number) => Math.max(0, Number.isFinite(v) ? (v as number) : fallback);
+  const i80 = f.intervals.get(0.8);
+  const i95 = f.intervals.get(0.95);
+  const points: ForecastPoint[] = f.point.map((p, i) => ({
+    date: granularity === 'day' ? addDays(last, i + 1) : addMonths(last, i + 1),
+    point: clamp(p, 0),
+    lo80: clamp(i80?.lower[i], p),
+    hi80: clamp(i80?.upper[i], p),
+    lo95: clamp(i95?.lower[i], p),
+    hi95: clamp(i95?.upper[i], p),
+  }));
+  return { ...base, model: spec.id, bestModel: choice.best, backtest: scores, notes, points };
+}
+
+/** The forecast of the business's completed-sales revenue. */
+export async function computeForecast(db: Db, granularity: Granularity, horizon: number, end: string | null = null): Promise<ForecastResult> {
+  const series = await revenueSeries(db, granularity, end);
+  const r = forecastSeries(series.dates, series.values, granularity, horizon, series.end);
+  if (series.droppedPartial && series.end) r.notes.unshift(L(`O mês de ${series.end.slice(0, 7)} ainda não terminou e fica fora do histórico.`, `${series.end.slice(0, 7)} is not over yet and is left out of the history.`));
+  return r;
+}
