@@ -89,3 +89,17 @@ export function minusMs(iso: string | null | undefined, ms: number): string | nu
   const t = Date.parse(iso);
   return Number.isNaN(t) ? null : new Date(t - ms).toISOString();
 }
+
+/** Epoch ms as business-local "YYYY-MM-DD HH:MM:SS" (Bling's filters). */
+export function toLocal(ms: number, timeZone: string): string {
+  const f = new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+  return f.format(new Date(ms)).replace('T', ' ');
+}
+
+/** Business-local "YYYY-MM-DD[ HH:MM:SS]" as epoch ms (the zone's offset at that moment). */
+export function fromLocal(local: string, timeZone: string): number {
+  const asUtc = Date.parse(`${local.length === 10 ? `${local}T00:00:00` : local.replace(' ', 'T')}Z`);
+  let guess = asUtc;
+  for (let i = 0; i < 2; i++) guess = asUtc - (Date.parse(`${toLocal(guess, timeZone).replace(' ', 'T')}Z`) - guess);
+  return guess;
+}

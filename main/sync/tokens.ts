@@ -124,7 +124,7 @@ export function createAuthApplier(spec: AuthSpec, secrets: SourceSecrets, http: 
       throw new AppError('UNAUTHORIZED', `${secrets.sourceId}: not authorized yet; paste an authorization code or a refresh token in the source settings`);
     }
     try {
-      return await spec.grant(http, refreshToken ? { refreshToken } : { code: code as string }, (n) => secrets.require(n));
+      return await spec.grant(http, refreshToken ? { refreshToken } : { code: code as string }, (n) => secrets.require(n), config);
     } catch (err) {
       if (err instanceof AppError && (err.code === 'UNAUTHORIZED' || (err.code === 'SOURCE' && /HTTP 4\d\d/.test(err.message)))) {
         throw new AppError('UNAUTHORIZED', `${secrets.sourceId} refused the saved authorization (it was used or expired); paste a new authorization code`, { cause: err.message });

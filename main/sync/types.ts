@@ -88,7 +88,7 @@ export type AuthSpec =
   | {
       type: 'oauth';
       /** Exchanges an authorization code or a refresh token for new tokens (POST to the source's token endpoint). */
-      grant: (http: SourceHttp, grant: { code?: string; refreshToken?: string }, secret: (name: string) => string) => Promise<TokenSet>;
+      grant: (http: SourceHttp, grant: { code?: string; refreshToken?: string }, secret: (name: string) => string, config: Record<string, unknown>) => Promise<TokenSet>;
     };
 
 export interface Connector {

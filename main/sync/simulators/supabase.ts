@@ -93,7 +93,6 @@ function conditions(q: URLSearchParams): Cond {
 
 export async function createSupabaseSimulator(data: SimDataset, key = 'sim-supabase-anon-key'): Promise<Simulator> {
   await data.run(`UPDATE sales SET updated_at = _mod WHERE starts_with(sale_id, '${P}:') AND (updated_at IS NULL OR updated_at <> _mod)`);
-  let server: SimServer;
 
   const err = (status: number, code: string, message: string, hint: string | null = null): SimResponse => ({ status, body: { code, message, details: null, hint } });
 
@@ -172,7 +171,7 @@ export async function createSupabaseSimulator(data: SimDataset, key = 'sim-supab
     return out;
   }
 
-  server = new SimServer({
+  const server: SimServer = new SimServer({
     name: 'supabase',
     basePath: '/rest/v1',
     routes: [{ method: 'GET', pattern: '/:table', handler: (req) => list(req.params.table, req) }],

@@ -53,7 +53,6 @@ const split = (name: string) => [name.split(' ')[0] ?? '', name.split(' ').slice
 
 export async function createWooSimulator(data: SimDataset, creds = { key: 'ck_simulated_0001', secret: 'cs_simulated_0001' }): Promise<Simulator> {
   const locationId = await normalise(data);
-  let server: SimServer;
   const err = (status: number, code: string, message: string, extra: Record<string, unknown> = {}): SimResponse => ({ status, body: { code, message, data: { status, ...extra } } });
 
   function authorized(req: SimRequest): boolean {
@@ -254,7 +253,7 @@ export async function createWooSimulator(data: SimDataset, creds = { key: 'ck_si
   }
 
   const orderCols = { date: 'created_at', modified: '_mod', id: 'id' };
-  server = new SimServer({
+  const server: SimServer = new SimServer({
     name: 'woocommerce',
     basePath: '/wp-json/wc/v3',
     routes: [
