@@ -121,7 +121,7 @@ export function bfgs(fg: (x: number[]) => { f: number; g: number[] }, x0: number
   const gTol = o.gTol ?? 1e-8;
   const fTol = o.fTol ?? 1e-13;
   const dot = (a: number[], b: number[]) => a.reduce((s, v, i) => s + v * b[i], 0);
-  const identity = () => Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
+  const identity = (): number[][] => Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
   let x = x0.slice();
   let cur = fg(x);
   let evals = 1;

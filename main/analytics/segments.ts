@@ -93,8 +93,10 @@ export function segmentMembersSql(rfm: RfmOptions, segment: SegmentId, channel: 
   return `SELECT ${MEMBER_COLUMNS.join(', ')} FROM (${profileSql(rfm, b)}) WHERE (${def.sql}) AND opt_in AND ${reachable(channel)}`;
 }
 
-/** Ids of the segments a set of customers belong to (customer 360). */
+/** One customer's segment ids and contact profile (customer 360). */
 export function customerSegmentsSql(rfm: RfmOptions, customerParam: string, b: Binder): string {
   const arms = SEGMENTS.map((s) => `CASE WHEN ${s.sql} THEN ${sqlString(s.id)} END`);
-  return `SELECT list_filter([${arms.join(', ')}], x -> x IS NOT NULL) AS segments FROM (${profileSql(rfm, b)}) WHERE customer_id = ${customerParam}`;
+  return `SELECT list_filter([${arms.join(', ')}], x -> x IS NOT NULL) AS segments, name, phone_e164, email,
+      strftime(birth_date, '%Y-%m-%d') AS birth_date, opt_in
+    FROM (${profileSql(rfm, b)}) WHERE customer_id = ${customerParam}`;
 }

@@ -7,6 +7,7 @@ import { queryHandlers } from './query';
 import { reportsHandlers } from './reports';
 import { settingsHandlers } from './settings';
 import { exportHandlers } from './export';
+import { analyticsHandlers } from './analytics';
 
 export const handlers = {
   ...appHandlers,
@@ -15,4 +16,5 @@ export const handlers = {
   ...reportsHandlers,
   ...settingsHandlers,
   ...exportHandlers,
+  ...analyticsHandlers,
 } satisfies Handlers<Contract>;

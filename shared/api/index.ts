@@ -6,8 +6,9 @@ import { query } from './query';
 import { reports } from './reports';
 import { settingsApi } from './settings';
 import { exportApi } from './export';
+import { analytics } from './analytics';
 
-export const contract = defineContract(app, jobs, query, reports, exportApi, settingsApi);
+export const contract = defineContract(app, jobs, query, reports, exportApi, settingsApi, analytics);
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
