@@ -3,11 +3,12 @@ import { test, expect, _electron as electron } from '@playwright/test';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 function electronBinary(): string | null {
   try {
-    const path = createRequire(__filename)('electron') as unknown as string;
+    const path = createRequire(import.meta.url)('electron') as unknown as string;
     return typeof path === 'string' && existsSync(path) ? path : null;
   } catch {
     return null;
@@ -20,7 +21,7 @@ test('desktop window opens with the engine behind IPC', async () => {
   test.skip(!binary, 'SKIPPED: no Electron binary on this machine (installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1); the desktop spec runs where one is present.');
   const dir = mkdtempSync(join(tmpdir(), 'painel-electron-'));
   try {
-    const app = await electron.launch({ executablePath: binary as string, args: [resolve(__dirname, '..', 'out', 'main', 'main.js')], env: { ...process.env, PAINEL_DB: join(dir, 'p.duckdb') } });
+    const app = await electron.launch({ executablePath: binary as string, args: [resolve(dirname(fileURLToPath(import.meta.url)), '..', 'out', 'main', 'main.js')], env: { ...process.env, PAINEL_DB: join(dir, 'p.duckdb') } });
     const win = await app.firstWindow();
     await expect(win.getByRole('navigation').first()).toBeVisible();
     const info = await win.evaluate(async () => (window as unknown as { painel: { call(m: string, i: unknown): Promise<{ ok: boolean }> } }).painel.call('app.info', {}));

@@ -10,7 +10,7 @@ export async function makeBigTable(dbPath: string, rows = BIG_ROWS): Promise<voi
     CREATE TABLE big_rows AS
     SELECT i AS row_id,
       ['Ana', 'João', 'Maria', 'Conceição', 'Luís', 'Bárbara', 'Sérgio', 'Íris'][1 + (i % 8)::INT] || ' ' || (i % 9973)::VARCHAR AS name,
-      ['São Paulo', 'Recife', 'Belém', 'Curitiba', 'Florianópolis', 'Goiânia', 'Maceió'][1 + ((i * 7) % 7)::INT] AS city,
+      ['São Paulo', 'Recife', 'Belém', 'Curitiba', 'Florianópolis', 'Goiânia', 'Maceió'][1 + (hash(i) % 7)::INT] AS city,
       ((i * 7919) % 100000)::DECIMAL(18,2) / 100 AS amount,
       DATE '2024-01-01' + ((i * 13) % 1000)::INT AS day
     FROM range(${rows}) t(i)`);

@@ -2,7 +2,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export interface PainelServer {
   url: string;
@@ -15,7 +16,7 @@ export interface PainelServer {
   stop(): Promise<void>;
 }
 
-const ROOT = resolve(__dirname, '..', '..');
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** Starts browser mode. `prepare` may fill the database file before the server opens it. */
 export async function startServer(opts: { prepare?: (dbPath: string) => Promise<void>; env?: Record<string, string> } = {}): Promise<PainelServer> {

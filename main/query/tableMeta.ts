@@ -52,7 +52,19 @@ export function wireExpr(col: { id: string; sqlType: string; type: ColumnType },
   }
 }
 
-export async function listTables(db: Db): Promise<TableInfo[]> {
+const cache = new WeakMap<Db, { version: number; tables: Promise<TableInfo[]> }>();
+
+/** Browsable tables and views with their columns; cached until the data version changes. */
+export function listTables(db: Db): Promise<TableInfo[]> {
+  const hit = cache.get(db);
+  if (hit && hit.version === db.dataVersion) return hit.tables;
+  const tables = readTables(db);
+  cache.set(db, { version: db.dataVersion, tables });
+  tables.catch(() => cache.delete(db));
+  return tables;
+}
+
+async function readTables(db: Db): Promise<TableInfo[]> {
   const rows = await db.all<{ table_name: string; kind: string; column_name: string; data_type: string }>(`
     SELECT c.table_name, CASE WHEN v.view_name IS NULL THEN 'table' ELSE 'view' END AS kind, c.column_name, c.data_type
     FROM duckdb_columns() c
