@@ -70,7 +70,7 @@ export default function DashboardPage() {
       </div>
       {list && (d || dash.error) && (
         <Suspense fallback={<div className="chart-placeholder" style={{ height: 260 }} />}>
-          <DashboardCharts reports={list} />
+          <DashboardCharts reports={list} asOf={d?.period.to ?? null} />
         </Suspense>
       )}
     </section>

@@ -6,10 +6,10 @@ import { ReportChartCard } from './ReportChartCard';
 import { RfmDonutCard } from './RfmDonutCard';
 import { useForecastDecoration } from './useForecastDecoration';
 
-export default function DashboardCharts({ reports }: { reports: ReportMeta[] }) {
+export default function DashboardCharts({ reports, asOf }: { reports: ReportMeta[]; asOf: string | null }) {
   const { t } = useI18n();
   const meta = (id: string) => reports.find((r) => r.id === id);
-  const forecast = useForecastDecoration();
+  const forecast = useForecastDecoration(asOf);
   return (
     <div className="dash-charts">
       <ReportChartCard
@@ -24,7 +24,7 @@ export default function DashboardCharts({ reports }: { reports: ReportMeta[] }) 
         footer={forecast.note}
         height={260}
       />
-      <RfmDonutCard />
+      <RfmDonutCard asOf={asOf} />
       <ReportChartCard meta={meta('peak-hours')} reportId="peak-hours" chartId="appointments" title={t('dash.peakHours')} testId="dash-peak" height={280} />
       <ReportChartCard
         meta={meta('sales-by-item')}

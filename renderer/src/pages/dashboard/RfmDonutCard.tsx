@@ -1,9 +1,19 @@
-// The RFM cluster donut; it needs the engine's customer analytics, and says so until they exist.
-import { href } from '../../app/router';
+// The RFM cluster donut on the dashboard, as of the end of the chosen period; opens the Segments page.
+import { useMemo } from 'react';
+import type { analytics } from '../../../../shared/api/analytics';
+import { href, navigate } from '../../app/router';
+import { useCallIn } from '../../api/useCall';
+import { useChartColors } from '../../components/charts/chartColors';
+import { EChart } from '../../components/charts/EChart';
+import { rfmDonut } from '../../components/charts/rfmDonut';
+import { ErrorNote } from '../../components/ErrorNote';
 import { useI18n } from '../../i18n/useI18n';
 
-export function RfmDonutCard() {
-  const { t } = useI18n();
+export function RfmDonutCard({ asOf }: { asOf: string | null }) {
+  const { t, f } = useI18n();
+  const colors = useChartColors();
+  const rfm = useCallIn<typeof analytics, 'analytics.rfm'>('analytics.rfm', asOf ? { asOf, limit: 1, withTotal: false } : null);
+  const donut = useMemo(() => (rfm.data ? rfmDonut(rfm.data.clusters, f, colors, t('dash.rfm')) : null), [rfm.data, f, colors, t]);
   return (
     <section className="card chart-card dash-card" data-testid="dash-rfm" aria-label={t('dash.rfm')}>
       <header className="chart-head">
@@ -13,9 +23,15 @@ export function RfmDonutCard() {
           </a>
         </h2>
       </header>
-      <p className="muted not-yet-inline" data-testid="not-yet">
-        {t('dash.analyticsMissing')}
-      </p>
+      {rfm.error && <ErrorNote error={rfm.error} />}
+      {donut ? (
+        <div className="dash-chart-click" onClick={() => navigate('/segments')}>
+          <EChart option={donut.option} summary={donut.summary} height={280} />
+        </div>
+      ) : (
+        !rfm.error && <div className="chart-placeholder" style={{ height: 280 }} />
+      )}
+      {donut && <p className="chart-summary muted">{donut.summary}</p>}
     </section>
   );
 }

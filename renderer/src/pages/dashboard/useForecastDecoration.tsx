@@ -1,10 +1,39 @@
-// Adds the revenue forecast band to the trend chart once the engine offers forecasts; until then a note says so.
-import type { ReactNode } from 'react';
+// Adds the next 30 days' revenue forecast (point and 80/95% bands) to the dashboard's daily trend chart.
+import { useCallback, type ReactNode } from 'react';
+import type { analytics } from '../../../../shared/api/analytics';
 import type { ChartData } from '../../../../shared/api/reports';
+import { useCallIn } from '../../api/useCall';
+import { useChartColors } from '../../components/charts/chartColors';
+import { bandSeries } from '../../components/charts/forecastOption';
 import type { BuiltChart } from '../../components/charts/reportChartOption';
+import { isNotReady } from '../../components/ErrorNote';
 import { useI18n } from '../../i18n/useI18n';
 
-export function useForecastDecoration(): { decorate?: (b: BuiltChart, d: ChartData) => BuiltChart; note: ReactNode } {
-  const { t } = useI18n();
-  return { decorate: undefined, note: <p className="muted chart-note">{t('dash.forecastMissing')}</p> };
+export function useForecastDecoration(asOf: string | null): { decorate?: (b: BuiltChart, d: ChartData) => BuiltChart; note: ReactNode } {
+  const { t, f } = useI18n();
+  const colors = useChartColors();
+  const fc = useCallIn<typeof analytics, 'analytics.forecast'>('analytics.forecast', asOf ? { granularity: 'day', horizon: 30, asOf } : null);
+  const points = fc.data?.points;
+  const decorate = useCallback(
+    (b: BuiltChart, d: ChartData): BuiltChart => {
+      if (!points?.length) return b;
+      const option = b.option as { xAxis: { data: string[] }; series: { data: (number | null)[] }[] };
+      const lead = d.x.length;
+      const pad = points.map(() => null);
+      const series = [
+        ...option.series.map((s) => ({ ...s, data: [...s.data, ...pad] })),
+        ...bandSeries(t('forecast.band95'), 'b95', lead, points.map((p) => p.lo95), points.map((p) => p.hi95), colors.band95),
+        ...bandSeries(t('forecast.band80'), 'b80', lead, points.map((p) => p.lo80), points.map((p) => p.hi80), colors.band80),
+        { name: t('forecast.forecast'), type: 'line', data: [...Array<null>(lead).fill(null), ...points.map((p) => p.point)], symbol: 'none', lineStyle: { type: 'dashed', color: colors.series[0] }, itemStyle: { color: colors.series[0] } },
+      ];
+      const total = points.reduce((a, p) => a + p.point, 0);
+      return {
+        option: { ...option, xAxis: { ...option.xAxis, data: [...option.xAxis.data, ...points.map((p) => f.dateShort(p.date))] }, series },
+        summary: `${b.summary} ${t('dash.forecastSummary', { total: f.money(total) })}`,
+      };
+    },
+    [points, colors, t, f],
+  );
+  if (fc.error) return { note: <p className="muted chart-note">{isNotReady(fc.error) ? t('dash.forecastMissing') : fc.error.message}</p> };
+  return { decorate: points?.length ? decorate : undefined, note: null };
 }
