@@ -12,6 +12,8 @@ import { createSalesData } from './testFixtures';
 import { registerDownloadRoutes } from './downloads';
 import { startExportJob } from './exportJob';
 import { fileTarget } from './target';
+import { writeCsv } from './csvExport';
+import { exportContext } from './exportJob';
 import type { JobSnapshot } from '../../shared/events';
 import type { ExportJobResult, PartnerSetting } from '../../shared/api/export';
 import type { ReportMeta } from '../../shared/reports';
@@ -162,6 +164,33 @@ describe('file targets', () => {
     expect(end.state).toBe('failed');
     expect(existsSync(join(out, 'broken.csv'))).toBe(false);
     expect(readdirSync(out).filter((f) => f.endsWith('.part'))).toEqual([]);
+  });
+});
+
+describe('cancellation', () => {
+  it('interrupts DuckDB mid-export and leaves nothing under the final name', async () => {
+    const target = fileTarget({ folder: out, name: 'slow.csv', overwrite: false });
+    const ctx = await exportContext(t.engine, 'en');
+    const source = {
+      title: { 'pt-BR': 'Lento', en: 'Slow' },
+      sql: `SELECT i, md5(CAST(i AS VARCHAR)) AS h FROM range(400000000) r(i) ORDER BY h`,
+      params: [],
+      columns: [
+        { id: 'i', type: 'integer' as const },
+        { id: 'h', type: 'text' as const },
+      ],
+      period: null,
+      filters: [],
+    };
+    const job = startExportJob(t.engine, { kind: 'export', title: 'slow', target, format: 'csv', download: false, write: (path, j) => writeCsv(t.engine.db.readConnection(), source, ctx, 'standard', path, j) });
+    await new Promise((ok) => setTimeout(ok, 300));
+    t.engine.jobs.cancel(job.id);
+    const t0 = performance.now();
+    const end = await finish(job);
+    expect(end.state).toBe('cancelled');
+    expect(performance.now() - t0).toBeLessThan(5000);
+    expect(existsSync(join(out, 'slow.csv'))).toBe(false);
+    expect(readdirSync(out).filter((f) => f.includes('slow.csv'))).toEqual([]);
   });
 });
 

@@ -34,6 +34,18 @@ function totalNumber(v: WireValue | undefined): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
+/**
+ * Back-pressure for exceljs' streaming writer, which ignores it: a sheet's XML goes into a pass-through that the
+ * zip deflater reads; when DuckDB hands rows faster than they compress, wait until under 4 MB are pending, so
+ * memory stays flat however many rows the export has.
+ */
+async function drained(ws: ExcelJS.Worksheet): Promise<void> {
+  type Buffered = { _readableState?: { length?: number }; _writableState?: { length?: number } };
+  const pipes = ((ws as unknown as { stream?: { pipes?: Buffered[] } }).stream?.pipes ?? []) as Buffered[];
+  const pending = () => pipes.reduce((n, p) => n + (p._readableState?.length ?? 0) + (p._writableState?.length ?? 0), 0);
+  while (pending() > 4 << 20) await new Promise((ok) => setTimeout(ok, 2));
+}
+
 interface DataSheet {
   ws: ExcelJS.Worksheet;
   name: string;
@@ -88,22 +100,28 @@ export async function addDataSheets(wb: ExcelJS.stream.xlsx.WorkbookWriter, conn
   };
 
   let current = newSheet();
+  // One style object per column: exceljs caches a style's id by object identity, so sharing it (instead of
+  // the fresh merged copy every new cell gets) saves a style lookup per cell.
+  const styles = colDefs.map((d) => ({ ...d.style }));
   const sql = projectSql(source, (c) => xlsxExpr(c, types.get(c.id)));
   const rows = await streamRows(
     conn,
     sql,
     source.params,
     job,
-    (chunk) => {
+    async (chunk) => {
       for (const r of chunk) {
         if (current.rows >= MAX_SHEET_ROWS - 2) {
           closeSheet(current);
           current.ws.commit();
           current = newSheet();
         }
-        current.ws.addRow(r).commit();
+        const row = current.ws.addRow(r);
+        row.eachCell((cell, col) => (cell.style = styles[col - 1]));
+        row.commit();
         current.rows++;
       }
+      await drained(current.ws);
     },
     { phase: 'xlsx', total: source.rowCount ?? null },
   );

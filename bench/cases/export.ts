@@ -1,0 +1,151 @@
+// Export figures: the monthly closing PDF, a 10,000-row report PDF, a 1,000,000-row XLSX (time and peak RSS) and a
+// 10,000,000-row CSV in both dialects against DuckDB's own COPY ... TO of the same report query. Data is built in
+// setup with SQL; the report is the registry's sales-vs-receipts "open sales" table (one row per unpaid sale).
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BenchCase } from '../harness';
+import { Engine } from '../../main/host/engine';
+import { createDispatcher, type Dispatcher } from '../../main/host/dispatcher';
+import { createSalesData } from '../../main/export/testFixtures';
+import { pageSql } from '../../main/reports/engine';
+import { resolveRequest } from '../../main/reports/prepare';
+import { sqlString } from '../../main/export/projection';
+import type { JobSnapshot } from '../../shared/events';
+import type { ExportJobResult } from '../../shared/api/export';
+
+interface State {
+  dir: string;
+  engine: Engine;
+  dispatcher: Dispatcher;
+}
+
+const LAST_DAY = '2026-10-31';
+
+function addDays(d: string, n: number): string {
+  return new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** `n` completed, unpaid sales spread evenly over `days` days ending on LAST_DAY (so each day holds n/days rows). */
+async function openSalesDb(n: number, days: number): Promise<State> {
+  const dir = mkdtempSync(join(tmpdir(), 'painel-bench-export-'));
+  const engine = await Engine.open({ dbPath: join(dir, 'bench.duckdb'), log: () => undefined });
+  await engine.db.run(`INSERT INTO customers (customer_id, name, city) SELECT 'c' || i, 'Cliente São ' || i, 'Recife' FROM range(20000) r(i)`);
+  await engine.db.run(`INSERT INTO sales
+    SELECT 's' || i, ['salon', 'woo', 'ml'][1 + i % 3], 'appointment', 'c' || (i % 20000), 'l1', 'e1', 'completed', ts, ts,
+      g, 0, NULL, 0, 0, g, 0, 0, ts
+    FROM (SELECT i, TIMESTAMPTZ '${LAST_DAY} 15:00:00-03' - to_days(CAST(i % ${days} AS INTEGER)) - to_seconds(CAST(i % 30000 AS BIGINT)) AS ts,
+      CAST(40 + (i * 37) % 500 + ((i * 13) % 100) / 100.0 AS DECIMAL(18,2)) AS g FROM range(${n}) r(i))`);
+  await engine.db.checkpoint();
+  return { dir, engine, dispatcher: createDispatcher(engine) };
+}
+
+async function exportJob(s: State, method: string, input: Record<string, unknown>): Promise<ExportJobResult> {
+  const r = await s.dispatcher.call(method, { folder: s.dir, overwrite: true, ...input });
+  if (!r.ok) throw new Error(r.error.message);
+  const end = await s.engine.jobs.wait((r.value as JobSnapshot).id, 600_000);
+  if (end.state !== 'done') throw new Error(end.error?.message ?? end.state);
+  return end.result as ExportJobResult;
+}
+
+function close(s: unknown): Promise<void> {
+  const st = s as State;
+  st.engine.close();
+  rmSync(st.dir, { recursive: true, force: true });
+  return Promise.resolve();
+}
+
+/** Cases that share one database build it once; the last of them closes it. */
+const shared = new Map<string, Promise<State>>();
+function sharedDb(key: string, n: number, days: number): () => Promise<State> {
+  return () => {
+    if (!shared.has(key)) shared.set(key, openSalesDb(n, days));
+    return shared.get(key)!;
+  };
+}
+function closeShared(key: string): (s: unknown) => Promise<void> {
+  return (s) => {
+    shared.delete(key);
+    return close(s);
+  };
+}
+
+const openSales = (from: string, to: string) => ({ report: 'sales-vs-receipts', params: { view: 'open_sales' }, period: { preset: 'custom' as const, from, to } });
+
+/** DuckDB's own COPY of the same report query (wire form, as the screen gets it) to CSV. */
+async function plainCopy(s: State, req: ReturnType<typeof openSales>, path: string): Promise<number> {
+  const r = await resolveRequest(s.engine, req);
+  const q = pageSql(r, req);
+  const t0 = performance.now();
+  await s.engine.db.readConnection().run(`COPY (${q.sql}) TO ${sqlString(path)} (FORMAT csv, HEADER)`, q.params.values);
+  return performance.now() - t0;
+}
+
+function csvCase(dialect: 'standard' | 'excel-br', last: boolean): BenchCase {
+  const req = openSales(addDays(LAST_DAY, -999), LAST_DAY);
+  return {
+    name: `export-csv-10M-${dialect}`,
+    target: '<= 1.5x DuckDB COPY ... TO of the same query',
+    runs: 3,
+    warmup: 1,
+    setup: sharedDb('10M', 10_000_000, 1000),
+    async run(s) {
+      const st = s as State;
+      const copyMs = await plainCopy(st, req, join(st.dir, 'plain.csv'));
+      const t0 = performance.now();
+      const r = await exportJob(st, 'export.run', { ...req, format: 'csv', csvDialect: dialect, fileName: `ours-${dialect}.csv` });
+      const oursMs = performance.now() - t0;
+      if (r.rows !== 10_000_000) throw new Error(`exported ${r.rows} rows`);
+      return { rows: r.rows, oursMs, copyMs, ratio: oursMs / copyMs, mb: statSync(r.path).size / 1e6 };
+    },
+    teardown: last ? closeShared('10M') : undefined,
+  };
+}
+
+export const cases: BenchCase[] = [
+  {
+    name: 'export-closing-pdf',
+    target: '< 2 s (one month of a 300k-sale, 24-month database)',
+    runs: 5,
+    warmup: 1,
+    async setup() {
+      const dir = mkdtempSync(join(tmpdir(), 'painel-bench-export-'));
+      const engine = await Engine.open({ dbPath: join(dir, 'bench.duckdb'), log: () => undefined });
+      await createSalesData(engine.db, 300_000, 24);
+      await engine.db.checkpoint();
+      return { dir, engine, dispatcher: createDispatcher(engine) };
+    },
+    async run(s) {
+      const r = await exportJob(s as State, 'export.close', { month: '2026-10', format: 'pdf', fileName: 'closing.pdf' });
+      return { kb: r.bytes / 1024 };
+    },
+    teardown: close,
+  },
+  {
+    name: 'export-xlsx-1M',
+    target: '< 60 s, peak RSS < 600 MB',
+    runs: 1,
+    warmup: 0,
+    setup: sharedDb('1M', 1_000_000, 100),
+    async run(s) {
+      const r = await exportJob(s as State, 'export.run', { ...openSales(addDays(LAST_DAY, -99), LAST_DAY), format: 'xlsx', fileName: 'big.xlsx' });
+      if (r.rows !== 1_000_000) throw new Error(`exported ${r.rows} rows`);
+      return { rows: r.rows, mb: r.bytes / 1e6 };
+    },
+  },
+  {
+    name: 'export-pdf-10k',
+    target: '< 10 s',
+    runs: 3,
+    warmup: 1,
+    setup: sharedDb('1M', 1_000_000, 100),
+    async run(s) {
+      const r = await exportJob(s as State, 'export.run', { ...openSales(LAST_DAY, LAST_DAY), format: 'pdf', fileName: 'report.pdf' });
+      if (r.rows !== 10_000) throw new Error(`exported ${r.rows} rows`);
+      return { rows: r.rows, kb: r.bytes / 1024 };
+    },
+    teardown: closeShared('1M'),
+  },
+  csvCase('standard', false),
+  csvCase('excel-br', true),
+];
