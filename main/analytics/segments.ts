@@ -23,8 +23,8 @@ function sqlString(s: string): string {
 }
 
 /**
- * One row per segment: segment_id, label, size, contactable, total_value, avg_value, visits, avg_ticket, conversion,
- * conversion_source, budget, expected_revenue, roi, priority, priority_level. `locale` picks the label language.
+ * One row per segment: segment_id, label, rule, campaign, channel, timing, size, contactable, total_value, avg_value, visits,
+ * avg_ticket, conversion, conversion_source, budget, expected_revenue, roi, priority, priority_level (texts in `locale`).
  */
 export function segmentsSql(rfm: RfmOptions, b: Binder, locale: 'pt-BR' | 'en' = 'pt-BR'): string {
   const d = `CAST(${b.add(rfm.asOf)} AS DATE)`;
@@ -34,13 +34,16 @@ export function segmentsSql(rfm: RfmOptions, b: Binder, locale: 'pt-BR' | 'en' =
       coalesce(sum(total_spent) FILTER (WHERE in${i}), 0) AS v${i}, coalesce(sum(visits) FILTER (WHERE in${i}), 0) AS t${i}`,
   );
   const unpivot = SEGMENTS.map((s, i) => `SELECT ${i} AS ord, ${sqlString(s.id)} AS segment_id, n${i} AS size, c${i} AS contactable, v${i} AS total_value, t${i} AS visits FROM seg_wide`);
-  const defs = SEGMENTS.map((s) => `(${sqlString(s.id)}, ${sqlString(s.label[locale])}, ${s.defaultConversion}, ${s.fixedCost}, ${s.costPerMember})`);
+  const defs = SEGMENTS.map(
+    (s) =>
+      `(${[s.id, s.label[locale], s.rule[locale], s.campaign[locale], s.channel, s.timing[locale]].map(sqlString).join(', ')}, ${s.defaultConversion}, ${s.fixedCost}, ${s.costPerMember})`,
+  );
   return `
 WITH seg_profile AS (${profileSql(rfm, b)}),
 seg_flags AS (SELECT total_spent, visits, ${flags.join(', ')} FROM seg_profile),
 seg_wide AS MATERIALIZED (SELECT ${aggs.join(',\n')} FROM seg_flags),
 seg_long AS (${unpivot.join(' UNION ALL ')}),
-seg_defs(segment_id, label, default_conversion, fixed_cost, cost_per_member) AS (VALUES ${defs.join(', ')}),
+seg_defs(segment_id, label, rule, campaign, channel, timing, default_conversion, fixed_cost, cost_per_member) AS (VALUES ${defs.join(', ')}),
 seg_history AS (
   SELECT c.segment_id, count(DISTINCT e.customer_id) FILTER (WHERE e.event_type = 'sent') AS sent,
     count(DISTINCT e.customer_id) FILTER (WHERE e.event_type = 'converted') AS converted
@@ -48,7 +51,7 @@ seg_history AS (
   WHERE c.started_at < CAST(${d} + 1 AS TIMESTAMPTZ)
   GROUP BY c.segment_id
 ), seg_calc AS (
-  SELECT l.ord, l.segment_id, d.label, l.size::BIGINT AS size, l.contactable::BIGINT AS contactable, l.total_value::DECIMAL(18,2) AS total_value,
+  SELECT l.ord, l.segment_id, d.label, d.rule, d.campaign, d.channel, d.timing, l.size::BIGINT AS size, l.contactable::BIGINT AS contactable, l.total_value::DECIMAL(18,2) AS total_value,
     CASE WHEN l.size > 0 THEN round(l.total_value / l.size, 2) END::DECIMAL(18,2) AS avg_value,
     l.visits::BIGINT AS visits,
     CASE WHEN l.visits > 0 THEN round(l.total_value / l.visits, 2) ELSE 0 END::DECIMAL(18,2) AS avg_ticket,
@@ -59,7 +62,7 @@ seg_history AS (
 ), seg_econ AS (
   SELECT *, round(size * conversion * avg_ticket, 2)::DECIMAL(18,2) AS expected_revenue FROM seg_calc
 )
-SELECT segment_id, label, size, contactable, total_value, avg_value, visits, avg_ticket, conversion, conversion_source, budget, expected_revenue,
+SELECT segment_id, label, rule, campaign, channel, timing, size, contactable, total_value, avg_value, visits, avg_ticket, conversion, conversion_source, budget, expected_revenue,
   CASE WHEN budget > 0 THEN ((expected_revenue - budget) / budget)::DOUBLE END AS roi,
   (rank() OVER (ORDER BY (size > 0) DESC, expected_revenue - budget DESC, ord))::INTEGER AS priority,
   CASE WHEN size = 0 OR expected_revenue <= budget THEN 'low'

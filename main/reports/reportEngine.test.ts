@@ -5,6 +5,7 @@ import type { ChartData, ReportComparison, ReportPage, ReportTotals } from '../.
 import type { DashboardResult, ReportMeta } from '../../shared/reports';
 import { openTestEngine, type TestEngine } from '../testing/testEngine';
 import { allReports, viewsOf } from './registry';
+import { ANALYTICS_REPORTS } from '../analytics/reports/index';
 import { loadReportFixture, MARCH } from './testFixture';
 import { pageRows } from './testHelpers';
 
@@ -30,7 +31,7 @@ async function fails(method: string, input: unknown): Promise<string> {
 describe('registry metadata', () => {
   it('lists the eighteen catalogue reports plus profitability and marketplace, titled and labelled in both languages', async () => {
     const list = await t.call<ReportMeta[]>('reports.list');
-    expect(list.map((r) => r.id)).toEqual([...CATALOGUE, 'profitability', 'marketplace']);
+    expect(list.map((r) => r.id)).toEqual([...CATALOGUE, 'profitability', 'marketplace', ...ANALYTICS_REPORTS.map((r) => r.id)]);
     for (const r of list) {
       expect(r.title['pt-BR'] && r.title.en && r.description.en).toBeTruthy();
       for (const c of [...r.columns, ...(r.views ?? []).flatMap((v) => v.columns)]) expect(c.label['pt-BR'] && c.label.en, `${r.id}.${c.id}`).toBeTruthy();

@@ -14,7 +14,7 @@ import { AppError } from '../../store/errors';
 import { formatReport, type Cell } from '../reportFormat';
 
 const USAGE =
-  'painel report ID|list [--preset P | --from YYYY-MM-DD --to YYYY-MM-DD] [--today YYYY-MM-DD] [--location ID,..] [--employee ID,..] ' +
+  'painel report ID|list [--preset P | --from YYYY-MM-DD --to YYYY-MM-DD | --month YYYY-MM] [--today YYYY-MM-DD] [--location ID,..] [--employee ID,..] ' +
   '[--source S,..] [--category C,..] [--cluster C,..] [--param NAME=VALUE ...] [--view V] [--sort COL[:desc]] [--search TEXT] ' +
   '[--format csv|json|table] [--lang pt-BR|en] [--out FILE]';
 
@@ -37,6 +37,7 @@ export const reportCommand: Command = {
       argv,
       {
         preset: { type: 'string' },
+        month: { type: 'string' },
         from: { type: 'string' },
         to: { type: 'string' },
         today: { type: 'string' },
@@ -68,6 +69,14 @@ export const reportCommand: Command = {
       return 0;
     }
     if (v.preset !== undefined && !(DATE_PRESETS as readonly string[]).includes(v.preset)) throw new AppError('BAD_INPUT', `--preset must be one of ${DATE_PRESETS.join(', ')}`);
+    if (v.month !== undefined) {
+      // A calendar month as a custom period (first to last day); RFM and other as-of reports take its last day.
+      if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(v.month)) throw new AppError('BAD_INPUT', `--month must be YYYY-MM, got ${v.month}`);
+      if (v.preset || v.from || v.to) throw new AppError('BAD_INPUT', '--month does not go with --preset, --from or --to');
+      const [y, m] = v.month.split('-').map(Number);
+      v.from = `${v.month}-01`;
+      v.to = `${v.month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+    }
     const period: PeriodInput = {
       ...(v.preset ? { preset: v.preset as DatePreset } : v.from || v.to ? { preset: 'custom' as const } : {}),
       ...(v.from ? { from: v.from } : {}),

@@ -1,5 +1,6 @@
 // Every report definition, in catalogue order (reports.md), then the extra ones.
 import type { ReportDefinition } from '../types';
+import { ANALYTICS_REPORTS } from '../../analytics/reports/index';
 import { salesSummary } from './salesSummary';
 import { salesByItem } from './salesByItem';
 import { salesByLocation } from './salesByLocation';
@@ -42,4 +43,5 @@ export const ALL_REPORTS: ReportDefinition[] = [
   segmentsCampaigns,
   profitability,
   marketplace,
+  ...ANALYTICS_REPORTS,
 ];

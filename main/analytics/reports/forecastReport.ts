@@ -1,0 +1,77 @@
+// Report of the latest stored revenue forecast (analytics.forecast or `painel analytics forecast` computes it):
+// points with 80% / 95% intervals, and the backtest errors of every candidate model.
+import { dateCol, intCol, L, numCol, textCol } from '../../reports/columns';
+import type { ReportContext, ReportDefinition } from '../../reports/types';
+
+const run = (ctx: ReportContext) => `(SELECT run_id FROM forecast_runs WHERE granularity = ${ctx.p(String(ctx.params.granularity ?? 'day'))})`;
+
+export const forecastReport: ReportDefinition = {
+  id: 'forecast',
+  category: 'sales',
+  title: L('Previsão de receita', 'Revenue forecast'),
+  description: L(
+    'A última previsão calculada (diária ou mensal) com intervalos de 80% e 95%, o modelo mostrado e os erros do backtest (MAPE, sMAPE, MASE) de cada candidato contra a linha de base sazonal ingênua.',
+    'The latest computed forecast (daily or monthly) with 80% and 95% intervals, the model shown and every candidate’s backtest errors (MAPE, sMAPE, MASE) against the seasonal naive baseline.',
+  ),
+  view: { id: 'points', title: L('Previsão', 'Forecast') },
+  columns: [
+    dateCol('date', 'Data', 'Date'),
+    numCol('point', 'Previsão', 'Forecast', { decimals: 2, unit: 'currency', total: 'sum' }),
+    numCol('lo80', 'Mín. 80%', 'Low 80%', { decimals: 2, unit: 'currency' }),
+    numCol('hi80', 'Máx. 80%', 'High 80%', { decimals: 2, unit: 'currency' }),
+    numCol('lo95', 'Mín. 95%', 'Low 95%', { decimals: 2, unit: 'currency' }),
+    numCol('hi95', 'Máx. 95%', 'High 95%', { decimals: 2, unit: 'currency' }),
+    textCol('model', 'Modelo', 'Model'),
+  ],
+  params: [
+    {
+      id: 'granularity',
+      label: L('Granularidade', 'Granularity'),
+      kind: 'enum',
+      options: [
+        { value: 'day', label: L('Diária', 'Daily') },
+        { value: 'month', label: L('Mensal', 'Monthly') },
+      ],
+      default: 'day',
+    },
+  ],
+  filters: [],
+  defaultPreset: 'today',
+  defaultSort: [{ column: 'date', desc: false }],
+  charts: [
+    {
+      id: 'forecast',
+      title: L('Previsão com intervalos', 'Forecast with intervals'),
+      kind: 'line',
+      x: 'date',
+      series: [{ column: 'point' }, { column: 'lo95' }, { column: 'hi95' }],
+    },
+  ],
+  comparable: false,
+  sql(ctx) {
+    return `SELECT p.date, round(p.point, 2) AS point, round(p.lo80, 2) AS lo80, round(p.hi80, 2) AS hi80, round(p.lo95, 2) AS lo95,
+        round(p.hi95, 2) AS hi95, r.model
+      FROM forecast_points p JOIN forecast_runs r ON r.run_id = p.run_id WHERE p.run_id IN ${run(ctx)}`;
+  },
+  views: [
+    {
+      id: 'backtest',
+      title: L('Backtest', 'Backtest'),
+      columns: [
+        textCol('model', 'Modelo', 'Model'),
+        numCol('mape', 'MAPE (%)', 'MAPE (%)', { decimals: 2 }),
+        numCol('smape', 'sMAPE (%)', 'sMAPE (%)', { decimals: 2 }),
+        numCol('mase', 'MASE', 'MASE', { decimals: 3 }),
+        intCol('origins', 'Origens', 'Origins', { unit: undefined, total: 'none' }),
+        textCol('shown', 'Mostrado', 'Shown'),
+      ],
+      defaultSort: [{ column: 'mase', desc: false }],
+      charts: [],
+      sql(ctx) {
+        return `SELECT b.model, b.mape, b.smape, b.mase, CAST(b.origins AS BIGINT) AS origins, CASE WHEN b.model = r.model THEN 'sim' ELSE '' END AS shown
+          FROM forecast_runs r, LATERAL (SELECT unnest(from_json(r.backtest, '[{"model":"VARCHAR","mape":"DOUBLE","smape":"DOUBLE","mase":"DOUBLE","origins":"INTEGER"}]'), recursive := true)) b
+          WHERE r.run_id IN ${run(ctx)}`;
+      },
+    },
+  ],
+};

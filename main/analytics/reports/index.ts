@@ -1,0 +1,18 @@
+// The customer-analytics reports, registered in the report registry after the catalogue reports.
+import type { ReportDefinition } from '../../reports/types';
+import { rfmMigrationReport, rfmReport } from './rfmReports';
+import { segmentMembersReport, segmentsReport } from './segmentReports';
+import { campaignFunnelsReport } from './campaignReport';
+import { forecastReport } from './forecastReport';
+import { cohortsReport, customerValueReport } from './valueCohortReports';
+
+export const ANALYTICS_REPORTS: ReportDefinition[] = [
+  rfmReport,
+  rfmMigrationReport,
+  segmentsReport,
+  segmentMembersReport,
+  campaignFunnelsReport,
+  forecastReport,
+  customerValueReport,
+  cohortsReport,
+];
