@@ -29,7 +29,8 @@ export async function pageQuery(db: Db, spec: PageSpec): Promise<TablePage> {
   const proj = info.columns.map((c) => wireExpr(c)).join(', ');
   const lim = params.add(spec.limit);
   const off = params.add(spec.offset);
-  const sql = `SELECT ${proj} FROM ${from} ${whereSql} ${order} LIMIT ${lim} OFFSET ${off}`;
+  // Sort and cut the page on raw columns first, then project only the page's rows to their wire form.
+  const sql = `SELECT ${proj} FROM (SELECT * FROM ${from} ${whereSql} ${order} LIMIT ${lim} OFFSET ${off}) ${order}`;
   const countSql = `SELECT count(*)::BIGINT AS n FROM ${from} ${whereSql}`;
   const countParams = params.values.slice(0, params.values.length - 2);
   try {
