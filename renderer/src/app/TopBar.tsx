@@ -21,10 +21,12 @@ export function TopBar({ showFilters }: { showFilters: boolean }) {
       <div className="topbar-right">
         <ConnectionBadge />
         <div className="field field-inline">
-          <label htmlFor="locale-select">{t('top.locale')}</label>
-          <select id="locale-select" value={locale} onChange={(e) => setLocale(e.target.value as 'pt-BR' | 'en')}>
-            <option value="pt-BR">Português (BR)</option>
-            <option value="en">English</option>
+          <label htmlFor="locale-select" className="visually-hidden">
+            {t('top.locale')}
+          </label>
+          <select id="locale-select" className="compact" value={locale} onChange={(e) => setLocale(e.target.value as 'pt-BR' | 'en')} title={t('top.locale')}>
+            <option value="pt-BR">PT-BR</option>
+            <option value="en">EN</option>
           </select>
         </div>
         <button

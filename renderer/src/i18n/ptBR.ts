@@ -185,7 +185,7 @@ export const ptBR = {
   'forecast.summary': 'Previsão de {n} períodos, de {from} a {to}: total previsto {total}. As faixas sombreadas mostram os intervalos de 80% e 95% de cada período.',
   'forecast.title': 'Previsão de receita',
   'forecast.intro': 'Receita líquida prevista com intervalos de 80% e 95%. O modelo é escolhido por backtest contra uma referência ingênua sazonal.',
-  'forecast.granularity': 'Período',
+  'forecast.granularity': 'Agrupar por',
   'forecast.daily': 'Diária (próximos 30 dias)',
   'forecast.monthly': 'Mensal (próximos 6 meses)',
   'forecast.model': 'Modelo escolhido',

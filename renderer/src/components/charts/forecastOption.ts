@@ -24,6 +24,7 @@ export function bandSeries(name: string, stack: string, lead: number, lo: number
       lineStyle: { opacity: 0 },
       symbol: 'none',
       areaStyle: { color },
+      itemStyle: { color },
       tooltip: { show: false },
       silent: true,
     },

@@ -13,14 +13,14 @@ export const MODEL_KEY: Record<ForecastModelId, MessageKey> = {
   ets: 'forecast.model.ets',
 };
 
-/** The baseline comparison in words, from the backtest scores. */
+/** The baseline comparison in words, from the backtest scores (MAPE comes in percentage points). */
 export function baselineText(r: ForecastResult, t: ReturnType<typeof useI18n>['t'], pct: (v: number) => string): string | null {
   const base = r.backtest.find((b) => b.model === 'seasonal_naive');
   const shown = r.backtest.find((b) => b.model === r.model);
   if (!base || base.mape === null) return null;
-  if (!shown || r.model === 'seasonal_naive' || shown.mape === null) return t('forecast.worse', { base: pct(base.mape) });
+  if (!shown || r.model === 'seasonal_naive' || shown.mape === null) return t('forecast.worse', { base: pct(base.mape / 100) });
   const gain = base.mape > 0 ? (base.mape - shown.mape) / base.mape : 0;
-  return t('forecast.better', { model: t(MODEL_KEY[shown.model]), err: pct(shown.mape), base: pct(base.mape), pct: pct(gain) });
+  return t('forecast.better', { model: t(MODEL_KEY[shown.model]), err: pct(shown.mape / 100), base: pct(base.mape / 100), pct: pct(gain) });
 }
 
 export function ForecastView({ result }: { result: ForecastResult }) {
@@ -77,8 +77,8 @@ export function ForecastView({ result }: { result: ForecastResult }) {
                     {t(MODEL_KEY[b.model])}
                     {b.model === result.model ? ' ✓' : ''}
                   </th>
-                  <td className="num">{b.mape === null ? '–' : pct(b.mape)}</td>
-                  <td className="num">{b.smape === null ? '–' : pct(b.smape)}</td>
+                  <td className="num">{b.mape === null ? '–' : pct(b.mape / 100)}</td>
+                  <td className="num">{b.smape === null ? '–' : pct(b.smape / 100)}</td>
                   <td className="num">{b.mase === null ? '–' : f.number(b.mase, 2)}</td>
                   <td className="num">{f.integer(b.origins)}</td>
                 </tr>
