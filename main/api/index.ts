@@ -8,6 +8,7 @@ import { reportsHandlers } from './reports';
 import { settingsHandlers } from './settings';
 import { exportHandlers } from './export';
 import { analyticsHandlers } from './analytics';
+import { syncHandlers } from './sync';
 
 export const handlers = {
   ...appHandlers,
@@ -17,4 +18,5 @@ export const handlers = {
   ...settingsHandlers,
   ...exportHandlers,
   ...analyticsHandlers,
+  ...syncHandlers,
 } satisfies Handlers<Contract>;

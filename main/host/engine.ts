@@ -1,19 +1,25 @@
 // The engine: one database, one job runner, settings and an event stream, shared by every transport.
 import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { PainelEvent } from '../../shared/events';
 import type { Settings } from '../../shared/settings';
 import { Db } from '../store/db';
 import { migrate } from '../store/migrate';
 import { loadSettings } from '../store/settings';
 import { JobRunner } from '../jobs/jobRunner';
+import { EnvSecretStore, type SecretStore } from '../sync/secrets';
+import { startSyncSchedule } from '../sync/service';
 import { VERSION } from './version';
 
 export interface EngineOptions {
   dbPath: string;
   log?: (line: string) => void;
   threads?: number;
+  /** Source credentials: the desktop shell passes a safeStorage-backed store; default: PAINEL_* environment variables. */
+  secrets?: SecretStore;
+  /** Run the sync schedule (settings.sync.everyMinutes) while the engine is open: the app and browser mode do. */
+  syncSchedule?: boolean;
 }
 
 export class Engine {
@@ -21,10 +27,12 @@ export class Engine {
   readonly jobs = new JobRunner();
   readonly version = VERSION;
   private cachedSettings: Settings | null = null;
+  private readonly closeHooks: (() => void)[] = [];
 
   private constructor(
     readonly db: Db,
     readonly log: (line: string) => void,
+    readonly secrets: SecretStore,
   ) {
     db.on('changed', (e: { tables: string[]; version: number }) => {
       this.cachedSettings = null;
@@ -39,9 +47,11 @@ export class Engine {
     const db = await Db.open({ path: opts.dbPath, log, threads: opts.threads });
     try {
       await migrate(db);
-      const engine = new Engine(db, log);
+      const secrets = opts.secrets ?? new EnvSecretStore(process.env, opts.dbPath === ':memory:' ? undefined : join(dirname(opts.dbPath), 'secrets.enc'));
+      const engine = new Engine(db, log, secrets);
       const s = await engine.settings();
       if (s.timezone !== db.timezone) await db.setTimezone(s.timezone);
+      if (opts.syncSchedule) startSyncSchedule(engine);
       return engine;
     } catch (err) {
       db.close();
@@ -67,7 +77,13 @@ export class Engine {
     this.cachedSettings = null;
   }
 
+  /** Runs fn when the engine closes (timers of background services). */
+  onClose(fn: () => void): void {
+    this.closeHooks.push(fn);
+  }
+
   close(): void {
+    for (const fn of this.closeHooks.splice(0)) fn();
     this.jobs.cancelAll();
     this.db.close();
   }

@@ -3,3 +3,4 @@ export { Engine, type EngineOptions } from './engine';
 export { createDispatcher, type Dispatcher } from './dispatcher';
 export { CSP } from './httpHost';
 export { defaultDataDir, resolveDbPath } from './paths';
+export { CodecFileSecretStore, type SecretCodec, type SecretStore } from '../sync/secrets';

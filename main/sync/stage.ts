@@ -1,4 +1,4 @@
-// Staging and merging, set-based in DuckDB: a batch of pages goes to temp tables as one JSON document per table,
+// Staging and merging, set-based in DuckDB: a batch of pages goes to temp tables (text columns, via the appender),
 // is cast and checked in SQL (bad rows go to sync_rejects), deduplicated, and upserted into the canonical tables
 // together with the stream's new cursor — all inside the caller's single transaction.
 import type { CanonicalTable } from '../../shared/types';
@@ -85,26 +85,28 @@ export interface CommitResult {
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
-function toJson(rows: Row[], cols: string[]): string {
-  return JSON.stringify(
-    rows.map((r, i) => {
-      const o: Record<string, string | null> = { _seq: String(i) };
-      for (const c of cols) {
-        const v = r[c];
-        o[c] = v === null || v === undefined ? null : String(v);
-      }
-      return o;
-    }),
-  );
-}
-
 /** Stages, checks and merges one table's rows; returns the number merged. */
 async function mergeTable(tx: Tx, t: CanonicalTable, rows: Row[], defs: ColumnDef[], o: CommitOptions): Promise<{ merged: number; rejected: number }> {
   const canon = defs.map((d) => d.name);
   const extras = [...new Set(rows.flatMap((r) => Object.keys(r)))].filter((c) => c.startsWith('_') && c !== '_seq');
   const cols = [...canon, ...extras];
-  const schema = `[{${['_seq', ...cols].map((c) => `"${c}":"VARCHAR"`).join(',')}}]`;
-  await tx.run(`CREATE OR REPLACE TEMP TABLE stg_${t} AS SELECT unnest(from_json($1, ${lit(schema)}), recursive := true)`, [toJson(rows, cols)]);
+  // Staging through DuckDB's appender on the writer connection: part of the open transaction, and the fastest path.
+  await tx.run(`CREATE OR REPLACE TEMP TABLE stg_${t} (_seq INTEGER, ${cols.map((c) => `${q(c)} VARCHAR`).join(', ')})`);
+  const ap = await tx.connection.createAppender(`stg_${t}`, 'main', 'temp');
+  try {
+    rows.forEach((r, i) => {
+      ap.appendInteger(i);
+      for (const c of cols) {
+        const v = r[c];
+        if (v === null || v === undefined) ap.appendNull();
+        else ap.appendVarchar(String(v));
+      }
+      ap.endRow();
+    });
+    ap.flushSync();
+  } finally {
+    ap.closeSync();
+  }
   const keys = TABLE_KEYS[t];
   const casts = defs.map((d) => (d.type === 'VARCHAR' ? `${q(d.name)}` : `TRY_CAST(${q(d.name)} AS ${d.type}) AS ${q(d.name)}`));
   const badCast = defs
@@ -116,8 +118,7 @@ async function mergeTable(tx: Tx, t: CanonicalTable, rows: Row[], defs: ColumnDe
   await tx.run(
     `CREATE OR REPLACE TEMP TABLE typ_${t} AS
      SELECT c.*, CASE ${[...badCast, ...missing, ...rules, ...orphan].join(' ')} ELSE NULL END AS _reason
-     FROM (SELECT CAST(_seq AS INTEGER) AS _seq, ${[...casts, ...extras.map(q)].join(', ')} FROM stg_${t}) c
-     JOIN (SELECT CAST(_seq AS INTEGER) AS _seq, * EXCLUDE (_seq) FROM stg_${t}) r USING (_seq)`,
+     FROM (SELECT _seq, ${[...casts, ...extras.map(q)].join(', ')} FROM stg_${t}) c JOIN stg_${t} r USING (_seq)`,
   );
   const keyExpr = keys.map((k) => `CAST(${q(k)} AS VARCHAR)`).join(` || '/' || `);
   await tx.run(

@@ -7,8 +7,9 @@ import { reports } from './reports';
 import { settingsApi } from './settings';
 import { exportApi } from './export';
 import { analytics } from './analytics';
+import { sync } from './sync';
 
-export const contract = defineContract(app, jobs, query, reports, exportApi, settingsApi, analytics);
+export const contract = defineContract(app, jobs, query, reports, exportApi, settingsApi, analytics, sync);
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

@@ -5,5 +5,7 @@ import { serveCommand } from './serve';
 import { callCommand } from './call';
 import { reportCommand } from './report';
 import { closeCommand } from './close';
+import { syncCommand } from './sync';
+import { simulateCommand } from './simulate';
 
-export const COMMANDS: Command[] = [infoCommand, serveCommand, callCommand, reportCommand, closeCommand];
+export const COMMANDS: Command[] = [infoCommand, serveCommand, callCommand, reportCommand, closeCommand, syncCommand, simulateCommand];

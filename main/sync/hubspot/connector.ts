@@ -25,7 +25,7 @@ function crmStream(kind: 'contacts' | 'deals', modProp: string, properties: (ctx
       const startedAt = resume ? c.startedAt : ctx.startedAt.getTime();
       let after: string | null = resume ? c.after : null;
       for (;;) {
-        const query = { limit: 100, properties: properties(ctx).join(','), after: after ?? undefined, archived: 'false', associations: kind === 'deals' ? 'contacts' : undefined };
+        const query = { limit: Math.min(100, (ctx.source.config.pageSize as number | undefined) ?? 100), properties: properties(ctx).join(','), after: after ?? undefined, archived: 'false', associations: kind === 'deals' ? 'contacts' : undefined };
         const body = (await ctx.http.request<Rec>({ path: `/crm/v3/objects/${kind}`, query })).body;
         if (!isObject(body) || !Array.isArray(body.results)) throw new AppError('SOURCE', `HubSpot ${kind} list did not answer with results`);
         const next = isObject(body.paging) && isObject(body.paging.next) ? str(body.paging.next.after) : null;
@@ -43,7 +43,7 @@ function crmStream(kind: 'contacts' | 'deals', modProp: string, properties: (ctx
         filterGroups: [{ filters: [{ propertyName: modProp, operator: 'GTE', value: String(since) }] }],
         sorts: [{ propertyName: modProp, direction: 'ASCENDING' }],
         properties: properties(ctx),
-        limit: 200,
+        limit: Math.min(200, (ctx.source.config.pageSize as number | undefined) ?? 200),
         after: after ? String(after) : undefined,
       };
       const body = (await ctx.http.request<Rec>({ method: 'POST', path: `/crm/v3/objects/${kind}/search`, json })).body;
@@ -148,7 +148,7 @@ async function* events(ctx: StreamContext, cursor: unknown): AsyncGenerator<Page
   let best = ctx.full ? null : stored;
   let offset: string | null = null;
   for (;;) {
-    const query: Record<string, string | number | undefined> = { startTimestamp: start, endTimestamp: ctx.startedAt.getTime(), limit: 1000, offset: offset ?? undefined };
+    const query: Record<string, string | number | undefined> = { startTimestamp: start, endTimestamp: ctx.startedAt.getTime(), limit: Math.min(1000, (ctx.source.config.pageSize as number | undefined) ?? 1000), offset: offset ?? undefined };
     const body: unknown = (await ctx.http.request<Rec>({ path: '/email/public/v1/events', query })).body;
     if (!isObject(body) || !Array.isArray(body.events)) throw new AppError('SOURCE', 'HubSpot e-mail events did not answer with events');
     const rows: Row[] = [];

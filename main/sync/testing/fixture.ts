@@ -61,7 +61,7 @@ async function salon(d: SimDataset, s: FixtureSize): Promise<void> {
 
 /** Fills a simulator dataset with every source's rows (sizes per source scale from `customers` and `sales`). */
 export async function buildFixture(d: SimDataset, size: Partial<FixtureSize> = {}, only?: string[]): Promise<void> {
-  const s: FixtureSize = { customers: 120, sales: 400, seed: 7, ...size };
+  const s: FixtureSize = { customers: size.customers ?? 120, sales: size.sales ?? 400, seed: size.seed ?? 7 };
   if (!only || only.includes('salon')) await salon(d, s);
   await fixtureMarketplace(d, s, only);
   await d.initMods();

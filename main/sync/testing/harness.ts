@@ -58,8 +58,13 @@ export function simEnv(set: SimSet): Record<string, string> {
   return Object.assign({}, ...[...set.sims.values()].map(simulatorEnv));
 }
 
+const stores = new WeakMap<SimSet, EnvSecretStore>();
+
+/** One store per simulator set: rotated OAuth tokens must survive from one sync to the next. */
 export function simSecrets(set: SimSet): EnvSecretStore {
-  return new EnvSecretStore(simEnv(set));
+  let s = stores.get(set);
+  if (!s) stores.set(set, (s = new EnvSecretStore(simEnv(set))));
+  return s;
 }
 
 const ser = (row: Record<string, unknown>) =>
