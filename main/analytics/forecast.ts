@@ -36,8 +36,9 @@ export async function revenueSeries(db: Db, granularity: Granularity, end: strin
   if (granularity === 'day') return { dates: rows.map((r) => r.d), values: rows.map((r) => r.v), end: stop, droppedPartial: false };
   const months = new Map<string, number>();
   for (const r of rows) months.set(r.d.slice(0, 7), (months.get(r.d.slice(0, 7)) ?? 0) + r.v);
+  // A month is complete when its last day is in the history, or (by default) when the calendar has moved past it.
   const nextDay = new Date(Date.parse(`${stop}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-  const partial = nextDay.slice(8) !== '01';
+  const partial = nextDay.slice(8) !== '01' && (end !== null || stop.slice(0, 7) >= bounds.today.slice(0, 7));
   if (partial) months.delete(stop.slice(0, 7));
   return { dates: [...months.keys()].map((m) => `${m}-01`), values: [...months.values()], end: stop, droppedPartial: partial };
 }
@@ -66,13 +67,13 @@ function setup(granularity: Granularity, n: number, horizon: number): Setup {
   if (granularity === 'day') {
     const hb = Math.min(horizon, 28);
     if (n < 14) return { seasonLength: 7, periods: [], backtestHorizon: hb, minTrain: 14, enough: false, notes: [L(`Histórico de ${n} dias: menos de dois ciclos semanais, sem previsão.`, `${n} days of history: less than two weekly cycles, no forecast.`)] };
-    const yearly = n >= 730 + ORIGINS * hb;
+    const yearly = n >= 730 + 2 * hb;
     if (!yearly) notes.push(L(`Histórico de ${n} dias: menos de dois ciclos anuais completos antes do backtest; a sazonalidade anual não é modelada.`, `${n} days of history: less than two full yearly cycles before the backtest; yearly seasonality is not modelled.`));
     return { seasonLength: 7, periods: yearly ? [7, 365] : [7], backtestHorizon: hb, minTrain: yearly ? 730 : 14, enough: true, notes };
   }
   const hb = Math.min(horizon, 3);
   if (n < 6) return { seasonLength: 12, periods: [], backtestHorizon: hb, minTrain: 6, enough: false, notes: [L(`Histórico de ${n} meses completos: insuficiente para prever.`, `${n} complete months of history: not enough to forecast.`)] };
-  if (n < 24 + ORIGINS * hb) {
+  if (n < 24 + 2 * hb) {
     notes.push(L(`Histórico de ${n} meses: menos de dois ciclos anuais completos antes do backtest; sem sazonalidade (a linha de base repete o último mês).`, `${n} months of history: less than two full yearly cycles before the backtest; no seasonality (the baseline repeats the last month).`));
     return { seasonLength: 1, periods: [], backtestHorizon: hb, minTrain: 4, enough: true, notes };
   }

@@ -4,8 +4,7 @@ import { infoCommand } from './info';
 import { serveCommand } from './serve';
 import { callCommand } from './call';
 import { reportCommand } from './report';
+import { analyticsCommand } from './analytics';
 import { closeCommand } from './close';
-import { syncCommand } from './sync';
-import { simulateCommand } from './simulate';
 
-export const COMMANDS: Command[] = [infoCommand, serveCommand, callCommand, reportCommand, closeCommand, syncCommand, simulateCommand];
+export const COMMANDS: Command[] = [infoCommand, serveCommand, callCommand, reportCommand, analyticsCommand, closeCommand];
