@@ -8,7 +8,7 @@ const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'http', 'https', 'net
 const nodeBuiltinRegex = `^(node:)?(${nodeBuiltins.join('|')})(/.*)?$`;
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'release/**', 'test-results/**', 'playwright-report/**', 'bench/results/**', 'e2e/fixtures/**'] },
+  { ignores: ['.scratch*', '.scratch*/**', 'node_modules/**', 'out/**', 'dist/**', 'release/**', 'test-results/**', 'playwright-report/**', 'bench/results/**', 'e2e/fixtures/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.{ts,tsx}'],
