@@ -7,12 +7,14 @@ export interface SimFaults {
   latencyMs: number;
   /** Every Nth request answers 429 with Retry-After (0 = never). */
   rateLimitEvery: number;
+  /** The next N requests answer 429 with Retry-After. */
+  rateLimited: number;
   retryAfterSec: number;
   /** The next N requests answer 503. */
   errors5xx: number;
   /** The next N requests never answer (the client's timeout must fire). */
   hangs: number;
-  /** The next N JSON answers are cut in the middle. */
+  /** The next N JSON answers with data are cut in the middle (token answers are spared: see tokens.ts). */
   malformed: number;
   /** The next request for a later page first changes a record of an earlier page (the pages shift). */
   shiftNextPage: boolean;
@@ -27,6 +29,7 @@ export interface SimFaults {
 export const NO_FAULTS: SimFaults = {
   latencyMs: 0,
   rateLimitEvery: 0,
+  rateLimited: 0,
   retryAfterSec: 1,
   errors5xx: 0,
   hangs: 0,
@@ -196,7 +199,8 @@ export class SimServer {
       this.stats.served5xx++;
       return this.send(res, 503, this.opts.errorBody(503, 'temporarily unavailable', 'server_error'));
     }
-    if (f.rateLimitEvery > 0 && this.stats.requests % f.rateLimitEvery === 0) {
+    if (f.rateLimited > 0 || (f.rateLimitEvery > 0 && this.stats.requests % f.rateLimitEvery === 0)) {
+      if (f.rateLimited > 0) f.rateLimited--;
       this.stats.served429++;
       return this.send(res, 429, this.opts.errorBody(429, 'too many requests', 'rate_limited'), { 'Retry-After': String(f.retryAfterSec) });
     }
@@ -210,7 +214,7 @@ export class SimServer {
     try {
       const out = await match.route.handler({ method: req.method ?? 'GET', path: rel, params, query: url.searchParams, headers: req.headers, body });
       const status = out.status ?? 200;
-      const cut = status < 300 && f.malformed > 0;
+      const cut = status < 300 && f.malformed > 0 && !match.route.pattern.includes('oauth');
       if (cut) {
         f.malformed--;
         this.stats.malformed++;
