@@ -87,13 +87,19 @@ export const MEMBER_COLUMNS = [
   'r',
   'f',
   'm',
+  'churn_risk',
+  'expected_value_365',
 ] as const;
 
 /** A segment's members that may be contacted on the channel: marketing opt-in and a usable phone / e-mail. */
 export function segmentMembersSql(rfm: RfmOptions, segment: SegmentId, channel: MemberChannel, b: Binder): string {
   if (!SEGMENTS.some((s) => s.id === segment)) throw new AppError('BAD_INPUT', `unknown segment ${segment}`);
   const def = segmentDef(segment);
-  return `SELECT ${MEMBER_COLUMNS.join(', ')} FROM (${profileSql(rfm, b)}) WHERE (${def.sql}) AND opt_in AND ${reachable(channel)}`;
+  // Customer value (when a model was fitted) rides along, so a campaign can start with the members worth most.
+  const cols = MEMBER_COLUMNS.map((c) => (c === 'churn_risk' || c === 'expected_value_365' ? `cv.${c}` : `sp.${c}`)).join(', ');
+  return `SELECT ${cols}
+    FROM (SELECT * FROM (${profileSql(rfm, b)}) WHERE (${def.sql}) AND opt_in AND ${reachable(channel)}) sp
+    LEFT JOIN customer_value cv ON cv.customer_id = sp.customer_id AND cv.model_id = (SELECT model_id FROM clv_models ORDER BY fitted_at DESC LIMIT 1)`;
 }
 
 /** One customer's segment ids and contact profile (customer 360). */

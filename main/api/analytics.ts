@@ -41,6 +41,8 @@ const MEMBER_PAGE_COLUMNS = [
   col('last_visit', 'date', 'DATE'),
   col('days_since_last', 'integer', 'INTEGER'),
   col('cluster', 'text', 'VARCHAR'),
+  col('churn_risk', 'percent', 'DOUBLE'),
+  col('expected_value_365', 'money', 'DECIMAL(18,2)'),
 ];
 
 const VALUE_COLUMNS = [

@@ -69,6 +69,8 @@ export const segmentMembersReport: ReportDefinition = {
     dateCol('last_visit', 'Última visita', 'Last visit'),
     intCol('days_since_last', 'Dias desde a última', 'Days since last', { unit: 'days', total: 'none' }),
     textCol('cluster', 'Grupo RFM', 'RFM cluster'),
+    pctCol('churn_risk', 'Risco de abandono', 'Churn risk', 'avg("churn_risk")', { requires: 'customerValue' }),
+    moneyCol('expected_value_365', 'Valor esperado (365 dias)', 'Expected value (365 days)', { requires: 'customerValue' }),
   ],
   params: [
     {
