@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { CSP, Engine, createDispatcher } from '../main/host/index';
 import { wireIpc } from './ipc';
 import { prefs } from './settings';
-import { APP_ORIGIN, APP_SCHEME, isAppUrl, isSafeExternalUrl, webPreferences } from './windowOptions';
+import { APP_ORIGIN, APP_SCHEME, isAppUrl, isSafeExternalUrl } from './windowOptions';
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -58,7 +58,23 @@ function createWindow(): void {
     show: false,
     title: 'Painel',
     backgroundColor: '#0f172a',
-    webPreferences: webPreferences(join(__dirname, '../preload/preload.cjs')),
+    // Every security setting is spelled out here (asserted by electron/security.test.ts and scanned by electronegativity).
+    webPreferences: {
+      preload: join(__dirname, '../preload/preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webviewTag: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
+    },
   });
   if (prefs.get('maximized')) win.maximize();
   win.once('ready-to-show', () => win?.show());

@@ -1,23 +1,6 @@
-// The window's security settings, kept free of Electron imports so a plain unit test can assert each one.
+// URL rules of the desktop shell, kept free of Electron imports so plain unit tests can check them.
 export const APP_SCHEME = 'painel';
 export const APP_ORIGIN = `${APP_SCHEME}://app`;
-
-export function webPreferences(preloadPath: string) {
-  return {
-    preload: preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webviewTag: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    navigateOnDragDrop: false,
-    spellcheck: false,
-  } as const;
-}
 
 /** True only for our own app pages (custom protocol), never file:// or remote content. */
 export function isAppUrl(url: string): boolean {

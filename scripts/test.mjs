@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 const steps = [
   { name: 'typecheck', cmd: 'npm', args: ['run', '-s', 'typecheck'] },
   { name: 'lint', cmd: 'npm', args: ['run', '-s', 'lint'] },
+  { name: 'security-scan', cmd: 'node', args: ['scripts/security-scan.mjs'] },
   { name: 'vitest', cmd: 'npx', args: ['vitest', 'run'], report: 'test-results/vitest.json' },
   { name: 'build', cmd: 'npx', args: ['electron-vite', 'build'] },
   { name: 'playwright', cmd: 'npx', args: ['playwright', 'test'], report: 'test-results/playwright.json', needs: 'build' },
