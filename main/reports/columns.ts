@@ -20,7 +20,7 @@ export const pctCol = (id: string, pt: string, en: string, totalSql: string | nu
   ...(totalSql ? { total: 'ratio' as const, totalSql } : { total: 'none' as const }), ...o,
 });
 export const numCol = (id: string, pt: string, en: string, o: Opts = {}): ReportColumnDef => ({
-  id, label: L(pt, en), type: 'decimal', sqlType: 'DOUBLE', decimals: 1, total: 'none', searchable: false, ...o,
+  id, label: L(pt, en), type: 'decimal', sqlType: 'DECIMAL(18,2)', decimals: 2, total: 'none', searchable: false, ...o,
 });
 export const dateCol = (id: string, pt: string, en: string, o: Opts = {}): ReportColumnDef => ({
   id, label: L(pt, en), type: 'date', sqlType: 'DATE', format: 'day', total: 'none', searchable: false, ...o,

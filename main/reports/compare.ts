@@ -6,9 +6,9 @@ import type { Engine } from '../host/engine';
 import { ParamList, buildWhere } from '../query/specSql';
 import { AppError } from '../store/errors';
 import { totalsSelectSql } from './totalsSql';
-import { innerSql, resolveRequest, specColumns, type RunRequest } from './prepare';
+import { resolveRequest, specColumns, type RunRequest } from './prepare';
 import type { ReportColumnDef } from './types';
-import type { RowSpec } from './engine';
+import { withResults, type RowSpec } from './engine';
 
 const NUMERIC = new Set(['money', 'integer', 'decimal', 'percent']);
 
@@ -34,17 +34,17 @@ export function activitySql(params: ParamList, from: string, to: string): string
 export async function reportCompare(engine: Engine, req: RunRequest & RowSpec): Promise<ReportComparison> {
   const r = await resolveRequest(engine, req);
   if (!r.def.comparable) throw new AppError('BAD_INPUT', `report ${r.def.id} has no period comparison`);
-  const params = new ParamList();
   const cols = specColumns(r.columns);
-  const parts = [r.period, r.previous, r.lastYear].map((period, k) => {
-    const inner = innerSql(r, params, period);
-    const w = buildWhere(cols, req.filters ?? [], req.search ?? '', params);
-    return { k, inner, where: w.length ? `WHERE ${w.join(' AND ')}` : '' };
+  const rows = await withResults(engine, r, [r.period, r.previous, r.lastYear], (tables) => {
+    const params = new ParamList();
+    const parts = tables.map((table, k) => {
+      const w = buildWhere(cols, req.filters ?? [], req.search ?? '', params);
+      return { k, table, where: w.length ? `WHERE ${w.join(' AND ')}` : '' };
+    });
+    const active = activitySql(params, r.lastYear.from, r.lastYear.to);
+    const sql = `SELECT * FROM (${parts.map((p) => `SELECT ${p.k} AS __k, ${active} AS __active, * FROM (${totalsSelectSql(r.columns, p.table, p.where)})`).join(' UNION ALL BY NAME ')}) ORDER BY __k`;
+    return engine.db.all<Record<string, unknown>>(sql, params.values);
   });
-  const active = activitySql(params, r.lastYear.from, r.lastYear.to);
-  const sql = `WITH ${parts.map((p) => `r${p.k} AS (${p.inner})`).join(', ')}
-    SELECT * FROM (${parts.map((p) => `SELECT ${p.k} AS __k, ${active} AS __active, * FROM (${totalsSelectSql(r.columns, `r${p.k}`, p.where)})`).join(' UNION ALL BY NAME ')}) ORDER BY __k`;
-  const rows = await engine.db.all<Record<string, unknown>>(sql, params.values);
   const pick = (k: number): ReportValues => {
     const { __k: _k, __rows: _r, __active: _a, ...values } = rows.find((x) => Number(x.__k) === k) ?? {};
     return values as ReportValues;

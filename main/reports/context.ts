@@ -12,14 +12,15 @@ import type { Availability, ParamValue, ReportContext } from './types';
 /** Which analytics tables exist (and hold data) right now. */
 export async function availability(db: Db): Promise<Availability> {
   const t = new Set(
-    (await db.all<{ n: string }>(`SELECT table_name AS n FROM duckdb_tables() WHERE schema_name = 'main' AND database_name = current_database() AND table_name IN ('rfm_snapshots', 'customer_value', 'clv_models')`)).map((x) => x.n),
+    (await db.all<{ n: string }>(`SELECT table_name AS n FROM duckdb_tables() WHERE schema_name = 'main' AND database_name = current_database() AND table_name IN ('rfm_snapshots', 'customer_value', 'clv_models', 'forecast_runs', 'forecast_points')`)).map((x) => x.n),
   );
   const probe = [
     t.has('rfm_snapshots') ? 'EXISTS (SELECT 1 FROM rfm_snapshots)' : 'false',
     t.has('customer_value') && t.has('clv_models') ? 'EXISTS (SELECT 1 FROM customer_value)' : 'false',
+    t.has('forecast_runs') && t.has('forecast_points') ? `EXISTS (SELECT 1 FROM forecast_runs WHERE granularity = 'day')` : 'false',
   ];
-  const [row] = await db.all<{ rfm: boolean; cv: boolean }>(`SELECT ${probe[0]} AS rfm, ${probe[1]} AS cv`);
-  return { rfm: row?.rfm === true, customerValue: row?.cv === true };
+  const [row] = await db.all<{ rfm: boolean; cv: boolean; fc: boolean }>(`SELECT ${probe[0]} AS rfm, ${probe[1]} AS cv, ${probe[2]} AS fc`);
+  return { rfm: row?.rfm === true, customerValue: row?.cv === true, forecast: row?.fc === true };
 }
 
 export interface ContextInput {
@@ -41,6 +42,22 @@ export function makeContext(i: ContextInput): ReportContext {
   const from = () => (fromSql ??= `CAST(${p(i.period.from)} AS DATE)`);
   const to = () => (toSql ??= `CAST(${p(i.period.to)} AS DATE)`);
   const c = i.common;
+  // The UTC bounds are plain timestamp comparisons DuckDB pushes into the table scan, so the per-row time-zone
+  // conversion behind biz_date only runs on rows of the period; the biz_date test keeps the result exact.
+  const tsIn = (ts: string, lo: string | null, hi: string | null) =>
+    [lo && `${ts} >= timezone(getvariable('biz_tz'), CAST(${lo} AS TIMESTAMP))`, hi && `${ts} < timezone(getvariable('biz_tz'), CAST(${hi} + 1 AS TIMESTAMP))`]
+      .filter(Boolean)
+      .join(' AND ') || 'TRUE';
+  // biz_date is only consulted within two days of a bound (where a DST edge could matter), so long open ranges
+  // do not convert every row of the history.
+  const between = (a: string, lo: string | null, hi: string | null) =>
+    [
+      tsIn(`${a}.occurred_at`, lo, hi),
+      lo && `(${a}.occurred_at >= timezone(getvariable('biz_tz'), CAST(${lo} + 2 AS TIMESTAMP)) OR ${a}.biz_date >= ${lo})`,
+      hi && `(${a}.occurred_at < timezone(getvariable('biz_tz'), CAST(${hi} - 1 AS TIMESTAMP)) OR ${a}.biz_date <= ${hi})`,
+    ]
+      .filter(Boolean)
+      .join(' AND ');
 
   const rfmAsOf = () => {
     if (!i.has.rfm) throw new AppError('NOT_READY', 'RFM scores have not been computed yet: run the customer analytics first');
@@ -76,7 +93,9 @@ export function makeContext(i: ContextInput): ReportContext {
     get to() {
       return to();
     },
-    inPeriod: (expr) => `${expr} BETWEEN ${from()} AND ${to()}`,
+    inPeriod: (a) => between(a, from(), to()),
+    between,
+    tsIn,
     params: i.values,
     common: c,
     settings: i.settings,

@@ -61,8 +61,8 @@ export async function dashboard(engine: Engine, input: { period?: PeriodInput; c
   const loc = input.common.location?.length ? `AND e.location_id IN (${input.common.location.map((v) => ctx.p(v)).join(', ')})` : '';
   const kpis = DASHBOARD_KPIS.filter((k) => KPIS[k].sql);
   const sql = `WITH
-    sales AS (SELECT s.* FROM v_sales s WHERE s.biz_date BETWEEN ${pf} AND ${ctx.to} + 60 AND ${ctx.salesFilter('s')}),
-    firsts AS (SELECT customer_key, min(biz_date) AS first_d FROM v_sales s WHERE s.status = 'completed' AND s.customer_key IS NOT NULL
+    sales AS (SELECT s.* FROM v_sales s WHERE ${ctx.between('s', pf, `${ctx.to} + 60`)} AND ${ctx.salesFilter('s')}),
+    firsts AS (SELECT customer_key, CAST(timezone(getvariable('biz_tz'), min(occurred_at)) AS DATE) AS first_d FROM v_sales s WHERE s.status = 'completed' AND s.customer_key IS NOT NULL
       AND s.customer_key IN (SELECT customer_key FROM sales) AND ${ctx.salesFilter('s')} GROUP BY 1),
     visits AS (SELECT customer_key, biz_date AS d, lead(biz_date) OVER (PARTITION BY customer_key ORDER BY biz_date) AS next_d
       FROM (SELECT DISTINCT customer_key, biz_date FROM sales WHERE status = 'completed' AND customer_key IS NOT NULL)),
@@ -79,13 +79,13 @@ export async function dashboard(engine: Engine, input: { period?: PeriodInput; c
     p AS (SELECT t.g, sum(amount) FILTER (WHERE kind = 'refund') AS refunds, sum(amount) FILTER (WHERE kind = 'payment') AS received,
         sum(amount) FILTER (WHERE kind = 'payment' AND method = 'pix') AS pix
       FROM (SELECT p.kind, p.amount, p.method, ${tag('p.biz_date')} AS t FROM v_payments p
-        WHERE p.biz_date BETWEEN ${pf} AND ${ctx.to} AND ${ctx.paymentsFilter('p')}) GROUP BY 1),
+        WHERE ${ctx.between('p', pf, ctx.to)} AND ${ctx.paymentsFilter('p')}) GROUP BY 1),
     om AS (${openingMinutesSql(ctx)}),
     staff AS (SELECT count(*) AS n FROM employees e WHERE e.active IS NOT FALSE ${emp} ${loc}),
     days AS (SELECT CAST(g.d AS DATE) AS d FROM generate_series(CAST(${pf} AS TIMESTAMP), CAST(${ctx.to} AS TIMESTAMP), INTERVAL 1 DAY) g(d)),
     bm AS (SELECT l.biz_date AS d, sum(coalesce(l.duration_min, i.duration_min * coalesce(l.quantity, 1), 0)) AS booked
-      FROM v_sale_lines l LEFT JOIN items i ON i.item_id = l.item_id
-      WHERE l.sale_kind = 'appointment' AND l.status IN ('booked', 'confirmed', 'completed', 'no_show') AND l.biz_date BETWEEN ${pf} AND ${ctx.to}
+      FROM v_report_lines l LEFT JOIN items i ON i.item_id = l.item_id
+      WHERE l.sale_kind = 'appointment' AND l.status IN ('booked', 'confirmed', 'completed', 'no_show') AND ${ctx.between('l', pf, ctx.to)}
         AND ${ctx.linesFilter('l')} GROUP BY 1),
     o AS (SELECT t.g, sum(booked) AS booked, sum(available) AS available FROM (
         SELECT coalesce(bm.booked, 0) AS booked, om.minutes * staff.n AS available, ${tag('days.d')} AS t
@@ -99,12 +99,12 @@ export async function dashboard(engine: Engine, input: { period?: PeriodInput; c
       list(${id} ORDER BY g) FILTER (WHERE g NOT IN ('cur', 'prev')) AS "${id}_days"`)
         .join(',\n      ')}
     FROM k`;
-  const [row] = await engine.db.all<Record<string, unknown>>(sql, params.values);
+  const [[row], forecast] = await Promise.all([engine.db.all<Record<string, unknown>>(sql, params.values), forecastKpi(engine, has.forecast, today)]);
   const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
   const out: DashboardKpi[] = DASHBOARD_KPIS.map((id) => {
     const k = KPIS[id];
     const base = { id, label: k.label, type: k.type, unit: k.unit, ...(k.lowerIsBetter ? { lowerIsBetter: true } : {}) };
-    if (!k.sql) return { ...base, value: null, previous: null, variation: null, sparkline: [], available: false, note: 'the revenue forecast has not been computed yet' };
+    if (!k.sql) return { ...base, previous: null, variation: null, ...forecast };
     const value = (row?.[`${id}_cur`] ?? null) as string | number | null;
     const prev = (row?.[`${id}_prev`] ?? null) as string | number | null;
     const a = num(value);
@@ -113,4 +113,22 @@ export async function dashboard(engine: Engine, input: { period?: PeriodInput; c
     return { ...base, value, previous: prev, variation, sparkline: (row?.[`${id}_days`] ?? []) as (string | number | null)[], available: true };
   });
   return { period, previous, days: (row?.days ?? []) as string[], kpis: out };
+}
+
+/**
+ * Revenue expected in the 30 days after today: the sum of the latest stored daily forecast (computed by the
+ * customer analytics), its daily points as the sparkline; unavailable until such a forecast exists.
+ */
+async function forecastKpi(engine: Engine, stored: boolean, today: string): Promise<Pick<DashboardKpi, 'value' | 'sparkline' | 'available' | 'note'>> {
+  const none = (note: string) => ({ value: null, sparkline: [], available: false, note });
+  if (!stored) return none('no revenue forecast has been computed yet');
+  const [f] = await engine.db.all<{ v: string | null; n: number; pts: number[] | null; lo: string | null; hi: string | null }>(
+    `WITH run AS (SELECT run_id FROM forecast_runs WHERE granularity = 'day' ORDER BY computed_at DESC LIMIT 1)
+     SELECT CAST(CAST(round(sum(point), 2) AS DECIMAL(18,2)) AS VARCHAR) AS v, count(*)::DOUBLE AS n, list(round(point, 2) ORDER BY date) AS pts,
+       strftime(min(date), '%Y-%m-%d') AS lo, strftime(max(date), '%Y-%m-%d') AS hi
+     FROM forecast_points WHERE run_id = (SELECT run_id FROM run) AND date > CAST($1 AS DATE) AND date <= CAST($1 AS DATE) + 30`,
+    [today],
+  );
+  if (!f || !f.n) return none('the stored forecast does not cover the next 30 days: compute it again');
+  return { value: f.v, sparkline: f.pts ?? [], available: true, note: `daily forecast ${f.lo} – ${f.hi}${f.n < 30 ? ` (${f.n} of 30 days)` : ''}` };
 }

@@ -1,23 +1,22 @@
 // The report engine: wraps a report's SQL as `WITH r AS (...)` and runs pages (Arrow), counts, totals, chart
 // series and period comparisons in DuckDB. Column ids only come from the definition; every value is bound.
+import type { DuckDBValue } from '@duckdb/node-api';
 import type { ColumnFilter, SortSpec } from '../../shared/api/tableSpec';
 import type { ChartData, ReportComparison, ReportPage, ReportTotals } from '../../shared/api/reports';
 import type { ReportValues, ResolvedPeriod } from '../../shared/reports';
 import type { Engine } from '../host/engine';
 import { readerToArrow } from '../query/arrow';
-import { CountCache } from '../query/countCache';
 import { asInputError, buildOrder, buildWhere, ParamList } from '../query/specSql';
-import { wireExpr } from '../query/tableMeta';
+import { wireOf } from './wire';
 import { innerSql, resolveRequest, specColumns, type Resolved, type RunRequest } from './prepare';
 import { metaColumns } from './registry';
+import { resultCache } from './resultCache';
 import { totalsSelectSql } from './totalsSql';
 
 export interface RowSpec {
   filters?: ColumnFilter[];
   search?: string;
 }
-
-const counts = new CountCache();
 
 function whereOf(r: Resolved, spec: RowSpec, params: ParamList): string {
   const w = buildWhere(specColumns(r.columns), spec.filters ?? [], spec.search ?? '', params);
@@ -39,7 +38,7 @@ function orderOf(r: Resolved, sort: SortSpec[]): string {
   return buildOrder(cols, all);
 }
 
-async function guarded<T>(fn: () => Promise<T>): Promise<T> {
+export async function guarded<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (err) {
@@ -61,7 +60,7 @@ export function pageSql(r: Resolved, spec: PageRequest): { sql: string; countSql
   const where = whereOf(r, spec, params);
   const countParams = [...params.values];
   const order = orderOf(r, spec.sort ?? []);
-  const proj = r.columns.map((c) => wireExpr(c)).join(', ');
+  const proj = r.columns.map((c) => wireOf(c, `r."${c.id}"`)).join(', ');
   const paging = spec.limit === undefined ? '' : ` LIMIT ${params.add(spec.limit)} OFFSET ${params.add(spec.offset ?? 0)}`;
   return {
     sql: `WITH r AS (${inner}) SELECT ${proj} FROM r ${where} ${order}${paging}`,
@@ -71,13 +70,45 @@ export function pageSql(r: Resolved, spec: PageRequest): { sql: string; countSql
   };
 }
 
+/**
+ * Runs fn over the materialised results of the request for some periods (the table names in the same order);
+ * computed once more if a table was evicted between lookup and use.
+ */
+export async function withResults<T>(engine: Engine, r: Resolved, periods: ResolvedPeriod[], fn: (tables: string[]) => Promise<T>): Promise<T> {
+  const cache = resultCache(engine.db);
+  const tables = () =>
+    Promise.all(
+      periods.map((period) => {
+        const params = new ParamList();
+        const inner = innerSql(r, params, period);
+        return cache.table(inner, params.values);
+      }),
+    );
+  try {
+    return await guarded(async () => fn(await tables()));
+  } catch (err) {
+    if (!/Table with name r\d+ does not exist/i.test(err instanceof Error ? err.message : '')) throw err;
+    cache.clear();
+    return guarded(async () => fn(await tables()));
+  }
+}
+
+export function withResult<T>(engine: Engine, r: Resolved, period: ResolvedPeriod, fn: (table: string) => Promise<T>): Promise<T> {
+  return withResults(engine, r, [period], ([t]) => fn(t));
+}
+
 export async function reportPage(engine: Engine, req: PageRequest): Promise<ReportPage> {
   const r = await resolveRequest(engine, req);
-  const q = pageSql(r, { ...req, limit: req.limit ?? 200 });
-  return guarded(async () => {
+  return withResult(engine, r, r.period, async (table) => {
+    const params = new ParamList();
+    const where = whereOf(r, req, params);
+    const countParams = [...params.values];
+    const order = orderOf(r, req.sort ?? []);
+    const proj = r.columns.map((c) => wireOf(c, `r."${c.id}"`)).join(', ');
+    const sql = `SELECT ${proj} FROM ${table} AS r ${where} ${order} LIMIT ${params.add(req.limit ?? 200)} OFFSET ${params.add(req.offset ?? 0)}`;
     const [reader, total] = await Promise.all([
-      engine.db.reader(q.sql, q.params.values),
-      req.withTotal === false ? Promise.resolve(null) : counts.get(engine.db, q.countSql, q.countParams as never),
+      engine.db.reader(sql, params.values),
+      req.withTotal === false ? Promise.resolve(null) : countRows(engine, table, where, countParams),
     ]);
     return {
       report: r.def.id,
@@ -94,10 +125,17 @@ export async function reportPage(engine: Engine, req: PageRequest): Promise<Repo
   });
 }
 
+async function countRows(engine: Engine, table: string, where: string, params: DuckDBValue[]): Promise<number> {
+  const rows = await engine.db.all<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM ${table} AS r ${where}`, params);
+  return rows[0]?.n ?? 0;
+}
+
 export async function reportCount(engine: Engine, req: RunRequest & RowSpec): Promise<{ report: string; period: ResolvedPeriod; total: number }> {
   const r = await resolveRequest(engine, req);
-  const q = pageSql(r, req);
-  const total = await guarded(() => counts.get(engine.db, q.countSql, q.countParams as never));
+  const total = await withResult(engine, r, r.period, (table) => {
+    const params = new ParamList();
+    return countRows(engine, table, whereOf(r, req, params), params.values);
+  });
   return { report: r.def.id, period: r.period, total };
 }
 
@@ -108,20 +146,17 @@ function splitTotals(row: Record<string, unknown> | undefined): { rows: number; 
 
 export async function reportTotals(engine: Engine, req: RunRequest & RowSpec): Promise<ReportTotals> {
   const r = await resolveRequest(engine, req);
-  const params = new ParamList();
-  const inner = innerSql(r, params);
-  const where = whereOf(r, req, params);
-  const rows = await guarded(() => engine.db.all(`WITH r AS (${inner}) ${totalsSelectSql(r.columns, 'r', where)}`, params.values));
-  return { report: r.def.id, period: r.period, ...splitTotals(rows[0]) };
+  return { report: r.def.id, period: r.period, ...(await totalsFor(engine, r, r.period, req)) };
 }
 
 /** The totals of a resolved request for one period, reusing the resolution (comparisons, dashboard, tests). */
 export async function totalsFor(engine: Engine, r: Resolved, period: ResolvedPeriod, spec: RowSpec = {}): Promise<{ rows: number; values: ReportValues }> {
-  const params = new ParamList();
-  const inner = innerSql(r, params, period);
-  const where = whereOf(r, spec, params);
-  const rows = await guarded(() => engine.db.all(`WITH r AS (${inner}) ${totalsSelectSql(r.columns, 'r', where)}`, params.values));
-  return splitTotals(rows[0]);
+  return withResult(engine, r, period, async (table) => {
+    const params = new ParamList();
+    const where = whereOf(r, spec, params);
+    const rows = await engine.db.all(totalsSelectSql(r.columns, table, where), params.values);
+    return splitTotals(rows[0]);
+  });
 }
 
 export { reportChart } from './chart';

@@ -199,6 +199,17 @@ describe('analytics columns appear only when analytics data exists', () => {
       expect(clusters.find((r) => r.cluster === 'champions')).toMatchObject({ customers: 1, monetary: '413.10', revenue_in_period: '303.10' });
       const mig = pageRows(await e.call<ReportPage>('reports.page', { report: 'segments-campaigns', period: MARCH, params: { view: 'migration' } }));
       expect(mig.map((r) => [r.from_cluster, r.to_cluster, r.customers])).toEqual([['champions', 'champions', 1], ['none', 'promising', 1]]);
+      await e.engine.db.run(`INSERT INTO clv_models (model_id, as_of, customers, repeat_customers) VALUES ('m1', '2026-03-31', 2, 1)`);
+      await e.engine.db.run(`INSERT INTO customer_value (model_id, as_of, customer_id, x, t_x, t_cal, churn_risk, expected_visits_365, expected_value_365)
+        VALUES ('m1', '2026-03-31', 'C1', 3, 300, 380, 0.1, 4.5, 450.00), ('m1', '2026-03-31', 'C2', 0, 0, 30, 0.6, 1.2, 130.00)`);
+      const cv = pageRows(await e.call<ReportPage>('reports.page', { report: 'customer-profiles', period: MARCH }));
+      expect(cv.find((r) => r.customer_id === 'C1')).toMatchObject({ predicted_value: '450.00', churn_risk: 0.1 });
+      const cac = pageRows(await e.call<ReportPage>('reports.page', { report: 'profitability', period: MARCH, params: { view: 'cac' } }));
+      expect(cac[0]).toMatchObject({ predicted_value: '130.00', clv_cac: '2.50' });
+      await e.engine.db.run(`INSERT INTO forecast_runs (run_id, granularity, horizon) VALUES ('f1', 'day', 60)`);
+      await e.engine.db.run(`INSERT INTO forecast_points (run_id, date, point) SELECT 'f1', CAST(d AS DATE), 100.004 FROM generate_series(TIMESTAMP '2026-04-01', TIMESTAMP '2026-05-31', INTERVAL 1 DAY) g(d)`);
+      const dash = await e.call<DashboardResult>('reports.dashboard', { period: { preset: 'last_month', today: '2026-04-15' } });
+      expect(dash.kpis.find((k) => k.id === 'forecast_next_30_days')).toMatchObject({ available: true, value: '3000.12' });
     } finally {
       e.close();
     }

@@ -12,6 +12,8 @@ export interface Availability {
   rfm: boolean;
   /** customer_value holds the scores of a fitted customer-value model. */
   customerValue: boolean;
+  /** A daily revenue forecast has been stored (forecast_runs / forecast_points). */
+  forecast: boolean;
 }
 
 export interface ReportColumnDef extends ReportColumnMeta {
@@ -39,8 +41,15 @@ export interface ReportContext {
   /** SQL DATE expressions (bound) of the period's first and last business dates. */
   from: string;
   to: string;
-  /** `expr BETWEEN from AND to` for a business-date expression. */
-  inPeriod(expr: string): string;
+  /**
+   * The period condition on an alias of v_sales, v_payments or v_report_lines (rows whose business date is in
+   * the period), written so DuckDB prunes by occurred_at before converting time zones.
+   */
+  inPeriod(alias: string): string;
+  /** Like inPeriod with other bounds (SQL DATE expressions; null = open). */
+  between(alias: string, from: string | null, to: string | null): string;
+  /** A TIMESTAMPTZ expression whose business date lies between two SQL DATE expressions (null = open). */
+  tsIn(ts: string, from: string | null, to: string | null): string;
   params: Record<string, ParamValue>;
   common: CommonFilters;
   settings: Settings;

@@ -28,7 +28,10 @@ export async function currentVersion(db: Db): Promise<number> {
 
 export async function migrate(db: Db, migrations: Migration[] = MIGRATIONS, keepBackups = 5): Promise<MigrateResult> {
   const from = await currentVersion(db);
-  const pending = migrations.filter((m) => m.version > from).sort((a, b) => a.version - b.version);
+  // Areas own number ranges, so a lower number can land after a higher one was applied: run every migration
+  // not recorded yet, not only those above the current maximum.
+  const applied = new Set((await db.all<{ v: number }>(`SELECT version::INTEGER AS v FROM schema_migrations`)).map((r) => r.v));
+  const pending = migrations.filter((m) => !applied.has(m.version)).sort((a, b) => a.version - b.version);
   if (pending.length === 0) return { from, to: from, backup: null };
   let backup: string | null = null;
   if (from > 0 && db.path !== ':memory:' && existsSync(db.path)) {
@@ -43,5 +46,5 @@ export async function migrate(db: Db, migrations: Migration[] = MIGRATIONS, keep
       await tx.run(`INSERT INTO schema_migrations (version, name) VALUES ($1, $2)`, [m.version, m.name]);
     });
   }
-  return { from, to: pending[pending.length - 1].version, backup };
+  return { from, to: Math.max(from, pending[pending.length - 1].version), backup };
 }

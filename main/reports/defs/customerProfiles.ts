@@ -63,15 +63,17 @@ export const customerProfiles: ReportDefinition = {
     const cvJoin = ctx.has.customerValue
       ? `LEFT JOIN (SELECT * FROM customer_value WHERE model_id = (SELECT model_id FROM clv_models ORDER BY fitted_at DESC LIMIT 1)) cv ON cv.customer_id = c.customer_key`
       : '';
-    return `WITH s AS (SELECT s.customer_key, s.biz_date, s.total_amount, s.coupon_code FROM v_sales s
-          WHERE s.status = 'completed' AND s.customer_key IS NOT NULL AND s.biz_date <= ${ctx.to} AND ${ctx.salesFilter('s')}),
-      a AS (SELECT customer_key, count(*) AS visits, count(*) FILTER (WHERE biz_date >= ${ctx.from}) AS visits_in_period,
-          sum(total_amount) AS total_spent, min(biz_date) AS first_visit, max(biz_date) AS last_visit,
+    // Instants are aggregated per customer and converted to business dates once, not per sale.
+    const bizDate = (e: string) => `CAST(timezone(getvariable('biz_tz'), ${e}) AS DATE)`;
+    return `WITH s AS (SELECT s.customer_key, s.occurred_at, s.total_amount, s.coupon_code FROM v_sales s
+          WHERE s.status = 'completed' AND s.customer_key IS NOT NULL AND ${ctx.tsIn('s.occurred_at', null, ctx.to)} AND ${ctx.salesFilter('s')}),
+      a AS (SELECT customer_key, count(*) AS visits, count(*) FILTER (WHERE ${ctx.tsIn('occurred_at', ctx.from, null)}) AS visits_in_period,
+          sum(total_amount) AS total_spent, ${bizDate('min(occurred_at)')} AS first_visit, ${bizDate('max(occurred_at)')} AS last_visit,
           count(*) FILTER (WHERE coupon_code IS NOT NULL) AS coupons_used FROM s GROUP BY 1),
       pts AS (SELECT coalesce(ci.unified_id, t.customer_id) AS customer_key,
           sum(CASE t.kind WHEN 'earned' THEN abs(t.points) WHEN 'redeemed' THEN -abs(t.points) WHEN 'expired' THEN -abs(t.points) ELSE t.points END) AS balance
         FROM loyalty_transactions t LEFT JOIN customer_identity ci ON ci.customer_id = t.customer_id
-        WHERE CAST(timezone(getvariable('biz_tz'), t.occurred_at) AS DATE) <= ${ctx.to} GROUP BY 1),
+        WHERE ${ctx.tsIn('t.occurred_at', null, ctx.to)} GROUP BY 1),
       c AS (SELECT *, CAST(date_part('year', age(CAST(${ctx.to} AS TIMESTAMP), CAST(birth_date AS TIMESTAMP))) AS BIGINT) AS age
         FROM v_customers WHERE customer_id = customer_key AND ${ctx.customerFilter('customer_key')})
       SELECT c.customer_key AS customer_id, c.name, c.email, c.phone, c.city, ${AGE} AS age_group, c.gender,

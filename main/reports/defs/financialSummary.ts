@@ -50,12 +50,12 @@ export const financialSummary: ReportDefinition = {
     return `WITH months AS (${activeMonthsSql(ctx)}),
       s AS (SELECT CAST(date_trunc('month', s.biz_date) AS DATE) AS month, count(*) AS sales, sum(s.gross_amount) AS gross,
           sum(s.discount_amount) AS discounts, sum(s.tax_amount) AS tax, sum(s.total_amount) AS total
-        FROM v_sales s WHERE s.status = 'completed' AND ${ctx.inPeriod('s.biz_date')} AND ${ctx.salesFilter('s')} GROUP BY 1),
+        FROM v_sales s WHERE s.status = 'completed' AND ${ctx.inPeriod('s')} AND ${ctx.salesFilter('s')} GROUP BY 1),
       p AS (SELECT CAST(date_trunc('month', p.biz_date) AS DATE) AS month,
           coalesce(sum(p.amount) FILTER (WHERE p.kind = 'refund'), 0) AS refunds, ${recv},
           coalesce(sum(p.amount) FILTER (WHERE p.kind = 'payment'), 0) AS received,
           coalesce(sum(p.fee_amount) FILTER (WHERE p.kind = 'payment'), 0) AS fees
-        FROM v_payments p WHERE ${ctx.inPeriod('p.biz_date')} AND ${ctx.paymentsFilter('p')} GROUP BY 1),
+        FROM v_payments p WHERE ${ctx.inPeriod('p')} AND ${ctx.paymentsFilter('p')} GROUP BY 1),
       c AS (SELECT month, sum(commission) AS commissions FROM (${staffMonthsSql(ctx)}) GROUP BY month)
       SELECT m.month, coalesce(s.gross, 0) AS gross, coalesce(s.discounts, 0) AS discounts, coalesce(p.refunds, 0) AS refunds,
         coalesce(s.gross, 0) - coalesce(s.discounts, 0) - coalesce(p.refunds, 0) AS net, coalesce(s.tax, 0) AS tax,

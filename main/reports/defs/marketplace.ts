@@ -9,7 +9,7 @@ const bool = (id: string, pt: string, en: string) => ({ ...textCol(id, pt, en), 
 function snapsSql(ctx: ReportContext): string {
   const cat = ctx.common.category?.length ? `AND item_id IN (SELECT item_id FROM items WHERE category IN (${ctx.common.category.map((c) => ctx.p(c)).join(', ')}))` : '';
   return `SELECT *, CAST(timezone(getvariable('biz_tz'), observed_at) AS DATE) AS d FROM listing_snapshots
-    WHERE CAST(timezone(getvariable('biz_tz'), observed_at) AS DATE) BETWEEN ${ctx.from} AND ${ctx.to} ${cat}`;
+    WHERE ${ctx.tsIn('observed_at', ctx.from, ctx.to)} ${cat}`;
 }
 
 export const marketplace: ReportDefinition = {

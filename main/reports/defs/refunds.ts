@@ -31,7 +31,7 @@ export const refunds: ReportDefinition = {
   charts: [{ id: 'daily', title: L('Devoluções por dia', 'Refunds per day'), kind: 'bar', x: 'refund_date', series: [{ column: 'amount' }] }],
   comparable: true,
   sql(ctx) {
-    return `WITH g AS (SELECT sum(s.gross_amount) AS gross FROM v_sales s WHERE s.status = 'completed' AND ${ctx.inPeriod('s.biz_date')} AND ${ctx.salesFilter('s')})
+    return `WITH g AS (SELECT sum(s.gross_amount) AS gross FROM v_sales s WHERE s.status = 'completed' AND ${ctx.inPeriod('s')} AND ${ctx.salesFilter('s')})
       SELECT p.payment_id, p.biz_date AS refund_date, p.sale_id, s.biz_date AS sale_date, s.status AS sale_status,
         s.customer_key AS customer_id, c.name AS customer_name, p.method, p.amount,
         CAST(date_diff('day', s.biz_date, p.biz_date) AS BIGINT) AS days_to_refund,
@@ -39,6 +39,6 @@ export const refunds: ReportDefinition = {
       FROM v_payments p CROSS JOIN g
       LEFT JOIN v_sales s ON s.sale_id = p.sale_id
       LEFT JOIN customers c ON c.customer_id = s.customer_key
-      WHERE p.kind = 'refund' AND ${ctx.inPeriod('p.biz_date')} AND ${ctx.paymentsFilter('p')}`;
+      WHERE p.kind = 'refund' AND ${ctx.inPeriod('p')} AND ${ctx.paymentsFilter('p')}`;
   },
 };

@@ -1,10 +1,11 @@
 // retention-cohorts: monthly acquisition cohorts (month of the first completed sale) x months since then with
 // retention %, and per month active, new, returning and churned customers (no visit for more than 90 days).
 import { dateCol, intCol, L, pctCol } from '../columns';
+import { factsSql } from '../sqlParts';
 import type { ReportContext, ReportDefinition } from '../types';
 
-const visitsSql = (ctx: ReportContext) => `SELECT DISTINCT s.customer_key, s.biz_date AS d FROM v_sales s
-  WHERE s.status = 'completed' AND s.customer_key IS NOT NULL AND s.biz_date <= ${ctx.to} AND ${ctx.salesFilter('s')}`;
+const visitsSql = (ctx: ReportContext) => `SELECT DISTINCT s.customer_key, s.biz_date AS d FROM ${factsSql(null, ctx.to)} s
+  WHERE s.customer_key IS NOT NULL AND ${ctx.salesFilter('s')}`;
 
 export const retentionCohorts: ReportDefinition = {
   id: 'retention-cohorts',

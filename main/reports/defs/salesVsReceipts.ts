@@ -46,8 +46,9 @@ export const salesVsReceipts: ReportDefinition = {
   ],
   comparable: true,
   sql(ctx) {
+    const before = `${ctx.from} - 1`;
     return `WITH s AS (SELECT s.biz_date AS day, sum(s.total_amount) AS sales_value FROM v_sales s
-          WHERE s.status = 'completed' AND s.biz_date <= ${ctx.to} AND ${ctx.salesFilter('s')} GROUP BY 1),
+          WHERE s.status = 'completed' AND ${ctx.inPeriod('s')} AND ${ctx.salesFilter('s')} GROUP BY 1),
       p AS (SELECT p.biz_date AS day,
           coalesce(sum(p.amount) FILTER (WHERE p.kind = 'payment'), 0) AS received,
           coalesce(sum(p.amount) FILTER (WHERE p.kind = 'payment' AND p.method = 'pix'), 0) AS received_pix,
@@ -55,9 +56,11 @@ export const salesVsReceipts: ReportDefinition = {
           coalesce(sum(p.amount) FILTER (WHERE p.kind = 'payment' AND p.method = 'cash'), 0) AS received_cash,
           coalesce(sum(p.amount) FILTER (WHERE p.kind = 'payment' AND p.method NOT IN ('pix', 'credit_card', 'debit_card', 'cash')), 0) AS received_other,
           coalesce(sum(p.amount) FILTER (WHERE p.kind = 'refund'), 0) AS refunds
-        FROM v_payments p WHERE p.biz_date <= ${ctx.to} AND ${ctx.paymentsFilter('p')} GROUP BY 1),
-      opening AS (SELECT coalesce((SELECT sum(sales_value) FROM s WHERE day < ${ctx.from}), 0)
-          - coalesce((SELECT sum(received - refunds) FROM p WHERE day < ${ctx.from}), 0) AS bal),
+        FROM v_payments p WHERE ${ctx.inPeriod('p')} AND ${ctx.paymentsFilter('p')} GROUP BY 1),
+      opening AS (SELECT coalesce((SELECT sum(s.total_amount) FROM v_sales s
+            WHERE s.status = 'completed' AND ${ctx.tsIn('s.occurred_at', null, before)} AND ${ctx.salesFilter('s')}), 0)
+          - coalesce((SELECT sum(CASE WHEN p.kind = 'payment' THEN p.amount ELSE -p.amount END) FROM v_payments p
+            WHERE ${ctx.tsIn('p.occurred_at', null, before)} AND ${ctx.paymentsFilter('p')}), 0) AS bal),
       d AS (SELECT day, coalesce(s.sales_value, 0) AS sales_value, coalesce(p.received, 0) AS received,
           coalesce(p.received_pix, 0) AS received_pix, coalesce(p.received_card, 0) AS received_card,
           coalesce(p.received_cash, 0) AS received_cash, coalesce(p.received_other, 0) AS received_other,
@@ -86,9 +89,9 @@ export const salesVsReceipts: ReportDefinition = {
       charts: [],
       sql(ctx) {
         return `WITH s AS (SELECT s.sale_id, s.biz_date, s.customer_key, s.source, s.total_amount FROM v_sales s
-            WHERE s.status = 'completed' AND ${ctx.inPeriod('s.biz_date')} AND ${ctx.salesFilter('s')}),
+            WHERE s.status = 'completed' AND ${ctx.inPeriod('s')} AND ${ctx.salesFilter('s')}),
           p AS (SELECT p.sale_id, sum(CASE WHEN p.kind = 'payment' THEN p.amount ELSE -p.amount END) AS paid
-            FROM v_payments p WHERE p.biz_date <= ${ctx.to} AND p.sale_id IN (SELECT sale_id FROM s) GROUP BY 1)
+            FROM v_payments p WHERE ${ctx.between('p', null, ctx.to)} AND p.sale_id IN (SELECT sale_id FROM s) GROUP BY 1)
           SELECT s.sale_id, s.biz_date AS sale_date, s.customer_key AS customer_id, c.name AS customer_name, s.source,
             s.total_amount AS total, coalesce(p.paid, 0) AS paid, s.total_amount - coalesce(p.paid, 0) AS open,
             CASE WHEN coalesce(p.paid, 0) <= 0 THEN 'unpaid' ELSE 'partial' END AS payment_state

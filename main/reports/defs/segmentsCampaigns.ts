@@ -41,7 +41,7 @@ export const segmentsCampaigns: ReportDefinition = {
     return `WITH e AS (SELECT e.campaign_id, ${FUNNEL.map((f) => `count(*) FILTER (WHERE e.event_type = '${f}') AS ${f}`).join(', ')},
           coalesce(sum(e.revenue_amount) FILTER (WHERE e.event_type = 'converted'), 0) AS revenue
         FROM campaign_events e LEFT JOIN customer_identity ci ON ci.customer_id = e.customer_id
-        WHERE CAST(timezone(getvariable('biz_tz'), e.occurred_at) AS DATE) BETWEEN ${ctx.from} AND ${ctx.to}
+        WHERE ${ctx.tsIn('e.occurred_at', ctx.from, ctx.to)}
           AND ${ctx.customerFilter('coalesce(ci.unified_id, e.customer_id)')}
         GROUP BY 1)
       SELECT c.campaign_id, c.name AS campaign_name, c.channel, CAST(timezone(getvariable('biz_tz'), c.started_at) AS DATE) AS started_on,
@@ -72,7 +72,7 @@ export const segmentsCampaigns: ReportDefinition = {
       sql(ctx) {
         return `WITH snap AS (SELECT * FROM rfm_snapshots WHERE as_of = ${ctx.rfmAsOf()} AND ${ctx.customerFilter('customer_id')}),
           rev AS (SELECT s.customer_key, sum(s.total_amount) AS revenue FROM v_sales s
-            WHERE s.status = 'completed' AND ${ctx.inPeriod('s.biz_date')} GROUP BY 1)
+            WHERE s.status = 'completed' AND ${ctx.inPeriod('s')} GROUP BY 1)
           SELECT snap.cluster, any_value(snap.as_of) AS as_of, count(*) AS customers, safe_ratio(count(*), sum(count(*)) OVER ()) AS share,
             round(avg(snap.recency), 1) AS avg_recency, round(avg(snap.frequency), 2) AS avg_frequency,
             sum(snap.monetary) AS monetary, coalesce(sum(rev.revenue), 0) AS revenue_in_period

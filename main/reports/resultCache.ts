@@ -1,0 +1,85 @@
+// Materialised report results: a report's SQL runs once per (SQL, parameters, data version, time zone) into a
+// table of an in-memory database attached to the engine's DuckDB; pages, counts, totals and charts then read
+// that table, so the first page with its totals costs one execution and later pages, sorts and filters are cheap.
+import type { DuckDBValue } from '@duckdb/node-api';
+import type { Db } from '../store/db';
+
+const SCHEMA = 'report_cache';
+/** Result tables kept per database (least recently used dropped first). */
+const MAX_ENTRIES = 24;
+
+interface Entry {
+  table: string;
+  version: number;
+  ready: Promise<string>;
+}
+
+class ResultCache {
+  private readonly entries = new Map<string, Entry>();
+  private attached: Promise<void> | null = null;
+  private next = 0;
+
+  constructor(private readonly db: Db) {}
+
+  private attach(): Promise<void> {
+    this.attached ??= this.db.all(`ATTACH IF NOT EXISTS ':memory:' AS ${SCHEMA}`).then(() => undefined);
+    return this.attached;
+  }
+
+  /** The qualified name of a table holding the result of `sql` (computed at most once while it is cached). */
+  async table(sql: string, params: DuckDBValue[]): Promise<string> {
+    const db = this.db;
+    const key = `${db.timezone}\u0000${sql}\u0000${JSON.stringify(params, (_k, v) => (typeof v === 'bigint' ? v.toString() : v))}`;
+    const hit = this.entries.get(key);
+    if (hit && hit.version === db.dataVersion) {
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      return hit.ready;
+    }
+    await this.attach();
+    this.evict(hit ? [key] : []);
+    const table = `${SCHEMA}.r${++this.next}`;
+    const ready = db.all(`CREATE OR REPLACE TABLE ${table} AS ${sql}`, params).then(() => table);
+    const entry = { table, version: db.dataVersion, ready };
+    this.entries.set(key, entry);
+    ready.catch(() => this.entries.get(key) === entry && this.entries.delete(key));
+    return ready;
+  }
+
+  /** Drops stale entries (older data version), the named keys, and the oldest beyond the limit. */
+  private evict(keys: string[]): void {
+    const drop: Entry[] = [];
+    for (const [k, e] of this.entries) {
+      if (e.version !== this.db.dataVersion || keys.includes(k)) {
+        drop.push(e);
+        this.entries.delete(k);
+      }
+    }
+    while (this.entries.size >= MAX_ENTRIES) {
+      const [k, e] = this.entries.entries().next().value as [string, Entry];
+      drop.push(e);
+      this.entries.delete(k);
+    }
+    for (const e of drop) {
+      // A query still reading the table keeps its own snapshot; failures to drop only leave memory to reclaim later.
+      void e.ready.then((t) => this.db.all(`DROP TABLE IF EXISTS ${t}`)).catch(() => undefined);
+    }
+  }
+
+  clear(): void {
+    this.evict([...this.entries.keys()]);
+  }
+}
+
+const caches = new WeakMap<Db, ResultCache>();
+
+export function resultCache(db: Db): ResultCache {
+  let c = caches.get(db);
+  if (!c) caches.set(db, (c = new ResultCache(db)));
+  return c;
+}
+
+/** Forgets every cached result of a database (benchmarks measure cold runs with it). */
+export function clearReportCache(db: Db): void {
+  caches.get(db)?.clear();
+}
