@@ -12,8 +12,8 @@ const common = {
   retryBaseMs: z.number().int().min(1).max(60_000).optional(),
   retryMaxMs: z.number().int().min(1).max(600_000).default(30_000),
   maxRetryAfterMs: z.number().int().min(0).max(3_600_000).default(120_000),
-  /** Requests per second (null: no limit). */
-  ratePerSec: z.number().min(0.1).max(1000).nullable().optional(),
+  /** Requests per second; 0 = no limit; absent = the source's default (Bling 3/s). */
+  ratePerSec: z.number().min(0).max(1000).optional(),
   pageSize: z.number().int().min(1).max(1000).optional(),
   /** Rows gathered before a commit (each commit saves the cursor with the rows). */
   flushRows: z.number().int().min(1).max(1_000_000).default(5000),

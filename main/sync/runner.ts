@@ -60,7 +60,7 @@ async function runSource(o: RunOptions, source: SourceConfig): Promise<SyncSourc
     const baseUrl = source.baseUrl || connector.defaultBaseUrl;
     if (!baseUrl) throw new AppError('BAD_INPUT', `${source.name}: no base URL set; add it in the source settings`);
     if (!isLoopback(baseUrl) && !(o.networkUp ?? hasNetwork)()) throw new AppError('UNAVAILABLE', 'no network connection; the sync will run again when the computer is back online', { offline: true });
-    const c = source.config as { timeoutMs: number; maxAttempts: number; retryBaseMs?: number; retryMaxMs: number; maxRetryAfterMs: number; ratePerSec?: number | null; flushRows: number };
+    const c = source.config as { timeoutMs: number; maxAttempts: number; retryBaseMs?: number; retryMaxMs: number; maxRetryAfterMs: number; ratePerSec?: number; flushRows: number };
     const httpClient = new SourceHttp({
       sourceName: source.name,
       baseUrl,
@@ -69,7 +69,7 @@ async function runSource(o: RunOptions, source: SourceConfig): Promise<SyncSourc
       retryBaseMs: c.retryBaseMs ?? connector.defaults?.retryBaseMs ?? 500,
       retryMaxMs: c.retryMaxMs,
       maxRetryAfterMs: c.maxRetryAfterMs,
-      ratePerSec: c.ratePerSec === undefined ? (connector.defaults?.ratePerSec ?? null) : c.ratePerSec,
+      ratePerSec: c.ratePerSec === undefined ? (connector.defaults?.ratePerSec ?? null) : c.ratePerSec || null,
       maxBodyBytes: 64 * 1024 * 1024,
       signal: o.signal,
       auth: null,

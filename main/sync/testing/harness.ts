@@ -50,7 +50,7 @@ export function simSources(set: SimSet, extra: Partial<Record<string, unknown>> 
       name: s.kind,
       baseUrl: s.server.baseUrl,
       enabled: true,
-      config: parseConfig(s.kind, { retryBaseMs: 5, retryMaxMs: 50, timeoutMs: 2000, ratePerSec: null, ...s.config, ...extra }),
+      config: parseConfig(s.kind, { retryBaseMs: 5, retryMaxMs: 50, timeoutMs: 2000, ratePerSec: 0, ...s.config, ...extra }),
     }));
 }
 
