@@ -93,9 +93,10 @@ export async function fitCustomerValue(db: Db, o: FitOptions): Promise<CustomerV
     job?.progress({ done: 3, total: 4, phase: 'save' });
     await db.transaction(async (tx) => {
       await tx.run(
-        `INSERT INTO clv_models (model_id, as_of, customers, repeat_customers, bg_r, bg_alpha, bg_a, bg_b, bg_loglik, bg_iterations, bg_converged,
+        `INSERT INTO clv_models (model_id, as_of, fitted_at, customers, repeat_customers, bg_r, bg_alpha, bg_a, bg_b, bg_loglik, bg_iterations, bg_converged,
            gg_p, gg_q, gg_v, gg_loglik, gg_iterations, gg_converged, fit_ms, score_ms)
-         VALUES ($1, CAST($2 AS DATE), $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
+         SELECT $1, CAST($2 AS DATE), greatest(now(), coalesce((SELECT max(fitted_at) FROM clv_models) + INTERVAL 1 MILLISECOND, now())),
+           $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19`,
         [modelId, o.asOf, bgStats.n, bgStats.x.length, bg.r, bg.alpha, bg.a, bg.b, bg.logLik, bg.iterations, bg.converged,
           gg?.p ?? null, gg?.q ?? null, gg?.v ?? null, gg?.logLik ?? null, gg?.iterations ?? null, gg?.converged ?? null, fitMs, scoreMs],
       );
@@ -103,7 +104,7 @@ export async function fitCustomerValue(db: Db, o: FitOptions): Promise<CustomerV
       tx.touched('customer_value', 'clv_models');
     });
     job?.progress({ done: 4, total: 4, phase: 'done' });
-    return (await currentModel(db)) as CustomerValueModel;
+    return (await modelById(db, modelId)) as CustomerValueModel;
   } catch (err) {
     await db.run(`DELETE FROM customer_value WHERE model_id = $1`, [modelId]);
     throw err;
@@ -151,12 +152,17 @@ interface ModelRow {
   score_ms: number;
 }
 
-/** The latest fitted model, or null. */
+/** The latest fitted model (fitted_at is strictly increasing), or null. */
 export async function currentModel(db: Db): Promise<CustomerValueModel | null> {
+  return modelById(db, null);
+}
+
+async function modelById(db: Db, modelId: string | null): Promise<CustomerValueModel | null> {
   const [m] = await db.all<ModelRow>(
     `SELECT * EXCLUDE (as_of, fitted_at, customers, repeat_customers), strftime(as_of, '%Y-%m-%d') AS as_of,
        strftime(timezone('UTC', fitted_at), '%Y-%m-%dT%H:%M:%SZ') AS fitted_at, customers::DOUBLE AS customers, repeat_customers::DOUBLE AS repeat_customers
-     FROM clv_models ORDER BY fitted_at DESC LIMIT 1`,
+     FROM clv_models WHERE $1::VARCHAR IS NULL OR model_id = $1 ORDER BY clv_models.fitted_at DESC LIMIT 1`,
+    [modelId],
   );
   if (!m) return null;
   return {

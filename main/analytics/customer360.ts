@@ -7,6 +7,7 @@ import type { Db } from '../store/db';
 import { AppError } from '../store/errors';
 import { ParamList } from '../query/specSql';
 import { customerSegmentsSql } from './segments';
+import { cachedProfileSql } from './profileCache';
 import type { RfmOptions } from './rfm';
 
 const SALES_LIMIT = 500;
@@ -79,7 +80,7 @@ export async function customer360(db: Db, customerId: string, rfm: RfmOptions | 
   let profile: { name: string | null; phone_e164: string | null; email: string | null; birth_date: string | null; opt_in: boolean } | undefined;
   if (rfm) {
     const p = new ParamList();
-    const seg = customerSegmentsSql(rfm, p.add(key), p);
+    const seg = customerSegmentsSql(rfm, p.add(key), p, await cachedProfileSql(db, rfm));
     const [row] = await db.all<{ segments: SegmentId[]; name: string | null; phone_e164: string | null; email: string | null; birth_date: string | null; opt_in: boolean }>(seg, p.values);
     segments = row?.segments ?? [];
     profile = row;

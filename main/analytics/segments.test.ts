@@ -137,3 +137,17 @@ describe('marketing segments', () => {
     for (const r of s.values()) if (Number(r.size) === 0) expect(r.priority_level).toBe('low');
   });
 });
+
+describe('profile cache', () => {
+  it('gives the live numbers, and rebuilds after sales change', async () => {
+    await load();
+    const live = await summary();
+    const { segmentsSummary } = await import('./segmentsSummary');
+    const cached = await segmentsSummary(t.engine.db, rfm);
+    for (const s of cached) expect(s.size).toBe(Number(live.get(s.id)!.size));
+    const before = cached.find((s) => s.id === 'new_customers')!.size;
+    await insertSales(t.engine.db, [{ id: 'late-new', customer: 'brand_new', at: at('2026-10-30') }]);
+    const after = await segmentsSummary(t.engine.db, rfm);
+    expect(after.find((s) => s.id === 'new_customers')!.size).toBe(before + 1);
+  });
+});

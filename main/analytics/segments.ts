@@ -26,7 +26,7 @@ function sqlString(s: string): string {
  * One row per segment: segment_id, label, rule, campaign, channel, timing, size, contactable, total_value, avg_value, visits,
  * avg_ticket, conversion, conversion_source, budget, expected_revenue, roi, priority, priority_level (texts in `locale`).
  */
-export function segmentsSql(rfm: RfmOptions, b: Binder, locale: 'pt-BR' | 'en' = 'pt-BR'): string {
+export function segmentsSql(rfm: RfmOptions, b: Binder, locale: 'pt-BR' | 'en' = 'pt-BR', profile: string | null = null): string {
   const d = `CAST(${b.add(rfm.asOf)} AS DATE)`;
   const flags = SEGMENTS.map((s, i) => `(${s.sql}) IS TRUE AS in${i}, (${s.sql}) IS TRUE AND opt_in AND ${reachable(s.channel)} AS ok${i}`);
   const aggs = SEGMENTS.map(
@@ -39,7 +39,7 @@ export function segmentsSql(rfm: RfmOptions, b: Binder, locale: 'pt-BR' | 'en' =
       `(${[s.id, s.label[locale], s.rule[locale], s.campaign[locale], s.channel, s.timing[locale]].map(sqlString).join(', ')}, ${s.defaultConversion}, ${s.fixedCost}, ${s.costPerMember})`,
   );
   return `
-WITH seg_profile AS (${profileSql(rfm, b)}),
+WITH seg_profile AS (${profile ?? profileSql(rfm, b)}),
 seg_flags AS (SELECT total_spent, visits, ${flags.join(', ')} FROM seg_profile),
 seg_wide AS MATERIALIZED (SELECT ${aggs.join(',\n')} FROM seg_flags),
 seg_long AS (${unpivot.join(' UNION ALL ')}),
@@ -91,21 +91,22 @@ export const MEMBER_COLUMNS = [
   'expected_value_365',
 ] as const;
 
-/** A segment's members that may be contacted on the channel: marketing opt-in and a usable phone / e-mail. */
-export function segmentMembersSql(rfm: RfmOptions, segment: SegmentId, channel: MemberChannel, b: Binder): string {
+/** A segment's members that may be contacted on the channel: marketing opt-in and a usable phone / e-mail. `profile` may be
+ * a cached profile's SQL (profileCache.ts) instead of computing it. */
+export function segmentMembersSql(rfm: RfmOptions, segment: SegmentId, channel: MemberChannel, b: Binder, profile: string | null = null): string {
   if (!SEGMENTS.some((s) => s.id === segment)) throw new AppError('BAD_INPUT', `unknown segment ${segment}`);
   const def = segmentDef(segment);
   // Customer value (when a model was fitted) rides along, so a campaign can start with the members worth most.
   const cols = MEMBER_COLUMNS.map((c) => (c === 'churn_risk' || c === 'expected_value_365' ? `cv.${c}` : `sp.${c}`)).join(', ');
   return `SELECT ${cols}
-    FROM (SELECT * FROM (${profileSql(rfm, b)}) WHERE (${def.sql}) AND opt_in AND ${reachable(channel)}) sp
+    FROM (SELECT * FROM (${profile ?? profileSql(rfm, b)}) WHERE (${def.sql}) AND opt_in AND ${reachable(channel)}) sp
     LEFT JOIN customer_value cv ON cv.customer_id = sp.customer_id AND cv.model_id = (SELECT model_id FROM clv_models ORDER BY fitted_at DESC LIMIT 1)`;
 }
 
 /** One customer's segment ids and contact profile (customer 360). */
-export function customerSegmentsSql(rfm: RfmOptions, customerParam: string, b: Binder): string {
+export function customerSegmentsSql(rfm: RfmOptions, customerParam: string, b: Binder, profile: string | null = null): string {
   const arms = SEGMENTS.map((s) => `CASE WHEN ${s.sql} THEN ${sqlString(s.id)} END`);
   return `SELECT list_filter([${arms.join(', ')}], x -> x IS NOT NULL) AS segments, name, phone_e164, email,
       strftime(birth_date, '%Y-%m-%d') AS birth_date, opt_in
-    FROM (${profileSql(rfm, b)}) WHERE customer_id = ${customerParam}`;
+    FROM (${profile ?? profileSql(rfm, b)}) WHERE customer_id = ${customerParam}`;
 }

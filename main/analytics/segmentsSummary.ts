@@ -6,6 +6,7 @@ import type { Db } from '../store/db';
 import type { RfmOptions } from './rfm';
 import { segmentDef } from './segmentDefs';
 import { segmentsSql } from './segments';
+import { cachedProfileSql } from './profileCache';
 
 interface Row {
   segment_id: SegmentId;
@@ -24,12 +25,13 @@ interface Row {
 }
 
 export async function segmentsSummary(db: Db, rfm: RfmOptions): Promise<SegmentSummary[]> {
+  const profile = await cachedProfileSql(db, rfm);
   const p = new ParamList();
   const rows = await db.all<Row>(
     `SELECT segment_id, size::DOUBLE AS size, contactable::DOUBLE AS contactable, total_value::VARCHAR AS total_value, avg_value::VARCHAR AS avg_value,
        avg_ticket::VARCHAR AS avg_ticket, conversion, conversion_source, budget::VARCHAR AS budget, expected_revenue::VARCHAR AS expected_revenue,
        roi, priority, priority_level
-     FROM (${segmentsSql(rfm, p)}) ORDER BY priority`,
+     FROM (${segmentsSql(rfm, p, 'pt-BR', profile)}) ORDER BY priority`,
     p.values,
   );
   return rows.map((r) => {

@@ -9,6 +9,7 @@ import { buildRfmHistory, ensureRfmSnapshot, listRfmSnapshots, monthRange } from
 import { rfmMigration } from '../analytics/rfmMigration';
 import { segmentMembersSql } from '../analytics/segments';
 import { segmentsSummary } from '../analytics/segmentsSummary';
+import { cachedProfileSql } from '../analytics/profileCache';
 import { campaignFunnels } from '../analytics/campaignFunnels';
 import { computeForecast } from '../analytics/forecast';
 import { storeForecast } from '../analytics/forecastStore';
@@ -121,7 +122,8 @@ export const analyticsHandlers = {
     const settings = await ctx.settings();
     const asOf = i.asOf ?? (await latestSaleDate(ctx));
     const p = new ParamList();
-    const inner = segmentMembersSql(rfmOptions(settings, asOf), i.segment, i.channel, p);
+    const o = rfmOptions(settings, asOf);
+    const inner = segmentMembersSql(o, i.segment, i.channel, p, await cachedProfileSql(ctx.db, o));
     return { segment: i.segment, asOf, channel: i.channel, page: await pageOver(ctx.db, inner, p.values, MEMBER_PAGE_COLUMNS, i) };
   },
   'analytics.campaignFunnels': async (i, ctx) => campaignFunnels(ctx.db, i.from ?? null, i.to ?? null),
