@@ -56,7 +56,8 @@ async function runSource(o: RunOptions, source: SourceConfig): Promise<SyncSourc
   report();
   try {
     await secrets.load([...connector.secrets.map((s) => s.name), ...authNames(connector.auth)]);
-    redact = redactor(secrets.all());
+    const known = new Set(secrets.all());
+    redact = (text) => redactor(known)(text);
     const baseUrl = source.baseUrl || connector.defaultBaseUrl;
     if (!baseUrl) throw new AppError('BAD_INPUT', `${source.name}: no base URL set; add it in the source settings`);
     if (!isLoopback(baseUrl) && !(o.networkUp ?? hasNetwork)()) throw new AppError('UNAVAILABLE', 'no network connection; the sync will run again when the computer is back online', { offline: true });
@@ -81,7 +82,7 @@ async function runSource(o: RunOptions, source: SourceConfig): Promise<SyncSourc
       },
     });
     http = httpClient;
-    httpClient.policy.auth = createAuthApplier(connector.auth, secrets, httpClient, source.config);
+    httpClient.policy.auth = createAuthApplier(connector.auth, secrets, httpClient, source.config, (v) => known.add(v));
     for (const s of connector.secrets) if (s.required && connector.auth.type === 'headers') secrets.require(s.name);
     let firstError: unknown = null;
     for (const stream of connector.streams) {

@@ -108,11 +108,20 @@ export function authNames(spec: AuthSpec): string[] {
   return spec.type === 'oauth' ? OAUTH_NAMES : [];
 }
 
-export function createAuthApplier(spec: AuthSpec, secrets: SourceSecrets, http: SourceHttp, config: Record<string, unknown>): AuthApplier {
+/** `reveal` receives every value derived from a secret (a Basic header, a token) so error messages can hide it. */
+export function createAuthApplier(spec: AuthSpec, secrets: SourceSecrets, http: SourceHttp, config: Record<string, unknown>, reveal: (v: string) => void = () => undefined): AuthApplier {
+  const shown = <T extends Record<string, string>>(o: T): T => {
+    for (const v of Object.values(o)) {
+      reveal(v);
+      const bare = v.replace(/^(Basic|Bearer) /, '');
+      if (bare !== v) reveal(bare);
+    }
+    return o;
+  };
   if (spec.type === 'headers') {
     const secret = (n: string) => secrets.require(n);
     return {
-      apply: async () => ({ headers: spec.headers(secret, config), query: spec.query?.(secret, config) ?? {}, token: null }),
+      apply: async () => ({ headers: shown(spec.headers(secret, config)), query: shown(spec.query?.(secret, config) ?? {}), token: null }),
       onRejected: async () => false,
     };
   }
@@ -135,6 +144,7 @@ export function createAuthApplier(spec: AuthSpec, secrets: SourceSecrets, http: 
   return {
     apply: async () => {
       const token = await tokens.token(refresh);
+      reveal(token);
       return { headers: { Authorization: `Bearer ${token}` }, query: {}, token };
     },
     onRejected: async (token) => {
