@@ -31,9 +31,9 @@ test('the dashboard shows the engine KPIs of the period', async ({ page }) => {
   const text = new Intl.NumberFormat('pt-BR', { style: 'currency', currency: 'BRL' }).format(Number(gross.value));
   await expect(card).toContainText(text);
   for (const k of dash.kpis.filter((x) => x.available)) await expect(page.getByTestId(`kpi-${k.id}`)).not.toContainText('Ainda não disponível');
-  await expect(page.getByTestId('dash-trend').locator('canvas')).toBeVisible();
-  await expect(page.getByTestId('dash-peak').locator('canvas')).toBeVisible();
-  await expect(page.getByTestId('dash-top').locator('canvas')).toBeVisible();
+  await expect(page.getByTestId('dash-trend').locator('canvas').first()).toBeVisible();
+  await expect(page.getByTestId('dash-peak').locator('canvas').first()).toBeVisible();
+  await expect(page.getByTestId('dash-top').locator('canvas').first()).toBeVisible();
 });
 
 test('every report renders the rows and totals the engine counts', async ({ page }) => {
@@ -71,8 +71,8 @@ test('every report renders the rows and totals the engine counts', async ({ page
 const PAGES: { name: string; route: string; ready: (p: Page) => Promise<void> }[] = [
   { name: 'dashboard', route: '/dashboard', ready: async (p) => expect(p.getByTestId('kpi-gross_revenue')).not.toHaveAttribute('data-value', '') },
   { name: 'reports', route: '/reports', ready: async (p) => expect(p.locator('.catalogue-grid a').first()).toBeVisible() },
-  { name: 'report-sales-summary', route: '/reports/sales-summary', ready: async (p) => expect(p.getByTestId('report-chart').locator('canvas')).toBeVisible() },
-  { name: 'report-peak-hours', route: '/reports/peak-hours', ready: async (p) => expect(p.getByTestId('report-chart').locator('canvas')).toBeVisible() },
+  { name: 'report-sales-summary', route: '/reports/sales-summary', ready: async (p) => expect(p.getByTestId('report-chart').locator('canvas').first()).toBeVisible() },
+  { name: 'report-peak-hours', route: '/reports/peak-hours', ready: async (p) => expect(p.getByTestId('report-chart').locator('canvas').first()).toBeVisible() },
   { name: 'customers', route: '/customers', ready: async (p) => expect(p.getByTestId('row-total')).not.toHaveAttribute('data-total', '') },
   { name: 'segments', route: '/segments', ready: async (p) => expect(p.locator('h1')).toBeVisible() },
   { name: 'forecast', route: '/forecast', ready: async (p) => expect(p.locator('h1')).toBeVisible() },
@@ -101,6 +101,7 @@ for (const locale of ['pt-BR', 'en'] as const) {
       await expect(firstRow).not.toHaveClass(/dt-placeholder/);
       await firstRow.click();
       await expect(page).toHaveURL(/#\/customers\/.+/);
+      await expect(page.getByTestId('customer-360').or(page.getByTestId('not-yet'))).toBeVisible();
       await settle(page);
       await page.screenshot({ path: `test-results/app/customer360-${locale}-${theme}.png` });
     });
