@@ -8,6 +8,7 @@ import { parse } from '../command';
 import { createDispatcher } from '../../host/dispatcher';
 import { startHttpHost } from '../../host/httpHost';
 import { registerDownloadRoutes } from '../../export/downloads';
+import { registerUploadRoute } from '../../uploads/uploadRoute';
 import { AppError } from '../../store/errors';
 
 /** The built renderer: out/renderer beside the package root. */
@@ -47,6 +48,7 @@ export const serveCommand: Command = {
     if (!staticDir) ctx.io.err('The renderer is not built yet (npm run build); serving the API only.\n');
     const host = await startHttpHost({ engine, dispatcher: createDispatcher(engine), port, staticDir, token: process.env.PAINEL_TOKEN || undefined });
     registerDownloadRoutes(host, engine);
+    registerUploadRoute(host, engine);
     ctx.io.out(`Painel is running in browser mode: ${host.url}\n`);
     if (!values['no-open']) openBrowser(host.url);
     await new Promise<void>((done) => {
