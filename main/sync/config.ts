@@ -46,8 +46,8 @@ export const CONFIG_SCHEMAS: Record<SourceKind, z.ZodType<Record<string, unknown
       ...common,
       /** Seller id; read from /users/me when absent. */
       sellerId: z.string().max(40).nullable().default(null),
-      /** Competitor listings followed in listing_snapshots (MLB ids). */
-      trackedListings: z.array(z.string().regex(/^[A-Z]{3}\d+$/)).max(1000).default([]),
+      /** Competitor listings followed in listing_snapshots: "MLB123" or "MLB123=MLB456" (followed against own listing MLB456). */
+      trackedListings: z.array(z.string().regex(/^[A-Z]{3}\d+(=[A-Z]{3}\d+)?$/)).max(1000).default([]),
       redirectUri: z.string().max(500).default('https://localhost/painel/oauth'),
     })
     .strict(),

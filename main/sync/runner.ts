@@ -33,6 +33,15 @@ export interface RunOptions {
 export async function runSync(o: RunOptions): Promise<SyncSummary> {
   const t0 = Date.now();
   const results = await Promise.all(o.sources.map((s) => runSource(o, s)));
+  for (const s of o.sources) {
+    const after = (o.connectors?.[s.kind] ?? CONNECTORS[s.kind]).afterRun;
+    if (!after || o.signal.aborted) continue;
+    try {
+      await o.db.transaction(async (tx) => tx.touched(...(await after(tx))));
+    } catch (err) {
+      o.log?.(`sync ${s.sourceId}: linking after the run failed: ${toErrorData(err).message}`);
+    }
+  }
   return { mode: o.full ? 'full' : 'incremental', ok: results.every((r) => r.state === 'ok'), sources: results, rows: results.reduce((a, r) => a + r.rows, 0), ms: Date.now() - t0 };
 }
 

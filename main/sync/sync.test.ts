@@ -61,8 +61,8 @@ describe('sync against the simulators', () => {
     const { saleId: newOrder } = (await sims.get('woocommerce')!.mutate({ op: 'clone', saleId: 'woo:1002' })) as { saleId: string };
     await sims.get('bling')!.mutate({ op: 'status', saleId: 'bling:9002', status: 'cancelled' });
     await sims.get('mercadolivre')!.mutate({ op: 'refund', saleId: 'ml:2000000003', amount: '5.00' });
-    await sims.get('hubspot')!.mutate({ op: 'update', table: 'customers', id: 'hs:9002', column: 'phone', value: '+55 21 90000-0000' });
-    await sims.get('hubspot')!.mutate({ op: 'update', table: 'campaign_events', id: 'hs:deal:70001', column: 'revenue_amount', value: '999.90' });
+    await sims.get('hubspot')!.mutate({ op: 'update', table: 'customers', id: 'hubspot:9002', column: 'phone', value: '+55 21 90000-0000' });
+    await sims.get('hubspot')!.mutate({ op: 'update', table: 'campaign_events', id: 'hubspot:deal:70001', column: 'revenue_amount', value: '999.90' });
     const s = await sync(db);
     expect(s.ok).toBe(true);
     expect(s.rows).toBeLessThan(firstRows * 0.15);
@@ -75,7 +75,7 @@ describe('sync against the simulators', () => {
     const refunds = await db.all<{ sale_id: string; amount: number }>(`SELECT sale_id, amount::DOUBLE AS amount FROM payments WHERE kind = 'refund' AND sale_id IN ('salon:a1', 'woo:1001', 'ml:2000000003') ORDER BY 1`);
     expect(refunds.map((r) => r.sale_id)).toEqual(expect.arrayContaining(['salon:a1', 'woo:1001', 'ml:2000000003']));
     expect(refunds.find((r) => r.sale_id === 'salon:a1')?.amount).toBe(12.5);
-    const [deal] = await db.all<{ v: number }>(`SELECT revenue_amount::DOUBLE AS v FROM campaign_events WHERE event_id = 'hs:deal:70001'`);
+    const [deal] = await db.all<{ v: number }>(`SELECT revenue_amount::DOUBLE AS v FROM campaign_events WHERE event_id = 'hubspot:deal:70001'`);
     expect(deal.v).toBe(999.9);
   });
 
@@ -110,7 +110,7 @@ describe('hostile pages and records', () => {
   });
 
   it('malformed records are rejected with a reason and reported; everything else is saved', async () => {
-    const bad = { supabase: 'salon:a5', woocommerce: 'woo:1005', bling: 'bling:9005', mercadolivre: 'ml:2000000005', hubspot: 'hs:9003' } as const;
+    const bad = { supabase: 'salon:a5', woocommerce: 'woo:1005', bling: 'bling:9005', mercadolivre: 'ml:2000000005', hubspot: 'hubspot:9003' } as const;
     for (const [k, id] of Object.entries(bad)) set.sims.get(k as keyof typeof bad)!.server.setFaults({ badRecords: [id] });
     const db = await target();
     try {

@@ -102,6 +102,8 @@ export interface Connector {
   streams: Stream[];
   /** Source defaults for the runner (rate limit, backoff base). */
   defaults?: { ratePerSec?: number; retryBaseMs?: number };
+  /** Set-based work after every source of a run finished (joins that depend on other sources' rows). */
+  afterRun?: (tx: import('../store/db').Tx) => Promise<string[]>;
   /** Plain words for a source error body ({ code, message } shapes differ per API). */
   errorMessage(body: unknown): string | null;
 }

@@ -8,6 +8,7 @@ import m011 from './m011_report_lines';
 import m020 from './m020_analytics';
 import m021 from './m021_forecasts';
 import m030 from './m030_sync';
+import m031 from './m031_sync_recipients';
 import m040 from './m040_employee_settings';
 
 export interface Migration {
@@ -16,4 +17,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: Migration[] = [m001, m002, m003, m004, m010, m011, m020, m021, m030, m040];
+export const MIGRATIONS: Migration[] = [m001, m002, m003, m004, m010, m011, m020, m021, m030, m031, m040];

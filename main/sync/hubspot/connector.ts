@@ -6,7 +6,7 @@ import { AppError } from '../../store/errors';
 import { badRecord, fromEpochMs, fromLocal, isObject, joinName, mapLimit, moneyRaw, str } from '../map';
 import type { Connector, Page, Reject, Row, StreamContext } from '../types';
 
-const P = 'hs';
+const P = 'hubspot';
 const CONTACT_PROPS = ['firstname', 'lastname', 'email', 'phone', 'city', 'state', 'cpf', 'gender', 'date_of_birth', 'hs_marketable_status', 'createdate', 'lastmodifieddate'];
 const EVENT: Record<string, string> = { SENT: 'sent', DELIVERED: 'delivered', OPEN: 'opened', CLICK: 'clicked' };
 type Rec = Record<string, unknown>;
@@ -178,7 +178,24 @@ async function* events(ctx: StreamContext, cursor: unknown): AsyncGenerator<Page
   }
 }
 
+/**
+ * Events joined to customers by recipient e-mail: the HubSpot contact first, else any customer with that address
+ * (a salon or shop customer the CRM mails).
+ */
+const RECIPIENT_MATCH = `SELECT r.event_id, coalesce(min(c.customer_id) FILTER (WHERE starts_with(c.customer_id, '${P}:')), min(c.customer_id)) AS cid
+  FROM (SELECT event_id, _email AS email FROM {events} WHERE _email IS NOT NULL) r JOIN customers c ON lower(c.email) = r.email GROUP BY r.event_id`;
+
+/** After every source of a run: the best customer for each event may have arrived from another source meanwhile. */
+async function linkRecipients(tx: import('../../store/db').Tx): Promise<string[]> {
+  const best = `(${RECIPIENT_MATCH.replace('{events}', '(SELECT event_id, email AS _email FROM sync_event_emails)')}) m`;
+  const [{ n }] = await tx.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${best} JOIN campaign_events e USING (event_id) WHERE e.customer_id IS DISTINCT FROM m.cid`);
+  if (!n) return [];
+  await tx.run(`UPDATE campaign_events e SET customer_id = m.cid FROM ${best} WHERE m.event_id = e.event_id AND e.customer_id IS DISTINCT FROM m.cid`);
+  return ['campaign_events'];
+}
+
 export const hubspotConnector: Connector = {
+  afterRun: linkRecipients,
   kind: 'hubspot',
   prefix: P,
   defaultBaseUrl: 'https://api.hubapi.com',
@@ -195,10 +212,9 @@ export const hubspotConnector: Connector = {
       // Joined to customers by e-mail: the HubSpot contact first, else any customer with that address.
       afterStage: {
         campaign_events: [
-          `UPDATE new_campaign_events n SET customer_id = coalesce(
-             (SELECT min(c.customer_id) FROM customers c WHERE starts_with(c.customer_id, '${P}:') AND lower(c.email) = n._email),
-             (SELECT min(c.customer_id) FROM customers c WHERE lower(c.email) = n._email))
-           WHERE n._email IS NOT NULL`,
+          `DELETE FROM sync_event_emails WHERE event_id IN (SELECT event_id FROM new_campaign_events)`,
+          `INSERT INTO sync_event_emails SELECT event_id, _email FROM new_campaign_events WHERE _email IS NOT NULL`,
+          `UPDATE new_campaign_events n SET customer_id = m.cid FROM (${RECIPIENT_MATCH.replace('{events}', 'new_campaign_events')}) m WHERE m.event_id = n.event_id`,
         ],
       },
     },

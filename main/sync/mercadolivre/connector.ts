@@ -69,7 +69,7 @@ async function* listings(ctx: StreamContext, cursor: unknown): AsyncGenerator<Pa
   const seller = await sellerId(ctx);
   const open = (cursor as { round?: Round | null } | null)?.round;
   const round: Round = open && !ctx.full ? open : { observedAt: ctx.startedAt.toISOString(), ownDone: false };
-  const fetchIds = async (ids: string[]): Promise<Pick<Page, 'rows' | 'rejects'>> => {
+  const fetchIds = async (ids: string[], against: Map<string, string> = new Map()): Promise<Pick<Page, 'rows' | 'rejects'>> => {
     const items: Row[] = [];
     const snapshots: Row[] = [];
     const rejects: Reject[] = [];
@@ -81,7 +81,7 @@ async function* listings(ctx: StreamContext, cursor: unknown): AsyncGenerator<Pa
           rejects.push(badRecord('listing_snapshots', isObject(r) ? r.body : r, `listing not available (code ${isObject(r) ? String(r.code) : '?'})`));
           continue;
         }
-        const m = mapListing(r.body, round.observedAt, seller);
+        const m = mapListing(r.body, round.observedAt, seller, against.get(String(r.body.id)));
         if (m.item) items.push(m.item);
         snapshots.push(m.snapshot);
       }
@@ -112,10 +112,11 @@ async function* listings(ctx: StreamContext, cursor: unknown): AsyncGenerator<Pa
       if (last) break;
     }
   }
-  const tracked = (ctx.source.config.trackedListings as string[] | undefined) ?? [];
+  const tracked = ((ctx.source.config.trackedListings as string[] | undefined) ?? []).map((t) => t.split('='));
+  const against = new Map(tracked.filter((t) => t[1]).map(([id, own]) => [id, own]));
   for (let i = 0; i < tracked.length; i += 100) {
     ctx.phase(`tracked listings ${i}/${tracked.length}`);
-    yield { ...(await fetchIds(tracked.slice(i, i + 100))), cursor: { round: { ...round } } };
+    yield { ...(await fetchIds(tracked.slice(i, i + 100).map((t) => t[0]), against)), cursor: { round: { ...round } } };
   }
   yield { rows: {}, cursor: { round: null, last: round.observedAt } };
 }

@@ -112,15 +112,15 @@ export function mapOrder(o: Rec, opts: { locationId: string | null }): { rows: P
   };
 }
 
-/** A listing (multiget body) as an own item and a snapshot taken at `observedAt`. */
-export function mapListing(b: Rec, observedAt: string, ownSeller: string): { item: Row | null; snapshot: Row } {
+/** A listing (multiget body) as an own item and a snapshot taken at `observedAt`; `against` = the own listing a competitor is followed against. */
+export function mapListing(b: Rec, observedAt: string, ownSeller: string, against?: string): { item: Row | null; snapshot: Row } {
   const own = String(b.seller_id) === ownSeller;
   const id = `${P}:${b.id}`;
   return {
     item: own ? { item_id: id, name: str(b.title), kind: 'product', category: str(b.category_id), list_price: moneyRaw(b.original_price) ?? moneyRaw(b.price), cost: null, duration_min: null } : null,
     snapshot: {
       listing_id: id,
-      item_id: own ? id : null,
+      item_id: own ? id : against ? `${P}:${against}` : null,
       seller_id: b.seller_id === undefined || b.seller_id === null ? null : `${P}:${b.seller_id}`,
       observed_at: observedAt,
       title: str(b.title),

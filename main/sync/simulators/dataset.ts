@@ -69,6 +69,8 @@ export class SimDataset {
     }
     await this.db.run(`UPDATE sale_lines l SET _mod = s._mod FROM sales s WHERE s.sale_id = l.sale_id AND l._mod IS NULL`);
     await this.db.run(`UPDATE sale_lines SET _mod = ${BASE} WHERE _mod IS NULL`);
+    // A source never reports a change in the future (generated data may hold ones past "now").
+    for (const t of CANONICAL_TABLES) await this.db.run(`UPDATE ${t} SET _mod = date_trunc('second', now()) - INTERVAL 1 SECOND WHERE _mod > now()`);
   }
 
   all<T = Record<string, unknown>>(sql: string, params?: Params): Promise<T[]> {

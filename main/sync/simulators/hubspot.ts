@@ -7,7 +7,7 @@ import type { SimDataset } from './dataset';
 import { bearer, SimServer, type SimRequest, type SimResponse } from './server';
 import { applyMutation, numericNextId, type MutateOp, type Simulator } from './simulator';
 
-const P = 'hs';
+const P = 'hubspot';
 const nat = (c: string) => `regexp_replace(${c}, '^${P}:', '')`;
 const isoMs = (c: string) => `strftime(timezone('UTC', ${c}), '%Y-%m-%dT%H:%M:%S.%gZ')`;
 const epochMs = (c: string) => `epoch_ms(${c})`;
@@ -18,7 +18,16 @@ async function normalise(d: SimDataset): Promise<void> {
   const ms = (t: string, cols: string[], key: string) => d.run(`UPDATE ${t} SET ${cols.map((c) => `${c} = date_trunc('millisecond', ${c})`).join(', ')} WHERE starts_with(${key}, '${P}:')`);
   await ms('customers', ['created_at', '_mod'], 'customer_id');
   await d.run(`UPDATE customers SET source = '${P}' WHERE starts_with(customer_id, '${P}:')`);
-  await d.run(`UPDATE campaigns SET channel = 'email', segment_id = NULL, budget = NULL WHERE starts_with(campaign_id, '${P}:')`);
+  // The e-mail API carries e-mail campaigns only (no budget or segment); other channels are not HubSpot's to serve.
+  await d.run(`DELETE FROM campaign_events WHERE starts_with(event_id, '${P}:') AND campaign_id IN (SELECT campaign_id FROM campaigns WHERE channel IS DISTINCT FROM 'email')`);
+  await d.run(`DELETE FROM campaigns WHERE starts_with(campaign_id, '${P}:') AND channel IS DISTINCT FROM 'email'`);
+  await d.run(`UPDATE campaigns SET segment_id = NULL, budget = NULL WHERE starts_with(campaign_id, '${P}:')`);
+  // Conversions are won deals (numeric ids); e-mail events reach a customer through the recipient's address.
+  await d.run(`UPDATE campaign_events e SET event_id = '${P}:deal:' || (700000 + r.n) FROM
+      (SELECT event_id, row_number() OVER (ORDER BY event_id) AS n FROM campaign_events WHERE starts_with(event_id, '${P}:') AND event_type = 'converted' AND NOT regexp_matches(event_id, '^${P}:deal:[0-9]+$')) r
+    WHERE e.event_id = r.event_id`);
+  await d.run(`UPDATE campaign_events e SET customer_id = NULL WHERE starts_with(event_id, '${P}:') AND event_type <> 'converted'
+    AND NOT EXISTS (SELECT 1 FROM customers c WHERE c.customer_id = e.customer_id AND c.email IS NOT NULL)`);
   await ms('campaigns', ['started_at', '_mod'], 'campaign_id');
   await ms('campaign_events', ['occurred_at', '_mod'], 'event_id');
   await d.run(`UPDATE campaign_events SET revenue_amount = NULL WHERE starts_with(event_id, '${P}:') AND event_type <> 'converted'`);

@@ -34,6 +34,10 @@ async function normalise(d: SimDataset): Promise<{ locationId: string | null; se
       created_at = date_trunc('millisecond', created_at), occurred_at = date_trunc('millisecond', occurred_at) WHERE ${w}`, [loc]);
   await d.run(`UPDATE sales SET total_amount = gross_amount - coalesce(discount_amount, 0) + coalesce(tax_amount, 0) + coalesce(shipping_amount, 0) WHERE ${w}`);
   await d.run(`UPDATE sales SET _mod = updated_at WHERE ${w}`);
+  // Payment ids are numbers at Mercado Pago; other ids get numbers (refund rows are rebuilt below).
+  await d.run(`UPDATE payments p SET payment_id = '${P}:' || (8000000000000000 + r.n) FROM
+      (SELECT payment_id, row_number() OVER (ORDER BY payment_id) AS n FROM payments WHERE ${w} AND kind = 'payment' AND TRY_CAST(${nat('payment_id')} AS BIGINT) IS NULL) r
+    WHERE p.payment_id = r.payment_id`);
   // Fees live on the first payment; a payment's refunds become one "<payment>-refund" row dated by the last one.
   await d.run(`UPDATE payments p SET fee_amount = NULL WHERE ${w} AND (kind = 'refund' OR payment_id <> (SELECT min(payment_id) FROM payments q WHERE q.sale_id = p.sale_id AND q.kind = 'payment'))`);
   await d.run(`CREATE OR REPLACE TEMP TABLE ml_ref AS SELECT r.sale_id, min(p.payment_id) || '-refund' AS id, sum(r.amount) AS amount, max(r.occurred_at) AS ref_at, min(p.method) AS method
@@ -48,7 +52,8 @@ async function normalise(d: SimDataset): Promise<{ locationId: string | null; se
   // Each listing's latest snapshot is what the API shows; own listings are the items (name = title).
   await d.run(`DELETE FROM listing_snapshots l WHERE starts_with(listing_id, '${P}:') AND observed_at < (SELECT max(observed_at) FROM listing_snapshots m WHERE m.listing_id = l.listing_id)`);
   await d.run(`UPDATE listing_snapshots SET seller_id = $1, item_id = listing_id WHERE starts_with(listing_id, '${P}:') AND is_own`, [sellerId]);
-  await d.run(`UPDATE listing_snapshots SET item_id = NULL WHERE starts_with(listing_id, '${P}:') AND NOT is_own`);
+  // A competitor's item_id is the own listing it is followed against (set per tracked listing in the settings).
+  await d.run(`UPDATE listing_snapshots l SET item_id = NULL WHERE starts_with(listing_id, '${P}:') AND NOT is_own AND NOT EXISTS (SELECT 1 FROM listing_snapshots o WHERE o.is_own AND o.listing_id = l.item_id)`);
   await d.run(`UPDATE items i SET kind = 'product', cost = NULL, duration_min = NULL, name = coalesce(l.title, i.name), list_price = coalesce(l.original_price, l.price, i.list_price)
     FROM listing_snapshots l WHERE l.listing_id = i.item_id AND starts_with(i.item_id, '${P}:')`);
   await d.run(`UPDATE listing_snapshots l SET title = i.name FROM items i WHERE i.item_id = l.listing_id AND l.is_own`);
@@ -231,7 +236,9 @@ export async function createMercadoLivreSimulator(data: SimDataset, creds: OAuth
   });
   const oauth = new OAuthState(server, creds);
   const next = numericNextId(data, P);
-  const competitors = (await data.all<{ id: string }>(`SELECT ${nat('listing_id')} AS id FROM listing_snapshots WHERE starts_with(listing_id, '${P}:') AND NOT is_own ORDER BY 1`)).map((r) => r.id);
+  const competitors = (
+    await data.all<{ id: string }>(`SELECT ${nat('listing_id')} || coalesce('=' || ${nat('item_id')}, '') AS id FROM listing_snapshots WHERE starts_with(listing_id, '${P}:') AND NOT is_own ORDER BY 1`)
+  ).map((r) => r.id);
   const sim: Simulator & { oauth: OAuthState } = {
     kind: 'mercadolivre',
     prefix: P,

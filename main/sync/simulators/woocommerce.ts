@@ -20,6 +20,9 @@ export const WOO_METHOD: Record<string, [string, string]> = {
   other: ['bacs', 'Transferência bancária'],
 };
 
+const nat = (col: string) => `regexp_replace(${col}, '^${P}:', '')`;
+const num = (col: string) => `TRY_CAST(${nat(col)} AS BIGINT)`;
+
 async function normalise(d: SimDataset): Promise<string | null> {
   const w = `starts_with(sale_id, '${P}:')`;
   await d.run(`UPDATE sale_lines SET employee_id = NULL, duration_min = NULL, quantity = round(quantity) WHERE ${w}`);
@@ -30,6 +33,11 @@ async function normalise(d: SimDataset): Promise<string | null> {
   await d.run(`DELETE FROM payments p WHERE ${w} AND kind = 'payment' AND payment_id <> (SELECT min(payment_id) FROM payments q WHERE q.sale_id = p.sale_id AND q.kind = 'payment')`);
   await d.run(`UPDATE payments p SET payment_id = p.sale_id, amount = s.total_amount, occurred_at = s.occurred_at FROM sales s WHERE s.sale_id = p.sale_id AND p.kind = 'payment' AND starts_with(p.sale_id, '${P}:')`);
   await d.run(`UPDATE sales s SET occurred_at = created_at WHERE ${w} AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.sale_id = s.sale_id AND p.kind = 'payment')`);
+  // Refunds are WordPress posts with numeric ids like orders: other ids are numbered after the highest one.
+  await d.run(`UPDATE payments p SET payment_id = '${P}:' || (b.top + r.n) FROM
+      (SELECT payment_id, row_number() OVER (ORDER BY payment_id) AS n FROM payments WHERE ${w} AND kind = 'refund' AND ${num('payment_id')} IS NULL) r,
+      (SELECT coalesce(max(x), 0) + 1000 AS top FROM (SELECT ${num('sale_id')} AS x FROM sales WHERE ${w} UNION ALL SELECT ${num('payment_id')} FROM payments WHERE ${w})) b
+    WHERE p.payment_id = r.payment_id`);
   await d.run(`UPDATE payments r SET fee_amount = NULL, method = coalesce((SELECT method FROM payments p WHERE p.sale_id = r.sale_id AND p.kind = 'payment'), 'other') WHERE starts_with(r.sale_id, '${P}:') AND r.kind = 'refund'`);
   for (const [t, cols] of [
     ['sales', ['created_at', 'occurred_at', '_mod']],
@@ -47,8 +55,6 @@ async function normalise(d: SimDataset): Promise<string | null> {
   return loc;
 }
 
-const nat = (col: string) => `regexp_replace(${col}, '^${P}:', '')`;
-const num = (col: string) => `TRY_CAST(${nat(col)} AS BIGINT)`;
 const split = (name: string) => [name.split(' ')[0] ?? '', name.split(' ').slice(1).join(' ')];
 
 export async function createWooSimulator(data: SimDataset, creds = { key: 'ck_simulated_0001', secret: 'cs_simulated_0001' }): Promise<Simulator> {

@@ -63,20 +63,20 @@ async function mercadoLivre(d: SimDataset, s: FixtureSize, orders: OrdersFn): Pr
 
 async function hubspot(d: SimDataset, s: FixtureSize): Promise<void> {
   const n = Math.max(10, Math.floor(s.customers / 3));
-  await d.run(`INSERT INTO customers SELECT 'hs:' || (9000 + i), ${NAMES}[1 + i % 8] || ' Contato', 'contato' || i || '@crm.com.br', CASE WHEN i % 2 = 0 THEN '+55 21 9' || (6000 + i) || '-1234' END,
+  await d.run(`INSERT INTO customers SELECT 'hubspot:' || (9000 + i), ${NAMES}[1 + i % 8] || ' Contato', 'contato' || i || '@crm.com.br', CASE WHEN i % 2 = 0 THEN '+55 21 9' || (6000 + i) || '-1234' END,
       CASE WHEN i % 5 = 0 THEN lpad((i * 7727)::VARCHAR, 11, '0') END, CASE WHEN i % 3 = 0 THEN 'F' END, CASE WHEN i % 4 = 0 THEN DATE '1992-07-01' + i END, 'Rio de Janeiro', 'RJ',
-      TIMESTAMPTZ '2023-03-01 09:00:00.250+00' + to_seconds(i * 7211), CASE i % 3 WHEN 0 THEN true WHEN 1 THEN false END, 'hs', NULL FROM ${range(1, n + 1)} t`);
-  await d.run(`INSERT INTO campaigns SELECT 'hs:' || (600 + i), ['Dia das Mães', 'Black Friday', 'Volta às aulas', 'Natal'][i], 'email', NULL, TIMESTAMPTZ '2024-01-10 13:00:00+00' + to_days(i * 40), NULL, NULL FROM ${range(1, 5)} t`);
-  await d.run(`INSERT INTO campaign_events SELECT 'hs:e' || c.k || '-' || p.i || '-' || e.j, 'hs:' || (600 + c.k), 'hs:' || (9000 + p.i), ['sent', 'delivered', 'opened', 'clicked'][e.j],
+      TIMESTAMPTZ '2023-03-01 09:00:00.250+00' + to_seconds(i * 7211), CASE i % 3 WHEN 0 THEN true WHEN 1 THEN false END, 'hubspot', NULL FROM ${range(1, n + 1)} t`);
+  await d.run(`INSERT INTO campaigns SELECT 'hubspot:' || (600 + i), ['Dia das Mães', 'Black Friday', 'Volta às aulas', 'Natal'][i], 'email', NULL, TIMESTAMPTZ '2024-01-10 13:00:00+00' + to_days(i * 40), NULL, NULL FROM ${range(1, 5)} t`);
+  await d.run(`INSERT INTO campaign_events SELECT 'hubspot:e' || c.k || '-' || p.i || '-' || e.j, 'hubspot:' || (600 + c.k), 'hubspot:' || (9000 + p.i), ['sent', 'delivered', 'opened', 'clicked'][e.j],
       c.started_at + to_seconds(p.i * 60 + e.j * 1800), NULL, NULL
-    FROM (SELECT *, row_number() OVER (ORDER BY campaign_id)::INTEGER AS k FROM campaigns WHERE starts_with(campaign_id, 'hs:')) c, ${range(1, n + 1)} p, (SELECT range::INTEGER AS j FROM range(1, 5)) e
+    FROM (SELECT *, row_number() OVER (ORDER BY campaign_id)::INTEGER AS k FROM campaigns WHERE starts_with(campaign_id, 'hubspot:')) c, ${range(1, n + 1)} p, (SELECT range::INTEGER AS j FROM range(1, 5)) e
     WHERE (p.i + c.k) % 3 <> 0 AND e.j <= 1 + (hash(p.i, c.k) % 4)::INTEGER`);
-  await d.run(`INSERT INTO campaign_events SELECT 'hs:deal:' || (70000 + row_number() OVER (ORDER BY event_id)), campaign_id, customer_id, 'converted', occurred_at + INTERVAL 2 DAY,
-      (120 + (hash(event_id) % 300)::INTEGER)::DECIMAL(18,2) + 0.90, NULL FROM campaign_events WHERE starts_with(event_id, 'hs:e') AND event_type = 'clicked' AND hash(event_id) % 2 = 0`);
+  await d.run(`INSERT INTO campaign_events SELECT 'hubspot:deal:' || (70000 + row_number() OVER (ORDER BY event_id)), campaign_id, customer_id, 'converted', occurred_at + INTERVAL 2 DAY,
+      (120 + (hash(event_id) % 300)::INTEGER)::DECIMAL(18,2) + 0.90, NULL FROM campaign_events WHERE starts_with(event_id, 'hubspot:e') AND event_type = 'clicked' AND hash(event_id) % 2 = 0`);
 }
 
 export async function fixtureCrm(d: SimDataset, s: FixtureSize, only: string[] | undefined, orders: OrdersFn): Promise<void> {
   if (!only || only.includes('bling')) await bling(d, s, orders);
   if (!only || only.includes('ml')) await mercadoLivre(d, s, orders);
-  if (!only || only.includes('hs')) await hubspot(d, s);
+  if (!only || only.includes('hubspot')) await hubspot(d, s);
 }

@@ -12,7 +12,7 @@ import type { Simulator } from '../simulators/simulator';
 import type { SourceConfig } from '../types';
 import { buildFixture, type FixtureSize } from './fixture';
 
-const FIXTURE_PREFIX: Record<SourceKind, string> = { supabase: 'salon', woocommerce: 'woo', bling: 'bling', mercadolivre: 'ml', hubspot: 'hs' };
+const FIXTURE_PREFIX: Record<SourceKind, string> = { supabase: 'salon', woocommerce: 'woo', bling: 'bling', mercadolivre: 'ml', hubspot: 'hubspot' };
 
 export interface SimSet {
   data: SimDataset;
