@@ -29,4 +29,12 @@ export const CONTRACT_SAMPLES: Record<string, unknown> = {
   'analytics.customerValue': { limit: 10 },
   'analytics.customer360': { customerId: 'c1' },
   'analytics.cohorts': { from: '2026-01', to: '2026-06' },
+  'import.run': { paths: ['/nonexistent/painel-sample/sales.csv'] },
+  'import.rejects': { limit: 10 },
+  'import.history': {},
+  'demo.generate': { preset: 'small', customers: 50, months: 1, endDate: '2026-10-31' },
+  'demo.presets': {},
+  'identity.links': { limit: 10 },
+  'identity.split': { customerId: 'no-such-customer' },
+  'identity.rebuild': {},
 };

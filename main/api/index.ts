@@ -9,6 +9,9 @@ import { settingsHandlers } from './settings';
 import { exportHandlers } from './export';
 import { analyticsHandlers } from './analytics';
 import { syncHandlers } from './sync';
+import { importHandlers } from './import';
+import { demoHandlers } from './demo';
+import { identityHandlers } from './identity';
 
 export const handlers = {
   ...appHandlers,
@@ -19,4 +22,7 @@ export const handlers = {
   ...exportHandlers,
   ...analyticsHandlers,
   ...syncHandlers,
+  ...importHandlers,
+  ...demoHandlers,
+  ...identityHandlers,
 } satisfies Handlers<Contract>;

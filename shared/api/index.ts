@@ -8,8 +8,11 @@ import { settingsApi } from './settings';
 import { exportApi } from './export';
 import { analytics } from './analytics';
 import { sync } from './sync';
+import { importDomain } from './import';
+import { demo } from './demo';
+import { identity } from './identity';
 
-export const contract = defineContract(app, jobs, query, reports, exportApi, settingsApi, analytics, sync);
+export const contract = defineContract(app, jobs, query, reports, exportApi, settingsApi, analytics, sync, importDomain, demo, identity);
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

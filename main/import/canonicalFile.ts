@@ -1,0 +1,141 @@
+// Imports one canonical table from one source (a CSV file, a Parquet file, or an XLSX sheet written out as CSV)
+// inside the caller's transaction.
+import { basename } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Tx } from '../store/db';
+import { AppError } from '../store/errors';
+import type { CsvDialect, ImportTableCounts } from '../../shared/api/import';
+import { normalizeHeader, TABLE_SPECS, type TableSpec } from './canonicalSchema';
+import { cp1252Fix, lit, q, type DecimalMark } from './convertSql';
+import { detectDecimalMark, type SniffedCsv } from './dialect';
+import { csvLines, csvRead, dropRejectTables, insertRefused, isEncodingError, refusedRecords } from './csvSource';
+import { finishTable, stageRows, type LineResolver } from './loadTable';
+import type { CanonicalTable } from '../../shared/types';
+
+export interface HeaderMap {
+  /** Canonical column -> index in the header. */
+  index: Map<string, number>;
+  unknown: string[];
+  missing: string[];
+}
+
+/** Matches a file's header to a table's columns (case, accents and spacing ignored). */
+export function mapHeader(header: string[], spec: TableSpec, ignore: string[] = []): HeaderMap {
+  const index = new Map<string, number>();
+  const unknown: string[] = [];
+  const known = new Set(spec.columns.map((c) => c.name));
+  header.forEach((h, i) => {
+    if (ignore.includes(h)) return;
+    const n = normalizeHeader(h);
+    if (known.has(n) && !index.has(n)) index.set(n, i);
+    else if (h.trim() !== '') unknown.push(h);
+  });
+  const missing = spec.columns.filter((c) => c.required && !index.has(c.name)).map((c) => c.name);
+  return { index, unknown, missing };
+}
+
+export function requireColumns(file: string, table: string, m: HeaderMap): void {
+  if (m.missing.length) {
+    throw new AppError('BAD_INPUT', `${basename(file)}: missing required column${m.missing.length > 1 ? 's' : ''} ${m.missing.join(', ')} for table ${table}`, {
+      missingColumns: m.missing,
+    });
+  }
+}
+
+const NUMERIC = new Set(['money', 'rate', 'qty', 'int']);
+
+/** Polls DuckDB's progress of the running statement while `fn` runs. */
+export async function withQueryProgress<T>(conn: DuckDBConnection, onPct: (pct: number) => void, fn: () => Promise<T>): Promise<T> {
+  const timer = setInterval(() => {
+    try {
+      const p = conn.progress.percentage;
+      if (p >= 0) onPct(Math.min(100, p));
+    } catch {
+      // progress is advisory
+    }
+  }, 250);
+  try {
+    return await fn();
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+export interface TableLoadResult {
+  counts: ImportTableCounts;
+  rows: number;
+  unknownColumns: string[];
+  dialect?: CsvDialect;
+}
+
+export interface LoadContext {
+  importId: string;
+  /** File name recorded with rejects. */
+  file: string;
+  onPct: (pct: number) => void;
+}
+
+/** A canonical table from a CSV file (`lineColumn` names a header column that already holds the line, as in sheets). */
+export async function loadCsvTable(tx: Tx, path: string, sniff: SniffedCsv, table: CanonicalTable, ctx: LoadContext, lineColumn?: string): Promise<TableLoadResult> {
+  const spec = TABLE_SPECS[table];
+  const m = mapHeader(sniff.header, spec, lineColumn ? [lineColumn] : []);
+  requireColumns(path, table, m);
+  const numericValues: string[] = [];
+  for (const c of spec.columns) {
+    const i = m.index.get(c.name);
+    if (i !== undefined && NUMERIC.has(c.kind)) for (const row of sniff.sample) numericValues.push(row[i] ?? '');
+  }
+  const dec: DecimalMark = detectDecimalMark(numericValues, sniff.delimiter);
+  const lineIdx = lineColumn ? sniff.header.indexOf(lineColumn) : -1;
+  let encoding = sniff.encoding;
+  for (;;) {
+    const read = csvRead(path, sniff.header.length, { delimiter: sniff.delimiter, encoding });
+    const raw = new Map<string, string>();
+    for (const c of spec.columns) {
+      const i = m.index.get(c.name);
+      if (i === undefined) continue;
+      raw.set(c.name, encoding === 'latin-1' && (c.kind === 'text' || c.kind === 'id') ? cp1252Fix(`c${i}`) : `c${i}`);
+    }
+    const ordinal = lineIdx >= 0 ? `TRY_CAST(c${lineIdx} AS BIGINT)` : 'row_number() OVER ()';
+    const stg = await withQueryProgress(tx.connection, ctx.onPct, () => stageRows(tx, { spec, raw, dec, from: read.from, ordinal }));
+    const refused = await refusedRecords(tx, read);
+    if (encoding === 'utf-8' && refused.some(isEncodingError)) {
+      // The head looked like UTF-8 but a later byte is not: the file is Latin-1 (Windows-1252) after all.
+      await tx.run(`DROP TABLE ${stg}`);
+      await dropRejectTables(tx, read);
+      encoding = 'latin-1';
+      continue;
+    }
+    const lines = csvLines(path, refused);
+    const resolve: LineResolver = lineIdx >= 0 ? async (ords) => new Map(ords.map((o) => [o, o])) : lines.resolve;
+    const rows = Number((await tx.all<{ n: bigint }>(`SELECT count(*) AS n FROM ${stg}`))[0].n) + refused.length;
+    const counts = await finishTable(tx, { stg, spec, importId: ctx.importId, file: ctx.file, lines: resolve });
+    if (refused.length) {
+      await insertRefused(tx, refused, await lines.refusedLines(), ctx.importId, ctx.file, table);
+      counts.rejected += refused.length;
+    }
+    await tx.run(`DROP TABLE ${stg}`);
+    await dropRejectTables(tx, read);
+    return { counts, rows, unknownColumns: m.unknown, dialect: { delimiter: sniff.delimiter, decimal: dec, encoding } };
+  }
+}
+
+/** A canonical table from a Parquet file; the line of a row is its 1-based row number. */
+export async function loadParquetTable(tx: Tx, path: string, table: CanonicalTable, ctx: LoadContext): Promise<TableLoadResult> {
+  const spec = TABLE_SPECS[table];
+  const desc = await tx.all<{ column_name: string }>(`DESCRIBE SELECT * FROM read_parquet(${lit(path)})`);
+  const header = desc.map((d) => d.column_name);
+  const m = mapHeader(header, spec);
+  requireColumns(path, table, m);
+  const raw = new Map<string, string>();
+  for (const c of spec.columns) {
+    const i = m.index.get(c.name);
+    if (i !== undefined) raw.set(c.name, `CAST(${q(header[i])} AS VARCHAR)`);
+  }
+  const from = `read_parquet(${lit(path)}, file_row_number = true)`;
+  const stg = await withQueryProgress(tx.connection, ctx.onPct, () => stageRows(tx, { spec, raw, dec: '.', from, ordinal: 'file_row_number + 1' }));
+  const rows = Number((await tx.all<{ n: bigint }>(`SELECT count(*) AS n FROM ${stg}`))[0].n);
+  const counts = await finishTable(tx, { stg, spec, importId: ctx.importId, file: ctx.file, lines: async (ords) => new Map(ords.map((o) => [o, o])) });
+  await tx.run(`DROP TABLE ${stg}`);
+  return { counts, rows, unknownColumns: m.unknown };
+}

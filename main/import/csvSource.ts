@@ -1,0 +1,87 @@
+// Reading a CSV file through DuckDB: read_csv with the sniffed dialect (all text, explicit column names), records
+// DuckDB refuses (wrong column count, bad quoting or encoding) collected with their lines, and line resolution.
+import type { Tx } from '../store/db';
+import type { CsvDialect } from '../../shared/api/import';
+import { lit } from './convertSql';
+import type { LineResolver } from './loadTable';
+import { physicalLines } from './lineMap';
+
+export interface CsvRead {
+  /** The FROM item: read_csv(...) with columns c0..cN (all VARCHAR) in header order. */
+  from: string;
+  rejectsTable: string;
+  rejectsScan: string;
+}
+
+export interface RefusedRecord {
+  logicalLine: number;
+  type: string;
+  message: string;
+  text: string;
+}
+
+let seq = 0;
+
+export function csvRead(path: string, columns: number, dialect: Omit<CsvDialect, 'decimal'>): CsvRead {
+  const n = ++seq;
+  const rejectsTable = `__painel_csvrej_${process.pid}_${n}`;
+  const rejectsScan = `__painel_csvscan_${process.pid}_${n}`;
+  const cols = Array.from({ length: columns }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
+  const from = `read_csv(${lit(path)}, header = true, auto_detect = false, columns = {${cols}}, delim = ${lit(dialect.delimiter)},
+    quote = '"', escape = '"', encoding = ${lit(dialect.encoding)}, store_rejects = true,
+    rejects_table = ${lit(rejectsTable)}, rejects_scan = ${lit(rejectsScan)})`;
+  return { from, rejectsTable, rejectsScan };
+}
+
+/** Records DuckDB refused while reading, in file order. */
+export async function refusedRecords(tx: Tx, read: CsvRead): Promise<RefusedRecord[]> {
+  const rows = await tx.all<{ line: bigint | number; error_type: string; error_message: string; csv_line: string | null }>(
+    `SELECT line, error_type::VARCHAR AS error_type, error_message, csv_line FROM ${read.rejectsTable} ORDER BY line`,
+  );
+  const seen = new Set<number>();
+  const out: RefusedRecord[] = [];
+  for (const r of rows) {
+    const line = Number(r.line);
+    if (seen.has(line)) continue;
+    seen.add(line);
+    out.push({ logicalLine: line, type: r.error_type, message: r.error_message.split('\n')[0], text: (r.csv_line ?? '').replace(/^\n+/, '') });
+  }
+  return out;
+}
+
+export async function dropRejectTables(tx: Tx, read: CsvRead): Promise<void> {
+  await tx.run(`DROP TABLE IF EXISTS ${read.rejectsTable}`);
+  await tx.run(`DROP TABLE IF EXISTS ${read.rejectsScan}`);
+}
+
+export function isEncodingError(r: RefusedRecord): boolean {
+  return /UNICODE|ENCODING/i.test(r.type) || /unicode|encod/i.test(r.message);
+}
+
+/** Resolves lines of rejected rows and refused records with one pass over the file, shared by every table of it. */
+export function csvLines(path: string, refused: RefusedRecord[]): { resolve: LineResolver; refusedLines: () => Promise<Map<number, number>> } {
+  const logical = refused.map((r) => r.logicalLine);
+  let refusedCache: Map<number, number> | null = null;
+  return {
+    resolve: async (ordinals) => {
+      const a = await physicalLines(path, { validOrdinals: ordinals, refusedLogicalLines: logical });
+      refusedCache = a.refused;
+      return a.valid;
+    },
+    refusedLines: async () => (refusedCache ??= (await physicalLines(path, { validOrdinals: [], refusedLogicalLines: logical })).refused),
+  };
+}
+
+/** Inserts refused records into import_rejects for `table`. */
+export async function insertRefused(tx: Tx, refused: RefusedRecord[], lines: Map<number, number>, importId: string, file: string, table: string): Promise<void> {
+  for (const r of refused) {
+    await tx.run(`INSERT INTO import_rejects (import_id, file, "table", line, "column", value, reason) VALUES ($1, $2, $3, $4, NULL, $5, $6)`, [
+      importId,
+      file,
+      table,
+      lines.get(r.logicalLine) ?? r.logicalLine,
+      r.text.slice(0, 1000),
+      `${r.type.toLowerCase()}: ${r.message}`,
+    ]);
+  }
+}

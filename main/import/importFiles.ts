@@ -1,0 +1,231 @@
+// The import job: expands paths into files, loads each file in its own transaction (a failure or a crash leaves that
+// file absent), records the import log, re-runs customer matching when customers changed, and sums it all up.
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, extname, join, resolve } from 'node:path';
+import type { Db, Tx } from '../store/db';
+import { AppError, toErrorData } from '../store/errors';
+import type { ImportFileSummary, ImportSummary, ImportTableCounts } from '../../shared/api/import';
+import { CANONICAL_TABLES } from '../../shared/types';
+import { tableForName } from './canonicalSchema';
+import { sniffCsv } from './dialect';
+import { loadCsvTable, loadParquetTable, type LoadContext } from './canonicalFile';
+import { detectShop, loadShopFile } from './shops/shopFile';
+import { LINE_COLUMN, xlsxSheetsToCsv } from './xlsxSheets';
+import { rebuildIdentity } from '../identity/matchCustomers';
+
+const FORMATS: Record<string, ImportFileSummary['format']> = { '.csv': 'csv', '.txt': 'csv', '.tsv': 'csv', '.parquet': 'parquet', '.xlsx': 'xlsx' };
+
+export interface ImportProgress {
+  (p: { done: number; total: number; phase: string; message?: string }): void;
+}
+
+export interface ImportOptions {
+  progress?: ImportProgress;
+  checkCancelled?: () => void;
+  /** Aborting interrupts the file being loaded (its transaction rolls back, so the file stays absent). */
+  signal?: AbortSignal;
+  /** Skip re-running customer matching (callers that run it themselves). */
+  skipIdentity?: boolean;
+}
+
+/** Files to import from a list of files and folders (folders: their supported files, canonical tables first). */
+export function expandPaths(paths: string[]): string[] {
+  const files: string[] = [];
+  for (const p of paths) {
+    const abs = resolve(p);
+    let st;
+    try {
+      st = statSync(abs);
+    } catch {
+      throw new AppError('NOT_FOUND', `no such file or folder: ${p}`);
+    }
+    if (st.isDirectory()) {
+      const inDir = readdirSync(abs)
+        .filter((f) => !f.startsWith('.') && !f.startsWith('~$') && FORMATS[extname(f).toLowerCase()])
+        .map((f) => join(abs, f))
+        .filter((f) => statSync(f).isFile());
+      const rank = (f: string) => {
+        const t = tableForName(basename(f, extname(f)));
+        return t ? CANONICAL_TABLES.indexOf(t) : CANONICAL_TABLES.length;
+      };
+      inDir.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+      if (!inDir.length) throw new AppError('NOT_FOUND', `no CSV, Parquet or XLSX files in ${p}`);
+      files.push(...inDir);
+    } else {
+      if (!FORMATS[extname(abs).toLowerCase()]) throw new AppError('BAD_INPUT', `${basename(abs)}: not a CSV, Parquet or XLSX file`);
+      files.push(abs);
+    }
+  }
+  return [...new Set(files)];
+}
+
+/** Runs fn; meanwhile aborting `signal` interrupts the statement running in `tx` (cancel takes effect at once). */
+async function interruptible<T>(signal: AbortSignal | undefined, tx: Tx, fn: () => Promise<T>): Promise<T> {
+  const stop = () => tx.connection.interrupt();
+  signal?.addEventListener('abort', stop);
+  try {
+    return await fn();
+  } finally {
+    signal?.removeEventListener('abort', stop);
+  }
+}
+
+function addCounts(into: Map<string, ImportTableCounts>, c: ImportTableCounts): void {
+  const t = into.get(c.table) ?? { table: c.table, loaded: 0, replaced: 0, unchanged: 0, rejected: 0 };
+  t.loaded += c.loaded;
+  t.replaced += c.replaced;
+  t.unchanged += c.unchanged;
+  t.rejected += c.rejected;
+  into.set(c.table, t);
+}
+
+async function logFile(tx: Tx | Db, importId: string, s: ImportFileSummary, startedAt: Date): Promise<void> {
+  const file = s.sheet ? `${s.file}#${s.sheet}` : s.file;
+  const rows = s.tables.length ? s.tables : [{ table: null, loaded: 0, replaced: 0, unchanged: 0, rejected: 0 }];
+  for (const t of rows) {
+    await tx.run(
+      `INSERT INTO import_log (import_id, file, "table", format, loaded, replaced, rejected, unknown_columns, started_at, finished_at, "rows", unchanged, bytes, error)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::VARCHAR[], $9::TIMESTAMPTZ, now(), $10, $11, $12, $13)`,
+      [importId, file, t.table, s.format, t.loaded, t.replaced, t.rejected, JSON.stringify(s.unknownColumns), startedAt.toISOString(), s.rows, t.unchanged, s.bytes, s.error?.message ?? null],
+    );
+  }
+}
+
+/** Imports one file (or one workbook) in one transaction and returns its summaries (one per sheet for workbooks). */
+async function importOne(db: Db, importId: string, path: string, ctxBase: Omit<LoadContext, 'file'>, signal?: AbortSignal): Promise<ImportFileSummary[]> {
+  const format = FORMATS[extname(path).toLowerCase()];
+  const bytes = statSync(path).size;
+  const startedAt = new Date();
+  const t0 = performance.now();
+  const name = basename(path, extname(path));
+  const base = (): ImportFileSummary => ({ file: path, format, mapping: null, bytes, rows: 0, tables: [], unknownColumns: [], ms: 0 });
+  if (format === 'xlsx') return importWorkbook(db, importId, path, ctxBase, signal);
+  const s = base();
+  try {
+    await db.transaction((tx) =>
+      interruptible(signal, tx, async () => {
+        await tx.run(`DELETE FROM import_rejects WHERE file = $1`, [path]);
+        const ctx = { ...ctxBase, file: path };
+        const table = tableForName(name);
+        if (format === 'parquet') {
+          if (!table) throw new AppError('BAD_INPUT', `${basename(path)}: name the file after a canonical table (${CANONICAL_TABLES.join(', ')})`);
+          const r = await loadParquetTable(tx, path, table, ctx);
+          Object.assign(s, { mapping: 'canonical', rows: r.rows, tables: [r.counts], unknownColumns: r.unknownColumns });
+        } else {
+          const sniff = sniffCsv(path);
+          const shop = table ? null : detectShop(sniff.header);
+          if (table) {
+            const r = await loadCsvTable(tx, path, sniff, table, ctx);
+            Object.assign(s, { mapping: 'canonical', rows: r.rows, tables: [r.counts], unknownColumns: r.unknownColumns, dialect: r.dialect });
+          } else if (shop) {
+            const r = await loadShopFile(tx, path, sniff, shop, ctx);
+            Object.assign(s, { mapping: shop, rows: r.rows, tables: r.tables, unknownColumns: r.unknownColumns, dialect: r.dialect });
+          } else {
+            throw new AppError(
+              'BAD_INPUT',
+              `${basename(path)}: not a canonical table name (${CANONICAL_TABLES.join(', ')}) and not a recognised WooCommerce or Bling export`,
+            );
+          }
+        }
+        s.ms = Math.round(performance.now() - t0);
+        await logFile(tx, importId, s, startedAt);
+        tx.touched(...s.tables.filter((t) => t.loaded + t.replaced > 0).map((t) => t.table));
+      }),
+    );
+  } catch (err) {
+    const e = toErrorData(err);
+    s.error = { code: e.code, message: e.message };
+    s.tables = [];
+    s.ms = Math.round(performance.now() - t0);
+    await logFile(db, importId, s, startedAt).catch(() => undefined);
+  }
+  return [s];
+}
+
+/** A workbook: every sheet named after a canonical table, all in one transaction; a sheet missing a required column is skipped with its error. */
+async function importWorkbook(db: Db, importId: string, path: string, ctxBase: Omit<LoadContext, 'file'>, signal?: AbortSignal): Promise<ImportFileSummary[]> {
+  const bytes = statSync(path).size;
+  const startedAt = new Date();
+  const t0 = performance.now();
+  const dir = mkdtempSync(join(tmpdir(), 'painel-xlsx-'));
+  const out: ImportFileSummary[] = [];
+  try {
+    await db.transaction((tx) =>
+      interruptible(signal, tx, async () => {
+        await tx.run(`DELETE FROM import_rejects WHERE file LIKE $1 || '#%'`, [path]);
+        for await (const sheet of xlsxSheetsToCsv(path, dir)) {
+          const s: ImportFileSummary = { file: path, sheet: sheet.sheet, format: 'xlsx', mapping: null, bytes, rows: 0, tables: [], unknownColumns: [], ms: 0 };
+          out.push(s);
+          const table = tableForName(sheet.sheet);
+          if (!table) {
+            s.error = { code: 'BAD_INPUT', message: `sheet ${sheet.sheet}: not a canonical table name; skipped` };
+            continue;
+          }
+          try {
+            const sniff = sniffCsv(sheet.csvPath, { delimiter: ',', encoding: 'utf-8' });
+            const r = await loadCsvTable(tx, sheet.csvPath, sniff, table, { ...ctxBase, file: `${path}#${sheet.sheet}` }, LINE_COLUMN);
+            Object.assign(s, { mapping: 'canonical', rows: r.rows, tables: [r.counts], unknownColumns: r.unknownColumns });
+            if (r.counts.loaded + r.counts.replaced > 0) tx.touched(table);
+          } catch (err) {
+            // Only header problems are raised before any SQL runs for the sheet; anything else aborts the workbook.
+            if (!(err instanceof AppError) || err.code !== 'BAD_INPUT') throw err;
+            s.error = { code: err.code, message: err.message };
+          }
+          s.ms = Math.round(performance.now() - t0);
+          await logFile(tx, importId, s, startedAt);
+        }
+      }),
+    );
+  } catch (err) {
+    const e = toErrorData(err);
+    const failed: ImportFileSummary = { file: path, format: 'xlsx', mapping: null, bytes, rows: 0, tables: [], unknownColumns: [], ms: Math.round(performance.now() - t0), error: { code: e.code, message: e.message } };
+    await logFile(db, importId, failed, startedAt).catch(() => undefined);
+    return [failed];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return out;
+}
+
+/** Imports files and folders; each file is one transaction. */
+export async function importFiles(db: Db, paths: string[], opts: ImportOptions = {}): Promise<ImportSummary> {
+  const t0 = performance.now();
+  const files = expandPaths(paths);
+  const importId = randomUUID();
+  const sizes = files.map((f) => statSync(f).size);
+  const total = sizes.reduce((a, b) => a + b, 0);
+  let doneBytes = 0;
+  const summaries: ImportFileSummary[] = [];
+  for (let i = 0; i < files.length; i++) {
+    opts.checkCancelled?.();
+    const file = files[i];
+    const before = doneBytes;
+    const onPct = (pct: number) => opts.progress?.({ done: before + Math.round((sizes[i] * pct) / 100), total, phase: basename(file), message: `file ${i + 1}/${files.length}` });
+    onPct(0);
+    const s = await importOne(db, importId, file, { importId, onPct }, opts.signal);
+    summaries.push(...s);
+    doneBytes += sizes[i];
+    const rows = summaries.reduce((a, x) => a + x.rows, 0);
+    opts.progress?.({ done: doneBytes, total, phase: basename(file), message: `${rows.toLocaleString('pt-BR')} rows` });
+  }
+  const byTable = new Map<string, ImportTableCounts>();
+  for (const s of summaries) for (const t of s.tables) addCounts(byTable, t);
+  let identity: ImportSummary['identity'] = null;
+  const customers = byTable.get('customers');
+  if (!opts.skipIdentity && customers && customers.loaded + customers.replaced > 0) {
+    opts.progress?.({ done: total, total, phase: 'identity' });
+    identity = await rebuildIdentity(db);
+  }
+  const tables = CANONICAL_TABLES.filter((t) => byTable.has(t)).map((t) => byTable.get(t) as ImportTableCounts);
+  return {
+    importId,
+    files: summaries,
+    tables,
+    rejected: tables.reduce((a, t) => a + t.rejected, 0),
+    failedFiles: summaries.filter((s) => s.error).length,
+    identity,
+    ms: Math.round(performance.now() - t0),
+  };
+}

@@ -1,0 +1,119 @@
+// Shop exports (WooCommerce orders CSV, Bling "vendas" CSV): the raw file is staged once, mapped by header names
+// into canonical tables with SQL, and each table goes through the same validation and upsert as canonical files.
+import type { Tx } from '../../store/db';
+import { AppError } from '../../store/errors';
+import type { CsvDialect, ImportTableCounts } from '../../../shared/api/import';
+import type { CanonicalTable } from '../../../shared/types';
+import { normalizeHeader, TABLE_SPECS } from '../canonicalSchema';
+import { numberExpr, q, type DecimalMark } from '../convertSql';
+import { detectDecimalMark, type SniffedCsv } from '../dialect';
+import { csvLines, csvRead, dropRejectTables, insertRefused, isEncodingError, refusedRecords } from '../csvSource';
+import { finishTable, stageRows } from '../loadTable';
+import { withQueryProgress, type LoadContext } from '../canonicalFile';
+import { wooOrdersMapping, WOO_SIGNATURE } from './wooOrders';
+import { blingVendasMapping, BLING_SIGNATURE } from './blingVendas';
+
+export type ShopKind = 'woocommerce-orders' | 'bling-vendas';
+
+/** Column lookup by aliases over the normalized header of a shop export. */
+export class ShopColumns {
+  readonly used = new Set<string>();
+  constructor(
+    readonly names: string[],
+    readonly dec: DecimalMark,
+  ) {}
+  find(aliases: readonly string[]): string | null {
+    for (const a of aliases) if (this.names.includes(a)) return a;
+    return null;
+  }
+  /** The text of the first present alias (NULL when none is present). */
+  text(aliases: readonly string[]): string {
+    const c = this.find(aliases);
+    if (c) this.used.add(c);
+    return c ? `NULLIF(trim(${q(c)}), '')` : 'NULL::VARCHAR';
+  }
+  /** Like text, but the file fails with a message naming the column when none is present. */
+  need(aliases: readonly string[], file: string): string {
+    if (!this.find(aliases)) throw new AppError('BAD_INPUT', `${file}: missing required column ${aliases[0]}`, { missingColumns: [aliases[0]] });
+    return this.text(aliases);
+  }
+  /** A decimal value of the first present alias. */
+  num(aliases: readonly string[]): string {
+    return numberExpr(this.text(aliases), this.dec, 'DECIMAL(18,2)');
+  }
+  /** A number as canonical text (`.` decimals); text that is not a number passes through so its reject shows it. */
+  numText(aliases: readonly string[]): string {
+    return `COALESCE(CAST(${this.num(aliases)} AS VARCHAR), ${this.text(aliases)})`;
+  }
+}
+
+export interface ShopMapping {
+  /** Each canonical table as a SELECT over `raw` giving __r and text columns named like the table's columns. */
+  tables: [CanonicalTable, string][];
+}
+
+/** Which shop export a header is, if any. */
+export function detectShop(header: string[]): ShopKind | null {
+  const n = new Set(header.map(normalizeHeader));
+  const has = (group: readonly string[]) => group.some((a) => n.has(a));
+  if (WOO_SIGNATURE.every(has)) return 'woocommerce-orders';
+  if (BLING_SIGNATURE.every(has)) return 'bling-vendas';
+  return null;
+}
+
+/** Text form of a typed SQL value for the canonical staging step. */
+export const txt = (expr: string) => `CAST(${expr} AS VARCHAR)`;
+
+export async function loadShopFile(
+  tx: Tx,
+  path: string,
+  sniff: SniffedCsv,
+  kind: ShopKind,
+  ctx: LoadContext,
+): Promise<{ tables: ImportTableCounts[]; rows: number; unknownColumns: string[]; dialect: CsvDialect }> {
+  const names: string[] = [];
+  for (const h of sniff.header) {
+    let n = normalizeHeader(h) || 'column';
+    while (names.includes(n)) n += '_';
+    names.push(n);
+  }
+  let encoding = sniff.encoding;
+  const raw = `__painel_shop_${process.pid}_${Date.now()}`;
+  for (;;) {
+    const read = csvRead(path, names.length, { delimiter: sniff.delimiter, encoding });
+    await withQueryProgress(tx.connection, ctx.onPct, () =>
+      tx.run(`CREATE TEMP TABLE ${raw} AS SELECT row_number() OVER () AS __r, ${names.map((n, i) => `c${i} AS ${q(n)}`).join(', ')} FROM ${read.from}`),
+    );
+    const refused = await refusedRecords(tx, read);
+    if (encoding === 'utf-8' && refused.some(isEncodingError)) {
+      await tx.run(`DROP TABLE ${raw}`);
+      await dropRejectTables(tx, read);
+      encoding = 'latin-1';
+      continue;
+    }
+    const numericLike = names.filter((n) => /total|valor|preco|price|desconto|discount|frete|shipping|subtotal|tax/.test(n));
+    const sampleValues = sniff.sample.flatMap((row) => numericLike.map((n) => row[names.indexOf(n)] ?? ''));
+    const cols = new ShopColumns(names, detectDecimalMark(sampleValues, sniff.delimiter));
+    const mapping = kind === 'woocommerce-orders' ? wooOrdersMapping(cols, raw, path) : blingVendasMapping(cols, raw, path);
+    const lines = csvLines(path, refused);
+    const tables: ImportTableCounts[] = [];
+    for (const [table, sql] of mapping.tables) {
+      const spec = TABLE_SPECS[table];
+      const rawCols = new Map(spec.columns.map((c) => [c.name, q(c.name)]));
+      const stg = await stageRows(tx, { spec, raw: rawCols, dec: '.', from: `(${sql})`, ordinal: '__r' });
+      tables.push(await finishTable(tx, { stg, spec, importId: ctx.importId, file: ctx.file, lines: lines.resolve }));
+      await tx.run(`DROP TABLE ${stg}`);
+    }
+    if (refused.length) {
+      await insertRefused(tx, refused, await lines.refusedLines(), ctx.importId, ctx.file, 'sales');
+      const sales = tables.find((t) => t.table === 'sales');
+      if (sales) sales.rejected += refused.length;
+    }
+    const rows = Number((await tx.all<{ n: bigint }>(`SELECT count(*) AS n FROM ${raw}`))[0].n) + refused.length;
+    await tx.run(`DROP TABLE ${raw}`);
+    await dropRejectTables(tx, read);
+    const unknownColumns = sniff.header.filter((_, i) => !cols.used.has(names[i]));
+    return { tables, rows, unknownColumns, dialect: { delimiter: sniff.delimiter, decimal: cols.dec, encoding } };
+  }
+}
+
