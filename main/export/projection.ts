@@ -4,7 +4,7 @@
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import type { CsvDialect, ExportColumn, ExportSource, Locale, WireValue } from './types';
 
-/** The SQL type of each result column, read from a LIMIT 0 run (no rows computed). */
+/** The SQL type of each result column, from a LIMIT 0 run (DuckDB plans it to an empty result: no rows computed). */
 export async function describeQuery(conn: DuckDBConnection, sql: string, params: DuckDBValue[]): Promise<Map<string, string>> {
   const r = await conn.run(`SELECT * FROM (${sql}) AS q LIMIT 0`, params);
   const names = r.columnNames();
@@ -27,20 +27,37 @@ const isIntegral = (sqlType: string | undefined) => !!sqlType && /^(U?(TINY|SMAL
 function localTs(ref: string, sqlType: string | undefined): string {
   if (isTz(sqlType)) return `timezone(getvariable('biz_tz'), ${ref})`;
   // Wire-form text ('...Z', or local without an offset) parses as TIMESTAMPTZ in the session's business zone.
-  if (!sqlType || sqlType === 'VARCHAR') return `timezone(getvariable('biz_tz'), CAST(${ref} AS TIMESTAMPTZ))`;
+  if (isText(sqlType)) return `timezone(getvariable('biz_tz'), CAST(${ref} AS TIMESTAMPTZ))`;
   return `CAST(${ref} AS TIMESTAMP)`;
 }
 
 /** Cells starting with = + - @ tab or CR get a leading apostrophe, so spreadsheets never run them as formulas. */
 export function neutraliseSql(v: string): string {
-  return `CASE WHEN left(${v}, 1) IN ('=', '+', '-', '@', chr(9), chr(13)) THEN '''' || ${v} ELSE ${v} END`;
+  // ascii() reads the first code point; cheaper than left(), which splits grapheme clusters.
+  return `CASE WHEN ascii(${v}) IN (61, 43, 45, 64, 9, 13) THEN '''' || ${v} ELSE ${v} END`;
 }
 
+const isText = (sqlType: string | undefined) => !sqlType || sqlType === 'VARCHAR';
+
+/**
+ * Exact decimal text of a number column. Wire-form text (money and decimals as exact text) passes through:
+ * casting text to a wide DECIMAL costs DuckDB many times the whole export.
+ */
 function decimalText(ref: string, c: ExportColumn, sqlType: string | undefined): string {
-  if (c.type === 'money') return `CAST(CAST(${ref} AS DECIMAL(38,2)) AS VARCHAR)`;
-  if (c.type === 'integer') return isIntegral(sqlType) ? `CAST(${ref} AS VARCHAR)` : `CAST(CAST(round(${ref}) AS HUGEINT) AS VARCHAR)`;
-  if (c.type === 'decimal' && c.decimals !== undefined) return `CAST(round(CAST(${ref} AS DECIMAL(38,10)), ${c.decimals}) AS VARCHAR)`;
+  if (c.type === 'money') {
+    if (isText(sqlType)) return ref;
+    if (sqlType && /^DECIMAL\(\d+,2\)$/.test(sqlType)) return `CAST(${ref} AS VARCHAR)`;
+    return `CAST(CAST(${ref} AS DECIMAL(18,2)) AS VARCHAR)`;
+  }
+  if (c.type === 'integer') return isIntegral(sqlType) ? `CAST(${ref} AS VARCHAR)` : `CAST(CAST(${ref} AS BIGINT) AS VARCHAR)`;
+  if (isText(sqlType)) return ref;
+  if (c.type === 'decimal' && c.decimals !== undefined && !sqlType?.startsWith('DECIMAL')) return `CAST(round(${ref}, ${c.decimals}) AS VARCHAR)`;
   return `CAST(${ref} AS VARCHAR)`;
+}
+
+/** A date column as 'YYYY-MM-DD' text (the wire form already is). */
+function isoDate(ref: string, sqlType: string | undefined): string {
+  return isText(sqlType) ? ref : `strftime(CAST(${ref} AS DATE), '%Y-%m-%d')`;
 }
 
 /** One CSV field, as text in the dialect. */
@@ -55,8 +72,10 @@ export function csvExpr(c: ExportColumn, sqlType: string | undefined, dialect: C
       const t = decimalText(ref, c, sqlType);
       return br ? `replace(${t}, '.', ',')` : t;
     }
-    case 'date':
-      return `strftime(CAST(${ref} AS DATE), ${br ? "'%d/%m/%Y'" : "'%Y-%m-%d'"})`;
+    case 'date': {
+      const iso = isoDate(ref, sqlType);
+      return br ? `substr(${iso}, 9, 2) || '/' || substr(${iso}, 6, 2) || '/' || substr(${iso}, 1, 4)` : iso;
+    }
     case 'timestamp':
       return `strftime(${localTs(ref, sqlType)}, ${br ? "'%d/%m/%Y %H:%M:%S'" : "'%Y-%m-%d %H:%M:%S'"})`;
     case 'boolean': {
@@ -99,7 +118,7 @@ export function wireExpr(c: ExportColumn, sqlType: string | undefined): string {
     case 'percent':
       return `CAST(${ref} AS DOUBLE)`;
     case 'date':
-      return `strftime(CAST(${ref} AS DATE), '%Y-%m-%d')`;
+      return isoDate(ref, sqlType);
     case 'timestamp':
       return `strftime(${localTs(ref, sqlType)}, '%Y-%m-%d %H:%M')`;
     case 'boolean':

@@ -5,7 +5,8 @@ import type { z } from 'zod';
 import type { exportRunInput } from '../../shared/api/export';
 import type { JobSnapshot } from '../../shared/events';
 import type { Engine } from '../host/engine';
-import { reportCount } from '../reports/engine';
+import { pageSql, reportCount } from '../reports/engine';
+import { resolveRequest } from '../reports/prepare';
 import { getReport } from '../reports/registry';
 import { AppError } from '../store/errors';
 import { defaultDialect, writeCsv } from './csvExport';
@@ -22,12 +23,15 @@ const FORMAT_LABEL = { csv: 'CSV', xlsx: 'XLSX', pdf: 'PDF', parquet: 'Parquet' 
 export async function startReportExport(engine: Engine, input: ExportRunRequest): Promise<JobSnapshot> {
   const def = getReport(input.report);
   const ctx = await exportContext(engine, input.locale);
-  const count = await reportCount(engine, input);
-  if (input.format === 'pdf' && count.total > PDF_MAX_ROWS) {
+  // Builds the SQL (unknown report, parameter or filter column fail here) without running the report.
+  const resolved = await resolveRequest(engine, input);
+  pageSql(resolved, input);
+  const count = input.format === 'pdf' ? await reportCount(engine, input) : null;
+  if (count && count.total > PDF_MAX_ROWS) {
     throw new AppError('BAD_INPUT', ctx.locale === 'pt-BR' ? `O PDF comporta até ${PDF_MAX_ROWS.toLocaleString('pt-BR')} linhas e o relatório tem ${count.total.toLocaleString('pt-BR')}; filtre ou exporte em CSV/XLSX.` : `A PDF holds up to ${PDF_MAX_ROWS} rows and the report has ${count.total}; filter it or export CSV/XLSX.`, { rows: count.total, maxRows: PDF_MAX_ROWS });
   }
   const title = def.title[ctx.locale];
-  const defaultName = `${title} ${count.period.from}_${count.period.to}`;
+  const defaultName = `${title} ${resolved.period.from}_${resolved.period.to}`;
   const { target } = planTarget(engine, input, defaultName, `.${input.format}`);
   return startExportJob(engine, {
     kind: 'export',
@@ -36,7 +40,7 @@ export async function startReportExport(engine: Engine, input: ExportRunRequest)
     format: input.format,
     download: true,
     write: async (path, job) => {
-      const source = await reportSource(engine, input, ctx.locale);
+      const source = await reportSource(engine, input, ctx.locale, input.format === 'xlsx' || input.format === 'pdf');
       job.checkCancelled();
       const conn = engine.db.readConnection();
       switch (input.format) {

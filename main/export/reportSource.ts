@@ -116,11 +116,19 @@ async function chartOf(engine: Engine, r: Resolved, req: ReportExportRequest, lo
   return { ...head, x: data.x.map((v) => axisValue(v, x, locale)), series };
 }
 
-export async function reportSource(engine: Engine, req: ReportExportRequest, locale: Locale): Promise<ExportSource> {
+/**
+ * The export source of a report request. `full` adds what people-facing files show (the engine's totals row and
+ * the first chart); CSV and Parquet skip both, so they cost one pass of the report query.
+ */
+export async function reportSource(engine: Engine, req: ReportExportRequest, locale: Locale, full = true): Promise<ExportSource> {
   const r = await resolveRequest(engine, req);
   const settings = await engine.settings();
   const q = pageSql(r, { ...req, limit: undefined });
-  const [totals, chart, filters] = await Promise.all([reportTotals(engine, req), chartOf(engine, r, req, locale), describeFilters(engine, r, req, locale, settings.currency)]);
+  const [totals, chart, filters] = await Promise.all([
+    full ? reportTotals(engine, req) : Promise.resolve(null),
+    full ? chartOf(engine, r, req, locale) : Promise.resolve(null),
+    describeFilters(engine, r, req, locale, settings.currency),
+  ]);
   // A report with several tables names the one exported (its default table keeps the report title alone).
   const title = r.view.id !== (r.def.view?.id ?? 'main') ? L(`${r.def.title['pt-BR']} — ${r.view.title['pt-BR']}`, `${r.def.title.en} — ${r.view.title.en}`) : r.def.title;
   return {
@@ -130,8 +138,8 @@ export async function reportSource(engine: Engine, req: ReportExportRequest, loc
     columns: r.columns.map(({ sqlType: _s, totalSql: _t, requires: _r, ...c }) => c),
     period: { from: r.period.from, to: r.period.to },
     filters,
-    totals: totals.values,
-    rowCount: totals.rows,
+    totals: totals?.values ?? null,
+    rowCount: totals?.rows ?? null,
     chart,
   };
 }

@@ -82,10 +82,13 @@ function deductionsSection(fin: MonthRun, refunds: MonthRun, appts: MonthRun): C
 }
 
 async function receiptsSection(engine: Engine, fin: MonthRun, pay: MonthRun, locale: Locale): Promise<ClosingSection> {
-  const rows = await over<Row>(engine, pay, `SELECT method, CAST(sum(payments) AS DOUBLE) AS payments, CAST(sum(CAST(amount AS DECIMAL(38,2))) AS VARCHAR) AS amount,
-      CAST(sum(CAST(fees AS DECIMAL(38,2))) AS VARCHAR) AS fees, CAST(sum(CAST(amount AS DECIMAL(38,2))) - sum(CAST(fees AS DECIMAL(38,2))) AS VARCHAR) AS net
-    FROM r WHERE CAST(payments AS DOUBLE) > 0 GROUP BY method ORDER BY sum(CAST(amount AS DECIMAL(38,2))) DESC, method`);
-  const [net] = await over<Row>(engine, pay, `SELECT CAST(coalesce(sum(CAST(amount AS DECIMAL(38,2))) - sum(CAST(fees AS DECIMAL(38,2))), 0) AS VARCHAR) AS net FROM r`);
+  // One pass: a row per method plus the grand total (GROUPING = 1), net of fees in exact decimals.
+  const all = await over<Row>(engine, pay, `SELECT method, GROUPING(method) AS g, CAST(sum(payments) AS DOUBLE) AS payments,
+      CAST(coalesce(sum(CAST(amount AS DECIMAL(38,2))), 0) AS VARCHAR) AS amount, CAST(coalesce(sum(CAST(fees AS DECIMAL(38,2))), 0) AS VARCHAR) AS fees,
+      CAST(coalesce(sum(CAST(amount AS DECIMAL(38,2))) - sum(CAST(fees AS DECIMAL(38,2))), 0) AS VARCHAR) AS net
+    FROM r GROUP BY ROLLUP (method) HAVING GROUPING(method) = 1 OR sum(payments) > 0 ORDER BY g, sum(CAST(amount AS DECIMAL(38,2))) DESC, method`);
+  const rows = all.filter((r) => Number(r.g) === 0);
+  const net = all.find((r) => Number(r.g) === 1) ?? { net: '0.00' };
   const [payCol, amountCol, feesCol] = columnsOf(pay, ['payments', 'amount', 'fees']);
   return {
     id: 'receipts',
@@ -185,18 +188,18 @@ async function reconciliationSection(engine: Engine, svr: MonthRun, open: MonthR
 
 export async function buildClosing(engine: Engine, month: string, locale: Locale = 'pt-BR'): Promise<ClosingPack> {
   const { from, to } = monthRange(month);
-  const run = (report: string, params = {}) => runMonth(engine, report, from, to, params);
+  const run = (report: string, params = {}, rows = true) => runMonth(engine, report, from, to, params, rows);
   const [fin, daily, items, channels, pay, staff, svr, open, refunds, appts] = await Promise.all([
-    run('financial-summary'),
+    run('financial-summary', {}, false),
     run('sales-summary', { granularity: 'day' }),
-    run('sales-by-item'),
+    run('sales-by-item', {}, false),
     run('sales-by-channel'),
-    run('payment-methods', { granularity: 'month' }),
+    run('payment-methods', { granularity: 'month' }, false),
     run('staff-commissions'),
-    run('sales-vs-receipts'),
-    run('sales-vs-receipts', { view: 'open_sales' }),
-    run('refunds'),
-    run('appointments-summary', { granularity: 'month' }),
+    run('sales-vs-receipts', {}, false),
+    run('sales-vs-receipts', { view: 'open_sales' }, false),
+    run('refunds', {}, false),
+    run('appointments-summary', { granularity: 'month' }, false),
   ]);
   const header = await closingHeader(engine, month, from, to, channels.rows.map((r) => String(r.source ?? '')).filter(Boolean));
   const sections: ClosingSection[] = [

@@ -21,7 +21,8 @@ export interface MonthRun {
   params: DuckDBValue[];
 }
 
-export async function runMonth(engine: Engine, report: string, from: string, to: string, params: Record<string, ParamValue> = {}): Promise<MonthRun> {
+/** Runs a report over the month: its totals always, its rows only when the pack lists them. */
+export async function runMonth(engine: Engine, report: string, from: string, to: string, params: Record<string, ParamValue> = {}, withRows = true): Promise<MonthRun> {
   const req = { report, period: { preset: 'custom' as const, from, to }, common: {}, params };
   let r;
   try {
@@ -31,7 +32,7 @@ export async function runMonth(engine: Engine, report: string, from: string, to:
     throw err;
   }
   const q = pageSql(r, { ...req });
-  const [rows, totals] = await Promise.all([engine.db.all<Record<string, WireValue>>(q.sql, q.params.values), reportTotals(engine, req)]);
+  const [rows, totals] = await Promise.all([withRows ? engine.db.all<Record<string, WireValue>>(q.sql, q.params.values) : Promise.resolve([]), reportTotals(engine, req)]);
   return { report, columns: r.columns, rows, totals: totals.values, count: totals.rows, sql: q.sql, params: q.params.values };
 }
 
