@@ -1,10 +1,10 @@
 // The desktop shell: lifecycle, single-instance lock, the secure window, the painel:// protocol and IPC wiring.
 // It computes nothing: every call goes to the same engine dispatcher the CLI and the HTTP host use.
-import { app, BrowserWindow, net, protocol, session, shell, dialog } from 'electron';
+import { app, BrowserWindow, net, protocol, safeStorage, session, shell, dialog } from 'electron';
 import { join, normalize, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { existsSync } from 'node:fs';
-import { CSP, Engine, createDispatcher } from '../main/host/index';
+import { CSP, CodecFileSecretStore, Engine, createDispatcher, isCorruption, listBackupFiles, restoreFromBackupFile } from '../main/host/index';
 import { wireIpc } from './ipc';
 import { prefs } from './settings';
 import { APP_ORIGIN, APP_SCHEME, isAppUrl, isSafeExternalUrl } from './windowOptions';
@@ -88,6 +88,44 @@ function createWindow(): void {
   void win.loadURL(devUrl ?? `${APP_ORIGIN}/index.html`);
 }
 
+/** Source credentials encrypted with the OS keychain through safeStorage; never plain text on disk. */
+function secretStore(): CodecFileSecretStore {
+  return new CodecFileSecretStore(join(app.getPath('userData'), 'credentials.bin'), {
+    encrypt: (plain) => {
+      if (!safeStorage.isEncryptionAvailable()) throw new Error('the system keychain is not available: credentials cannot be stored safely');
+      return safeStorage.encryptString(plain);
+    },
+    decrypt: (data) => safeStorage.decryptString(data),
+  });
+}
+
+/** Opens the engine; a damaged database file offers the newest backup in its place (the damaged file is kept). */
+async function openEngine(dbPath: string): Promise<Engine | null> {
+  const options = { dbPath, secrets: secretStore(), syncSchedule: true, autoBackup: true };
+  try {
+    return await Engine.open(options);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    const backups = listBackupFiles(dbPath);
+    if (isCorruption(err) && backups.length) {
+      const choice = dialog.showMessageBoxSync({
+        type: 'error',
+        title: 'Painel',
+        message: 'O banco de dados está danificado. / The database file is damaged.',
+        detail: `${message}\n\nRestaurar a cópia ${backups[0].fileName} (${backups[0].createdAt})? O arquivo danificado é guardado ao lado.`,
+        buttons: ['Restaurar cópia / Restore backup', 'Sair / Quit'],
+        defaultId: 0,
+        cancelId: 1,
+      });
+      if (choice !== 0) return null;
+      restoreFromBackupFile(dbPath, backups[0].fileName);
+      return openEngine(dbPath);
+    }
+    dialog.showErrorBox('Painel', `Não foi possível abrir o banco de dados / Could not open the database:\n${message}`);
+    return null;
+  }
+}
+
 async function start(): Promise<void> {
   if (!app.requestSingleInstanceLock()) {
     app.quit();
@@ -102,10 +140,8 @@ async function start(): Promise<void> {
   lockDown();
   serveApp();
   const dbPath = process.env.PAINEL_DB ?? join(app.getPath('userData'), 'painel.duckdb');
-  try {
-    engine = await Engine.open({ dbPath });
-  } catch (err) {
-    dialog.showErrorBox('Painel', `Não foi possível abrir o banco de dados / Could not open the database:\n${err instanceof Error ? err.message : String(err)}`);
+  engine = await openEngine(dbPath);
+  if (!engine) {
     app.quit();
     return;
   }

@@ -39,12 +39,12 @@ async function currentDatabase(db: Db): Promise<string> {
   return name;
 }
 
-/** Copies the database into backups/painel-YYYYMMDD-HHMMSS.duckdb. */
-export async function makeBackup(db: Db): Promise<BackupFile> {
+/** Copies the database into backups/<prefix>-YYYYMMDD-HHMMSS.duckdb (prefix painel, or auto for automatic copies). */
+export async function makeBackup(db: Db, prefix = 'painel'): Promise<BackupFile> {
   const dir = backupDir(db);
   mkdirSync(dir, { recursive: true });
-  let fileName = `painel-${stamp()}.duckdb`;
-  for (let i = 2; existsSync(join(dir, fileName)); i++) fileName = `painel-${stamp()}-${i}.duckdb`;
+  let fileName = `${prefix}-${stamp()}.duckdb`;
+  for (let i = 2; existsSync(join(dir, fileName)); i++) fileName = `${prefix}-${stamp()}-${i}.duckdb`;
   const path = join(dir, fileName);
   const main = await currentDatabase(db);
   await db.checkpoint();

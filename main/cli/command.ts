@@ -1,6 +1,6 @@
 // The shape of a CLI command and the helpers every command shares (engine opening, output, exit codes).
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { Engine } from '../host/engine';
+import type { Engine, EngineOptions } from '../host/engine';
 import { AppError } from '../store/errors';
 
 export interface CliIo {
@@ -11,8 +11,8 @@ export interface CliIo {
 
 export interface CliContext {
   io: CliIo;
-  /** Opens the engine on --db / PAINEL_DB / the per-user default (once). */
-  engine(): Promise<Engine>;
+  /** Opens the engine on --db / PAINEL_DB / the per-user default (once); options apply to the first open. */
+  engine(options?: Partial<Omit<EngineOptions, 'dbPath'>>): Promise<Engine>;
   dbFlag: string | undefined;
 }
 

@@ -55,7 +55,7 @@ export async function runCli(argv: string[], io?: Partial<CliIo>): Promise<numbe
   const ctx: CliContext = {
     io: fullIo,
     dbFlag,
-    engine: async () => (engine ??= await Engine.open({ dbPath: resolveDbPath(dbFlag) })),
+    engine: async (options) => (engine ??= await Engine.open({ ...options, dbPath: resolveDbPath(dbFlag) })),
   };
   try {
     return await cmd.run(args, ctx);

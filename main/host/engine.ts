@@ -11,6 +11,8 @@ import { JobRunner } from '../jobs/jobRunner';
 import { EnvSecretStore, type SecretStore } from '../sync/secrets';
 import { startSyncSchedule } from '../sync/service';
 import { VERSION } from './version';
+import { CANONICAL_TABLES } from '../../shared/types';
+import { autoBackup, corruptError, isCorruption, probeDatabase } from '../store/recovery';
 
 export interface EngineOptions {
   dbPath: string;
@@ -20,6 +22,8 @@ export interface EngineOptions {
   secrets?: SecretStore;
   /** Run the sync schedule (settings.sync.everyMinutes) while the engine is open: the app and browser mode do. */
   syncSchedule?: boolean;
+  /** Take a rotating automatic backup after opening when the last one is a day old: the app and browser mode do. */
+  autoBackup?: boolean;
 }
 
 export class Engine {
@@ -44,19 +48,40 @@ export class Engine {
   static async open(opts: EngineOptions): Promise<Engine> {
     const log = opts.log ?? ((l: string) => process.stderr.write(`[painel] ${l}\n`));
     if (opts.dbPath !== ':memory:') mkdirSync(dirname(opts.dbPath), { recursive: true });
-    const db = await Db.open({ path: opts.dbPath, log, threads: opts.threads });
+    let db: Db;
     try {
-      await migrate(db);
+      db = await Db.open({ path: opts.dbPath, log, threads: opts.threads });
+    } catch (err) {
+      throw isCorruption(err) ? corruptError(opts.dbPath, err) : err;
+    }
+    try {
+      try {
+        await migrate(db);
+        await probeDatabase(db, CANONICAL_TABLES);
+      } catch (err) {
+        throw isCorruption(err) ? corruptError(opts.dbPath, err) : err;
+      }
       const secrets = opts.secrets ?? new EnvSecretStore(process.env, opts.dbPath === ':memory:' ? undefined : join(dirname(opts.dbPath), 'secrets.enc'));
       const engine = new Engine(db, log, secrets);
       const s = await engine.settings();
       if (s.timezone !== db.timezone) await db.setTimezone(s.timezone);
       if (opts.syncSchedule) startSyncSchedule(engine);
+      if (opts.autoBackup) engine.startAutoBackup();
       return engine;
     } catch (err) {
       db.close();
       throw err;
     }
+  }
+
+  /** Runs the automatic backup as a background job (it reads the database; writes wait for it). */
+  startAutoBackup(): void {
+    this.jobs.start('backup', 'Cópia de segurança automática', async (job) => {
+      job.progress({ phase: 'copying', done: 0, total: 1 });
+      const made = await autoBackup(this.db);
+      job.progress({ phase: 'done', done: 1, total: 1 });
+      return made;
+    });
   }
 
   emit(event: PainelEvent): void {

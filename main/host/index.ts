@@ -4,3 +4,4 @@ export { createDispatcher, type Dispatcher } from './dispatcher';
 export { CSP } from './httpHost';
 export { defaultDataDir, resolveDbPath } from './paths';
 export { CodecFileSecretStore, type SecretCodec, type SecretStore } from '../sync/secrets';
+export { listBackupFiles, restoreFromBackupFile, isCorruption } from '../store/recovery';

@@ -75,7 +75,7 @@ export class Db extends EventEmitter {
       instance = await DuckDBInstance.create(opts.path, config);
     } catch (err) {
       const msg = err instanceof Error ? err.message : String(err);
-      if (/lock/i.test(msg)) throw new AppError('CONFLICT', `The database ${opts.path} is in use by another Painel process. Close it and try again.`, { cause: msg });
+      if (/Could not set lock|Conflicting lock/i.test(msg)) throw new AppError('CONFLICT', `The database ${opts.path} is in use by another Painel process. Close it and try again.`, { cause: msg });
       if (/not a valid DuckDB database|corrupt|Invalid|checksum/i.test(msg)) throw new AppError('DB', `The database file ${opts.path} is damaged or not a Painel database: ${msg}`, { corrupt: true });
       throw new AppError('IO', `Could not open the database ${opts.path}: ${msg}`);
     }

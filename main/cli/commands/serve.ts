@@ -43,7 +43,7 @@ export const serveCommand: Command = {
     const { values } = parse(argv, { port: { type: 'string' }, 'no-open': { type: 'boolean' }, static: { type: 'string' } }, this.usage);
     const port = values.port === undefined ? 0 : Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new AppError('BAD_INPUT', `--port must be 0..65535, got ${values.port}`);
-    const engine = await ctx.engine();
+    const engine = await ctx.engine({ syncSchedule: true, autoBackup: true });
     const staticDir = values.static ?? defaultStaticDir();
     if (!staticDir) ctx.io.err('The renderer is not built yet (npm run build); serving the API only.\n');
     const host = await startHttpHost({ engine, dispatcher: createDispatcher(engine), port, staticDir, token: process.env.PAINEL_TOKEN || undefined });
