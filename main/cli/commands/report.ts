@@ -1,6 +1,6 @@
 // painel report ID [--from --to | --preset] [--location ...] [--param k=v] [--format csv|json|table] [--out FILE]:
 // any report of the registry, through the same engine (same SQL, same wire values) the app uses.
-import { writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import { reportRunInput, type CommonFilters, type PeriodInput } from '../../../shared/api/reports';
 import { DATE_PRESETS, type DatePreset } from '../../../shared/reports';
 import { RFM_CLUSTERS, type RfmCluster } from '../../../shared/rfm';
@@ -112,7 +112,10 @@ export const reportCommand: Command = {
     const data = reader.getColumnsJS() as Cell[][];
     const text = formatReport({ format: format as 'csv' | 'json' | 'table', lang, report: r.def, view: r.def.views?.length ? r.view.title : undefined, period: r.period, columns, data, totals: totals.values });
     if (v.out) {
-      writeFileSync(v.out, text);
+      // Written beside the target and renamed, so an interrupted run never leaves a partial file under the final name.
+      const tmp = `${v.out}.${process.pid}.partial`;
+      writeFileSync(tmp, text);
+      renameSync(tmp, v.out);
       ctx.io.err(`${reader.currentRowCount} rows written to ${v.out}\n`);
     } else ctx.io.out(text);
     return 0;
