@@ -13,10 +13,11 @@ import { ParamList } from '../../main/query/specSql';
 import { rfmOptions, rfmSql, type RfmOptions } from '../../main/analytics/rfm';
 import { buildRfmSnapshot } from '../../main/analytics/rfmSnapshots';
 import { migrationPairsSql } from '../../main/analytics/rfmMigration';
-import { segmentMembersSql, segmentsSql } from '../../main/analytics/segments';
 import { computeForecast } from '../../main/analytics/forecast';
 import { fitCustomerValue } from '../../main/analytics/clv';
 import { cohortsSql } from '../../main/analytics/cohorts';
+import { createDispatcher } from '../../main/host/dispatcher';
+import type { Customer360, SegmentMembersResult, SegmentsResult } from '../../shared/analytics';
 
 const PRESET = (process.env.PAINEL_BENCH_PRESET ?? 'large') as DemoPreset;
 const END = '2026-06-30';
@@ -41,6 +42,12 @@ function engine(): Promise<Engine> {
 
 async function options(e: Engine, asOf = END, windowDays?: number): Promise<RfmOptions> {
   return rfmOptions(await e.settings(), asOf, windowDays ? { windowDays } : {});
+}
+
+async function api(e: Engine, method: string, input: unknown): Promise<unknown> {
+  const r = await createDispatcher(e).call(method, input);
+  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
+  return r.value;
 }
 
 /** Runs a query that must compute every row of `inner` (checksum over it) and returns the row count. */
@@ -126,27 +133,45 @@ export const cases: BenchCase[] = [
     },
   },
   {
+    name: 'analytics.segments.all-10-cold',
+    target: 'all 10 segments with sizes and values < 1 s (first call after a data change: builds the profile)',
+    runs: 3,
+    setup: engine,
+    async run(s) {
+      const e = s as Engine;
+      e.db.changed(['sales']);
+      const r = (await api(e, 'analytics.segments', { asOf: END })) as SegmentsResult;
+      return { members: r.segments.reduce((a, x) => a + x.size, 0) };
+    },
+  },
+  {
     name: 'analytics.segments.all-10',
     target: 'all 10 segments with sizes and values < 1 s',
     runs: 5,
     setup: engine,
     async run(s) {
-      const e = s as Engine;
-      const p = new ParamList();
-      const rows = await e.db.all<{ size: number }>(`SELECT size::DOUBLE AS size FROM (${segmentsSql(await options(e), p)})`, p.values);
-      return { members: rows.reduce((a, r) => a + r.size, 0) };
+      const r = (await api(s as Engine, 'analytics.segments', { asOf: END })) as SegmentsResult;
+      return { members: r.segments.reduce((a, x) => a + x.size, 0) };
     },
   },
   {
     name: 'analytics.segments.members-page',
-    target: 'first 200 WhatsApp members of a segment',
+    target: 'first 200 WhatsApp members of a segment, with total',
     runs: 5,
     setup: engine,
     async run(s) {
-      const e = s as Engine;
-      const p = new ParamList();
-      const rows = await e.db.all(`SELECT * FROM (${segmentMembersSql(await options(e), 'loyalty_champions', 'whatsapp', p)}) ORDER BY total_spent DESC LIMIT 200`, p.values);
-      return { rows: rows.length };
+      const r = (await api(s as Engine, 'analytics.segmentMembers', { segment: 'loyalty_champions', channel: 'whatsapp', asOf: END, limit: 200 })) as SegmentMembersResult;
+      return { rows: r.page.rowCount, total: r.page.total ?? 0 };
+    },
+  },
+  {
+    name: 'analytics.customer360',
+    target: 'one customer’s history, scores, value and segments',
+    runs: 5,
+    setup: engine,
+    async run(s) {
+      const r = (await api(s as Engine, 'analytics.customer360', { customerId: 'salon:474572' })) as Customer360;
+      return { sales: r.sales.length };
     },
   },
   {
