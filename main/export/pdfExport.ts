@@ -12,8 +12,8 @@ import { A4, MARGIN, pageFrame, tableLayout, writePdf } from './pdfKit';
 import { describeQuery, projectSql, totalsOf, wireExpr } from './projection';
 import { columnLabel, text, type ExportColumn, type ExportContext, type ExportSource, type WireValue } from './types';
 
-/** Beyond this a PDF stops being a document people read; CSV/XLSX carry any size. */
-export const PDF_MAX_ROWS = 50_000;
+/** Beyond this a PDF stops being a document people read (and its layout needs over 1 GB); CSV/XLSX carry any size. */
+export const PDF_MAX_ROWS = 20_000;
 
 const NUMERIC = new Set(['money', 'decimal', 'integer', 'percent']);
 /** Points per character of DejaVu Sans Condensed at 7.5 pt, plus cell padding. */

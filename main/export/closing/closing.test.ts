@@ -106,6 +106,16 @@ describe('closing pack files', () => {
     execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '3', r.path, join(ARTIFACTS, 'closing-page')]);
   });
 
+  it('PDF in English when asked', async () => {
+    const r = await runJob('export.close', { month: '2026-10', format: 'pdf', folder: t.dir, fileName: 'closing-en', locale: 'en' });
+    expect(r.fileName).toBe('closing-en.pdf');
+    const txt = execFileSync('pdftotext', ['-layout', r.path, '-'], { encoding: 'utf8' });
+    expect(txt).toContain('Monthly closing — October 2026');
+    expect(txt).toContain('Net revenue');
+    expect(txt).toContain(formatMoney(pack.figures.net, 'en', 'BRL'));
+    expect(txt).toMatch(/page 1 of \d+/);
+  });
+
   it('XLSX: summary figures as numbers, section sheets and the transaction annex', async () => {
     const r = await runJob('export.close', { month: '2026-10', format: 'xlsx', folder: t.dir, fileName: 'fechamento.xlsx' });
     const [{ n }] = await t.engine.db.all<{ n: number }>(`SELECT ((SELECT count(*) FROM v_sales WHERE biz_date BETWEEN DATE '2026-10-01' AND DATE '2026-10-31')

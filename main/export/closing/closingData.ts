@@ -201,7 +201,7 @@ export async function buildClosing(engine: Engine, month: string, locale: Locale
     run('refunds', {}, false),
     run('appointments-summary', { granularity: 'month' }, false),
   ]);
-  const header = await closingHeader(engine, month, from, to, channels.rows.map((r) => String(r.source ?? '')).filter(Boolean));
+  const header = await closingHeader(engine, month, from, to, channels.rows.map((r) => String(r.source ?? '')).filter(Boolean), locale);
   const sections: ClosingSection[] = [
     deductionsSection(fin, refunds, appts),
     await revenueSection(engine, daily, items, channels, locale),

@@ -2,6 +2,7 @@
 // sync or import) and the notes that say which date rule each figure follows.
 import type { LocalizedText } from '../../../shared/types';
 import type { Engine } from '../../host/engine';
+import type { Locale } from '../types';
 import type { ClosingHeader } from './closingTypes';
 
 const L = (pt: string, en: string): LocalizedText => ({ 'pt-BR': pt, en });
@@ -33,7 +34,7 @@ export const DATE_RULES = {
   ),
 };
 
-export async function closingHeader(engine: Engine, month: string, from: string, to: string, channels: string[]): Promise<ClosingHeader> {
+export async function closingHeader(engine: Engine, month: string, from: string, to: string, channels: string[], locale: Locale): Promise<ClosingHeader> {
   const s = await engine.settings();
   const sources = await engine.db.all<{ name: string; kind: string; last: string | null }>(`
     SELECT coalesce(any_value(s.name), s.source_id) AS name, any_value(s.kind) AS kind,
@@ -42,7 +43,7 @@ export async function closingHeader(engine: Engine, month: string, from: string,
   const [imp] = await engine.db.all<{ last: string | null; n: number }>(`
     SELECT strftime(timezone(getvariable('biz_tz'), max(coalesce(finished_at, started_at))), '%Y-%m-%d %H:%M') AS last, count(*)::DOUBLE AS n FROM import_log`);
   const list = sources.map((r) => ({ name: r.name, kind: r.kind, lastSync: r.last }));
-  if (imp && imp.n > 0) list.push({ name: 'Importação de arquivos', kind: 'import', lastSync: imp.last });
+  if (imp && imp.n > 0) list.push({ name: locale === 'pt-BR' ? 'Importação de arquivos' : 'File imports', kind: 'import', lastSync: imp.last });
   return {
     legalName: s.legalName,
     businessName: s.businessName,
