@@ -18,6 +18,8 @@ export interface SegmentDef {
   /** Cost per member (message fee, discount or gift). */
   costPerMember: number;
   timing: LocalizedText;
+  /** Other segment ids past campaigns may carry for this audience (e.g. the RFM cluster it is built on). */
+  aliases?: string[];
 }
 
 const L = (pt: string, en: string): LocalizedText => ({ 'pt-BR': pt, en });
@@ -46,6 +48,7 @@ export const SEGMENTS: SegmentDef[] = [
     fixedCost: 80,
     costPerMember: 8,
     timing: L('Agora; lembrete 14 dias depois para quem não voltou', 'Now; reminder 14 days later to those who have not come back'),
+    aliases: ['at_risk', 'hibernating'],
   },
   {
     id: 'loyalty_champions',
@@ -58,6 +61,7 @@ export const SEGMENTS: SegmentDef[] = [
     fixedCost: 50,
     costPerMember: 10,
     timing: L('Contínuo; reforço em datas comemorativas', 'Ongoing; boost around holidays'),
+    aliases: ['champions'],
   },
   {
     id: 'birthdays',

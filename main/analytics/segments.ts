@@ -33,6 +33,8 @@ export function segmentsSql(rfm: RfmOptions, b: Binder, locale: 'pt-BR' | 'en' =
     (_s, i) => `count(*) FILTER (WHERE in${i}) AS n${i}, count(*) FILTER (WHERE ok${i}) AS c${i},
       coalesce(sum(total_spent) FILTER (WHERE in${i}), 0) AS v${i}, coalesce(sum(visits) FILTER (WHERE in${i}), 0) AS t${i}`,
   );
+  // Past campaigns count for a segment when aimed at it, or at the audience it is built on (its aliases).
+  const aliases = SEGMENTS.flatMap((s) => [s.id, ...(s.aliases ?? [])].map((a) => `(${sqlString(a)}, ${sqlString(s.id)})`));
   const unpivot = SEGMENTS.map((s, i) => `SELECT ${i} AS ord, ${sqlString(s.id)} AS segment_id, n${i} AS size, c${i} AS contactable, v${i} AS total_value, t${i} AS visits FROM seg_wide`);
   const defs = SEGMENTS.map(
     (s) =>
@@ -44,12 +46,13 @@ seg_flags AS (SELECT total_spent, visits, ${flags.join(', ')} FROM seg_profile),
 seg_wide AS MATERIALIZED (SELECT ${aggs.join(',\n')} FROM seg_flags),
 seg_long AS (${unpivot.join(' UNION ALL ')}),
 seg_defs(segment_id, label, rule, campaign, channel, timing, default_conversion, fixed_cost, cost_per_member) AS (VALUES ${defs.join(', ')}),
+seg_alias(campaign_segment, segment_id) AS (VALUES ${aliases.join(', ')}),
 seg_history AS (
-  SELECT c.segment_id, count(DISTINCT e.customer_id) FILTER (WHERE e.event_type = 'sent') AS sent,
-    count(DISTINCT e.customer_id) FILTER (WHERE e.event_type = 'converted') AS converted
-  FROM campaigns c JOIN campaign_events e ON e.campaign_id = c.campaign_id
-  WHERE c.started_at < CAST(${d} + 1 AS TIMESTAMPTZ)
-  GROUP BY c.segment_id
+  SELECT a.segment_id, count(DISTINCT (e.campaign_id, e.customer_id)) FILTER (WHERE e.event_type = 'sent') AS sent,
+    count(DISTINCT (e.campaign_id, e.customer_id)) FILTER (WHERE e.event_type = 'converted') AS converted
+  FROM campaigns c JOIN seg_alias a ON a.campaign_segment = c.segment_id JOIN campaign_events e ON e.campaign_id = c.campaign_id
+  WHERE c.started_at < CAST(${d} + 1 AS TIMESTAMPTZ) AND e.customer_id IS NOT NULL
+  GROUP BY a.segment_id
 ), seg_calc AS (
   SELECT l.ord, l.segment_id, d.label, d.rule, d.campaign, d.channel, d.timing, l.size::BIGINT AS size, l.contactable::BIGINT AS contactable, l.total_value::DECIMAL(18,2) AS total_value,
     CASE WHEN l.size > 0 THEN round(l.total_value / l.size, 2) END::DECIMAL(18,2) AS avg_value,
