@@ -5,7 +5,7 @@ import type { BacktestScore, ForecastModelId, ForecastPoint, ForecastResult } fr
 import type { LocalizedText } from '../../shared/types';
 import type { Db } from '../store/db';
 import { backtest, backtestPlan, candidates, LEVELS, type CandidateSpec } from './forecastModels';
-import { salesFactsSql } from './salesFacts';
+import { dailyRevenueSql } from './salesFacts';
 
 export type Granularity = 'day' | 'month';
 
@@ -26,7 +26,7 @@ export async function revenueSeries(db: Db, granularity: Granularity, end: strin
   if (!stop) return { dates: [], values: [], end: null, droppedPartial: false };
   const rows = await db.all<{ d: string; v: number }>(
     `WITH daily AS (
-       SELECT biz_date, sum(total_amount)::DOUBLE AS v FROM ${salesFactsSql({ to: '$1', columns: ['total_amount'], where: "s.status = 'completed'" })} f GROUP BY biz_date
+       SELECT biz_date, revenue::DOUBLE AS v FROM ${dailyRevenueSql('$1')} f
      ), days AS (
        SELECT CAST(unnest(generate_series(min(biz_date), CAST($1 AS DATE), INTERVAL 1 DAY)) AS DATE) AS day FROM daily
      )

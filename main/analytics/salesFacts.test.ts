@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestEngine, type TestEngine } from '../testing/testEngine';
-import { salesFactsSql } from './salesFacts';
+import { dailyRevenueSql, salesFactsSql } from './salesFacts';
 import { insertSales, linkCustomers } from './testing/fixtures';
 
 let t: TestEngine;
@@ -38,5 +38,22 @@ describe('salesFactsSql', () => {
     await t.engine.db.setTimezone('Asia/Kathmandu'); // +05:45
     await compare(null, null);
     await compare('2026-11-01', null);
+  });
+});
+
+describe('dailyRevenueSql', () => {
+  it('sums completed sales per business date like v_sales does', async () => {
+    const at: string[] = [];
+    for (const base of ['2018-11-04T02:00:00Z', '2026-10-31T23:00:00Z']) for (let m = -300; m <= 300; m += 15) at.push(new Date(Date.parse(base) + m * 60_000).toISOString());
+    await insertSales(
+      t.engine.db,
+      at.map((a, i) => ({ id: `s${i}`, customer: 'c', at: a, total: 10 + (i % 7), status: i % 5 ? 'completed' : 'cancelled' })),
+    );
+    const mine = await t.engine.db.all(`SELECT strftime(biz_date, '%Y-%m-%d') AS d, revenue::VARCHAR AS v FROM ${dailyRevenueSql("DATE '2026-10-31'")} r ORDER BY 1`);
+    const view = await t.engine.db.all(
+      `SELECT strftime(biz_date, '%Y-%m-%d') AS d, sum(total_amount)::VARCHAR AS v FROM v_sales WHERE status = 'completed' AND biz_date <= DATE '2026-10-31' GROUP BY 1 ORDER BY 1`,
+    );
+    expect(mine).toEqual(view);
+    expect(mine.length).toBe(3);
   });
 });

@@ -48,3 +48,21 @@ export function salesFactsSql(o: SalesFactsOptions = {}): string {
   ${conds.length ? 'WHERE ' + conds.join(' AND ') : ''}
 )`;
 }
+
+/**
+ * Completed-sales revenue per business date up to `to` (a SQL DATE expression): summed per 15-minute UTC bucket
+ * first (an integer group), so only the buckets, not the sales, are converted to local dates.
+ */
+export function dailyRevenueSql(to: string): string {
+  const bucket = `((epoch_us(occurred_at) + ${BUCKET_US}::BIGINT * ${SHIFT_BUCKETS}) // ${BUCKET_US})`;
+  return `(
+  WITH _rev_buckets AS (
+    SELECT ${bucket} AS k, sum(total_amount) AS v FROM sales
+    WHERE status = 'completed' AND occurred_at < CAST(CAST(${to} AS DATE) + 2 AS TIMESTAMPTZ)
+    GROUP BY k
+  )
+  SELECT biz_date, sum(v) AS revenue FROM (
+    SELECT CAST(timezone(getvariable('biz_tz'), to_timestamp((k - ${SHIFT_BUCKETS}) * ${BUCKET_US / 1_000_000})) AS DATE) AS biz_date, v FROM _rev_buckets
+  ) WHERE biz_date <= CAST(${to} AS DATE) GROUP BY biz_date
+)`;
+}
