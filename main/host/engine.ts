@@ -32,6 +32,7 @@ export class Engine {
   readonly version = VERSION;
   private cachedSettings: Settings | null = null;
   private readonly closeHooks: (() => void)[] = [];
+  private checkpointTimer: NodeJS.Timeout | null = null;
 
   private constructor(
     readonly db: Db,
@@ -43,6 +44,15 @@ export class Engine {
       this.emit({ type: 'data.changed', tables: e.tables, version: e.version });
     });
     this.jobs.on('job', (job) => this.emit({ type: 'job', job }));
+    // Checkpoint soon after changes so committed work lives in the database file, not only in its write log.
+    db.on('changed', () => {
+      if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
+      this.checkpointTimer = setTimeout(() => {
+        this.checkpointTimer = null;
+        db.checkpoint().catch((err: unknown) => log(`checkpoint failed: ${err instanceof Error ? err.message : String(err)}`));
+      }, 1500);
+      this.checkpointTimer.unref();
+    });
   }
 
   static async open(opts: EngineOptions): Promise<Engine> {
@@ -108,6 +118,7 @@ export class Engine {
   }
 
   close(): void {
+    if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
     for (const fn of this.closeHooks.splice(0)) fn();
     this.jobs.cancelAll();
     this.db.close();

@@ -1,6 +1,7 @@
 // The one owner of the DuckDB file: connections, the single write path, transactions, timing and the data version.
 import { DuckDBInstance, type DuckDBConnection, type DuckDBResultReader, type DuckDBValue } from '@duckdb/node-api';
 import { EventEmitter } from 'node:events';
+import { existsSync, renameSync } from 'node:fs';
 import { AppError } from './errors';
 
 export type Params = DuckDBValue[] | Record<string, DuckDBValue>;
@@ -52,6 +53,8 @@ export class Db extends EventEmitter {
   readonly slowQueries: SlowQuery[] = [];
   dataVersion = 0;
   timezone: string;
+  /** Set when a write log that could not be replayed was moved aside at open. */
+  walSetAside: string | null = null;
   private readonly writeLock = new Mutex();
   private next = 0;
   private closed = false;
@@ -71,8 +74,21 @@ export class Db extends EventEmitter {
     const config: Record<string, string> = {};
     if (opts.threads) config.threads = String(opts.threads);
     let instance: DuckDBInstance;
+    let walSetAside: string | null = null;
     try {
-      instance = await DuckDBInstance.create(opts.path, config);
+      try {
+        instance = await DuckDBInstance.create(opts.path, config);
+      } catch (err) {
+        // A write log left half-written (disk full, power cut mid-commit) cannot be replayed. Committed work is
+        // checkpointed into the file soon after every change (Engine), so the log holds at most the transaction
+        // that failed: keep it aside, never delete it, and open the file as last checkpointed.
+        const walPath = `${opts.path}.wal`;
+        if (!/replaying WAL/i.test(String(err)) || !existsSync(walPath)) throw err;
+        walSetAside = `${walPath}.unreplayable-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+        renameSync(walPath, walSetAside);
+        opts.log?.(`the write log of ${opts.path} could not be replayed; it was kept as ${walSetAside}`);
+        instance = await DuckDBInstance.create(opts.path, config);
+      }
     } catch (err) {
       const msg = err instanceof Error ? err.message : String(err);
       if (/Could not set lock|Conflicting lock/i.test(msg)) throw new AppError('CONFLICT', `The database ${opts.path} is in use by another Painel process. Close it and try again.`, { cause: msg });
@@ -83,6 +99,7 @@ export class Db extends EventEmitter {
     const readers: DuckDBConnection[] = [];
     for (let i = 0; i < (opts.readers ?? 3); i++) readers.push(await instance.connect());
     const db = new Db(instance, writer, readers, opts);
+    db.walSetAside = walSetAside;
     await db.setTimezone(db.timezone);
     return db;
   }
