@@ -46,5 +46,9 @@ export async function migrate(db: Db, migrations: Migration[] = MIGRATIONS, keep
       await tx.run(`INSERT INTO schema_migrations (version, name) VALUES ($1, $2)`, [m.version, m.name]);
     });
   }
+  // Schema changes go into the file at once: DuckDB cannot replay from its write-ahead log an ALTER TABLE on a table
+  // whose columns default to a function (now()), so a crash before the next checkpoint would leave a file that no
+  // longer opens.
+  await db.checkpoint();
   return { from, to: Math.max(from, pending[pending.length - 1].version), backup };
 }
