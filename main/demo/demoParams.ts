@@ -42,8 +42,10 @@ export function resolveDemoParams(o: DemoOptions): DemoParams {
   const months = o.months ?? preset.months;
   const tz = o.timezone ?? DEFAULT_SETTINGS.timezone;
   const end = o.endDate ?? todayIn(tz);
+  // The day after the end, `months` months back: an end on the last day of a month covers whole months.
   const e = new Date(`${end}T00:00:00Z`);
-  const s = new Date(Date.UTC(e.getUTCFullYear(), e.getUTCMonth() - months, e.getUTCDate() + 1));
+  e.setUTCDate(e.getUTCDate() + 1);
+  const s = new Date(Date.UTC(e.getUTCFullYear(), e.getUTCMonth() - months, e.getUTCDate()));
   const salon = Math.round(customers * 0.86);
   const woo = Math.round(customers * 0.09);
   return {

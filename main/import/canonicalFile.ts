@@ -6,7 +6,8 @@ import type { Tx } from '../store/db';
 import { AppError } from '../store/errors';
 import type { CsvDialect, ImportTableCounts } from '../../shared/api/import';
 import { normalizeHeader, TABLE_SPECS, type TableSpec } from './canonicalSchema';
-import { cp1252Fix, lit, q, type DecimalMark } from './convertSql';
+import { lit, q, type DecimalMark } from './convertSql';
+import { transcodeToUtf8 } from './transcode';
 import { detectDecimalMark, type SniffedCsv } from './dialect';
 import { csvLines, csvRead, dropRejectTables, insertRefused, isEncodingError, refusedRecords } from './csvSource';
 import { finishTable, stageRows, type LineResolver } from './loadTable';
@@ -89,34 +90,38 @@ export async function loadCsvTable(tx: Tx, path: string, sniff: SniffedCsv, tabl
   const lineIdx = lineColumn ? sniff.header.indexOf(lineColumn) : -1;
   let encoding = sniff.encoding;
   for (;;) {
-    const read = csvRead(path, sniff.header.length, { delimiter: sniff.delimiter, encoding });
-    const raw = new Map<string, string>();
-    for (const c of spec.columns) {
-      const i = m.index.get(c.name);
-      if (i === undefined) continue;
-      raw.set(c.name, encoding === 'latin-1' && (c.kind === 'text' || c.kind === 'id') ? cp1252Fix(`c${i}`) : `c${i}`);
-    }
-    const ordinal = lineIdx >= 0 ? `TRY_CAST(c${lineIdx} AS BIGINT)` : 'row_number() OVER ()';
-    const stg = await withQueryProgress(tx.connection, ctx.onPct, () => stageRows(tx, { spec, raw, dec, from: read.from, ordinal }));
-    const refused = await refusedRecords(tx, read);
-    if (encoding === 'utf-8' && refused.some(isEncodingError)) {
-      // The head looked like UTF-8 but a later byte is not: the file is Latin-1 (Windows-1252) after all.
+    const src = encoding === 'latin-1' ? await transcodeToUtf8(path) : { path, cleanup: () => undefined };
+    try {
+      const read = csvRead(src.path, sniff.header.length, { delimiter: sniff.delimiter, encoding: 'utf-8' });
+      const raw = new Map<string, string>();
+      for (const c of spec.columns) {
+        const i = m.index.get(c.name);
+        if (i !== undefined) raw.set(c.name, `c${i}`);
+      }
+      const ordinal = lineIdx >= 0 ? `TRY_CAST(c${lineIdx} AS BIGINT)` : 'row_number() OVER ()';
+      const stg = await withQueryProgress(tx.connection, ctx.onPct, () => stageRows(tx, { spec, raw, dec, from: read.from, ordinal }));
+      const refused = await refusedRecords(tx, read);
+      if (encoding === 'utf-8' && refused.some(isEncodingError)) {
+        // The head looked like UTF-8 but a later byte is not: the file is Latin-1 (Windows-1252) after all.
+        await tx.run(`DROP TABLE ${stg}`);
+        await dropRejectTables(tx, read);
+        encoding = 'latin-1';
+        continue;
+      }
+      const lines = csvLines(src.path, refused);
+      const resolve: LineResolver = lineIdx >= 0 ? async (ords) => new Map(ords.map((o) => [o, o])) : lines.resolve;
+      const rows = Number((await tx.all<{ n: bigint }>(`SELECT count(*) AS n FROM ${stg}`))[0].n) + refused.length;
+      const counts = await finishTable(tx, { stg, spec, importId: ctx.importId, file: ctx.file, lines: resolve });
+      if (refused.length) {
+        await insertRefused(tx, refused, await lines.refusedLines(), ctx.importId, ctx.file, table);
+        counts.rejected += refused.length;
+      }
       await tx.run(`DROP TABLE ${stg}`);
       await dropRejectTables(tx, read);
-      encoding = 'latin-1';
-      continue;
+      return { counts, rows, unknownColumns: m.unknown, dialect: { delimiter: sniff.delimiter, decimal: dec, encoding } };
+    } finally {
+      src.cleanup();
     }
-    const lines = csvLines(path, refused);
-    const resolve: LineResolver = lineIdx >= 0 ? async (ords) => new Map(ords.map((o) => [o, o])) : lines.resolve;
-    const rows = Number((await tx.all<{ n: bigint }>(`SELECT count(*) AS n FROM ${stg}`))[0].n) + refused.length;
-    const counts = await finishTable(tx, { stg, spec, importId: ctx.importId, file: ctx.file, lines: resolve });
-    if (refused.length) {
-      await insertRefused(tx, refused, await lines.refusedLines(), ctx.importId, ctx.file, table);
-      counts.rejected += refused.length;
-    }
-    await tx.run(`DROP TABLE ${stg}`);
-    await dropRejectTables(tx, read);
-    return { counts, rows, unknownColumns: m.unknown, dialect: { delimiter: sniff.delimiter, decimal: dec, encoding } };
   }
 }
 

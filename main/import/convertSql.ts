@@ -22,18 +22,6 @@ const TRUE_WORDS = ['true', '1', 'sim', 'yes', 's', 'y', 't', 'verdadeiro'];
 const FALSE_WORDS = ['false', '0', 'não', 'nao', 'no', 'n', 'f', 'falso'];
 const TS_FORMATS = "['%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M', '%d/%m/%Y', '%Y-%m-%d %H:%M:%S', '%Y/%m/%d %H:%M:%S']";
 
-/** Windows-1252 characters that Latin-1 decoding leaves as C1 control codes (0x80-0x9F). */
-const CP1252: [number, string][] = [
-  [0x80, '€'], [0x82, '‚'], [0x83, 'ƒ'], [0x84, '„'], [0x85, '…'], [0x86, '†'], [0x87, '‡'], [0x88, 'ˆ'], [0x89, '‰'],
-  [0x8a, 'Š'], [0x8b, '‹'], [0x8c, 'Œ'], [0x8e, 'Ž'], [0x91, '‘'], [0x92, '’'], [0x93, '“'], [0x94, '”'], [0x95, '•'],
-  [0x96, '–'], [0x97, '—'], [0x98, '˜'], [0x99, '™'], [0x9a, 'š'], [0x9b, '›'], [0x9c, 'œ'], [0x9e, 'ž'], [0x9f, 'Ÿ'],
-];
-
-/** Rewrites Windows-1252 punctuation read as Latin-1 control codes into the intended characters. */
-export function cp1252Fix(expr: string): string {
-  return `translate(${expr}, ${CP1252.map(([c]) => `chr(${c})`).join(' || ')}, ${lit(CP1252.map(([, s]) => s).join(''))})`;
-}
-
 /** A number written with either decimal mark (pt-BR also drops thousands dots and an R$ prefix). */
 export function numberExpr(v: string, dec: DecimalMark, type: string): string {
   if (dec === '.') return `TRY_CAST(${v} AS ${type})`;
@@ -111,7 +99,7 @@ export function stagingSelect(spec: TableSpec, raw: Map<string, string>, dec: De
       if (c.required) checks.push(`WHEN true THEN ${reject(c.name, 'NULL', lit('missing required value'))}`);
       continue;
     }
-    l1.push(`NULLIF(trim(${r}), '') AS ${v}`);
+    l1.push(`NULLIF(trim(CAST(${r} AS VARCHAR)), '') AS ${v}`);
     l2.push(v, `${typedExpr(c, v, dec)} AS ${q(c.name)}`);
   }
   for (const c of spec.columns) {

@@ -107,6 +107,7 @@ async function importOne(db: Db, importId: string, path: string, ctxBase: Omit<L
     await db.transaction((tx) =>
       interruptible(signal, tx, async () => {
         await tx.run(`DELETE FROM import_rejects WHERE file = $1`, [path]);
+        ctxBase.onPct(0);
         const ctx = { ...ctxBase, file: path };
         const table = tableForName(name);
         if (format === 'parquet') {
@@ -202,8 +203,9 @@ export async function importFiles(db: Db, paths: string[], opts: ImportOptions =
     opts.checkCancelled?.();
     const file = files[i];
     const before = doneBytes;
-    const onPct = (pct: number) => opts.progress?.({ done: before + Math.round((sizes[i] * pct) / 100), total, phase: basename(file), message: `file ${i + 1}/${files.length}` });
-    onPct(0);
+    opts.progress?.({ done: before, total, phase: basename(file), message: `file ${i + 1}/${files.length}` });
+    // Reported from inside the file's transaction (DuckDB's progress of the running statement).
+    const onPct = (pct: number) => opts.progress?.({ done: before + Math.round((sizes[i] * pct) / 100), total, phase: basename(file), message: `loading file ${i + 1}/${files.length}` });
     const s = await importOne(db, importId, file, { importId, onPct }, opts.signal);
     summaries.push(...s);
     doneBytes += sizes[i];

@@ -10,6 +10,7 @@ import { detectDecimalMark, type SniffedCsv } from '../dialect';
 import { csvLines, csvRead, dropRejectTables, insertRefused, isEncodingError, refusedRecords } from '../csvSource';
 import { finishTable, stageRows } from '../loadTable';
 import { withQueryProgress, type LoadContext } from '../canonicalFile';
+import { transcodeToUtf8 } from '../transcode';
 import { wooOrdersMapping, WOO_SIGNATURE } from './wooOrders';
 import { blingVendasMapping, BLING_SIGNATURE } from './blingVendas';
 
@@ -80,40 +81,45 @@ export async function loadShopFile(
   let encoding = sniff.encoding;
   const raw = `__painel_shop_${process.pid}_${Date.now()}`;
   for (;;) {
-    const read = csvRead(path, names.length, { delimiter: sniff.delimiter, encoding });
-    await withQueryProgress(tx.connection, ctx.onPct, () =>
-      tx.run(`CREATE TEMP TABLE ${raw} AS SELECT row_number() OVER () AS __r, ${names.map((n, i) => `c${i} AS ${q(n)}`).join(', ')} FROM ${read.from}`),
-    );
-    const refused = await refusedRecords(tx, read);
-    if (encoding === 'utf-8' && refused.some(isEncodingError)) {
+    const src = encoding === 'latin-1' ? await transcodeToUtf8(path) : { path, cleanup: () => undefined };
+    try {
+      const read = csvRead(src.path, names.length, { delimiter: sniff.delimiter, encoding: 'utf-8' });
+      await withQueryProgress(tx.connection, ctx.onPct, () =>
+        tx.run(`CREATE TEMP TABLE ${raw} AS SELECT row_number() OVER () AS __r, ${names.map((n, i) => `c${i} AS ${q(n)}`).join(', ')} FROM ${read.from}`),
+      );
+      const refused = await refusedRecords(tx, read);
+      if (encoding === 'utf-8' && refused.some(isEncodingError)) {
+        await tx.run(`DROP TABLE ${raw}`);
+        await dropRejectTables(tx, read);
+        encoding = 'latin-1';
+        continue;
+      }
+      const numericLike = names.filter((n) => /total|valor|preco|price|desconto|discount|frete|shipping|subtotal|tax/.test(n));
+      const sampleValues = sniff.sample.flatMap((row) => numericLike.map((n) => row[names.indexOf(n)] ?? ''));
+      const cols = new ShopColumns(names, detectDecimalMark(sampleValues, sniff.delimiter));
+      const mapping = kind === 'woocommerce-orders' ? wooOrdersMapping(cols, raw, path) : blingVendasMapping(cols, raw, path);
+      const lines = csvLines(src.path, refused);
+      const tables: ImportTableCounts[] = [];
+      for (const [table, sql] of mapping.tables) {
+        const spec = TABLE_SPECS[table];
+        const rawCols = new Map(spec.columns.map((c) => [c.name, q(c.name)]));
+        const stg = await stageRows(tx, { spec, raw: rawCols, dec: '.', from: `(${sql})`, ordinal: '__r' });
+        tables.push(await finishTable(tx, { stg, spec, importId: ctx.importId, file: ctx.file, lines: lines.resolve }));
+        await tx.run(`DROP TABLE ${stg}`);
+      }
+      if (refused.length) {
+        await insertRefused(tx, refused, await lines.refusedLines(), ctx.importId, ctx.file, 'sales');
+        const sales = tables.find((t) => t.table === 'sales');
+        if (sales) sales.rejected += refused.length;
+      }
+      const rows = Number((await tx.all<{ n: bigint }>(`SELECT count(*) AS n FROM ${raw}`))[0].n) + refused.length;
       await tx.run(`DROP TABLE ${raw}`);
       await dropRejectTables(tx, read);
-      encoding = 'latin-1';
-      continue;
+      const unknownColumns = sniff.header.filter((_, i) => !cols.used.has(names[i]));
+      return { tables, rows, unknownColumns, dialect: { delimiter: sniff.delimiter, decimal: cols.dec, encoding } };
+    } finally {
+      src.cleanup();
     }
-    const numericLike = names.filter((n) => /total|valor|preco|price|desconto|discount|frete|shipping|subtotal|tax/.test(n));
-    const sampleValues = sniff.sample.flatMap((row) => numericLike.map((n) => row[names.indexOf(n)] ?? ''));
-    const cols = new ShopColumns(names, detectDecimalMark(sampleValues, sniff.delimiter));
-    const mapping = kind === 'woocommerce-orders' ? wooOrdersMapping(cols, raw, path) : blingVendasMapping(cols, raw, path);
-    const lines = csvLines(path, refused);
-    const tables: ImportTableCounts[] = [];
-    for (const [table, sql] of mapping.tables) {
-      const spec = TABLE_SPECS[table];
-      const rawCols = new Map(spec.columns.map((c) => [c.name, q(c.name)]));
-      const stg = await stageRows(tx, { spec, raw: rawCols, dec: '.', from: `(${sql})`, ordinal: '__r' });
-      tables.push(await finishTable(tx, { stg, spec, importId: ctx.importId, file: ctx.file, lines: lines.resolve }));
-      await tx.run(`DROP TABLE ${stg}`);
-    }
-    if (refused.length) {
-      await insertRefused(tx, refused, await lines.refusedLines(), ctx.importId, ctx.file, 'sales');
-      const sales = tables.find((t) => t.table === 'sales');
-      if (sales) sales.rejected += refused.length;
-    }
-    const rows = Number((await tx.all<{ n: bigint }>(`SELECT count(*) AS n FROM ${raw}`))[0].n) + refused.length;
-    await tx.run(`DROP TABLE ${raw}`);
-    await dropRejectTables(tx, read);
-    const unknownColumns = sniff.header.filter((_, i) => !cols.used.has(names[i]));
-    return { tables, rows, unknownColumns, dialect: { delimiter: sniff.delimiter, decimal: cols.dec, encoding } };
   }
 }
 
