@@ -56,6 +56,8 @@ export const CONFIG_SCHEMAS: Record<SourceKind, z.ZodType<Record<string, unknown
       ...common,
       /** Deal property holding the e-mail campaign a won deal is credited to. */
       dealCampaignProperty: z.string().max(100).default('email_campaign_id'),
+      /** Deal property with the buyer's e-mail, for deals without an associated contact. */
+      dealEmailProperty: z.string().max(100).default('customer_email'),
     })
     .strict(),
 };

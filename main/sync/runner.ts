@@ -190,14 +190,30 @@ async function runStream(
     if (r.tables.length) o.onCommit?.(r.tables);
     report();
   };
-  for await (const page of stream.pages(ctx, cursor)) {
-    if (o.signal.aborted) throw new AppError('CANCELLED', 'cancelled');
-    batch.add(page);
-    progress.pages++;
-    report();
-    if (batch.size >= flushRows || Date.now() - lastFlush >= 1000) await flush();
-    if (page.done) break;
+  // One commit may run while the next pages are fetched (network and merge overlap); commits stay in order, and
+  // a batch's cursor is only saved with its own rows.
+  let pending: Promise<void> = Promise.resolve();
+  const iterator = stream.pages(ctx, cursor)[Symbol.asyncIterator]();
+  try {
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) break;
+      const page = next.value;
+      if (o.signal.aborted) throw new AppError('CANCELLED', 'cancelled');
+      batch.add(page);
+      progress.pages++;
+      report();
+      if (batch.size >= flushRows || Date.now() - lastFlush >= 1000) {
+        await pending;
+        pending = flush();
+        pending.catch(() => undefined);
+      }
+      if (page.done) break;
+    }
+  } finally {
+    await pending.catch(() => undefined);
   }
+  await pending;
   await flush();
   if (sweeping && stream.sweep) {
     const sweep = stream.sweep;

@@ -94,6 +94,7 @@ async function mapContacts(recs: Rec[]): Promise<Mapped> {
 
 async function mapDeals(recs: Rec[], ctx: StreamContext, listed: boolean): Promise<Mapped> {
   const campaignProp = String(ctx.source.config.dealCampaignProperty ?? 'email_campaign_id');
+  const emailProp = String(ctx.source.config.dealEmailProperty ?? 'customer_email');
   const good = recs.filter((r) => isObject(r) && str(r.id));
   const rejects = recs.filter((r) => !(isObject(r) && str(r.id))).map((r) => badRecord('campaign_events', r, 'deal without id'));
   const contactOf = new Map<string, string>();
@@ -119,7 +120,15 @@ async function mapDeals(recs: Rec[], ctx: StreamContext, listed: boolean): Promi
       continue;
     }
     const contact = contactOf.get(String(d.id));
-    events.push({ event_id: id, campaign_id: `${P}:${campaign}`, customer_id: contact ? `${P}:${contact}` : null, event_type: 'converted', occurred_at: str(p.closedate), revenue_amount: moneyRaw(p.amount) });
+    events.push({
+      event_id: id,
+      campaign_id: `${P}:${campaign}`,
+      customer_id: contact ? `${P}:${contact}` : null,
+      _email: contact ? null : (str(p[emailProp])?.toLowerCase() ?? null),
+      event_type: 'converted',
+      occurred_at: str(p.closedate),
+      revenue_amount: moneyRaw(p.amount),
+    });
   }
   return { rows: { campaign_events: events }, deletes: { campaign_events: gone }, rejects };
 }
@@ -185,6 +194,13 @@ async function* events(ctx: StreamContext, cursor: unknown): AsyncGenerator<Page
 const RECIPIENT_MATCH = `SELECT r.event_id, coalesce(min(c.customer_id) FILTER (WHERE starts_with(c.customer_id, '${P}:')), min(c.customer_id)) AS cid
   FROM (SELECT event_id, _email AS email FROM {events} WHERE _email IS NOT NULL) r JOIN customers c ON lower(c.email) = r.email GROUP BY r.event_id`;
 
+/** Keeps each staged event's recipient and joins it to a customer now (a later run may find a better one). */
+const RECIPIENT_SQL = [
+  `DELETE FROM sync_event_emails WHERE event_id IN (SELECT event_id FROM new_campaign_events)`,
+  `INSERT INTO sync_event_emails SELECT event_id, _email FROM new_campaign_events WHERE _email IS NOT NULL`,
+  `UPDATE new_campaign_events n SET customer_id = m.cid FROM (${RECIPIENT_MATCH.replace('{events}', 'new_campaign_events')}) m WHERE m.event_id = n.event_id`,
+];
+
 /** After every source of a run: the best customer for each event may have arrived from another source meanwhile. */
 async function linkRecipients(tx: import('../../store/db').Tx): Promise<string[]> {
   const best = `(${RECIPIENT_MATCH.replace('{events}', '(SELECT event_id, email AS _email FROM sync_event_emails)')}) m`;
@@ -210,17 +226,24 @@ export const hubspotConnector: Connector = {
       name: 'email_events',
       pages: events,
       // Joined to customers by e-mail: the HubSpot contact first, else any customer with that address.
-      afterStage: {
-        campaign_events: [
-          `DELETE FROM sync_event_emails WHERE event_id IN (SELECT event_id FROM new_campaign_events)`,
-          `INSERT INTO sync_event_emails SELECT event_id, _email FROM new_campaign_events WHERE _email IS NOT NULL`,
-          `UPDATE new_campaign_events n SET customer_id = m.cid FROM (${RECIPIENT_MATCH.replace('{events}', 'new_campaign_events')}) m WHERE m.event_id = n.event_id`,
-        ],
-      },
+      afterStage: { campaign_events: RECIPIENT_SQL },
     },
     {
       name: 'deals',
-      pages: crmStream('deals', 'hs_lastmodifieddate', (ctx) => ['dealname', 'amount', 'closedate', 'dealstage', 'pipeline', 'createdate', 'hs_lastmodifieddate', String(ctx.source.config.dealCampaignProperty ?? 'email_campaign_id')], mapDeals),
+      pages: crmStream('deals', 'hs_lastmodifieddate', (ctx) => [
+          'dealname',
+          'amount',
+          'closedate',
+          'dealstage',
+          'pipeline',
+          'createdate',
+          'hs_lastmodifieddate',
+          String(ctx.source.config.dealCampaignProperty ?? 'email_campaign_id'),
+          String(ctx.source.config.dealEmailProperty ?? 'customer_email'),
+        ],
+        mapDeals,
+      ),
+      afterStage: { campaign_events: RECIPIENT_SQL },
     },
   ],
 };

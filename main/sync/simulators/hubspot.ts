@@ -26,7 +26,7 @@ async function normalise(d: SimDataset): Promise<void> {
   await d.run(`UPDATE campaign_events e SET event_id = '${P}:deal:' || (700000 + r.n) FROM
       (SELECT event_id, row_number() OVER (ORDER BY event_id) AS n FROM campaign_events WHERE starts_with(event_id, '${P}:') AND event_type = 'converted' AND NOT regexp_matches(event_id, '^${P}:deal:[0-9]+$')) r
     WHERE e.event_id = r.event_id`);
-  await d.run(`UPDATE campaign_events e SET customer_id = NULL WHERE starts_with(event_id, '${P}:') AND event_type <> 'converted'
+  await d.run(`UPDATE campaign_events e SET customer_id = NULL WHERE starts_with(event_id, '${P}:') AND NOT starts_with(coalesce(customer_id, ''), '${P}:')
     AND NOT EXISTS (SELECT 1 FROM customers c WHERE c.customer_id = e.customer_id AND c.email IS NOT NULL)`);
   await ms('campaigns', ['started_at', '_mod'], 'campaign_id');
   await ms('campaign_events', ['occurred_at', '_mod'], 'event_id');
@@ -41,7 +41,9 @@ export async function createHubSpotSimulator(data: SimDataset, token = 'pat-na1-
   const CONTACTS = `SELECT ${nat('customer_id')}::BIGINT AS id, customer_id AS cid, 'customers' AS t, _mod, name, email, phone, city, state, document, gender, strftime(birth_date, '%Y-%m-%d') AS birth,
       marketing_opt_in, ${isoMs('created_at')} AS created, ${isoMs('_mod')} AS modified FROM customers WHERE starts_with(customer_id, '${P}:')`;
   const DEALS = `SELECT regexp_replace(event_id, '^${P}:deal:', '')::BIGINT AS id, event_id AS cid, 'campaign_events' AS t, _mod, revenue_amount::VARCHAR AS amount, ${isoMs('occurred_at')} AS closed,
-      ${isoMs('_mod')} AS modified, ${nat('campaign_id')} AS campaign, ${nat('customer_id')} AS contact FROM campaign_events WHERE starts_with(event_id, '${P}:deal:')`;
+      ${isoMs('_mod')} AS modified, ${nat('campaign_id')} AS campaign, CASE WHEN starts_with(customer_id, '${P}:') THEN ${nat('customer_id')} END AS contact,
+      CASE WHEN NOT starts_with(customer_id, '${P}:') THEN (SELECT email FROM customers c WHERE c.customer_id = e.customer_id) END AS email
+      FROM campaign_events e WHERE starts_with(event_id, '${P}:deal:')`;
 
   const contactProps = (r: Record<string, unknown>) => {
     const [first = '', ...rest] = String(r.name ?? '').split(' ');
@@ -70,6 +72,8 @@ export async function createHubSpotSimulator(data: SimDataset, token = 'pat-na1-
     createdate: r.closed,
     hs_lastmodifieddate: r.modified,
     email_campaign_id: r.campaign,
+    // Deals of people who are not CRM contacts (salon customers) carry their e-mail in a custom property.
+    customer_email: r.email ?? null,
     hs_object_id: String(r.id),
   });
   const obj = (r: Record<string, unknown>, props: Record<string, unknown>, wanted: string[] | null) => {

@@ -13,25 +13,30 @@ const MAX_ROWS = 1000;
 
 /** Native tables as SELECTs over the canonical rows: id, _mod (the change time filtered on) and the API's columns. */
 const VIEWS: Record<string, string> = {
-  locations: `SELECT ${strip('location_id')} AS id, name, city, state, timezone, _mod FROM locations WHERE starts_with(location_id, '${P}:')`,
-  employees: `SELECT ${strip('employee_id')} AS id, name AS full_name, role, ${strip('location_id')} AS location_id, commission_rate::VARCHAR AS commission_rate,
-    strftime(hired_at, '%Y-%m-%d') AS hired_on, active, _mod FROM employees WHERE starts_with(employee_id, '${P}:')`,
+  locations: `SELECT ${strip('location_id')} AS id, name, city, state, timezone, _mod, location_id AS _cid FROM locations WHERE starts_with(location_id, '${P}:')`,
+  employees: `SELECT ${strip('employee_id')} AS id, name AS full_name, role, ${strip('location_id')} AS location_id, commission_rate,
+    strftime(hired_at, '%Y-%m-%d') AS hired_on, active, _mod, employee_id AS _cid FROM employees WHERE starts_with(employee_id, '${P}:')`,
   profiles: `SELECT ${strip('customer_id')} AS id, 'customer' AS role, name AS full_name, email, phone, document AS cpf, gender, strftime(birth_date, '%Y-%m-%d') AS birth_date,
-      city, state, ${isoUtcMicros('created_at')} AS created_at, marketing_opt_in, _mod FROM customers WHERE starts_with(customer_id, '${P}:')
+      city, state, ${isoUtcMicros('created_at')} AS created_at, marketing_opt_in, _mod, customer_id AS _cid FROM customers WHERE starts_with(customer_id, '${P}:')
     UNION ALL
-    SELECT 'staff-' || ${strip('employee_id')}, 'staff', name, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, _mod FROM employees WHERE starts_with(employee_id, '${P}:')`,
-  services: `SELECT ${strip('item_id')} AS id, name, kind, category, list_price::VARCHAR AS price, cost::VARCHAR AS cost, duration_min, _mod FROM items WHERE starts_with(item_id, '${P}:')`,
+    SELECT 'staff-' || ${strip('employee_id')}, 'staff', name, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, _mod, 'staff:' || employee_id FROM employees WHERE starts_with(employee_id, '${P}:')`,
+  services: `SELECT ${strip('item_id')} AS id, name, kind, category, list_price AS price, cost, duration_min, _mod, item_id AS _cid FROM items WHERE starts_with(item_id, '${P}:')`,
   appointments: `SELECT ${strip('sale_id')} AS id, ${strip('customer_id')} AS customer_id, ${strip('location_id')} AS location_id, ${strip('employee_id')} AS employee_id,
     CASE status WHEN 'booked' THEN 'pending' WHEN 'cancelled' THEN 'canceled' ELSE status END AS status, kind,
-    ${isoUtcMicros('created_at')} AS created_at, ${isoUtcMicros('occurred_at')} AS starts_at, gross_amount::VARCHAR AS gross_amount, discount_amount::VARCHAR AS discount_amount,
-    coupon_code, tax_amount::VARCHAR AS tax_amount, shipping_amount::VARCHAR AS shipping_amount, total_amount::VARCHAR AS total_amount, points_earned, points_redeemed, _mod, sale_id AS _cid
+    ${isoUtcMicros('created_at')} AS created_at, ${isoUtcMicros('occurred_at')} AS starts_at, gross_amount, discount_amount,
+    coupon_code, tax_amount, shipping_amount, total_amount, points_earned, points_redeemed, _mod, sale_id AS _cid
     FROM sales WHERE starts_with(sale_id, '${P}:')`,
   payments: `SELECT ${strip('payment_id')} AS id, ${strip('sale_id')} AS appointment_id, ${isoUtcMicros('occurred_at')} AS paid_at,
     CASE method WHEN 'cash' THEN 'dinheiro' WHEN 'credit_card' THEN 'credito' WHEN 'debit_card' THEN 'debito' WHEN 'wallet' THEN 'carteira' WHEN 'voucher' THEN 'vale' WHEN 'other' THEN 'outro' ELSE method END AS method,
-    kind, amount::VARCHAR AS amount, fee_amount::VARCHAR AS fee, _mod FROM payments WHERE starts_with(payment_id, '${P}:')`,
+    kind, amount, fee_amount AS fee, _mod, payment_id AS _cid FROM payments WHERE starts_with(payment_id, '${P}:')`,
   loyalty_transactions: `SELECT ${strip('loyalty_txn_id')} AS id, ${strip('customer_id')} AS profile_id, ${strip('sale_id')} AS appointment_id, ${isoUtcMicros('occurred_at')} AS created_at,
-    kind, points, _mod FROM loyalty_transactions WHERE starts_with(loyalty_txn_id, '${P}:')`,
+    kind, points, _mod, loyalty_txn_id AS _cid FROM loyalty_transactions WHERE starts_with(loyalty_txn_id, '${P}:')`,
 };
+/** Each page's lines, embedded as PostgREST does for select=*,bookings(*). */
+const BOOKINGS = `SELECT l.sale_id AS _bid, list({'id': ${strip('l.sale_id')} || '-' || l.line_no, 'appointment_id': ${strip('l.sale_id')}, 'position': l.line_no,
+    'service_id': ${strip('l.item_id')}, 'employee_id': ${strip('l.employee_id')}, 'quantity': l.quantity, 'unit_price': l.unit_price, 'discount': l.discount_amount,
+    'total': l.line_total, 'duration_min': l.duration_min} ORDER BY l.line_no) AS bookings
+  FROM sale_lines l WHERE l.sale_id IN (SELECT _cid FROM p) GROUP BY l.sale_id`;
 const CANON_OF: Record<string, string> = { profiles: 'customers', services: 'items', appointments: 'sales' };
 
 type Cond = { sql: string; params: unknown[] };
@@ -125,50 +130,32 @@ export async function createSupabaseSimulator(data: SimDataset, key = 'sim-supab
       const canon = CANON_OF[table] ?? table;
       if (first) await data.touch(canon as 'sales', `${P}:${first.id}`, '');
     }
-    const rows = await data.all<Record<string, unknown>>(`SELECT *, ${isoUtcMicros('_mod')} AS _updated FROM (${view}) v ${cond.sql} ORDER BY ${orderSql} LIMIT ${limit} OFFSET ${offset}`, cond.params as Params);
     let total: number | null = null;
     if (/count=exact/.test(String(req.headers.prefer ?? ''))) {
       total = Number((await data.all<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM (${view}) v ${cond.sql}`, cond.params as Params))[0].n);
       if (offset > 0 && offset >= total) return { ...err(416, 'PGRST103', 'Requested range not satisfiable', null), headers: { 'Content-Range': `*/${total}` } };
     }
-    if (table === 'appointments' && /bookings\(\*\)/.test(req.query.get('select') ?? '')) await embedBookings(rows);
-    const body = rows.map((r) => render(table, r));
-    const end = offset + rows.length - 1;
-    const headers = { 'Content-Range': `${rows.length ? `${offset}-${end}` : '*'}/${total ?? '*'}` };
-    return { status: total !== null && rows.length && end + 1 < total ? 206 : 200, headers, body };
-  }
-
-  async function embedBookings(rows: Record<string, unknown>[]): Promise<void> {
-    if (!rows.length) return;
-    const lines = await data.all<Record<string, unknown>>(
-      `SELECT sale_id AS _cid, ${strip('sale_id')} AS appointment_id, line_no AS position, ${strip('item_id')} AS service_id, ${strip('employee_id')} AS employee_id,
-        quantity::VARCHAR AS quantity, unit_price::VARCHAR AS unit_price, discount_amount::VARCHAR AS discount, line_total::VARCHAR AS total, duration_min
-       FROM sale_lines WHERE sale_id IN (SELECT unnest(from_json($1, '["VARCHAR"]'))) ORDER BY sale_id, line_no`,
-      [JSON.stringify(rows.map((r) => r._cid))],
+    const embed = table === 'appointments' && /bookings\(\*\)/.test(req.query.get('select') ?? '');
+    // The page's keys first (only the columns filtered and sorted on are computed), then its rows, written as JSON
+    // by DuckDB itself (exact decimals as JSON numbers, like PostgREST).
+    const keys = await data.all<{ c: string }>(`SELECT _cid AS c FROM (${view}) v ${cond.sql} ORDER BY ${orderSql} LIMIT ${limit} OFFSET ${offset}`, cond.params as Params);
+    const inKeys = keys.length ? keys.map((k) => `'${k.c.replace(/'/g, "''")}'`).join(', ') : 'NULL';
+    const [page] = await data.all<{ n: number; body: string }>(
+      `WITH p0 AS (SELECT * FROM (${view}) v WHERE _cid IN (${inKeys})),
+       p AS (SELECT *, row_number() OVER (ORDER BY ${orderSql}) AS _o FROM p0),
+       b AS (${embed ? BOOKINGS : `SELECT NULL::VARCHAR AS _bid, NULL::INTEGER AS bookings WHERE false`})
+       SELECT count(*)::INTEGER AS n, coalesce(string_agg(json_merge_patch(to_json(x), '{"_o":null}')::VARCHAR, ',' ORDER BY x._o), '') AS body
+       FROM (SELECT p.* EXCLUDE (_mod, _cid), ${isoUtcMicros('p._mod')} AS updated_at ${embed ? ', coalesce(b.bookings, []) AS bookings' : ''}
+             FROM p ${embed ? 'LEFT JOIN b ON b._bid = p._cid' : ''}) x`,
     );
-    const by = new Map<unknown, Record<string, unknown>[]>();
-    for (const l of lines) {
-      const cid = l._cid;
-      delete l._cid;
-      l.id = `${l.appointment_id}-${l.position}`;
-      if (!by.has(cid)) by.set(cid, []);
-      by.get(cid)!.push(l);
+    let body: string | unknown[] = `[${page.body}]`;
+    const bad = server.faults.badRecords.filter((id) => id.startsWith(`${P}:a`) && table === 'appointments').map((id) => id.slice(P.length + 1));
+    if (bad.length) {
+      body = (JSON.parse(body) as Record<string, unknown>[]).map((r) => (bad.includes(String(r.id)) ? { ...r, total_amount: '12,34abc', starts_at: '31/02/2024 25:00' } : r));
     }
-    for (const r of rows) r.bookings = by.get(r._cid) ?? [];
-  }
-
-  function render(table: string, r: Record<string, unknown>): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(r)) if (!k.startsWith('_')) out[k] = typeof v === 'bigint' ? Number(v) : v;
-    out.updated_at = r._updated;
-    for (const k of ['gross_amount', 'discount_amount', 'tax_amount', 'shipping_amount', 'total_amount', 'amount', 'fee', 'price', 'cost', 'commission_rate']) {
-      if (typeof out[k] === 'string') out[k] = Number(out[k]);
-    }
-    if (typeof r._cid === 'string' && server.isBad(r._cid)) {
-      out.total_amount = '12,34abc';
-      out.starts_at = '31/02/2024 25:00';
-    }
-    return out;
+    const end = offset + page.n - 1;
+    const headers = { 'Content-Range': `${page.n ? `${offset}-${end}` : '*'}/${total ?? '*'}` };
+    return { status: total !== null && page.n && end + 1 < total ? 206 : 200, headers, body };
   }
 
   const server: SimServer = new SimServer({

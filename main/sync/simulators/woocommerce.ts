@@ -249,12 +249,13 @@ export async function createWooSimulator(data: SimDataset, creds = { key: 'ck_si
   async function refunds(req: SimRequest): Promise<SimResponse> {
     if (!authorized(req)) return err(401, 'woocommerce_rest_cannot_view', 'Desculpe, não é possível listar recursos.');
     const saleId = `${P}:${req.params.id}`;
-    const exists = await data.all(`SELECT 1 FROM sales WHERE sale_id = $1`, [saleId]);
-    if (!exists.length) return err(404, 'woocommerce_rest_shop_order_invalid_id', 'ID inválido.');
-    const rs = await data.all<Record<string, unknown>>(
-      `SELECT ${num('payment_id')} AS id, ${gmtSeconds('occurred_at')} AS at, amount::VARCHAR AS amount FROM payments WHERE sale_id = $1 AND kind = 'refund' ORDER BY payment_id DESC`,
+    const found = await data.all<Record<string, unknown>>(
+      `SELECT ${num('p.payment_id')} AS id, ${gmtSeconds('p.occurred_at')} AS at, p.amount::VARCHAR AS amount FROM sales s
+       LEFT JOIN payments p ON p.sale_id = s.sale_id AND p.kind = 'refund' WHERE s.sale_id = $1 ORDER BY p.payment_id DESC`,
       [saleId],
     );
+    if (!found.length) return err(404, 'woocommerce_rest_shop_order_invalid_id', 'ID inválido.');
+    const rs = found.filter((x) => x.id !== null);
     return { body: rs.map((x) => ({ id: Number(x.id), date_created_gmt: x.at, amount: x.amount, reason: '', refunded_by: 1, refunded_payment: true, line_items: [] })) };
   }
 
