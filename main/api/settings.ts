@@ -26,11 +26,13 @@ export const settingsHandlers = {
     // Fail fast on a missing or foreign file, before starting a job.
     if (!listBackups(ctx.db).some((b) => b.fileName === i.fileName)) throw new AppError('NOT_FOUND', `no backup named ${i.fileName}`);
     return ctx.jobs.start('restore', 'Restauração do banco de dados', async (job) => {
+      const before = await ctx.settings();
       const result = await restoreBackup(ctx.db, i.fileName, (done, total, table) => job.progress({ done, total, phase: 'restoring', message: table }));
       ctx.invalidateSettings();
       const settings = await loadSettings(ctx.db);
       if (settings.timezone !== ctx.db.timezone) await ctx.db.setTimezone(settings.timezone);
-      ctx.emit({ type: 'settings.changed', keys: Object.keys(settings) });
+      const keys = (Object.keys(settings) as (keyof typeof settings)[]).filter((k) => JSON.stringify(settings[k]) !== JSON.stringify(before[k]));
+      if (keys.length) ctx.emit({ type: 'settings.changed', keys });
       return result;
     });
   },

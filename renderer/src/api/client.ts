@@ -38,8 +38,7 @@ export const isDesktop = !!bridge;
 
 /** Calls a contract method; never throws for engine errors (they come back as values). */
 export async function call<M extends MethodName>(method: M, input: InputOf<Contract[M]>, signal?: AbortSignal): Promise<Result<ResultOf<Contract[M]>>> {
-  if (bridge) return (await bridge.call(method, input)) as Result<ResultOf<Contract[M]>>;
-  return (await http!.call(method, input, signal)) as Result<ResultOf<Contract[M]>>;
+  return callIn<Contract, M>(method, input, signal);
 }
 
 /**
@@ -47,9 +46,39 @@ export async function call<M extends MethodName>(method: M, input: InputOf<Contr
  * declared before this engine build registers them: an engine without the method answers UNKNOWN_METHOD,
  * which the pages show as "not available yet".
  */
-export async function callIn<D extends Domain, M extends keyof D & string>(method: M, input: InputOf<D[M]>, signal?: AbortSignal): Promise<Result<ResultOf<D[M]>>> {
-  if (bridge) return (await bridge.call(method, input)) as Result<ResultOf<D[M]>>;
-  return (await http!.call(method, input, signal)) as Result<ResultOf<D[M]>>;
+export async function callIn<D extends Domain, M extends keyof D & string>(method: M, input: InputOf<D[M]>, signal?: AbortSignal, opts: { low?: boolean } = {}): Promise<Result<ResultOf<D[M]>>> {
+  if (opts.low) await whenIdle(signal);
+  else inFlight++;
+  try {
+    if (bridge) return (await bridge.call(method, input)) as Result<ResultOf<D[M]>>;
+    return (await http!.call(method, input, signal)) as Result<ResultOf<D[M]>>;
+  } finally {
+    if (!opts.low) {
+      inFlight--;
+      if (inFlight === 0) for (const w of idleWaiters.splice(0)) w();
+    }
+  }
+}
+
+let inFlight = 0;
+const idleWaiters: (() => void)[] = [];
+
+/**
+ * Low-priority calls (charts below the fold, analytics that compute for a while) wait until the calls a view
+ * needs first have answered, so after a data change the numbers on screen come back first. Never more than 2 s.
+ */
+function whenIdle(signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    // Let the same render's normal calls start first.
+    setTimeout(() => {
+      if (inFlight === 0 || signal?.aborted) return resolve();
+      const timer = setTimeout(resolve, 2000);
+      idleWaiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    }, 0);
+  });
 }
 
 /** Like `call`, but throws an ApiError instead of returning an error value. */

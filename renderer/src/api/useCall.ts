@@ -14,13 +14,14 @@ export interface CallState<T> {
 }
 
 /** `input` null means "not yet" (nothing is called). */
-export function useCall<M extends MethodName>(method: M, input: InputOf<Contract[M]> | null, opts: { live?: boolean } = {}): CallState<ResultOf<Contract[M]>> {
+export function useCall<M extends MethodName>(method: M, input: InputOf<Contract[M]> | null, opts: { live?: boolean; low?: boolean } = {}): CallState<ResultOf<Contract[M]>> {
   return useCallIn<Contract, M>(method, input, opts);
 }
 
 /** useCall for a method of one domain declaration (see callIn). */
-export function useCallIn<D extends Domain, M extends keyof D & string>(method: M, input: InputOf<D[M]> | null, opts: { live?: boolean } = {}): CallState<ResultOf<D[M]>> {
+export function useCallIn<D extends Domain, M extends keyof D & string>(method: M, input: InputOf<D[M]> | null, opts: { live?: boolean; low?: boolean } = {}): CallState<ResultOf<D[M]>> {
   const live = opts.live ?? true;
+  const low = opts.low ?? false;
   const dataVersion = useAppStore((s) => (live ? s.dataVersion : 0));
   const [state, setState] = useState<{ data: ResultOf<D[M]> | null; error: PainelErrorData | null; loading: boolean }>({ data: null, error: null, loading: input !== null });
   const [nonce, setNonce] = useState(0);
@@ -32,7 +33,7 @@ export function useCallIn<D extends Domain, M extends keyof D & string>(method: 
     const mine = ++seq.current;
     const ctrl = new AbortController();
     setState((s) => ({ ...s, loading: true }));
-    callIn<D, M>(method, JSON.parse(key) as InputOf<D[M]>, ctrl.signal)
+    callIn<D, M>(method, JSON.parse(key) as InputOf<D[M]>, ctrl.signal, { low })
       .then((r) => {
         if (mine !== seq.current) return;
         setState(r.ok ? { data: r.value, error: null, loading: false } : { data: null, error: r.error, loading: false });
@@ -42,7 +43,7 @@ export function useCallIn<D extends Domain, M extends keyof D & string>(method: 
         setState({ data: null, error: { code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) }, loading: false });
       });
     return () => ctrl.abort();
-  }, [method, key, dataVersion, nonce]);
+  }, [method, key, dataVersion, nonce, low]);
 
   const reload = useCallback(() => setNonce((n) => n + 1), []);
   return { ...state, reload };

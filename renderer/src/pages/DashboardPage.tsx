@@ -1,6 +1,6 @@
 // The dashboard: the period's KPIs (one engine call) with variation and sparklines, then the chart cards;
 // on a database with no data, the first-start choices instead.
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense, useCallback, useMemo } from 'react';
 import type { DashboardKpi, DashboardResult } from '../../../shared/reports';
 import { useCall } from '../api/useCall';
 import { ErrorNote } from '../components/ErrorNote';
@@ -43,6 +43,13 @@ export default function DashboardPage() {
     return dash.data.kpis;
   }, [dash.data, ly.data, g.compare]);
 
+  // The forecast KPI reads the stored forecast, which the trend card's forecast call computes on first use.
+  const forecastMissing = !!dash.data?.kpis.find((k) => k.id === 'forecast_next_30_days' && !k.available);
+  const reloadDash = dash.reload;
+  const onForecast = useCallback(() => {
+    if (forecastMissing) reloadDash();
+  }, [forecastMissing, reloadDash]);
+
   if (!info) return <div className="page-loading">{t('common.loading')}</div>;
   if (info.empty) return <FirstStart />;
   const d = dash.data;
@@ -70,7 +77,7 @@ export default function DashboardPage() {
       </div>
       {list && (d || dash.error) && (
         <Suspense fallback={<div className="chart-placeholder" style={{ height: 260 }} />}>
-          <DashboardCharts reports={list} asOf={d?.period.to ?? null} />
+          <DashboardCharts reports={list} asOf={d?.period.to ?? null} onForecast={onForecast} />
         </Suspense>
       )}
     </section>

@@ -7,7 +7,8 @@ import { persist } from 'zustand/middleware';
 import type { SortSpec } from '../../../shared/api/tableSpec';
 import type { ReportMeta } from '../../../shared/reports';
 import type { PainelErrorData } from '../../../shared/errors';
-import { call } from '../api/client';
+import { callIn } from '../api/client';
+import type { Contract } from '../../../shared/api/index';
 import { useAppStore } from './appStore';
 
 interface RegistryState {
@@ -22,7 +23,7 @@ export const useRegistry = create<RegistryState>()((set) => ({
   error: null,
   loadedAt: -1,
   async load() {
-    const r = await call('reports.list', {});
+    const r = await callIn<Contract, 'reports.list'>('reports.list', {}, undefined, { low: useRegistry.getState().list !== null });
     if (r.ok) set({ list: r.value, error: null });
     else set({ error: r.error });
   },
@@ -33,7 +34,8 @@ export function useReportList(): { list: ReportMeta[] | null; error: PainelError
   const dataVersion = useAppStore((s) => s.dataVersion);
   const { list, error, loadedAt } = useRegistry();
   useEffect(() => {
-    if (loadedAt === dataVersion) return;
+    // Several components use the registry: only the first one of a data version loads it.
+    if (useRegistry.getState().loadedAt === dataVersion) return;
     useRegistry.setState({ loadedAt: dataVersion });
     void useRegistry.getState().load();
   }, [dataVersion, loadedAt]);

@@ -18,7 +18,7 @@ export const useSyncStore = create<SyncState>()((set) => ({
   status: null,
   error: null,
   async load() {
-    const r = await callIn<typeof sync, 'sync.status'>('sync.status', {});
+    const r = await callIn<typeof sync, 'sync.status'>('sync.status', {}, undefined, { low: true });
     if (r.ok) set({ status: r.value, error: null });
     else set({ error: r.error });
   },

@@ -14,7 +14,7 @@ function today(): string {
 export default function GlobalFilters() {
   const { t, l } = useI18n();
   const { period, compare, locations, setPeriod, setCompare, setLocations } = useFilterStore();
-  const locs = useCall('query.page', { table: 'locations', limit: 500, sort: [{ column: 'name', desc: false }] });
+  const locs = useCall('query.page', { table: 'locations', limit: 500, sort: [{ column: 'name', desc: false }] }, { low: true });
   const options = useMemo(() => {
     if (!locs.data) return [];
     const { names, rows } = arrowToRows(locs.data.arrow);

@@ -6,10 +6,10 @@ import { ReportChartCard } from './ReportChartCard';
 import { RfmDonutCard } from './RfmDonutCard';
 import { useForecastDecoration } from './useForecastDecoration';
 
-export default function DashboardCharts({ reports, asOf }: { reports: ReportMeta[]; asOf: string | null }) {
+export default function DashboardCharts({ reports, asOf, onForecast }: { reports: ReportMeta[]; asOf: string | null; onForecast?: () => void }) {
   const { t } = useI18n();
   const meta = (id: string) => reports.find((r) => r.id === id);
-  const forecast = useForecastDecoration(asOf);
+  const forecast = useForecastDecoration(asOf, onForecast);
   return (
     <div className="dash-charts">
       <ReportChartCard

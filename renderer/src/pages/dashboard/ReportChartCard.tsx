@@ -34,7 +34,7 @@ export function ReportChartCard({ meta, reportId, chartId, title, params, filter
   const spec = meta?.charts.find((c) => c.id === chartId);
   const common = meta?.filters.includes('location') ? g.common : {};
   const input = meta && spec ? { report: reportId, chart: chartId, period: g.period, common, params: params ?? {}, filters: filters ?? [] } : null;
-  const data = useCall('reports.chart', input);
+  const data = useCall('reports.chart', input, { low: true });
   const built = useMemo(() => {
     if (!data.data || !spec || !meta) return null;
     const b = buildReportChart(spec, data.data, meta.columns, f, colors, t, l(spec.title));

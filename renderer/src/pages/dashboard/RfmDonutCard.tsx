@@ -12,7 +12,7 @@ import { useI18n } from '../../i18n/useI18n';
 export function RfmDonutCard({ asOf }: { asOf: string | null }) {
   const { t, f } = useI18n();
   const colors = useChartColors();
-  const rfm = useCallIn<typeof analytics, 'analytics.rfm'>('analytics.rfm', asOf ? { asOf, limit: 1, withTotal: false } : null);
+  const rfm = useCallIn<typeof analytics, 'analytics.rfm'>('analytics.rfm', asOf ? { asOf, limit: 1, withTotal: false } : null, { low: true });
   const donut = useMemo(() => (rfm.data ? rfmDonut(rfm.data.clusters, f, colors, t('dash.rfm')) : null), [rfm.data, f, colors, t]);
   return (
     <section className="card chart-card dash-card" data-testid="dash-rfm" aria-label={t('dash.rfm')}>

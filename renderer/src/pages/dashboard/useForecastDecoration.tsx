@@ -1,5 +1,5 @@
 // Adds the next 30 days' revenue forecast (point and 80/95% bands) to the dashboard's daily trend chart.
-import { useCallback, type ReactNode } from 'react';
+import { useCallback, useEffect, type ReactNode } from 'react';
 import type { analytics } from '../../../../shared/api/analytics';
 import type { ChartData } from '../../../../shared/api/reports';
 import { useCallIn } from '../../api/useCall';
@@ -9,11 +9,14 @@ import type { BuiltChart } from '../../components/charts/reportChartOption';
 import { isNotReady } from '../../components/ErrorNote';
 import { useI18n } from '../../i18n/useI18n';
 
-export function useForecastDecoration(asOf: string | null): { decorate?: (b: BuiltChart, d: ChartData) => BuiltChart; note: ReactNode } {
+export function useForecastDecoration(asOf: string | null, onReady?: () => void): { decorate?: (b: BuiltChart, d: ChartData) => BuiltChart; note: ReactNode } {
   const { t, f } = useI18n();
   const colors = useChartColors();
-  const fc = useCallIn<typeof analytics, 'analytics.forecast'>('analytics.forecast', asOf ? { granularity: 'day', horizon: 30, asOf } : null);
+  const fc = useCallIn<typeof analytics, 'analytics.forecast'>('analytics.forecast', asOf ? { granularity: 'day', horizon: 30, asOf } : null, { low: true });
   const points = fc.data?.points;
+  useEffect(() => {
+    if (fc.data) onReady?.();
+  }, [fc.data, onReady]);
   const decorate = useCallback(
     (b: BuiltChart, d: ChartData): BuiltChart => {
       if (!points?.length) return b;
