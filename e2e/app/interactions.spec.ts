@@ -2,7 +2,7 @@
 // search round trips, a period change on the dashboard, the locale switch, and a CSV export whose totals equal
 // the table's totals row.
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { tableFromIPC } from 'apache-arrow';
 import { decodeFrame } from '../../shared/wire';
 import { openApp, startDemoServer, type PainelServer } from './appServer';
@@ -26,12 +26,6 @@ async function enginePage(input: Record<string, unknown>): Promise<{ rows: Recor
   const body = decodeFrame(new Uint8Array(await res.arrayBuffer())) as { ok: boolean; value: { arrow: Uint8Array; total: number } };
   expect(body.ok).toBe(true);
   return { rows: tableFromIPC(body.value.arrow).toArray().map((r) => r.toJSON() as Record<string, unknown>), total: body.value.total };
-}
-
-async function rowTotal(page: Page): Promise<number> {
-  const t = page.getByTestId('row-total');
-  await expect(t).not.toHaveAttribute('data-total', '');
-  return Number(await t.getAttribute('data-total'));
 }
 
 test('sort, column filter and search round trips match the engine', async ({ page }) => {
