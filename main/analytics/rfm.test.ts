@@ -202,3 +202,31 @@ describe('month helpers', () => {
     expect(() => monthEnd('2026-13')).toThrow(/YYYY-MM/);
   });
 });
+
+describe('RFM window edges across daylight-saving changes', () => {
+  it('matches a plain v_sales computation for windows starting or ending on DST days', async () => {
+    const sales: SaleFixture[] = [];
+    let n = 0;
+    // Brazil: 2018-11-04 00:00 jumped to 01:00; 2019-02-17 00:00 fell back to 2019-02-16 23:00.
+    for (const base of ['2018-11-04T03:00:00Z', '2019-02-17T02:00:00Z', '2018-11-03T03:00:00Z']) {
+      for (let m = -360; m <= 360; m += 20) sales.push({ id: `d${n++}`, customer: `c${n % 9}`, at: new Date(Date.parse(base) + m * 60_000).toISOString(), total: 1 + (n % 13) });
+    }
+    await insertSales(t.engine.db, sales);
+    for (const [asOf, windowDays] of [
+      ['2019-02-16', 105],
+      ['2019-02-16', 104],
+      ['2018-11-03', 30],
+      ['2018-11-04', 1],
+      ['2019-02-17', 106],
+    ] as const) {
+      const got = await rfm({ ...base, asOf, windowDays });
+      const ref = await t.engine.db.all<{ customer_id: string; recency: number; frequency: number; monetary: string }>(
+        `SELECT customer_key AS customer_id, date_diff('day', max(biz_date), DATE '${asOf}')::INT AS recency, count(*)::INT AS frequency, sum(total_amount)::VARCHAR AS monetary
+         FROM v_sales WHERE status = 'completed' AND customer_key IS NOT NULL AND biz_date > DATE '${asOf}' - ${windowDays} AND biz_date <= DATE '${asOf}'
+         GROUP BY 1 ORDER BY 1`,
+      );
+      expect(ref.length, `${asOf}/${windowDays}`).toBeGreaterThan(0);
+      expect([...got.values()].map(({ customer_id, recency, frequency, monetary }) => ({ customer_id, recency, frequency, monetary })).sort((a, b) => a.customer_id.localeCompare(b.customer_id))).toEqual(ref);
+    }
+  });
+});

@@ -6,7 +6,7 @@ import { RFM_CLUSTERS, rfmCluster, type RfmCluster } from '../../shared/rfm';
 import type { RfmClusterSummary } from '../../shared/analytics';
 import type { Db } from '../store/db';
 import { AppError } from '../store/errors';
-import { salesFactsSql } from './salesFacts';
+import { bucketDateSql, bucketSql, businessDayBoundsSql } from './salesFacts';
 
 /** Binds a value and returns its placeholder (ParamList, or a report context's p). */
 export interface Binder {
@@ -79,19 +79,30 @@ function checkWindow(o: RfmOptions): void {
   if (!Number.isInteger(o.windowDays) || o.windowDays < 1) throw new AppError('BAD_INPUT', 'window must be a positive number of days');
 }
 
+/** Scores from a histogram: rank - 1 = customers strictly below the value (in `order`), the same as RANK(). */
+function histogramScoreSql(col: string, order: 'ASC' | 'DESC'): string {
+  return `SELECT ${col}, (1 + (5 * coalesce(sum(c) OVER (ORDER BY ${col} ${order} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)) // (SELECT n FROM rs_n))::TINYINT AS score
+    FROM (SELECT ${col}, count(*) AS c FROM rs_base GROUP BY ${col})`;
+}
+
 /**
  * Scores a base relation of (customer_id, last_date, frequency, monetary) — one row per customer with at least one
- * completed sale in the window — into customer_id, recency, frequency, monetary, r, f, m, cluster.
+ * completed sale in the window — into customer_id, recency, frequency, monetary, r, f, m, cluster. Recency and
+ * frequency take few distinct values, so their rank scores come from a small histogram instead of a sort.
  */
 export function rfmScoreSql(base: string, asOf: string, o: RfmOptions, params: Binder): string {
-  return `SELECT customer_id, recency, frequency, monetary, r, f, m, ${clusterCaseSql('r', 'f')} AS cluster FROM (
-    SELECT customer_id, recency, frequency, monetary, ${scoreSql('-recency')} AS r, ${fScoreSql(o, params)} AS f, ${scoreSql('monetary')} AS m
-    FROM (
-      SELECT customer_id, date_diff('day', last_date, ${asOf})::INTEGER AS recency, frequency::INTEGER AS frequency,
-        monetary::DECIMAL(18,2) AS monetary, count(*) OVER () AS n
+  const fixed = o.frequencyMode === 'fixed';
+  return `WITH rs_base AS MATERIALIZED (
+      SELECT customer_id, date_diff('day', last_date, ${asOf})::INTEGER AS recency, frequency::INTEGER AS frequency, monetary::DECIMAL(18,2) AS monetary
       FROM ${base}
-    )
-  )`;
+    ), rs_n AS (SELECT count(*) AS n FROM rs_base),
+    rs_r AS (${histogramScoreSql('recency', 'DESC')})${fixed ? '' : `,
+    rs_f AS (${histogramScoreSql('frequency', 'ASC')})`}
+    SELECT customer_id, recency, frequency, monetary, r, f, m, ${clusterCaseSql('r', 'f')} AS cluster FROM (
+      SELECT b.customer_id, b.recency, b.frequency, b.monetary, rr.score AS r, ${fixed ? fScoreSql(o, params) : 'ff.score'} AS f,
+        (1 + (5 * (rank() OVER (ORDER BY b.monetary) - 1)) // (SELECT n FROM rs_n))::TINYINT AS m
+      FROM rs_base b JOIN rs_r rr ON rr.recency = b.recency${fixed ? '' : ' JOIN rs_f ff ON ff.frequency = b.frequency'}
+    )`;
 }
 
 /** The window condition on a business-date expression: (D - W, D]. */
@@ -104,9 +115,28 @@ export function rfmSql(o: RfmOptions, params: Binder): string {
   checkWindow(o);
   const d = `CAST(${params.add(checkDate(o.asOf, 'as-of date'))} AS DATE)`;
   const w = params.add(o.windowDays);
-  const facts = salesFactsSql({ from: `${d} - CAST(${w} AS INTEGER) + 1`, to: d, columns: ['total_amount'], where: "s.status = 'completed'" });
-  const base = `(SELECT customer_key AS customer_id, max(biz_date) AS last_date, count(*) AS frequency, sum(total_amount) AS monetary
-    FROM ${facts} f WHERE customer_key IS NOT NULL GROUP BY customer_key)`;
+  // Aggregated per source record on exact instant bounds, then merged per unified customer (only records that take
+  // part in an identity link need the second grouping). No per-sale time-zone work: the last visit's business date
+  // is the date of its latest instant, looked up once per 15-minute bucket.
+  const bounds = businessDayBoundsSql(`${d} - CAST(${w} AS INTEGER) + 1`, d);
+  const linked = `(p.unified_id IS NOT NULL OR p.customer_id IN (SELECT unified_id FROM customer_identity))`;
+  const base = `(
+    WITH rf_src AS (
+      SELECT s.customer_id, max(s.occurred_at) AS last_at, count(*) AS n, sum(s.total_amount) AS m
+      FROM sales s
+      WHERE s.status = 'completed' AND s.customer_id IS NOT NULL AND s.occurred_at >= ${bounds.lo} AND s.occurred_at < ${bounds.hi}
+      GROUP BY s.customer_id
+    ), rf_linked AS (
+      SELECT p.*, ci.unified_id FROM rf_src p LEFT JOIN customer_identity ci ON ci.customer_id = p.customer_id
+    ), rf_keys AS MATERIALIZED (
+      SELECT customer_id, last_at, n AS frequency, m AS monetary FROM rf_linked p WHERE NOT ${linked}
+      UNION ALL
+      SELECT COALESCE(p.unified_id, p.customer_id), max(p.last_at), sum(p.n), sum(p.m) FROM rf_linked p WHERE ${linked} GROUP BY 1
+    ), rf_buckets AS (
+      SELECT k, ${bucketDateSql('k')} AS last_date FROM (SELECT DISTINCT ${bucketSql('last_at')} AS k FROM rf_keys)
+    )
+    SELECT r.customer_id, b.last_date, r.frequency, r.monetary FROM rf_keys r JOIN rf_buckets b ON b.k = ${bucketSql('r.last_at')}
+  )`;
   return rfmScoreSql(base, d, o, params);
 }
 

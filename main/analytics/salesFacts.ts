@@ -7,6 +7,16 @@ const BUCKET_US = 900_000_000;
 /** Shifts epochs positive so integer division floors for any date after year -26000. */
 const SHIFT_BUCKETS = 1_000_000_000;
 
+/** The 15-minute bucket number of a TIMESTAMPTZ expression (an integer; floors for any plausible date). */
+export function bucketSql(ts: string): string {
+  return `((epoch_us(${ts}) + ${BUCKET_US}::BIGINT * ${SHIFT_BUCKETS}) // ${BUCKET_US})`;
+}
+
+/** The business date a bucket number falls on (every real UTC offset is a multiple of 15 minutes). */
+export function bucketDateSql(k: string): string {
+  return `CAST(timezone(getvariable('biz_tz'), to_timestamp((${k} - ${SHIFT_BUCKETS}) * ${BUCKET_US / 1_000_000})) AS DATE)`;
+}
+
 export interface SalesFactsOptions {
   /** SQL expression of the first business date to include (inclusive), or null for no lower bound. */
   from?: string | null;
@@ -65,4 +75,18 @@ export function dailyRevenueSql(to: string): string {
     SELECT CAST(timezone(getvariable('biz_tz'), to_timestamp((k - ${SHIFT_BUCKETS}) * ${BUCKET_US / 1_000_000})) AS DATE) AS biz_date, v FROM _rev_buckets
   ) WHERE biz_date <= CAST(${to} AS DATE) GROUP BY biz_date
 )`;
+}
+
+/**
+ * The exact UTC instants where business dates `from` and `to` + 1 begin (SQL DATE expressions), as two scalar
+ * expressions: a sale is on a business date in [from, to] exactly when lo <= occurred_at < hi. Local midnight
+ * always starts a 15-minute bucket, so each instant is found among a few buckets around its edge.
+ */
+export function businessDayBoundsSql(from: string, to: string): { lo: string; hi: string } {
+  const bucketOf = (ts: string) => `((epoch_us(${ts}) + ${BUCKET_US}::BIGINT * ${SHIFT_BUCKETS}) // ${BUCKET_US})`;
+  const around = (date: string) => `range(${bucketOf(`CAST(CAST(${date} AS DATE) - 2 AS TIMESTAMPTZ)`)}, ${bucketOf(`CAST(CAST(${date} AS DATE) + 3 AS TIMESTAMPTZ)`)})`;
+  const local = (k: string) => `CAST(timezone(getvariable('biz_tz'), to_timestamp((${k} - ${SHIFT_BUCKETS}) * ${BUCKET_US / 1_000_000})) AS DATE)`;
+  const first = (date: string, cond: string) =>
+    `(SELECT to_timestamp((min(k) - ${SHIFT_BUCKETS}) * ${BUCKET_US / 1_000_000}) FROM ${around(date)} t(k) WHERE ${local('k')} ${cond})`;
+  return { lo: first(from, `>= CAST(${from} AS DATE)`), hi: first(`CAST(${to} AS DATE) + 1`, `> CAST(${to} AS DATE)`) };
 }
