@@ -12,17 +12,17 @@ import { salesFactsSql } from './salesFacts';
 export function cohortsSql(b: Binder, fromDate: string | null, end: string): string {
   const from = fromDate ? `date_trunc('month', CAST(${fromDate} AS DATE))` : null;
   const e = `CAST(${end} AS DATE)`;
-  return `WITH co_v AS (
-      SELECT customer_key, biz_date, total_amount FROM ${salesFactsSql({ to: e, columns: ['total_amount'], where: "s.status = 'completed'" })} f
-      WHERE customer_key IS NOT NULL
+  return `WITH co_m AS MATERIALIZED (
+      SELECT customer_key, CAST(date_trunc('month', biz_date) AS DATE) AS mo, sum(total_amount) AS revenue
+      FROM ${salesFactsSql({ to: e, columns: ['total_amount'], where: "s.status = 'completed'" })} f
+      WHERE customer_key IS NOT NULL GROUP BY 1, 2
     ), co_first AS (
-      SELECT customer_key, CAST(date_trunc('month', min(biz_date)) AS DATE) AS cohort FROM co_v GROUP BY customer_key
+      SELECT customer_key, min(mo) AS cohort FROM co_m GROUP BY customer_key
     ), co_sel AS (
       SELECT * FROM co_first WHERE ${from ? `cohort >= ${from}` : 'TRUE'}
     ), co_act AS (
-      SELECT s.cohort, date_diff('month', s.cohort, date_trunc('month', v.biz_date)) AS k,
-        count(DISTINCT v.customer_key) AS customers, sum(v.total_amount) AS revenue
-      FROM co_sel s JOIN co_v v ON v.customer_key = s.customer_key GROUP BY 1, 2
+      SELECT s.cohort, date_diff('month', s.cohort, m.mo) AS k, count(*) AS customers, sum(m.revenue) AS revenue
+      FROM co_sel s JOIN co_m m ON m.customer_key = s.customer_key GROUP BY 1, 2
     ), co_size AS (
       SELECT cohort, count(*) AS n FROM co_sel GROUP BY cohort
     ), co_grid AS (
