@@ -6,11 +6,13 @@ import { Sidebar } from './Sidebar';
 import { TopBar } from './TopBar';
 import { useRoute, type Route } from './router';
 import { ErrorBoundary } from './ErrorBoundary';
+import DashboardPage from '../pages/DashboardPage';
 
-type Page = LazyExoticComponent<ComponentType<{ route: Route }>>;
+type Page = LazyExoticComponent<ComponentType<{ route: Route }>> | ComponentType<{ route: Route }>;
 
 const pages: Record<string, Page> = {
-  dashboard: lazy(() => import('../pages/DashboardPage')),
+  // The landing page ships in the main bundle: no extra round trip before its first call.
+  dashboard: DashboardPage,
   tables: lazy(() => import('../pages/TablesPage')),
   reports: lazy(() => import('../pages/ReportsPage')),
   customers: lazy(() => import('../pages/CustomersPage')),

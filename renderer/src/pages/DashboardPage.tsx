@@ -34,7 +34,7 @@ export default function DashboardPage() {
   const info = useAppStore((s) => s.info);
   const g = useGlobalInputs();
   const { list } = useReportList();
-  const dash = useCall('reports.dashboard', info && !info.empty ? { period: g.period, common: g.common } : null);
+  const dash = useCall('reports.dashboard', info?.empty ? null : { period: g.period, common: g.common });
   const lyPeriod = dash.data && g.compare === 'last_year' ? { preset: 'custom' as const, from: shiftYear(dash.data.period.from), to: shiftYear(dash.data.period.to) } : null;
   const ly = useCall('reports.dashboard', lyPeriod ? { period: lyPeriod, common: g.common } : null);
   const kpis = useMemo(() => {

@@ -35,6 +35,7 @@ export const useAppStore = create<AppState>()((set) => ({
 
 let started = false;
 let bumpTimer: number | null = null;
+let wasConnected = false;
 
 /** One reload for a burst of events (a restore or sync says data and settings changed within milliseconds). */
 function bumpDataVersion(tables: string[] = []): void {
@@ -62,11 +63,13 @@ const READ_CACHES = new Set(['forecast_runs', 'forecast_points', 'rfm_snapshots'
 export function startAppEvents(): void {
   if (started) return;
   started = true;
+  let everConnected = false;
   onConnection((connected) => {
-    const was = useAppStore.getState().connected;
     useAppStore.setState({ connected });
-    // Reconnected after a drop: anything may have changed meanwhile.
-    if (connected && !was) bumpDataVersion();
+    // Reconnected after a drop (not the first connection): anything may have changed meanwhile.
+    if (connected && everConnected && !wasConnected) bumpDataVersion();
+    if (connected) everConnected = true;
+    wasConnected = connected;
   });
   on((e) => {
     if (e.type === 'data.changed') {

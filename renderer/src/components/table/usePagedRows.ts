@@ -26,8 +26,8 @@ const MAX_PAGES = 60;
 const MAX_IN_FLIGHT = 3;
 
 export function usePagedRows(specKey: string, fetcher: PageFetcher, pageSize = 200): PagedRows {
-  const [state, setState] = useState<{ readyGen: number; total: number | null; error: string | null; latency: number | null }>({
-    readyGen: -1,
+  const [state, setState] = useState<{ readyKey: string | null; total: number | null; error: string | null; latency: number | null }>({
+    readyKey: null,
     total: null,
     error: null,
     latency: null,
@@ -37,12 +37,14 @@ export function usePagedRows(specKey: string, fetcher: PageFetcher, pageSize = 2
   const pending = useRef(new Map<number, AbortController>());
   const wanted = useRef<[number, number]>([0, pageSize]);
   const gen = useRef(0);
+  const keyRef = useRef(specKey);
   const timer = useRef<number | null>(null);
   const fetcherRef = useRef(fetcher);
   fetcherRef.current = fetcher;
 
   const pump = useCallback(() => {
     const myGen = gen.current;
+    const myKey = keyRef.current;
     const [start, end] = wanted.current;
     const first = Math.floor(Math.max(0, start) / pageSize);
     const last = Math.floor(Math.max(0, end) / pageSize);
@@ -75,7 +77,7 @@ export function usePagedRows(specKey: string, fetcher: PageFetcher, pageSize = 2
           const latency = performance.now() - t0;
           setState((s) => ({
             ...s,
-            readyGen: myGen,
+            readyKey: myKey,
             total: page.total ?? s.total,
             error: null,
             latency,
@@ -94,6 +96,7 @@ export function usePagedRows(specKey: string, fetcher: PageFetcher, pageSize = 2
   // A new spec (table, sort, filters, search): forget every page and stale request.
   useEffect(() => {
     gen.current++;
+    keyRef.current = specKey;
     for (const c of pending.current.values()) c.abort();
     pending.current.clear();
     pages.current = new Map();
@@ -126,7 +129,8 @@ export function usePagedRows(specKey: string, fetcher: PageFetcher, pageSize = 2
     total: state.total,
     error: state.error,
     lastLatencyMs: state.latency,
-    loading: state.readyGen !== gen.current,
+    // Derived from the spec being rendered, so a new sort or filter reads as loading in the same frame.
+    loading: state.readyKey !== specKey,
     getRow,
     request,
   };

@@ -16,7 +16,7 @@ export function ReportChart(props: { meta: ReportMeta; charts: ChartSpec[]; colu
   const { l, f, t } = useI18n();
   const colors = useChartColors();
   const spec = charts.find((c) => c.id === props.chosen) ?? charts[0];
-  const data = useCall('reports.chart', { ...input, chart: spec.id });
+  const data = useCall('reports.chart', { ...input, chart: spec.id }, { low: true });
   const built = useMemo(
     () => (data.data && data.data.chart === spec.id ? buildReportChart(spec, data.data, columns, f, colors, t, l(spec.title)) : null),
     [data.data, spec, columns, f, colors, t, l],

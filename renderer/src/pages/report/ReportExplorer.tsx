@@ -58,8 +58,9 @@ export function ReportExplorer({ meta, route }: { meta: ReportMeta; route: Route
     [specKey],
   );
   const data = usePagedRows(specKey, fetcher);
-  const totals = useCall('reports.totals', rowSpec);
-  const comparison = useCall('reports.compare', meta.comparable && compare !== 'none' ? rowSpec : null);
+  // The rows come first; totals, comparison and chart follow as soon as the page has answered.
+  const totals = useCall('reports.totals', rowSpec, { low: true });
+  const comparison = useCall('reports.compare', meta.comparable && compare !== 'none' ? rowSpec : null, { low: true });
 
   const drillColumn = columns.find((c) => c.drill);
   const onRowActivate = drillColumn
