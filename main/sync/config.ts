@@ -15,8 +15,10 @@ const common = {
   /** Requests per second; 0 = no limit; absent = the source's default (Bling 3/s). */
   ratePerSec: z.number().min(0).max(1000).optional(),
   pageSize: z.number().int().min(1).max(1000).optional(),
+  /** Streams (tables) read at the same time; the default is the source's own. */
+  streamConcurrency: z.number().int().min(1).max(8).optional(),
   /** Rows gathered before a commit (each commit saves the cursor with the rows). */
-  flushRows: z.number().int().min(1).max(1_000_000).default(5000),
+  flushRows: z.number().int().min(1).max(1_000_000).default(10_000),
   /** Location given to every sale of a source that has no location of its own (an online shop). */
   locationId: z.string().max(200).nullable().default(null),
   /** Earliest business date read on a first sync of sources searched by date windows. */

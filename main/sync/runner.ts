@@ -6,6 +6,7 @@ import type { Db } from '../store/db';
 import { AppError, toErrorData } from '../store/errors';
 import { CONNECTORS } from './connectors';
 import { SourceHttp } from './http';
+import { mapLimit } from './map';
 import { hasNetwork, isLoopback } from './offline';
 import { redactor, type SecretStore } from './secrets';
 import { Batch, commitBatch, finishSweep } from './stage';
@@ -94,16 +95,21 @@ async function runSource(o: RunOptions, source: SourceConfig): Promise<SyncSourc
     httpClient.policy.auth = createAuthApplier(connector.auth, secrets, httpClient, source.config, (v) => known.add(v));
     for (const s of connector.secrets) if (s.required && connector.auth.type === 'headers') secrets.require(s.name);
     let firstError: unknown = null;
-    for (const stream of connector.streams) {
+    let fatal: unknown = null;
+    // Streams are independent tables; a source may read a few at once (its rate limit still holds for all).
+    const concurrency = (source.config.streamConcurrency as number | undefined) ?? connector.defaults?.streamConcurrency ?? 1;
+    await mapLimit(connector.streams, concurrency, async (stream) => {
+      if (fatal) return;
       try {
         await runStream(o, source, connector, stream, httpClient, progress, report, result);
       } catch (err) {
         const p = plain(err, redact);
         await o.db.run(`UPDATE sync_state SET last_error = $3, last_attempt_at = now() WHERE source_id = $1 AND stream = $2`, [source.sourceId, stream.name, p.message]);
-        if (p.state !== 'failed' || toErrorData(err).code === 'UNAUTHORIZED') throw err;
-        firstError ??= new AppError(toErrorData(err).code, `${stream.name}: ${p.message}`);
+        if (p.state !== 'failed' || toErrorData(err).code === 'UNAUTHORIZED') fatal ??= err;
+        else firstError ??= new AppError(toErrorData(err).code, `${stream.name}: ${p.message}`);
       }
-    }
+    });
+    if (fatal) throw fatal;
     if (firstError) throw firstError;
     await o.db.run(`UPDATE sync_state SET last_success_at = now(), last_error = NULL WHERE source_id = $1`, [source.sourceId]);
   } catch (err) {

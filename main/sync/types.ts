@@ -101,7 +101,7 @@ export interface Connector {
   auth: AuthSpec;
   streams: Stream[];
   /** Source defaults for the runner (rate limit, backoff base). */
-  defaults?: { ratePerSec?: number; retryBaseMs?: number };
+  defaults?: { ratePerSec?: number; retryBaseMs?: number; streamConcurrency?: number };
   /** Set-based work after every source of a run finished (joins that depend on other sources' rows). */
   afterRun?: (tx: import('../store/db').Tx) => Promise<string[]>;
   /** Plain words for a source error body ({ code, message } shapes differ per API). */

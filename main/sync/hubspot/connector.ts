@@ -217,7 +217,7 @@ export const hubspotConnector: Connector = {
   defaultBaseUrl: 'https://api.hubapi.com',
   secrets: [{ name: 'token', required: true }],
   auth: { type: 'headers', headers: (secret) => ({ Authorization: `Bearer ${secret('token')}` }) },
-  defaults: { ratePerSec: 10, retryBaseMs: 1000 },
+  defaults: { ratePerSec: 10, retryBaseMs: 1000, streamConcurrency: 2 },
   errorMessage: (b) => (isObject(b) && typeof b.message === 'string' ? `${b.message}${typeof b.policyName === 'string' ? ` (${b.policyName})` : typeof b.category === 'string' ? ` (${b.category})` : ''}` : null),
   streams: [
     { name: 'contacts', pages: crmStream('contacts', 'lastmodifieddate', () => CONTACT_PROPS, mapContacts), sweep: { table: 'customers', key: 'customer_id' } },

@@ -9,7 +9,8 @@ import { walkWindows } from '../windows';
 import { mapListing, mapOrder, P } from './map';
 
 const LIMIT = 50;
-const SPAN_MS = 365 * 86_400_000;
+// paging.total says when a window must be split, so one wide window costs one request when nothing is in it.
+const SPAN_MS = 20 * 365 * 86_400_000;
 type Rec = Record<string, unknown>;
 
 async function sellerId(ctx: StreamContext): Promise<string> {
@@ -38,7 +39,7 @@ async function* orders(ctx: StreamContext, cursor: unknown): AsyncGenerator<Page
     const body = (await ctx.http.request<Rec>({ path: '/orders/search', query })).body;
     if (!isObject(body) || !Array.isArray(body.results)) throw new AppError('SOURCE', 'Mercado Livre /orders/search did not answer with results');
     const total = isObject(body.paging) ? Number(body.paging.total) : body.results.length;
-    return { items: body.results as Rec[], full: total > page * LIMIT };
+    return { items: body.results as Rec[], full: total > page * LIMIT, total };
   });
   for await (const step of walk) {
     if (step.complete) until = new Date(step.until).toISOString();
@@ -141,7 +142,7 @@ export const mercadoLivreConnector: Connector = {
     { name: 'refreshToken', required: false },
   ],
   auth: { type: 'oauth', grant: (http, g, secret, config) => grant(http, g, secret, String(config.redirectUri ?? 'https://localhost/painel/oauth')) },
-  defaults: { ratePerSec: 10, retryBaseMs: 1000 },
+  defaults: { ratePerSec: 10, retryBaseMs: 1000, streamConcurrency: 2 },
   errorMessage: (b) => (isObject(b) && typeof b.message === 'string' ? `${b.message}${typeof b.error === 'string' ? ` (${b.error})` : ''}` : null),
   streams: [
     { name: 'orders', pages: orders, keepEarliest: { customers: ['created_at'] } },

@@ -30,7 +30,7 @@ export class SimDataset {
 
   /** Empty canonical tables (with `_mod`) in memory. */
   static async create(timezone = 'America/Sao_Paulo'): Promise<SimDataset> {
-    const db = await Db.open({ path: ':memory:', timezone, readers: 1, threads: 1 });
+    const db = await Db.open({ path: ':memory:', timezone, readers: 4, threads: 2 });
     const m002 = MIGRATIONS.find((m) => m.version === 2);
     if (!m002) throw new Error('canonical schema migration missing');
     await db.run(m002.sql);

@@ -110,6 +110,8 @@ export const supabaseConnector: Connector = {
   defaultBaseUrl: null,
   secrets: [{ name: 'key', required: true }],
   auth: { type: 'headers', headers: (secret) => ({ apikey: secret('key') }) },
+  // Tables of one database: reading a few at once is cheap for PostgREST.
+  defaults: { streamConcurrency: 3 },
   errorMessage: (b) => (isObject(b) && typeof b.message === 'string' ? `${b.message}${typeof b.code === 'string' ? ` (${b.code})` : ''}` : null),
   streams: [
     keysetStream('locations', 'locations', (r) => ({

@@ -60,6 +60,8 @@ export const wooConnector: Connector = {
       config.authMode === 'query' ? {} : { Authorization: `Basic ${Buffer.from(`${secret('key')}:${secret('secret')}`).toString('base64')}` },
     query: (secret, config): Record<string, string> => (config.authMode === 'query' ? { consumer_key: secret('key'), consumer_secret: secret('secret') } : {}),
   },
+  // Products, customers and orders are read side by side; WooCommerce publishes no rate limit.
+  defaults: { streamConcurrency: 3 },
   errorMessage: (b) => (isObject(b) && typeof b.message === 'string' ? `${b.message}${typeof b.code === 'string' ? ` (${b.code})` : ''}` : null),
   streams: [
     {
@@ -113,7 +115,7 @@ export const wooConnector: Connector = {
             rejects.push(badRecord('sales', r, 'order without id'));
             return false;
           });
-          const refunds = await mapLimit(good, 4, async (o) => {
+          const refunds = await mapLimit(good, 6, async (o) => {
             if (!Array.isArray(o.refunds) || o.refunds.length === 0) return [] as WooRefund[];
             const res = await ctx.http.request({ path: `/orders/${encodeURIComponent(String(o.id))}/refunds` });
             return list(res, ctx, '/orders/<id>/refunds') as unknown as WooRefund[];
