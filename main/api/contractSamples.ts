@@ -1,5 +1,21 @@
 // One valid input per contract method, used by the generic contract suite (add one with every new method).
+import { tmpdir } from 'node:os';
+
+const october = { preset: 'custom', from: '2026-10-01', to: '2026-10-31', today: '2026-11-21' };
+
 export const CONTRACT_SAMPLES: Record<string, unknown> = {
+  'reports.list': {},
+  'reports.page': { report: 'sales-summary', period: october, params: { granularity: 'day' }, limit: 20, sort: [] },
+  'reports.count': { report: 'sales-by-item', period: october },
+  'reports.totals': { report: 'payment-methods', period: october },
+  'reports.chart': { report: 'sales-summary', period: october, chart: 'net' },
+  'reports.compare': { report: 'financial-summary', period: october },
+  'reports.dashboard': { period: october },
+  'export.run': { report: 'sales-by-item', period: october, format: 'csv', folder: tmpdir(), fileName: 'painel-contract-sample.csv', overwrite: true },
+  'export.close': { month: '2026-10', format: 'pdf', folder: tmpdir(), fileName: 'painel-contract-sample.pdf', overwrite: true },
+  'export.parquet': { folder: tmpdir(), fileName: 'painel-contract-sample-parquet', overwrite: true },
+  'export.partners': {},
+  'export.setPartner': { employeeId: 'no-such-employee', partner: true },
   'app.info': {},
   'jobs.list': {},
   'jobs.get': { id: 'no-such-job' },
