@@ -61,6 +61,8 @@ describe('sync against the simulators', () => {
     const { saleId: newOrder } = (await sims.get('woocommerce')!.mutate({ op: 'clone', saleId: 'woo:1002' })) as { saleId: string };
     await sims.get('bling')!.mutate({ op: 'status', saleId: 'bling:9002', status: 'cancelled' });
     await sims.get('mercadolivre')!.mutate({ op: 'refund', saleId: 'ml:2000000003', amount: '5.00' });
+    const churned = (await sims.get('woocommerce')!.mutate({ op: 'churn', n: 4, seed: 11 })) as { changed: string[] };
+    expect(churned.changed).toHaveLength(4);
     await sims.get('hubspot')!.mutate({ op: 'update', table: 'customers', id: 'hubspot:9002', column: 'phone', value: '+55 21 90000-0000' });
     await sims.get('hubspot')!.mutate({ op: 'update', table: 'campaign_events', id: 'hubspot:deal:70001', column: 'revenue_amount', value: '999.90' });
     const s = await sync(db);

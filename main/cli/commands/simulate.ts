@@ -9,7 +9,7 @@ import { createSimulator, SIMULATED, simulatorEnv, SimDataset } from '../../sync
 import type { Simulator } from '../../sync/simulators/simulator';
 import { buildFixture } from '../../sync/testing/fixture';
 
-const PREFIX: Record<SourceKind, string> = { supabase: 'salon', woocommerce: 'woo', bling: 'bling', mercadolivre: 'ml', hubspot: 'hs' };
+const PREFIX: Record<SourceKind, string> = { supabase: 'salon', woocommerce: 'woo', bling: 'bling', mercadolivre: 'ml', hubspot: 'hubspot' };
 
 function int(v: string | undefined, name: string, min = 0): number | undefined {
   if (v === undefined) return undefined;
@@ -21,7 +21,7 @@ function int(v: string | undefined, name: string, min = 0): number | undefined {
 export const simulateCommand: Command = {
   name: 'simulate',
   summary: 'run local simulators of the source APIs (for trying sync without real accounts)',
-  usage: 'painel simulate [--source NAME,...] [--port N] [--data DB] [--customers N] [--sales N] [--latency MS] [--rate-limit-every N] [--errors N] [--configure]',
+  usage: 'painel simulate [--source NAME,...] [--port N] [--data DB] [--customers N] [--sales N] [--latency MS] [--rate-limit-every N] [--errors N] [--churn N] [--configure]',
   async run(argv, ctx) {
     const { values } = parse(
       argv,
@@ -35,6 +35,7 @@ export const simulateCommand: Command = {
         'rate-limit-every': { type: 'string' },
         errors: { type: 'string' },
         configure: { type: 'boolean' },
+        churn: { type: 'string' },
       },
       this.usage,
     );
@@ -59,11 +60,15 @@ export const simulateCommand: Command = {
     ctx.io.out(`Control: POST <server>/__sim/faults {"latencyMs":100,...} · POST <server>/__sim/mutate {"op":"status","saleId":"woo:1002","status":"cancelled"} · GET <server>/__sim/stats\n`);
     if (engine) ctx.io.out('Sources set up in the database; run `painel sync` with the exports above.\n');
     engine?.close();
+    // --churn N: every minute, N sales per source are cancelled or refunded, as between two real syncs.
+    const churn = int(values.churn, 'churn') ?? 0;
+    const timer = churn ? setInterval(() => void Promise.all(sims.map((s) => s.mutate({ op: 'churn', n: churn }))), 60_000) : null;
     await new Promise<void>((done) => {
       const stop = () => done();
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
+    if (timer) clearInterval(timer);
     for (const s of sims) await s.close();
     data.close();
     return 0;

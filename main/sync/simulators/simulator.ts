@@ -29,7 +29,9 @@ export type MutateOp =
   | { op: 'refund'; saleId: string; amount?: string }
   | { op: 'update'; table: CanonicalTable; id: string; column: string; value: string | number | boolean | null }
   | { op: 'delete'; table: CanonicalTable; id: string }
-  | { op: 'clone'; saleId: string };
+  | { op: 'clone'; saleId: string }
+  /** n sales changed at once: every other one cancelled, the rest refunded (what happens between two syncs). */
+  | { op: 'churn'; n: number; seed?: number };
 
 /** Id factory of a source: the next native id for a new record of a table (numeric sources count up). */
 export type NextId = (table: CanonicalTable) => Promise<string>;
@@ -76,6 +78,14 @@ export async function applyMutation(data: SimDataset, op: MutateOp, nextId: Next
       await data.run(`DELETE FROM ${op.table} WHERE ${key} = $1`, [op.id]);
       if (op.table === 'sales') for (const t of ['sale_lines', 'payments']) await data.run(`DELETE FROM ${t} WHERE sale_id = $1`, [op.id]);
       return { id: op.id };
+    }
+    case 'churn': {
+      const picks = await data.all<{ id: string }>(
+        `SELECT sale_id AS id FROM sales WHERE starts_with(sale_id, split_part($1, ':', 1) || ':') AND status = 'completed' ORDER BY hash(sale_id, $2::INTEGER) LIMIT $3::INTEGER`,
+        [(await nextId('sales')).split(':')[0], op.seed ?? Date.now() % 100000, Math.max(0, Math.min(1000, op.n))],
+      );
+      for (const [i, p] of picks.entries()) await applyMutation(data, i % 2 ? { op: 'refund', saleId: p.id } : { op: 'status', saleId: p.id, status: 'cancelled' }, nextId, refundId);
+      return { changed: picks.map((p) => p.id) };
     }
     case 'clone': {
       const id = await nextId('sales');
