@@ -45,12 +45,18 @@ const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
  */
 export function profileSql(rfm: RfmOptions, b: Binder): string {
   const d = `CAST(${b.add(checkDate(rfm.asOf, 'as-of date'))} AS DATE)`;
-  const w = b.add(rfm.windowDays);
   // The own-id record's value, else the oldest linked record's (struct-keyed arg_min is several times slower).
   const pick = (c: string) => `coalesce(any_value(${c}) FILTER (WHERE customer_id = customer_key), arg_min(${c}, created_at) FILTER (WHERE ${c} IS NOT NULL))`;
-  const monthCounts = MONTHS.map((m) => `count(*) FILTER (WHERE done AND mo = ${m}) AS mo${m}`).join(', ');
-  const peak = `greatest(${MONTHS.map((m) => `mo${m}`).join(', ')})`;
-  const peakMonth = `CASE ${MONTHS.map((m) => `WHEN mo${m} = ${peak} THEN ${m}`).join(' ')} END`;
+  // Visits per calendar month, packed 10 bits per month into two integer sums (one aggregate state each instead of
+  // twelve): exact while a customer has at most 1023 visits; beyond that no peak month is claimed.
+  const monthCounts = `sum(CASE WHEN done AND mo <= 6 THEN 1::BIGINT << (10 * (mo - 1)) END) AS mo_lo,
+    sum(CASE WHEN done AND mo > 6 THEN 1::BIGINT << (10 * (mo - 7)) END) AS mo_hi`;
+  const month = (m: number) => `((coalesce(${m <= 6 ? 'a.mo_lo' : 'a.mo_hi'}, 0) >> ${10 * ((m - 1) % 6)}) & 1023)`;
+  const peak = `greatest(${MONTHS.map(month).join(', ')})`;
+  const peakMonth = `CASE ${MONTHS.map((m) => `WHEN ${month(m)} = ${peak} THEN ${m}`).join(' ')} END`;
+  // With the usual 365-day window, RFM's aggregates are the 365-day ones already computed.
+  const sameWindow = rfm.windowDays === 365;
+  const w = sameWindow ? '' : b.add(rfm.windowDays);
   return `
 WITH pf_records AS (
   SELECT customer_key, customer_id, created_at, name, birth_date, marketing_opt_in,
@@ -63,7 +69,7 @@ WITH pf_records AS (
   FROM pf_records GROUP BY customer_key
 ), pf_facts AS (
   SELECT customer_key, total_amount, biz_date, status = 'completed' AS done, status = 'no_show' AND biz_date > ${d} - 365 AS no_show_365,
-    biz_date > ${d} - 90 AS in90, biz_date > ${d} - 365 AS in365, ${rfmWindowSql('biz_date', d, w)} AS in_rfm,
+    biz_date > ${d} - 90 AS in90, biz_date > ${d} - 365 AS in365, ${sameWindow ? 'false' : rfmWindowSql('biz_date', d, w)} AS in_rfm,
     discount_amount > 0 OR nullif(trim(coupon_code), '') IS NOT NULL AS discounted, month(biz_date) AS mo
   FROM ${salesFactsSql({ to: d, columns: ['total_amount', 'discount_amount', 'coupon_code'], where: "s.status IN ('completed', 'no_show')" })} f
   WHERE customer_key IS NOT NULL
@@ -78,12 +84,18 @@ WITH pf_records AS (
     coalesce(sum(total_amount) FILTER (WHERE done AND in365), 0) AS spent_365,
     count(*) FILTER (WHERE done AND discounted) AS discounted_visits,
     count(*) FILTER (WHERE no_show_365) AS no_shows_365,
-    max(biz_date) FILTER (WHERE done AND in_rfm) AS rfm_last, count(*) FILTER (WHERE done AND in_rfm) AS rfm_frequency,
-    sum(total_amount) FILTER (WHERE done AND in_rfm) AS rfm_monetary,
+    ${sameWindow ? '' : 'max(biz_date) FILTER (WHERE done AND in_rfm) AS rfm_last, count(*) FILTER (WHERE done AND in_rfm) AS rfm_frequency, sum(total_amount) FILTER (WHERE done AND in_rfm) AS rfm_monetary,'}
     ${monthCounts}
   FROM pf_facts GROUP BY customer_key
 ), pf_rfm AS (
-  ${rfmScoreSql(`(SELECT customer_key AS customer_id, rfm_last AS last_date, rfm_frequency AS frequency, rfm_monetary AS monetary FROM pf_agg WHERE rfm_frequency > 0)`, d, rfm, b)}
+  ${rfmScoreSql(
+    sameWindow
+      ? `(SELECT customer_key AS customer_id, last_visit AS last_date, visits_365 AS frequency, spent_365 AS monetary FROM pf_agg WHERE visits_365 > 0)`
+      : `(SELECT customer_key AS customer_id, rfm_last AS last_date, rfm_frequency AS frequency, rfm_monetary AS monetary FROM pf_agg WHERE rfm_frequency > 0)`,
+    d,
+    rfm,
+    b,
+  )}
 ), pf_all AS MATERIALIZED (
   SELECT coalesce(c.customer_key, a.customer_key) AS customer_id, c.name, c.phone_e164, c.email, c.birth_date, coalesce(c.opt_in, false) AS opt_in,
     coalesce(a.visits, 0)::BIGINT AS visits, coalesce(a.total_spent, 0)::DECIMAL(18,2) AS total_spent,
@@ -92,7 +104,8 @@ WITH pf_records AS (
     coalesce(a.visits_90, 0)::BIGINT AS visits_90, coalesce(a.visits_365, 0)::BIGINT AS visits_365,
     coalesce(a.spent_365, 0)::DECIMAL(18,2) AS spent_365, coalesce(a.discounted_visits, 0)::BIGINT AS discounted_visits,
     coalesce(a.no_shows_365, 0)::BIGINT AS no_shows_365,
-    CASE WHEN a.visits > 0 THEN ${peakMonth} END::INTEGER AS peak_month, coalesce(${peak}, 0)::BIGINT AS peak_visits,
+    CASE WHEN a.visits BETWEEN 1 AND 1023 THEN ${peakMonth} END::INTEGER AS peak_month,
+    CASE WHEN a.visits BETWEEN 1 AND 1023 THEN ${peak} ELSE 0 END::BIGINT AS peak_visits,
     r.r, r.f, r.m, r.cluster
   FROM pf_contacts c
   FULL OUTER JOIN pf_agg a ON a.customer_key = c.customer_key

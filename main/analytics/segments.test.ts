@@ -151,3 +151,19 @@ describe('profile cache', () => {
     expect(after.find((s) => s.id === 'new_customers')!.size).toBe(before + 1);
   });
 });
+
+describe('profile RFM columns', () => {
+  it('are the scores of rfmSql, with the usual and with a custom window', async () => {
+    await load();
+    const { profileSql } = await import('./profiles');
+    for (const windowDays of [365, 180]) {
+      const o = { ...rfm, windowDays };
+      const p1 = new ParamList();
+      const prof = await t.engine.db.all(`SELECT customer_id, r::INT AS r, f::INT AS f, m::INT AS m, cluster FROM (${profileSql(o, p1)}) WHERE cluster IS NOT NULL ORDER BY 1`, p1.values);
+      const p2 = new ParamList();
+      const live = await t.engine.db.all(`SELECT customer_id, r::INT AS r, f::INT AS f, m::INT AS m, cluster FROM (${rfmSql(o, p2)}) ORDER BY 1`, p2.values);
+      expect(prof).toEqual(live);
+      expect(prof.length).toBeGreaterThan(10);
+    }
+  });
+});
