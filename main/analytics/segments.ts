@@ -48,10 +48,14 @@ seg_long AS (${unpivot.join(' UNION ALL ')}),
 seg_defs(segment_id, label, rule, campaign, channel, timing, default_conversion, fixed_cost, cost_per_member) AS (VALUES ${defs.join(', ')}),
 seg_alias(campaign_segment, segment_id) AS (VALUES ${aliases.join(', ')}),
 seg_history AS (
-  SELECT a.segment_id, count(DISTINCT (e.campaign_id, e.customer_id)) FILTER (WHERE e.event_type = 'sent') AS sent,
-    count(DISTINCT (e.campaign_id, e.customer_id)) FILTER (WHERE e.event_type = 'converted') AS converted
-  FROM campaigns c JOIN seg_alias a ON a.campaign_segment = c.segment_id JOIN campaign_events e ON e.campaign_id = c.campaign_id
-  WHERE c.started_at < CAST(${d} + 1 AS TIMESTAMPTZ) AND e.customer_id IS NOT NULL
+  SELECT a.segment_id, sum(x.sent) AS sent, sum(x.converted) AS converted
+  FROM (
+    SELECT campaign_id, count(DISTINCT customer_id) FILTER (WHERE event_type = 'sent') AS sent,
+      count(DISTINCT customer_id) FILTER (WHERE event_type = 'converted') AS converted
+    FROM campaign_events WHERE customer_id IS NOT NULL AND event_type IN ('sent', 'converted') GROUP BY campaign_id
+  ) x
+  JOIN campaigns c ON c.campaign_id = x.campaign_id JOIN seg_alias a ON a.campaign_segment = c.segment_id
+  WHERE c.started_at < CAST(${d} + 1 AS TIMESTAMPTZ)
   GROUP BY a.segment_id
 ), seg_calc AS (
   SELECT l.ord, l.segment_id, d.label, d.rule, d.campaign, d.channel, d.timing, l.size::BIGINT AS size, l.contactable::BIGINT AS contactable, l.total_value::DECIMAL(18,2) AS total_value,

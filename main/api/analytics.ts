@@ -156,7 +156,12 @@ export const analyticsHandlers = {
     const [r] = await ctx.db.all<{ d: string | null }>(
       `SELECT strftime(CAST(timezone(getvariable('biz_tz'), max(occurred_at)) AS DATE), '%Y-%m-%d') AS d FROM sales WHERE status = 'completed'`,
     );
-    if (r.d) await ensureRfmSnapshot(ctx.db, rfmOptions(settings, monthEnd(r.d.slice(0, 7))));
+    // Cluster history comes from the stored snapshots; the latest month is built once if it was never stored.
+    if (r.d) {
+      const asOf = monthEnd(r.d.slice(0, 7));
+      const [has] = await ctx.db.all<{ n: number }>(`SELECT count(*)::INT AS n FROM rfm_snapshot_runs WHERE as_of = CAST($1 AS DATE)`, [asOf]);
+      if (!has.n) await ensureRfmSnapshot(ctx.db, rfmOptions(settings, asOf));
+    }
     return customer360(ctx.db, i.customerId, r.d ? rfmOptions(settings, r.d) : null);
   },
   'analytics.cohorts': async (i, ctx) => cohorts(ctx.db, i.from ?? null, i.to ?? null),
