@@ -108,6 +108,53 @@ for (const locale of ['pt-BR', 'en'] as const) {
   }
 }
 
+test('keyboard, labels, visible focus and chart summaries', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openApp(page, server, { route: '/dashboard' });
+  await expect(page.getByTestId('kpi-gross_revenue')).not.toHaveAttribute('data-value', '');
+  // The skip link is the first stop and moves focus to the page.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Pular para o conteúdo' })).toBeFocused();
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
+  expect(outline).not.toBe('none');
+
+  for (const route of ['/dashboard', '/reports/sales-summary', '/customers', '/segments', '/forecast', '/sync', '/settings', '/tables']) {
+    await page.goto(`${server.origin}/#${route}`);
+    await page.waitForTimeout(1500);
+    const unlabelled = await page.evaluate(() => {
+      const name = (el: Element): string => {
+        const aria = el.getAttribute('aria-label') || el.getAttribute('title');
+        if (aria) return aria;
+        const by = el.getAttribute('aria-labelledby');
+        if (by) return by.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+        const id = el.getAttribute('id');
+        if (id) {
+          const label = document.querySelector(`label[for="${id}"]`);
+          if (label?.textContent?.trim()) return label.textContent;
+        }
+        if (el.closest('label')?.textContent?.trim()) return el.closest('label')!.textContent!;
+        return el.tagName === 'BUTTON' || el.tagName === 'A' ? (el.textContent ?? '') : '';
+      };
+      return [...document.querySelectorAll('input, select, textarea, button, a[href]')]
+        .filter((el) => (el as HTMLElement).offsetParent !== null && !name(el).trim())
+        .map((el) => el.outerHTML.slice(0, 120));
+    });
+    expect(unlabelled, route).toEqual([]);
+    // Every chart has a text summary.
+    const charts = await page.locator('.echart-canvas').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+    for (const c of charts) expect(c.length, route).toBeGreaterThan(20);
+  }
+
+  // Keyboard drill-down: focus a customer row and press Enter to open Customer 360.
+  await page.goto(`${server.origin}/#/customers`);
+  const row = page.locator('.dt-body [role="row"]').first();
+  await expect(row).not.toHaveClass(/dt-placeholder/);
+  await row.focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#\/customers\/.+/);
+  await expect(page.getByTestId('customer-360')).toBeVisible();
+});
+
 test('first start offers demo data, file import and sources', async ({ page }) => {
   const empty = await startServer();
   try {

@@ -265,4 +265,5 @@ export const en: Record<MessageKey, string> = {
   'c360.kind': 'Kind',
   'c360.discount': 'Discount',
   'c360.coupon': 'Coupon',
+  'c360.fitValue': 'Compute predicted value',
 };

@@ -263,6 +263,7 @@ export const ptBR = {
   'c360.kind': 'Tipo',
   'c360.discount': 'Desconto',
   'c360.coupon': 'Cupom',
+  'c360.fitValue': 'Calcular valor previsto',
 } as const;
 
 export type MessageKey = keyof typeof ptBR;

@@ -35,6 +35,24 @@ const CODES: Record<string, [string, string]> = {
   left: ['Saíram', 'Left'],
 };
 
+const SEGMENTS: Record<string, [string, string]> = {
+  vip: ['VIP', 'VIP'],
+  winback_high_value: ['Reconquistar alto valor', 'Win back high value'],
+  loyalty_champions: ['Campeões de fidelidade', 'Loyalty champions'],
+  birthdays: ['Aniversariantes', 'Birthdays'],
+  discount_lovers: ['Amantes de desconto', 'Discount lovers'],
+  new_customers: ['Clientes novos', 'New customers'],
+  frequent_visitors: ['Visitantes frequentes', 'Frequent visitors'],
+  dormant_high_value: ['Alto valor adormecido', 'Dormant high value'],
+  seasonal: ['Sazonais', 'Seasonal'],
+  referral_candidates: ['Candidatos a indicação', 'Referral candidates'],
+};
+
+export function segmentLabel(locale: Locale, id: string): string {
+  const s = SEGMENTS[id];
+  return s ? s[locale === 'pt-BR' ? 0 : 1] : id;
+}
+
 /** Only columns that hold such codes are translated (a customer named "Pix" stays "Pix"). */
 const CODE_COLUMN = /(^|_)(method|status|kind|lifecycle|cluster|channel|event_type|from|to)$/;
 

@@ -7,7 +7,8 @@ import { useCallIn } from '../../api/useCall';
 import { ErrorNote } from '../../components/ErrorNote';
 import { CLUSTER_COLORS } from '../../components/charts/rfmDonut';
 import { useI18n } from '../../i18n/useI18n';
-import { codeLabel } from '../../i18n/valueLabels';
+import { codeLabel, segmentLabel } from '../../i18n/valueLabels';
+import { FitValueButton } from './FitValueButton';
 import { VisitTimeline } from './VisitTimeline';
 
 export default function Customer360({ customerId }: { customerId: string }) {
@@ -57,6 +58,7 @@ export default function Customer360({ customerId }: { customerId: string }) {
           <div className="kpi-label">{t('c360.value')}</div>
           <div className="kpi-value">{d.value ? f.money(d.value.expectedValue365) : '–'}</div>
           <div className="muted small">{d.value ? t('c360.expectedVisits', { n: f.number(d.value.expectedVisits365, 1) }) : t('c360.noValue')}</div>
+          {!d.value && <FitValueButton onDone={c.reload} />}
         </div>
         <div className="card">
           <div className="kpi-label">{t('c360.churn')}</div>
@@ -82,7 +84,7 @@ export default function Customer360({ customerId }: { customerId: string }) {
             <dt>{t('c360.optIn')}</dt>
             <dd>{p.optIn ? t('c360.yes') : t('c360.no')}</dd>
             <dt>{t('c360.segments')}</dt>
-            <dd>{d.segments.length ? d.segments.join(', ') : '–'}</dd>
+            <dd>{d.segments.length ? d.segments.map((s) => segmentLabel(locale, s)).join(', ') : '–'}</dd>
           </dl>
           {d.records.length > 1 && (
             <>

@@ -20,7 +20,7 @@ export function useForecastDecoration(asOf: string | null, onReady?: () => void)
   const decorate = useCallback(
     (b: BuiltChart, d: ChartData): BuiltChart => {
       if (!points?.length) return b;
-      const option = b.option as { xAxis: { data: string[] }; series: { data: (number | null)[] }[] };
+      const option = b.option as { xAxis: { data: string[] }; series: { name?: string; data: (number | null)[] }[]; legend?: object };
       const lead = d.x.length;
       const pad = points.map(() => null);
       const series = [
@@ -31,7 +31,13 @@ export function useForecastDecoration(asOf: string | null, onReady?: () => void)
       ];
       const total = points.reduce((a, p) => a + p.point, 0);
       return {
-        option: { ...option, xAxis: { ...option.xAxis, data: [...option.xAxis.data, ...points.map((p) => f.dateShort(p.date))] }, series },
+        option: {
+          ...option,
+          // The bands' transparent lower bounds stay out of the legend.
+          legend: { ...option.legend, show: true, data: (series as { name?: string }[]).map((s) => s.name).filter((n): n is string => !!n && !n.endsWith('-base')) },
+          xAxis: { ...option.xAxis, data: [...option.xAxis.data, ...points.map((p) => f.dateShort(p.date))] },
+          series,
+        },
         summary: `${b.summary} ${t('dash.forecastSummary', { total: f.money(total) })}`,
       };
     },
