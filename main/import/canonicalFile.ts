@@ -18,24 +18,33 @@ export interface HeaderMap {
   index: Map<string, number>;
   unknown: string[];
   missing: string[];
+  /** Table columns named twice in the header: which one is meant cannot be guessed. */
+  duplicate: string[];
 }
 
 /** Matches a file's header to a table's columns (case, accents and spacing ignored). */
 export function mapHeader(header: string[], spec: TableSpec, ignore: string[] = []): HeaderMap {
   const index = new Map<string, number>();
   const unknown: string[] = [];
+  const duplicate: string[] = [];
   const known = new Set(spec.columns.map((c) => c.name));
   header.forEach((h, i) => {
     if (ignore.includes(h)) return;
     const n = normalizeHeader(h);
     if (known.has(n) && !index.has(n)) index.set(n, i);
+    else if (known.has(n)) duplicate.push(n);
     else if (h.trim() !== '') unknown.push(h);
   });
   const missing = spec.columns.filter((c) => c.required && !index.has(c.name)).map((c) => c.name);
-  return { index, unknown, missing };
+  return { index, unknown, missing, duplicate: [...new Set(duplicate)] };
 }
 
 export function requireColumns(file: string, table: string, m: HeaderMap): void {
+  if (m.duplicate.length) {
+    throw new AppError('BAD_INPUT', `${basename(file)}: the column${m.duplicate.length > 1 ? 's' : ''} ${m.duplicate.join(', ')} appear${m.duplicate.length > 1 ? '' : 's'} twice in the header`, {
+      duplicateColumns: m.duplicate,
+    });
+  }
   if (m.missing.length) {
     throw new AppError('BAD_INPUT', `${basename(file)}: missing required column${m.missing.length > 1 ? 's' : ''} ${m.missing.join(', ')} for table ${table}`, {
       missingColumns: m.missing,
@@ -98,25 +107,27 @@ export async function loadCsvTable(tx: Tx, path: string, sniff: SniffedCsv, tabl
         const i = m.index.get(c.name);
         if (i !== undefined) raw.set(c.name, `c${i}`);
       }
-      const ordinal = lineIdx >= 0 ? `TRY_CAST(c${lineIdx} AS BIGINT)` : 'row_number() OVER ()';
+      // Without a line column the staged table keeps the file's order and its rowid gives the ordinal (a window
+      // function here would serialise the parallel CSV scan).
+      const ordinal = lineIdx >= 0 ? `TRY_CAST(c${lineIdx} AS BIGINT)` : null;
       const stg = await withQueryProgress(tx.connection, ctx.onPct, () => stageRows(tx, { spec, raw, dec, from: read.from, ordinal }));
       const refused = await refusedRecords(tx, read);
       if (encoding === 'utf-8' && refused.some(isEncodingError)) {
         // The head looked like UTF-8 but a later byte is not: the file is Latin-1 (Windows-1252) after all.
-        await tx.run(`DROP TABLE ${stg}`);
+        await tx.run(`DROP TABLE ${stg.name}`);
         await dropRejectTables(tx, read);
         encoding = 'latin-1';
         continue;
       }
       const lines = csvLines(src.path, refused);
       const resolve: LineResolver = lineIdx >= 0 ? async (ords) => new Map(ords.map((o) => [o, o])) : lines.resolve;
-      const rows = Number((await tx.all<{ n: bigint }>(`SELECT count(*) AS n FROM ${stg}`))[0].n) + refused.length;
+      const rows = Number((await tx.all<{ n: bigint }>(`SELECT count(*) AS n FROM ${stg.name}`))[0].n) + refused.length;
       const counts = await finishTable(tx, { stg, spec, importId: ctx.importId, file: ctx.file, lines: resolve });
       if (refused.length) {
         await insertRefused(tx, refused, await lines.refusedLines(), ctx.importId, ctx.file, table);
         counts.rejected += refused.length;
       }
-      await tx.run(`DROP TABLE ${stg}`);
+      await tx.run(`DROP TABLE ${stg.name}`);
       await dropRejectTables(tx, read);
       return { counts, rows, unknownColumns: m.unknown, dialect: { delimiter: sniff.delimiter, decimal: dec, encoding } };
     } finally {
@@ -139,8 +150,8 @@ export async function loadParquetTable(tx: Tx, path: string, table: CanonicalTab
   }
   const from = `read_parquet(${lit(path)}, file_row_number = true)`;
   const stg = await withQueryProgress(tx.connection, ctx.onPct, () => stageRows(tx, { spec, raw, dec: '.', from, ordinal: 'file_row_number + 1' }));
-  const rows = Number((await tx.all<{ n: bigint }>(`SELECT count(*) AS n FROM ${stg}`))[0].n);
+  const rows = Number((await tx.all<{ n: bigint }>(`SELECT count(*) AS n FROM ${stg.name}`))[0].n);
   const counts = await finishTable(tx, { stg, spec, importId: ctx.importId, file: ctx.file, lines: async (ords) => new Map(ords.map((o) => [o, o])) });
-  await tx.run(`DROP TABLE ${stg}`);
+  await tx.run(`DROP TABLE ${stg.name}`);
   return { counts, rows, unknownColumns: m.unknown };
 }
