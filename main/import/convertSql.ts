@@ -5,6 +5,11 @@ export type DecimalMark = '.' | ',';
 
 export const q = (ident: string): string => `"${ident.replace(/"/g, '""')}"`;
 export const lit = (s: string): string => `'${s.replace(/'/g, "''")}'`;
+/**
+ * A list literal for membership tests: `x IN (...)` with several values is planned as a join, and a join in the
+ * staging query would lose the order of the file that row ordinals rely on.
+ */
+export const listLit = (values: readonly string[]): string => `[${values.map(lit).join(', ')}]`;
 
 export const SQL_TYPES: Record<ColumnSpec['kind'], string> = {
   id: 'VARCHAR',
@@ -38,7 +43,7 @@ export function dateExpr(v: string): string {
 }
 
 export function boolExpr(v: string): string {
-  return `CASE WHEN lower(${v}) IN (${TRUE_WORDS.map(lit).join(', ')}) THEN true WHEN lower(${v}) IN (${FALSE_WORDS.map(lit).join(', ')}) THEN false END`;
+  return `CASE WHEN list_contains(${listLit(TRUE_WORDS)}, lower(${v})) THEN true WHEN list_contains(${listLit(FALSE_WORDS)}, lower(${v})) THEN false END`;
 }
 
 /** The typed value of a column from its trimmed text `v`. */
@@ -84,12 +89,13 @@ export function columnList(spec: TableSpec): string {
 }
 
 /**
- * A SELECT over `from` giving `__r` (the row ordinal), every canonical column typed, and `__rej` (NULL, or the first
- * broken rule as {c: column, v: value, r: reason}). `raw` maps present canonical columns to their text expressions.
+ * A SELECT over `from` giving `__r` (the row ordinal, when `ordinal` is given), every canonical column typed, and
+ * `__rej` (NULL, or the first broken rule as {c: column, v: value, r: reason}). `raw` maps present canonical columns
+ * to their text expressions. Without an ordinal, the rowid of a table created from the SELECT stands for it.
  */
-export function stagingSelect(spec: TableSpec, raw: Map<string, string>, dec: DecimalMark, from: string, ordinal: string): string {
-  const l1 = [`${ordinal} AS __r`];
-  const l2 = ['__r'];
+export function stagingSelect(spec: TableSpec, raw: Map<string, string>, dec: DecimalMark, from: string, ordinal: string | null): string {
+  const l1 = ordinal ? [`${ordinal} AS __r`] : [];
+  const l2 = ordinal ? ['__r'] : [];
   const checks: string[] = [];
   for (const c of spec.columns) {
     const r = raw.get(c.name);
@@ -110,7 +116,7 @@ export function stagingSelect(spec: TableSpec, raw: Map<string, string>, dec: De
     const v = q(`__v_${c.name}`);
     const t = q(c.name);
     if (KIND_REASON[c.kind]) checks.push(`WHEN ${v} IS NOT NULL AND ${t} IS NULL THEN ${reject(c.name, v, lit(KIND_REASON[c.kind]))}`);
-    if (c.values) checks.push(`WHEN ${t} NOT IN (${c.values.map(lit).join(', ')}) THEN ${reject(c.name, v, lit(`not one of: ${c.values.join(', ')}`))}`);
+    if (c.values) checks.push(`WHEN NOT list_contains(${listLit(c.values)}, ${t}) THEN ${reject(c.name, v, lit(`not one of: ${c.values.join(', ')}`))}`);
     if (c.min !== undefined && c.max !== undefined) {
       checks.push(`WHEN ${t} < ${c.min} OR ${t} > ${c.max} THEN ${reject(c.name, v, lit(`must be between ${c.min} and ${c.max}`))}`);
     } else if (c.min !== undefined) checks.push(`WHEN ${t} < ${c.min} THEN ${reject(c.name, v, lit(`must not be negative`))}`);
@@ -126,6 +132,6 @@ export function stagingSelect(spec: TableSpec, raw: Map<string, string>, dec: De
     );
   }
   const rej = checks.length ? `CASE ${checks.join('\n  ')} END` : `NULL::STRUCT(c VARCHAR, v VARCHAR, r VARCHAR)`;
-  return `SELECT __r, ${columnList(spec)}, ${rej} AS __rej
+  return `SELECT ${ordinal ? '__r, ' : ''}${columnList(spec)}, ${rej} AS __rej
 FROM (SELECT ${l2.join(', ')} FROM (SELECT ${l1.join(', ')} FROM ${from}))`;
 }

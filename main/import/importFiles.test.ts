@@ -69,6 +69,23 @@ describe('canonical CSV import', () => {
     expect(rej.every((r) => r.file === p && r.table === 'sales')).toBe(true);
   });
 
+  it('keeps line numbers right in a large file read in parallel', async () => {
+    const lines = ['sale_id,status,occurred_at,total_amount,coupon_code'];
+    const bad: number[] = [];
+    for (let i = 0; i < 200_000; i++) {
+      const quoted = i % 997 === 0 ? '"A\nB"' : '';
+      if (i % 40_000 === 123) {
+        lines.push(`x${i},lost,2024-01-01,1,${quoted}`);
+        bad.push(lines.length + lines.filter((l) => l.includes('\n')).length);
+      } else lines.push(`s${i},completed,2024-01-01,1,${quoted}`);
+    }
+    const p = file('sales.csv', lines.join('\n') + '\n');
+    const s = await importFiles(t.engine.db, [p]);
+    expect(s.tables[0]).toMatchObject({ loaded: 200_000 - bad.length, rejected: bad.length });
+    const rej = await rows<{ line: bigint; value: string }>(`SELECT line, value FROM import_rejects ORDER BY line`);
+    expect(rej.map((r) => Number(r.line))).toEqual(bad);
+  });
+
   it('reads pt-BR files: semicolons, decimal commas with thousands dots, DD/MM/YYYY HH:MM in the business time zone, sim/não', async () => {
     const p = file(
       'sales.csv',

@@ -132,7 +132,6 @@ async function importOne(db: Db, importId: string, path: string, ctxBase: Omit<L
         }
         s.ms = Math.round(performance.now() - t0);
         await logFile(tx, importId, s, startedAt);
-        tx.touched(...s.tables.filter((t) => t.loaded + t.replaced > 0).map((t) => t.table));
       }),
     );
   } catch (err) {
@@ -168,7 +167,6 @@ async function importWorkbook(db: Db, importId: string, path: string, ctxBase: O
             const sniff = sniffCsv(sheet.csvPath, { delimiter: ',', encoding: 'utf-8' });
             const r = await loadCsvTable(tx, sheet.csvPath, sniff, table, { ...ctxBase, file: `${path}#${sheet.sheet}` }, LINE_COLUMN);
             Object.assign(s, { mapping: 'canonical', rows: r.rows, tables: [r.counts], unknownColumns: r.unknownColumns });
-            if (r.counts.loaded + r.counts.replaced > 0) tx.touched(table);
           } catch (err) {
             // Only header problems are raised before any SQL runs for the sheet; anything else aborts the workbook.
             if (!(err instanceof AppError) || err.code !== 'BAD_INPUT') throw err;
@@ -199,18 +197,25 @@ export async function importFiles(db: Db, paths: string[], opts: ImportOptions =
   const total = sizes.reduce((a, b) => a + b, 0);
   let doneBytes = 0;
   const summaries: ImportFileSummary[] = [];
-  for (let i = 0; i < files.length; i++) {
-    opts.checkCancelled?.();
-    const file = files[i];
-    const before = doneBytes;
-    opts.progress?.({ done: before, total, phase: basename(file), message: `file ${i + 1}/${files.length}` });
-    // Reported from inside the file's transaction (DuckDB's progress of the running statement).
-    const onPct = (pct: number) => opts.progress?.({ done: before + Math.round((sizes[i] * pct) / 100), total, phase: basename(file), message: `loading file ${i + 1}/${files.length}` });
-    const s = await importOne(db, importId, file, { importId, onPct }, opts.signal);
-    summaries.push(...s);
-    doneBytes += sizes[i];
-    const rows = summaries.reduce((a, x) => a + x.rows, 0);
-    opts.progress?.({ done: doneBytes, total, phase: basename(file), message: `${rows.toLocaleString('pt-BR')} rows` });
+  // One data.changed for the whole import (also when it stops early): views reload once, and the engine's
+  // checkpoint after changes does not run between files.
+  try {
+    for (let i = 0; i < files.length; i++) {
+      opts.checkCancelled?.();
+      const file = files[i];
+      const before = doneBytes;
+      opts.progress?.({ done: before, total, phase: basename(file), message: `file ${i + 1}/${files.length}` });
+      // Reported from inside the file's transaction (DuckDB's progress of the running statement).
+      const onPct = (pct: number) =>
+        opts.progress?.({ done: before + Math.round((sizes[i] * pct) / 100), total, phase: basename(file), message: `loading file ${i + 1}/${files.length}` });
+      summaries.push(...(await importOne(db, importId, file, { importId, onPct }, opts.signal)));
+      doneBytes += sizes[i];
+      const rows = summaries.reduce((a, x) => a + x.rows, 0);
+      opts.progress?.({ done: doneBytes, total, phase: basename(file), message: `${rows.toLocaleString('pt-BR')} rows` });
+    }
+  } finally {
+    const changed = new Set(summaries.flatMap((x) => x.tables.filter((c) => c.loaded + c.replaced > 0).map((c) => c.table)));
+    if (changed.size) db.changed([...changed]);
   }
   const byTable = new Map<string, ImportTableCounts>();
   for (const s of summaries) for (const t of s.tables) addCounts(byTable, t);

@@ -14,17 +14,39 @@ export interface StageInput {
   raw: Map<string, string>;
   dec: DecimalMark;
   from: string;
-  /** Expression giving each row's ordinal, in file order. */
-  ordinal: string;
+  /** Expression giving each row's ordinal; null: the staged table keeps file order, so its rowid + 1 is the ordinal. */
+  ordinal: string | null;
+}
+
+/** A staged table: its name and how its row ordinals are read. */
+export interface Staged {
+  name: string;
+  /**
+   * Set when ordinals come from rowids (a plain CREATE TABLE AS keeps the order of the file, in parallel): the first
+   * rowid. Rows added inside a transaction are numbered from a large offset until commit, so ordinals subtract it.
+   */
+  rowidBase: bigint | null;
+}
+
+/** The ordinal of a staged row, optionally through a table alias. */
+function ordOf(stg: Staged, alias?: string): string {
+  const a = alias ? `${alias}.` : '';
+  return stg.rowidBase !== null ? `(${a}rowid - ${stg.rowidBase} + 1)` : `${a}__r`;
+}
+
+/** The first rowid of a table (0 when empty). */
+export async function firstRowid(tx: Tx, table: string): Promise<bigint> {
+  const r = await tx.all<{ b: bigint | null }>(`SELECT min(rowid) AS b FROM ${table}`);
+  return BigInt(r[0]?.b ?? 0);
 }
 
 let seq = 0;
 
-/** Creates a temp table with the typed rows of a source and their reject reasons; returns its name. */
-export async function stageRows(tx: Tx, input: StageInput): Promise<string> {
+/** Creates a temp table with the typed rows of a source and their reject reasons. */
+export async function stageRows(tx: Tx, input: StageInput): Promise<Staged> {
   const name = `__painel_stg_${process.pid}_${++seq}`;
   await tx.run(`CREATE TEMP TABLE ${name} AS ${stagingSelect(input.spec, input.raw, input.dec, input.from, input.ordinal)}`);
-  return name;
+  return { name, rowidBase: input.ordinal === null ? await firstRowid(tx, name) : null };
 }
 
 async function count(tx: Tx, sql: string): Promise<number> {
@@ -33,24 +55,25 @@ async function count(tx: Tx, sql: string): Promise<number> {
 }
 
 /** Marks every repeat of an id within the staged rows (all but the first occurrence) as rejected. */
-async function rejectDuplicates(tx: Tx, stg: string, spec: TableSpec): Promise<void> {
+async function rejectDuplicates(tx: Tx, staged: Staged, spec: TableSpec): Promise<void> {
+  const stg = staged.name;
   const key = spec.key.map(q).join(', ');
   const desc = spec.key.join(', ');
   const value = spec.key.length === 1 ? `CAST(${q(spec.key[0])} AS VARCHAR)` : `concat_ws(' / ', ${spec.key.map((k) => `CAST(${q(k)} AS VARCHAR)`).join(', ')})`;
   await tx.run(`
 UPDATE ${stg} SET __rej = {'c': ${lit(desc)}, 'v': d.v, 'r': ${lit(`duplicate ${desc} within the file (the first row was kept)`)}}
 FROM (
-  SELECT __r, v FROM (
-    SELECT __r, ${value} AS v, row_number() OVER (PARTITION BY ${key} ORDER BY __r) AS n
+  SELECT r, v FROM (
+    SELECT ${ordOf(staged)} AS r, ${value} AS v, row_number() OVER (PARTITION BY ${key} ORDER BY ${ordOf(staged)}) AS n
     FROM ${stg}
     WHERE __rej IS NULL AND hash(${key}) IN (SELECT hash(${key}) FROM ${stg} WHERE __rej IS NULL GROUP BY 1 HAVING count(*) > 1)
   ) WHERE n > 1
 ) d
-WHERE ${stg}.__r = d.__r`);
+WHERE ${ordOf(staged, stg)} = d.r`);
 }
 
 export interface FinishInput {
-  stg: string;
+  stg: Staged;
   spec: TableSpec;
   importId: string;
   file: string;
@@ -59,12 +82,14 @@ export interface FinishInput {
 
 /** Writes rejects and upserts the valid staged rows into the canonical table. */
 export async function finishTable(tx: Tx, f: FinishInput): Promise<ImportTableCounts> {
-  const { stg, spec } = f;
+  const { spec } = f;
+  const stg = f.stg.name;
+  const r = (alias?: string) => ordOf(f.stg, alias);
   const table = spec.name;
-  await rejectDuplicates(tx, stg, spec);
+  await rejectDuplicates(tx, f.stg, spec);
   const rejected = await count(tx, `SELECT count(*) AS n FROM ${stg} WHERE __rej IS NOT NULL`);
   if (rejected > 0) {
-    const ords = await tx.all<{ r: bigint | number }>(`SELECT __r AS r FROM ${stg} WHERE __rej IS NOT NULL ORDER BY __r`);
+    const ords = await tx.all<{ r: bigint | number }>(`SELECT ${r()} AS r FROM ${stg} WHERE __rej IS NOT NULL ORDER BY 1`);
     const lines = await f.lines(ords.map((o) => Number(o.r)));
     const lt = `${stg}_lines`;
     await tx.run(`CREATE TEMP TABLE ${lt} (r BIGINT, line BIGINT)`);
@@ -78,7 +103,7 @@ export async function finishTable(tx: Tx, f: FinishInput): Promise<ImportTableCo
     await tx.run(
       `INSERT INTO import_rejects (import_id, file, "table", line, "column", value, reason)
        SELECT $1, $2, $3, l.line, s.__rej.c, left(s.__rej.v, 1000), s.__rej.r
-       FROM ${stg} s LEFT JOIN ${lt} l ON l.r = s.__r WHERE s.__rej IS NOT NULL ORDER BY s.__r`,
+       FROM ${stg} s LEFT JOIN ${lt} l ON l.r = ${r('s')} WHERE s.__rej IS NOT NULL ORDER BY ${r('s')}`,
       [f.importId, f.file, table],
     );
     await tx.run(`DROP TABLE ${lt}`);
@@ -96,17 +121,17 @@ export async function finishTable(tx: Tx, f: FinishInput): Promise<ImportTableCo
   const older = spec.columns.some((c) => c.name === 'updated_at') ? ` OR (s.updated_at < t.updated_at)` : '';
   const cmp = `${stg}_cmp`;
   await tx.run(`CREATE TEMP TABLE ${cmp} AS
-SELECT s.__r, CASE WHEN t.__found IS NULL THEN 'new' WHEN (${same})${older} THEN 'same' ELSE 'changed' END AS st
+SELECT ${r('s')} AS __r, CASE WHEN t.__found IS NULL THEN 'new' WHEN (${same})${older} THEN 'same' ELSE 'changed' END AS st
 FROM ${stg} s LEFT JOIN (SELECT *, true AS __found FROM ${q(table)}) t ON ${on}
 WHERE s.__rej IS NULL`);
   const byState = await tx.all<{ st: string; n: bigint | number }>(`SELECT st, count(*) AS n FROM ${cmp} GROUP BY st`);
   const n = (st: string) => Number(byState.find((b) => b.st === st)?.n ?? 0);
   if (n('changed') > 0) {
     const using = spec.key.map((k) => `${q(table)}.${q(k)} = c.${q(k)}`).join(' AND ');
-    await tx.run(`DELETE FROM ${q(table)} USING (SELECT ${spec.key.map((k) => `s.${q(k)}`).join(', ')} FROM ${stg} s JOIN ${cmp} USING (__r) WHERE st = 'changed') c WHERE ${using}`);
+    await tx.run(`DELETE FROM ${q(table)} USING (SELECT ${spec.key.map((k) => `s.${q(k)}`).join(', ')} FROM ${stg} s JOIN ${cmp} c0 ON c0.__r = ${r('s')} WHERE st = 'changed') c WHERE ${using}`);
   }
   if (n('new') + n('changed') > 0) {
-    await tx.run(`INSERT INTO ${q(table)} (${cols}) SELECT ${spec.columns.map((c) => `s.${q(c.name)}`).join(', ')} FROM ${stg} s JOIN ${cmp} USING (__r) WHERE st IN ('new', 'changed')`);
+    await tx.run(`INSERT INTO ${q(table)} (${cols}) SELECT ${spec.columns.map((c) => `s.${q(c.name)}`).join(', ')} FROM ${stg} s JOIN ${cmp} c0 ON c0.__r = ${r('s')} WHERE st IN ('new', 'changed')`);
   }
   await tx.run(`DROP TABLE ${cmp}`);
   return { table, loaded: n('new'), replaced: n('changed'), unchanged: n('same'), rejected };

@@ -8,7 +8,7 @@ import { normalizeHeader, TABLE_SPECS } from '../canonicalSchema';
 import { numberExpr, q, type DecimalMark } from '../convertSql';
 import { detectDecimalMark, type SniffedCsv } from '../dialect';
 import { csvLines, csvRead, dropRejectTables, insertRefused, isEncodingError, refusedRecords } from '../csvSource';
-import { finishTable, stageRows } from '../loadTable';
+import { finishTable, firstRowid, stageRows } from '../loadTable';
 import { withQueryProgress, type LoadContext } from '../canonicalFile';
 import { transcodeToUtf8 } from '../transcode';
 import { wooOrdersMapping, WOO_SIGNATURE } from './wooOrders';
@@ -85,7 +85,7 @@ export async function loadShopFile(
     try {
       const read = csvRead(src.path, names.length, { delimiter: sniff.delimiter, encoding: 'utf-8' });
       await withQueryProgress(tx.connection, ctx.onPct, () =>
-        tx.run(`CREATE TEMP TABLE ${raw} AS SELECT row_number() OVER () AS __r, ${names.map((n, i) => `c${i} AS ${q(n)}`).join(', ')} FROM ${read.from}`),
+        tx.run(`CREATE TEMP TABLE ${raw} AS SELECT ${names.map((n, i) => `c${i} AS ${q(n)}`).join(', ')} FROM ${read.from}`),
       );
       const refused = await refusedRecords(tx, read);
       if (encoding === 'utf-8' && refused.some(isEncodingError)) {
@@ -97,7 +97,9 @@ export async function loadShopFile(
       const numericLike = names.filter((n) => /total|valor|preco|price|desconto|discount|frete|shipping|subtotal|tax/.test(n));
       const sampleValues = sniff.sample.flatMap((row) => numericLike.map((n) => row[names.indexOf(n)] ?? ''));
       const cols = new ShopColumns(names, detectDecimalMark(sampleValues, sniff.delimiter));
-      const mapping = kind === 'woocommerce-orders' ? wooOrdersMapping(cols, raw, path) : blingVendasMapping(cols, raw, path);
+      // Raw rows keep the file's order; their ordinal is the rowid counted from the first one.
+      const numbered = `(SELECT rowid - ${await firstRowid(tx, raw)} + 1 AS __r, * FROM ${raw})`;
+      const mapping = kind === 'woocommerce-orders' ? wooOrdersMapping(cols, numbered, path) : blingVendasMapping(cols, numbered, path);
       const lines = csvLines(src.path, refused);
       const tables: ImportTableCounts[] = [];
       for (const [table, sql] of mapping.tables) {
@@ -105,7 +107,7 @@ export async function loadShopFile(
         const rawCols = new Map(spec.columns.map((c) => [c.name, q(c.name)]));
         const stg = await stageRows(tx, { spec, raw: rawCols, dec: '.', from: `(${sql})`, ordinal: '__r' });
         tables.push(await finishTable(tx, { stg, spec, importId: ctx.importId, file: ctx.file, lines: lines.resolve }));
-        await tx.run(`DROP TABLE ${stg}`);
+        await tx.run(`DROP TABLE ${stg.name}`);
       }
       if (refused.length) {
         await insertRefused(tx, refused, await lines.refusedLines(), ctx.importId, ctx.file, 'sales');
