@@ -170,7 +170,27 @@ test('first start offers demo data, file import and sources', async ({ page }) =
       await expect(page.getByLabel(locale === 'pt-BR' ? 'Escolher arquivos' : 'Choose files')).toBeVisible();
       await page.screenshot({ path: `test-results/app/first-start-${locale}-light.png` });
     }
+    // Import files (browser mode: uploaded, then imported as a job with progress).
+    const csv = 'location_id,name,city,state\nloc-e2e,Unidade Teste,Recife,PE\n';
+    await page.getByLabel('Choose files').setInputFiles({ name: 'locations.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await expect(page.getByTestId('job-progress').first()).toBeVisible();
+    await expect(page.getByTestId('job-progress').first()).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+    const info = await empty.call<{ tables: { name: string; rows: number }[] }>('app.info');
+    expect(info.tables.find((t) => t.name === 'locations')?.rows).toBe(1);
+    // The database is no longer empty: the dashboard replaces the first-start page by itself.
+    await expect(page.getByTestId('dashboard')).toBeVisible();
   } finally {
     await empty.stop();
+  }
+  // Load demo data: a job with a progress bar; when it ends the dashboard replaces the first-start page.
+  const fresh = await startServer();
+  try {
+    await page.goto(`${fresh.origin}/#token=${fresh.token}`);
+    await page.goto(`${fresh.origin}/#/dashboard`);
+    await page.getByRole('button', { name: 'Carregar dados de demonstração' }).click();
+    await expect(page.getByTestId('job-progress').first()).toBeVisible();
+    await expect(page.getByTestId('kpi-gross_revenue')).not.toHaveAttribute('data-value', '', { timeout: 60_000 });
+  } finally {
+    await fresh.stop();
   }
 });
