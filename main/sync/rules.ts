@@ -43,6 +43,7 @@ export const RULES: Partial<Record<CanonicalTable, [string, string][]>> = {
     [`NOT ${inList('status', ['booked', 'confirmed', 'completed', 'cancelled', 'no_show'])}`, 'unknown status'],
     [`kind IS NOT NULL AND NOT ${inList('kind', ['appointment', 'order'])}`, 'unknown kind'],
     [money(['gross_amount', 'discount_amount', 'tax_amount', 'shipping_amount', 'total_amount']), 'amount out of range'],
+    [`${['gross_amount', 'discount_amount', 'tax_amount', 'shipping_amount', 'total_amount'].map((c) => `${c} < 0`).join(' OR ')}`, 'negative amount'],
     [`NOT ${dateOk('occurred_at')} OR NOT ${dateOk('created_at')}`, 'date out of range'],
     [
       `gross_amount IS NOT NULL AND abs(total_amount - (gross_amount - coalesce(discount_amount, 0) + coalesce(tax_amount, 0) + coalesce(shipping_amount, 0))) > 0.01`,

@@ -82,6 +82,9 @@ export interface CommitResult {
   tables: CanonicalTable[];
 }
 
+/** Longest text a synced field may hold. */
+export const MAX_TEXT = 10_000;
+
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
@@ -112,17 +115,20 @@ async function mergeTable(tx: Tx, t: CanonicalTable, rows: Row[], defs: ColumnDe
   const badCast = defs
     .filter((d) => d.type !== 'VARCHAR')
     .map((d) => `WHEN r.${q(d.name)} IS NOT NULL AND c.${q(d.name)} IS NULL THEN ${lit(`${d.name} is not a valid ${d.type.toLowerCase()}: `)} || left(r.${q(d.name)}, 40)`);
+  // A text longer than any real name, code or address is a hostile or broken record, not data (it would also bloat
+  // every report and export that reads it).
+  const tooLong = canon.map((c) => `WHEN length(r.${q(c)}) > ${MAX_TEXT} THEN ${lit(`${c} is longer than ${MAX_TEXT} characters`)}`);
   const missing = defs.filter((d) => d.notNull).map((d) => `WHEN c.${q(d.name)} IS NULL THEN ${lit(`missing ${d.name}`)}`);
   const rules = (RULES[t] ?? []).map(([pred, reason]) => `WHEN coalesce((${pred.replace(/\b([a-z_]+)\b/g, (w) => (canon.includes(w) ? `c.${w}` : w))}), false) THEN ${lit(reason)}`);
   const orphan = t === 'sale_lines' || t === 'payments' ? [`WHEN c.sale_id IN (SELECT sale_id FROM rej_sales) THEN 'its sale was rejected'`] : [];
   await tx.run(
     `CREATE OR REPLACE TEMP TABLE typ_${t} AS
-     SELECT c.*, CASE ${[...badCast, ...missing, ...rules, ...orphan].join(' ')} ELSE NULL END AS _reason
+     SELECT c.*, CASE ${[...tooLong, ...badCast, ...missing, ...rules, ...orphan].join(' ')} ELSE NULL END AS _reason
      FROM (SELECT _seq, ${[...casts, ...extras.map(q)].join(', ')} FROM stg_${t}) c JOIN stg_${t} r USING (_seq)`,
   );
   const keyExpr = keys.map((k) => `CAST(${q(k)} AS VARCHAR)`).join(` || '/' || `);
   await tx.run(
-    `INSERT INTO sync_rejects (source_id, stream, "table", record_id, reason) SELECT $1, $2, $3, ${keyExpr}, _reason FROM typ_${t} WHERE _reason IS NOT NULL`,
+    `INSERT INTO sync_rejects (source_id, stream, "table", record_id, reason) SELECT $1, $2, $3, left(${keyExpr}, 200), _reason FROM typ_${t} WHERE _reason IS NOT NULL`,
     [o.sourceId, o.stream, t],
   );
   if (t === 'sales') await tx.run(`INSERT INTO rej_sales SELECT sale_id FROM typ_sales WHERE _reason IS NOT NULL AND sale_id IS NOT NULL`);
