@@ -171,12 +171,12 @@ describe('OAuth', () => {
 
 describe('control', () => {
   it('cancels through the AbortSignal without leaving half a page, and the next sync completes', async () => {
-    set.sims.get('supabase')!.server.setFaults({ latencyMs: 30 });
+    set.sims.get('supabase')!.server.setFaults({ latencyMs: 100 });
     const db = await target();
     const ctl = new AbortController();
     const seen: SyncSourceProgress[] = [];
-    setTimeout(() => ctl.abort(), 500);
-    const s = await run(db, ['supabase'], { signal: ctl.signal, extra: { pageSize: 50, flushRows: 50 }, onProgress: (_id, p) => seen.push(p) });
+    setTimeout(() => ctl.abort(), 400);
+    const s = await run(db, ['supabase'], { signal: ctl.signal, extra: { pageSize: 10, flushRows: 10 }, onProgress: (_id, p) => seen.push(p) });
     expect(s.sources[0].state).toBe('cancelled');
     const [dup] = await db.all<{ n: number; k: number }>(`SELECT count(*)::INT AS n, count(DISTINCT (sale_id, line_no))::INT AS k FROM sale_lines`);
     expect(dup.n).toBe(dup.k);

@@ -8,7 +8,7 @@ import { SimServer, type SimRequest, type SimResponse } from './server';
 import { applyMutation, type MutateOp, type Simulator } from './simulator';
 
 const P = 'salon';
-const strip = (c: string) => `regexp_replace(${c}, '^${P}:', '')`;
+const strip = (c: string) => `CASE WHEN starts_with(${c}, '${P}:') THEN substr(${c}, ${P.length + 2}) ELSE ${c} END`;
 const MAX_ROWS = 1000;
 
 /** Native tables as SELECTs over the canonical rows: id, _mod (the change time filtered on) and the API's columns. */
@@ -138,15 +138,15 @@ export async function createSupabaseSimulator(data: SimDataset, key = 'sim-supab
     const embed = table === 'appointments' && /bookings\(\*\)/.test(req.query.get('select') ?? '');
     // The page's keys first (only the columns filtered and sorted on are computed), then its rows, written as JSON
     // by DuckDB itself (exact decimals as JSON numbers, like PostgREST).
-    const keys = await data.all<{ c: string }>(`SELECT _cid AS c FROM (${view}) v ${cond.sql} ORDER BY ${orderSql} LIMIT ${limit} OFFSET ${offset}`, cond.params as Params);
-    const inKeys = keys.length ? keys.map((k) => `'${k.c.replace(/'/g, "''")}'`).join(', ') : 'NULL';
     const [page] = await data.all<{ n: number; body: string }>(
-      `WITH p0 AS (SELECT * FROM (${view}) v WHERE _cid IN (${inKeys})),
+      `WITH k AS (SELECT _cid FROM (${view}) v ${cond.sql} ORDER BY ${orderSql} LIMIT ${limit} OFFSET ${offset}),
+       p0 AS (SELECT * FROM (${view}) v WHERE _cid IN (SELECT _cid FROM k)),
        p AS (SELECT *, row_number() OVER (ORDER BY ${orderSql}) AS _o FROM p0),
        b AS (${embed ? BOOKINGS : `SELECT NULL::VARCHAR AS _bid, NULL::INTEGER AS bookings WHERE false`})
        SELECT count(*)::INTEGER AS n, coalesce(string_agg(json_merge_patch(to_json(x), '{"_o":null}')::VARCHAR, ',' ORDER BY x._o), '') AS body
        FROM (SELECT p.* EXCLUDE (_mod, _cid), ${isoUtcMicros('p._mod')} AS updated_at ${embed ? ', coalesce(b.bookings, []) AS bookings' : ''}
              FROM p ${embed ? 'LEFT JOIN b ON b._bid = p._cid' : ''}) x`,
+      cond.params as Params,
     );
     let body: string | unknown[] = `[${page.body}]`;
     const bad = server.faults.badRecords.filter((id) => id.startsWith(`${P}:a`) && table === 'appointments').map((id) => id.slice(P.length + 1));

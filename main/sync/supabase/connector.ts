@@ -30,15 +30,27 @@ function keysetStream(name: string, table: string, map: Mapper, extra: { select?
       const stored = cursor as Key | null;
       let key: Key | null = stored && !ctx.full ? { t: minusMs(stored.t, ctx.overlapMs) ?? stored.t, id: '' } : null;
       const size = Math.min(PAGE, (ctx.source.config.pageSize as number | undefined) ?? PAGE);
-      for (;;) {
+      const fetchPage = async (after: Key | null) => {
         const query: Record<string, string | number> = { select: extra.select ?? '*', order: 'updated_at.asc,id.asc', limit: size, ...(extra.filter ?? {}) };
-        if (key) query.or = `(updated_at.gt.${pgrstValue(key.t)},and(updated_at.eq.${pgrstValue(key.t)},id.gt.${pgrstValue(key.id)}))`;
+        if (after) query.or = `(updated_at.gt.${pgrstValue(after.t)},and(updated_at.eq.${pgrstValue(after.t)},id.gt.${pgrstValue(after.id)}))`;
         const res = await ctx.http.request<unknown>({ path: `/${table}`, query });
         if (!Array.isArray(res.body)) throw new AppError('SOURCE', `${ctx.source.name}: /${table} did not answer with a list`);
-        if (res.body.length === 0) return;
-        const page: Page = { rows: {}, replaceChildren: {}, rejects: [], cursor: null };
-        for (const rec of res.body) {
-          if (!isObject(rec) || rec.id === undefined || rec.id === null || typeof rec.updated_at !== 'string') {
+        return res.body as unknown[];
+      };
+      const valid = (rec: unknown): rec is Record<string, unknown> => isObject(rec) && rec.id !== undefined && rec.id !== null && typeof rec.updated_at === 'string';
+      let next = fetchPage(key);
+      for (;;) {
+        const body = await next;
+        if (body.length === 0) return;
+        const last = [...body].reverse().find(valid);
+        if (!last) throw new AppError('SOURCE', `${ctx.source.name}: /${table} sent a page without any valid record`);
+        key = { t: String(last.updated_at), id: String(last.id) };
+        // The next page is asked for while this one is mapped and staged (keyset: its start is known already).
+        next = fetchPage(key);
+        next.catch(() => undefined);
+        const page: Page = { rows: {}, replaceChildren: {}, rejects: [], cursor: key };
+        for (const rec of body) {
+          if (!valid(rec)) {
             (page.rejects as Reject[]).push(badRecord(undefined, rec, `${table} record without id or updated_at`));
             continue;
           }
@@ -46,9 +58,6 @@ function keysetStream(name: string, table: string, map: Mapper, extra: { select?
           for (const [t, rows] of Object.entries(m.rows)) ((page.rows as Record<string, Row[]>)[t] ??= []).push(...(rows as Row[]));
           for (const [t, ids] of Object.entries(m.replaceChildren ?? {})) ((page.replaceChildren as Record<string, string[]>)[t] ??= []).push(...(ids as string[]));
         }
-        const last = res.body[res.body.length - 1] as Record<string, unknown>;
-        key = { t: String(last.updated_at), id: String(last.id) };
-        page.cursor = key;
         ctx.phase(`${key.t.slice(0, 10)}`);
         yield page;
       }
