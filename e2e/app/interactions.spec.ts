@@ -123,3 +123,20 @@ test('a CSV export downloads a file whose totals equal the table totals', async 
   expect(Math.round(sum * 100)).toBe(Math.round(net * 100));
   expect(lines.length).toBe(Number(await page.getByTestId('row-total').getAttribute('data-total')));
 });
+
+test('a day of the sales summary drills down to that day\'s sales', async ({ page }) => {
+  await openApp(page, server, { route: '/reports/sales-summary' });
+  const first = page.locator('.dt-body [role="row"]').first();
+  await expect(first).not.toHaveClass(/dt-placeholder/);
+  await first.click();
+  await expect(page).toHaveURL(/#\/sales\?day=\d{4}-\d{2}-\d{2}/);
+  const day = new URL(page.url().replace('#/', '')).searchParams.get('day');
+  const res = await fetch(`${server.origin}/api/query.page`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ table: 'v_sales', limit: 1, filters: [{ column: 'biz_date', op: 'eq', value: day }] }),
+  });
+  const body = decodeFrame(new Uint8Array(await res.arrayBuffer())) as { value: { total: number } };
+  expect(body.value.total).toBeGreaterThan(0);
+  await expect(page.getByTestId('row-total')).toHaveAttribute('data-total', String(body.value.total));
+});
