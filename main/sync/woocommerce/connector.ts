@@ -25,23 +25,32 @@ async function* modifiedWalk(ctx: StreamContext, path: string, cursor: unknown, 
   let best = ctx.full ? null : stored;
   let page = 1;
   const perPage = Math.min(PER_PAGE, (ctx.source.config.pageSize as number | undefined) ?? PER_PAGE);
-  for (;;) {
-    const query = { per_page: perPage, page, orderby: 'modified', order: 'asc', dates_are_gmt: 'true', modified_after: lower ?? undefined };
-    const recs = list(await ctx.http.request({ path, query }), ctx, path);
+  const fetchPage = async (lowerBound: string | null, n: number) => {
+    const query = { per_page: perPage, page: n, orderby: 'modified', order: 'asc', dates_are_gmt: 'true', modified_after: lowerBound ?? undefined };
+    return list(await ctx.http.request({ path, query }), ctx, path);
+  };
+  let next: Promise<Record<string, unknown>[]> | null = fetchPage(lower, page);
+  while (next) {
+    const recs = await next;
+    next = null;
     if (!recs.length) return;
     const mods = recs.map((r) => (isObject(r) && typeof r.date_modified_gmt === 'string' ? r.date_modified_gmt : null)).filter((m): m is string => !!m && !Number.isNaN(asMs(m)));
     const top = mods.length ? mods.reduce((a, b) => (asMs(a) >= asMs(b) ? a : b)) : null;
     if (top && (!best || asMs(top) > asMs(best))) best = top;
+    if (recs.length >= perPage) {
+      const bound = top ? naive(asMs(top) - 1000) : null;
+      if (bound === null || (lower !== null && asMs(bound) <= asMs(lower))) page++;
+      else {
+        lower = bound;
+        page = 1;
+      }
+      // The next page is already on its way while this one is mapped (and its refunds fetched).
+      next = fetchPage(lower, page);
+      next.catch(() => undefined);
+    }
     const mapped = await map(recs);
     ctx.phase(best ? best.slice(0, 10) : `page ${page}`);
     yield { ...mapped, cursor: { modified: best } };
-    if (recs.length < perPage) return;
-    const next = top ? naive(asMs(top) - 1000) : null;
-    if (next === null || (lower !== null && asMs(next) <= asMs(lower))) page++;
-    else {
-      lower = next;
-      page = 1;
-    }
   }
 }
 
