@@ -1,5 +1,6 @@
 // Timings in the browser: cold start to the dashboard painted and report switches on the medium demo dataset,
 // and sort / filter / search round trips on a 10-million-row table. Printed, and kept under their targets.
+import { cpus, loadavg } from 'node:os';
 import { expect, test, type Page } from '@playwright/test';
 import { startServer, type PainelServer } from '../support/server';
 import { makeBigTable } from '../support/bigTable';
@@ -8,6 +9,9 @@ function pct(values: number[], p: number): number {
   const s = [...values].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
 }
+
+/** Targets hold on a quiet machine; when it is busy with more than twice its cores of work, only gross regressions fail. */
+const busy = () => loadavg()[0] > 2 * cpus().length;
 
 const summary = (name: string, v: number[]) => `${name}: median ${Math.round(pct(v, 50))} ms, p95 ${Math.round(pct(v, 95))} ms (n=${v.length})`;
 
@@ -44,7 +48,7 @@ test.describe('medium demo', () => {
       await context.close();
     }
     console.log(summary('cold start to dashboard painted', cold));
-    expect(pct(cold, 50)).toBeLessThan(6_000);
+    expect(pct(cold, 50)).toBeLessThan(busy() ? 6_000 : 2_000);
 
     const page = await browser.newPage();
     await page.goto(`${server.origin}/#token=${server.token}`);
@@ -77,8 +81,7 @@ test.describe('medium demo', () => {
       switches.push(ms);
     }
     console.log(summary('report switch (table rows on screen)', switches));
-    // Targets (quiet machine): cold start under 2 s, report switch under 500 ms. Only gross regressions fail here.
-    expect(pct(switches, 50)).toBeLessThan(2_000);
+    expect(pct(switches, 50)).toBeLessThan(busy() ? 2_000 : 500);
     await page.close();
   });
 });
@@ -164,7 +167,7 @@ test.describe('10 million rows', () => {
     await expect(page.locator('.dt-body [role="row"]').nth(5)).not.toContainText('…', { timeout: 10_000 });
     const all = [...sorts, ...filters, ...searches];
     console.log(summary('10M rows: all round trips', all));
-    // The targets are for the engine on a quiet machine; here they are printed, and only a gross regression fails.
-    expect(pct(all, 50)).toBeLessThan(3_000);
+    // The 300 ms p95 target is the engine's on a quiet machine (free-text search scans 10M strings); printed here.
+    expect(pct(all, 50)).toBeLessThan(busy() ? 3_000 : 1_000);
   });
 });
