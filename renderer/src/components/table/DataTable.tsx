@@ -173,6 +173,15 @@ export function DataTable<C extends TableColumn>(props: DataTableProps<C>) {
                       onMouseDown={h.getResizeHandler()}
                       onTouchStart={h.getResizeHandler()}
                       onDoubleClick={() => h.column.resetSize()}
+                      tabIndex={0}
+                      aria-valuenow={h.getSize()}
+                      onKeyDown={(e) => {
+                        // Keyboard resizing: arrows change the width by 16 px.
+                        if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+                        e.preventDefault();
+                        const size = Math.max(60, Math.min(800, h.getSize() + (e.key === 'ArrowRight' ? 16 : -16)));
+                        table.setColumnSizing((old) => ({ ...old, [h.id]: size }));
+                      }}
                     />
                   </div>
                 );
