@@ -1,7 +1,8 @@
 // A report chart drawn server-side as vectors: ECharts' SSR SVG renderer, options built from the engine's
 // aggregated chart data, text in the PDF font so svg-to-pdfkit embeds the same accents as the tables.
-import * as echarts from 'echarts';
+import type { EChartsCoreOption } from 'echarts';
 import { formatDate } from './format';
+import { loadEcharts } from './lazyLibs';
 import { PDF_FONT } from './pdfKit';
 import { text, type ExportChart, type Locale } from './types';
 
@@ -18,7 +19,7 @@ function axisFormatter(unit: string | undefined, locale: Locale): (v: number) =>
   return (v: number) => f.format(v);
 }
 
-export function chartOptions(chart: ExportChart, locale: Locale): echarts.EChartsCoreOption {
+export function chartOptions(chart: ExportChart, locale: Locale): EChartsCoreOption {
   const base = { animation: false, color: PALETTE, textStyle: { fontFamily: PDF_FONT, fontSize: 8 }, backgroundColor: '#ffffff' };
   const x = chart.x.map((v) => xLabel(v, locale));
   if (chart.kind === 'pie') {
@@ -70,7 +71,8 @@ export function chartOptions(chart: ExportChart, locale: Locale): echarts.EChart
 }
 
 /** The chart as an SVG document of the given size in points. */
-export function chartSvg(chart: ExportChart, locale: Locale, width: number, height: number): string {
+export async function chartSvg(chart: ExportChart, locale: Locale, width: number, height: number): Promise<string> {
+  const echarts = await loadEcharts();
   const instance = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     instance.setOption(chartOptions(chart, locale));

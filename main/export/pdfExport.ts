@@ -83,7 +83,7 @@ export async function writeReportPdf(conn: DuckDBConnection, source: ExportSourc
     const width = (geo.landscape ? A4.landscape.width : A4.portrait.width) - 2 * MARGIN.side;
     const height = geo.landscape ? 190 : 210;
     content.push({ text: text(source.chart.title, ctx.locale), bold: true, fontSize: 9, margin: [0, 0, 0, 2] });
-    content.push({ svg: chartSvg(source.chart, ctx.locale, Math.round(width), height), width, margin: [0, 0, 0, 8] } as Content);
+    content.push({ svg: await chartSvg(source.chart, ctx.locale, Math.round(width), height), width, margin: [0, 0, 0, 8] } as Content);
   }
   content.push({
     table: { headerRows: 1, widths: geo.widths, body, dontBreakRows: true },

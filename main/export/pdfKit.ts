@@ -1,13 +1,14 @@
 // The PDF machinery shared by report PDFs and the closing pack: pdfmake's server-side printer with DejaVu Sans
 // (full Portuguese accents) embedded, the page frame (business/title header, "página X de Y" and generation
 // time footer) and writing a document to a file.
-import PdfPrinter from 'pdfmake';
+import type PdfPrinter from 'pdfmake';
 import type { Content, TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces';
 import { createWriteStream, existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../store/errors';
 import { formatTimestamp } from './format';
+import { loadPdfPrinter } from './lazyLibs';
 import type { ExportContext } from './types';
 
 export const PDF_FONT = 'DejaVu';
@@ -31,20 +32,21 @@ export function fontsDir(): string {
 }
 
 let printer: PdfPrinter | null = null;
-function getPrinter(): PdfPrinter {
+async function getPrinter(): Promise<PdfPrinter> {
   if (!printer) {
+    const Printer = await loadPdfPrinter();
     const dir = fontsDir();
     const regular = readFileSync(join(dir, REGULAR));
     const bold = readFileSync(join(dir, BOLD));
     const fonts: TFontDictionary = { [PDF_FONT]: { normal: regular, bold, italics: regular, bolditalics: bold } as never };
-    printer = new PdfPrinter(fonts);
+    printer = new Printer(fonts);
   }
   return printer;
 }
 
 /** Lays out and writes a document; resolves when the file is closed. */
 export async function writePdf(doc: TDocumentDefinitions, path: string): Promise<void> {
-  const pdf = getPrinter().createPdfKitDocument(doc);
+  const pdf = (await getPrinter()).createPdfKitDocument(doc);
   const out = createWriteStream(path);
   const done = new Promise<void>((ok, bad) => {
     out.on('finish', ok);

@@ -1,7 +1,8 @@
 // XLSX export through exceljs' streaming WorkbookWriter: rows arrive from DuckDB chunk by chunk as typed cells
 // (numbers, Excel date serials, booleans, text), with R$/% formats, a bold frozen header, autofilter, a totals
 // row of SUBTOTAL formulas, an "about" sheet and, for reports with a chart, the chart's data ready for Excel.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from './lazyLibs';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { JobContext } from '../jobs/jobRunner';
 import { streamRows } from './duckRun';
@@ -36,14 +37,14 @@ function totalNumber(v: WireValue | undefined): number | null {
 
 /**
  * Back-pressure for exceljs' streaming writer, which ignores it: a sheet's XML goes into a pass-through that the
- * zip deflater reads; when DuckDB hands rows faster than they compress, wait until under 4 MB are pending, so
+ * zip deflater reads; when DuckDB hands rows faster than they compress, wait until under 1 MB is pending, so
  * memory stays flat however many rows the export has.
  */
 async function drained(ws: ExcelJS.Worksheet): Promise<void> {
   type Buffered = { _readableState?: { length?: number }; _writableState?: { length?: number } };
   const pipes = ((ws as unknown as { stream?: { pipes?: Buffered[] } }).stream?.pipes ?? []) as Buffered[];
   const pending = () => pipes.reduce((n, p) => n + (p._readableState?.length ?? 0) + (p._writableState?.length ?? 0), 0);
-  while (pending() > 4 << 20) await new Promise((ok) => setTimeout(ok, 2));
+  while (pending() > 1 << 20) await new Promise((ok) => setTimeout(ok, 2));
 }
 
 interface DataSheet {
@@ -54,7 +55,8 @@ interface DataSheet {
 
 export async function writeXlsx(conn: DuckDBConnection, source: ExportSource, ctx: ExportContext, path: string, job: JobContext): Promise<number> {
   const names = NAMES[ctx.locale];
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
+  const Excel = await loadExcel();
+  const wb = new Excel.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
   wb.creator = 'Painel';
   wb.created = ctx.now;
   const rows = await addDataSheets(wb, conn, source, ctx, job, names.data);

@@ -1,6 +1,7 @@
 // The closing pack as XLSX: a summary sheet (header, statements, notes), one sheet per section with its tables as
 // typed cells, and the transaction-level annex (every sale and payment of the month) streamed from DuckDB.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../lazyLibs';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { JobContext } from '../../jobs/jobRunner';
 import { excelNumFmt, formatValue } from '../format';
@@ -156,7 +157,8 @@ function annexSources(pack: ClosingPack, ctx: ExportContext): { sales: ExportSou
 /** Writes the pack; returns the number of annex rows (sales + payments). */
 export async function writeClosingXlsx(conn: DuckDBConnection, pack: ClosingPack, ctx: ExportContext, path: string, job: JobContext): Promise<number> {
   const i = ctx.locale === 'pt-BR' ? 0 : 1;
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
+  const Excel = await loadExcel();
+  const wb = new Excel.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
   wb.creator = 'Painel';
   wb.created = ctx.now;
   summarySheet(wb, pack, ctx);
