@@ -4,7 +4,7 @@ import type ExcelJS from 'exceljs';
 import { loadExcel } from '../lazyLibs';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { JobContext } from '../../jobs/jobRunner';
-import { excelNumFmt, formatValue } from '../format';
+import { excelNumFmt, formatTimestamp } from '../format';
 import { PAYMENT_METHODS } from '../../reports/sqlParts';
 import { sqlString } from '../projection';
 import { addDataSheets } from '../xlsxExport';
@@ -60,7 +60,7 @@ function summarySheet(wb: Wb, pack: ClosingPack, ctx: ExportContext): void {
   add([pt ? 'Regime tributário' : 'Tax regime', null, text(h.taxRegime, ctx.locale)]);
   add([pt ? 'Base' : 'Basis', null, text(h.basis, ctx.locale)]);
   add([pt ? 'Fontes de dados' : 'Data sources', null, h.sources.map((s) => `${s.name} (${s.lastSync ?? '—'})`).join('; ') || (pt ? 'dados locais' : 'local data')]);
-  add([pt ? 'Gerado em' : 'Generated at', null, formatValue(ctx.now.toISOString(), { id: '', type: 'timestamp' }, ctx.locale, ctx.currency) + ' UTC']);
+  add([pt ? 'Gerado em' : 'Generated at', null, `${formatTimestamp(ctx.now, ctx.locale, ctx.timezone)} (${ctx.timezone})`]);
   for (const s of pack.sections) {
     add([]);
     add([text(s.title, ctx.locale)], { bold: true, size: 12 });
