@@ -26,6 +26,9 @@ export interface SalesFactsOptions {
   columns?: string[];
   /** Extra SQL condition on `s` (the sales row), e.g. "s.status = 'completed'". */
   where?: string;
+  /** customer_key is the sale's own customer_id (no identity link applied): for callers that merge linked records
+   * after aggregating, which is far cheaper than joining every sale. */
+  rawCustomer?: boolean;
 }
 
 /**
@@ -51,10 +54,10 @@ export function salesFactsSql(o: SalesFactsOptions = {}): string {
     SELECT k, CAST(timezone(getvariable('biz_tz'), to_timestamp((k - ${SHIFT_BUCKETS}) * ${BUCKET_US / 1_000_000})) AS DATE) AS biz_date
     FROM range(${lo}, ${hi} + 1) t(k)
   )
-  SELECT s.sale_id, s.status, s.occurred_at, COALESCE(ci.unified_id, s.customer_id) AS customer_key, b.biz_date${cols.length ? ', ' + cols.join(', ') : ''}
+  SELECT s.sale_id, s.status, s.occurred_at, ${o.rawCustomer ? 's.customer_id' : 'COALESCE(ci.unified_id, s.customer_id)'} AS customer_key, b.biz_date${cols.length ? ', ' + cols.join(', ') : ''}
   FROM sales s
   JOIN _biz_buckets b ON b.k = ${bucket('s.occurred_at')}
-  LEFT JOIN customer_identity ci ON ci.customer_id = s.customer_id
+  ${o.rawCustomer ? '' : 'LEFT JOIN customer_identity ci ON ci.customer_id = s.customer_id'}
   ${conds.length ? 'WHERE ' + conds.join(' AND ') : ''}
 )`;
 }

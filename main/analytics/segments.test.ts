@@ -5,7 +5,7 @@ import type { SegmentId } from '../../shared/analytics';
 import { rfmSql, type RfmOptions } from './rfm';
 import { segmentMembersSql, segmentsSql } from './segments';
 import { SEGMENTS } from './segmentDefs';
-import { insertCampaign, insertCustomers, insertSales, type CampaignEventFixture, type CustomerFixture, type SaleFixture } from './testing/fixtures';
+import { insertCampaign, insertCustomers, insertSales, linkCustomers, type CampaignEventFixture, type CustomerFixture, type SaleFixture } from './testing/fixtures';
 
 let t: TestEngine;
 beforeEach(async () => (t = await openTestEngine({ memory: true })));
@@ -165,5 +165,47 @@ describe('profile RFM columns', () => {
       expect(prof).toEqual(live);
       expect(prof.length).toBeGreaterThan(10);
     }
+  });
+});
+
+describe('profile of a unified customer', () => {
+  it('merges the sales of linked records and takes contacts from the own-id record first', async () => {
+    await insertCustomers(t.engine.db, [
+      { id: 'u', phone: null, email: 'u@exemplo.com', createdAt: '2024-01-01T12:00:00Z', birthDate: '1990-02-03' },
+      { id: 'woo:7', phone: '(11) 91234-5678', email: 'outro@exemplo.com', createdAt: '2023-01-01T12:00:00Z', optIn: false },
+      { id: 'solo', phone: '11 98888-1111', optIn: null },
+    ]);
+    await linkCustomers(t.engine.db, 'u', ['u', 'woo:7']);
+    await insertSales(t.engine.db, [
+      { id: 'x1', customer: 'u', at: at('2026-05-10'), total: 100 },
+      { id: 'x2', customer: 'woo:7', at: at('2026-09-10'), total: 50, discount: 5 },
+      { id: 'x3', customer: 'woo:7', at: at('2025-11-20'), total: 30 },
+      { id: 'x4', customer: 'solo', at: at('2026-10-01'), total: 10 },
+    ]);
+    const { profileSql } = await import('./profiles');
+    const p = new ParamList();
+    const rows = await t.engine.db.all<Record<string, unknown>>(
+      `SELECT customer_id, email, phone_e164, strftime(birth_date, '%Y-%m-%d') AS birth_date, opt_in, visits::INT AS visits, total_spent::VARCHAR AS total_spent,
+         strftime(first_visit, '%Y-%m-%d') AS first_visit, strftime(last_visit, '%Y-%m-%d') AS last_visit, discounted_visits::INT AS discounted_visits,
+         peak_month, peak_visits::INT AS peak_visits, frequency_in_window
+       FROM (SELECT *, (SELECT count(*)::INT FROM v_sales v WHERE v.customer_key = x.customer_id AND v.biz_date > DATE '2025-10-31') AS frequency_in_window FROM (${profileSql(rfm, p)}) x)
+       ORDER BY customer_id`,
+      p.values,
+    );
+    expect(rows.map((r) => r.customer_id)).toEqual(['solo', 'u']);
+    expect(rows[1]).toMatchObject({
+      email: 'u@exemplo.com',
+      phone_e164: '+5511912345678',
+      birth_date: '1990-02-03',
+      opt_in: false,
+      visits: 3,
+      total_spent: '180.00',
+      first_visit: '2025-11-20',
+      last_visit: '2026-09-10',
+      discounted_visits: 1,
+      peak_visits: 1,
+      peak_month: 5,
+    });
+    expect(rows[0]).toMatchObject({ opt_in: false, visits: 1, phone_e164: '+5511988881111' });
   });
 });

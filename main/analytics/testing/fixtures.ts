@@ -54,7 +54,7 @@ export async function insertCustomers(db: Db, customers: CustomerFixture[]): Pro
       await tx.run(
         `INSERT INTO customers (customer_id, name, email, phone, birth_date, created_at, marketing_opt_in, source)
          VALUES ($1, $2, $3, $4, CAST($5 AS DATE), CAST($6 AS TIMESTAMPTZ), $7, 'test')`,
-        [c.id, c.name ?? `Cliente ${c.id}`, c.email ?? null, c.phone ?? null, c.birthDate ?? null, c.createdAt ?? '2024-01-01T12:00:00Z', c.optIn ?? true],
+        [c.id, c.name ?? `Cliente ${c.id}`, c.email ?? null, c.phone ?? null, c.birthDate ?? null, c.createdAt ?? '2024-01-01T12:00:00Z', c.optIn === undefined ? true : c.optIn],
       );
     }
     tx.touched('customers');
