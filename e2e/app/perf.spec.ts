@@ -1,5 +1,6 @@
 // Timings in the browser: cold start to the dashboard painted and report switches on the medium demo dataset,
-// and sort / filter / search round trips on a 10-million-row table. Printed, and kept under their targets.
+// and (with PAINEL_E2E_PERF=1) sort / filter / search round trips on a 10-million-row table. Printed, and kept
+// under their targets.
 import { cpus, loadavg } from 'node:os';
 import { expect, test, type Page } from '@playwright/test';
 import { startServer, type PainelServer } from '../support/server';
@@ -86,7 +87,9 @@ test.describe('medium demo', () => {
   });
 });
 
+// Building 10M rows and timing dozens of round trips takes minutes: run with PAINEL_E2E_PERF=1.
 test.describe('10 million rows', () => {
+  test.skip(!process.env.PAINEL_E2E_PERF, 'set PAINEL_E2E_PERF=1 to time round trips on 10M rows');
   let server: PainelServer;
   test.beforeAll(async () => {
     test.setTimeout(240_000);
