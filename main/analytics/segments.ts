@@ -28,22 +28,27 @@ function sqlString(s: string): string {
  */
 export function segmentsSql(rfm: RfmOptions, b: Binder, locale: 'pt-BR' | 'en' = 'pt-BR', profile: string | null = null): string {
   const d = `CAST(${b.add(rfm.asOf)} AS DATE)`;
-  const flags = SEGMENTS.map((s, i) => `(${s.sql}) IS TRUE AS in${i}, (${s.sql}) IS TRUE AND opt_in AND ${reachable(s.channel)} AS ok${i}`);
-  const aggs = SEGMENTS.map(
-    (_s, i) => `count(*) FILTER (WHERE in${i}) AS n${i}, count(*) FILTER (WHERE ok${i}) AS c${i},
-      coalesce(sum(total_spent) FILTER (WHERE in${i}), 0) AS v${i}, coalesce(sum(visits) FILTER (WHERE in${i}), 0) AS t${i}`,
-  );
+  // One pass over the profile: each customer's segment memberships as a 10-bit mask, grouped with the facts that
+  // decide contactability; the per-segment figures are then sums over at most a few thousand groups.
+  const mask = SEGMENTS.map((s, i) => `(CASE WHEN (${s.sql}) IS TRUE THEN ${1 << i} ELSE 0 END)`).join(' + ');
   // Past campaigns count for a segment when aimed at it, or at the audience it is built on (its aliases).
   const aliases = SEGMENTS.flatMap((s) => [s.id, ...(s.aliases ?? [])].map((a) => `(${sqlString(a)}, ${sqlString(s.id)})`));
-  const unpivot = SEGMENTS.map((s, i) => `SELECT ${i} AS ord, ${sqlString(s.id)} AS segment_id, n${i} AS size, c${i} AS contactable, v${i} AS total_value, t${i} AS visits FROM seg_wide`);
+  const unpivot = SEGMENTS.map(
+    (s, i) => `SELECT ${i} AS ord, ${sqlString(s.id)} AS segment_id, coalesce(sum(n), 0) AS size,
+      coalesce(sum(n) FILTER (WHERE opt_in AND ${s.channel === 'email' ? 'has_email' : 'has_phone'}), 0) AS contactable,
+      coalesce(sum(v), 0) AS total_value, coalesce(sum(t), 0) AS visits FROM seg_groups WHERE (mask >> ${i}) & 1 = 1`,
+  );
   const defs = SEGMENTS.map(
     (s) =>
       `(${[s.id, s.label[locale], s.rule[locale], s.campaign[locale], s.channel, s.timing[locale]].map(sqlString).join(', ')}, ${s.defaultConversion}, ${s.fixedCost}, ${s.costPerMember})`,
   );
   return `
 WITH seg_profile AS (${profile ?? profileSql(rfm, b)}),
-seg_flags AS (SELECT total_spent, visits, ${flags.join(', ')} FROM seg_profile),
-seg_wide AS MATERIALIZED (SELECT ${aggs.join(',\n')} FROM seg_flags),
+seg_groups AS MATERIALIZED (
+  SELECT ${mask} AS mask, opt_in, phone_e164 IS NOT NULL AS has_phone, email IS NOT NULL AS has_email,
+    count(*) AS n, sum(total_spent) AS v, sum(visits) AS t
+  FROM seg_profile GROUP BY ALL
+),
 seg_long AS (${unpivot.join(' UNION ALL ')}),
 seg_defs(segment_id, label, rule, campaign, channel, timing, default_conversion, fixed_cost, cost_per_member) AS (VALUES ${defs.join(', ')}),
 seg_alias(campaign_segment, segment_id) AS (VALUES ${aliases.join(', ')}),
