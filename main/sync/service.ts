@@ -1,5 +1,6 @@
 // The sync service of one engine: runs as jobs ("sync now" and the schedule), live progress per source, the state
 // the app and `painel sync --status` show, source settings with write-only credentials, and waiting while offline.
+import { rebuildIdentity } from '../identity/matchCustomers';
 import type { SourceKind, SyncReject, SyncSourceInfo, SyncSourceProgress, SyncStatus, SyncSummary } from '../../shared/api/sync';
 import { SOURCE_KINDS } from '../../shared/api/sync';
 import type { JobSnapshot } from '../../shared/events';
@@ -86,6 +87,8 @@ export class SyncService {
         },
       });
       this.offline = summary.sources.some((s) => s.state === 'offline');
+      // New or changed customers from any source may be the same people: link them as imports do.
+      if (summary.rows > 0) await rebuildIdentity(this.engine.db);
       return summary;
     } finally {
       this.current = null;
