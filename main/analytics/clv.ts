@@ -22,15 +22,18 @@ export function registerClvFunctions(db: Db): void {
       returnType: DOUBLE,
       parameterTypes: [DOUBLE, DOUBLE, DOUBLE, DOUBLE, DOUBLE, DOUBLE, DOUBLE, DOUBLE],
       mainFunction: (_info, input, output) => {
-        const v = Array.from({ length: 8 }, (_, i) => input.getColumnVector(i));
+        const [t, x, tx, T, r, alpha, a, b] = Array.from({ length: 8 }, (_, i) => input.getColumnVector(i));
         for (let row = 0; row < input.rowCount; row++) {
-          const a = v.map((c) => c.getItem(row) as number | null);
-          if (a.some((x) => x === null)) {
+          const tv = t.getItem(row) as number | null;
+          const xv = x.getItem(row) as number | null;
+          const txv = tx.getItem(row) as number | null;
+          const Tv = T.getItem(row) as number | null;
+          const p = { r: r.getItem(row) as number | null, alpha: alpha.getItem(row) as number | null, a: a.getItem(row) as number | null, b: b.getItem(row) as number | null };
+          if (tv === null || xv === null || txv === null || Tv === null || p.r === null || p.alpha === null || p.a === null || p.b === null) {
             output.setItem(row, null);
             continue;
           }
-          const [t, x, tx, T, r, alpha, aa, b] = a as number[];
-          const e = expectedVisits({ r, alpha, a: aa, b }, t, x, tx, T);
+          const e = expectedVisits(p as { r: number; alpha: number; a: number; b: number }, tv, xv, txv, Tv);
           output.setItem(row, Number.isFinite(e) ? e : null);
         }
         output.flush();
@@ -119,14 +122,16 @@ async function scoreCustomers(db: Db, modelId: string, bg: BgParams, gg: GgParam
   const withGg = gg !== null && gg.q > 1;
   const avgValue = withGg ? `CASE WHEN x > 0 AND monetary > 0 THEN ($6 * ($8 + monetary * x)) / ($6 * x + $7 - 1) ELSE ($6 * $8) / ($7 - 1) END` : 'NULL';
   const params = [modelId, bg.r, bg.alpha, bg.a, bg.b, ...(withGg ? [gg.p, gg.q, gg.v] : [])];
-  await db.run(
-    `UPDATE customer_value SET p_alive = s.p_alive, churn_risk = 1 - s.p_alive, expected_visits_90 = s.e90, expected_visits_365 = s.e365,
-       expected_avg_value = round(s.avg_value, 2), expected_value_365 = round(s.e365 * s.avg_value, 2)
-     FROM (SELECT customer_id, ${pAlive} AS p_alive, ${exp(90)} AS e90, ${exp(365)} AS e365, (${avgValue})::DOUBLE AS avg_value
-           FROM customer_value WHERE model_id = $1) s
-     WHERE customer_value.model_id = $1 AND customer_value.customer_id = s.customer_id`,
-    params,
-  );
+  // Row-wise updates (no self-join): the scores first, then what derives from them.
+  await db.transaction(async (tx) => {
+    await tx.run(
+      `UPDATE customer_value SET p_alive = ${pAlive}, expected_visits_90 = ${exp(90)}, expected_visits_365 = ${exp(365)},
+         expected_avg_value = round((${avgValue})::DOUBLE, 2)
+       WHERE model_id = $1`,
+      params,
+    );
+    await tx.run(`UPDATE customer_value SET churn_risk = 1 - p_alive, expected_value_365 = round(expected_visits_365 * expected_avg_value, 2) WHERE model_id = $1`, [modelId]);
+  });
 }
 
 interface ModelRow {
