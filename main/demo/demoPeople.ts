@@ -2,7 +2,7 @@
 // Livre. Some people appear in several sources with differently written e-mails, phones and names (identity work).
 import type { Tx } from '../store/db';
 import { EMAIL_DOMAINS, FEMALE_NAMES, LOCATIONS, MALE_NAMES, ONLINE_CITIES, SURNAMES } from './demoCatalog';
-import { sqlList, weightedSlots, type DemoParams } from './demoParams';
+import { pickFrom, sqlList, weightedSlots, type DemoParams } from './demoParams';
 
 function cpfDigitsSql(base: string): string {
   const d = (i: number) => `CAST(substr(${base}, ${i}, 1) AS INTEGER)`;
@@ -34,11 +34,11 @@ WITH b AS (
   FROM range(1, ${total + 1}) t(p)),
 n AS (
   SELECT *,
-    CASE WHEN gender = 'F' THEN pick(${sqlList(FEMALE_NAMES)}, pow(du(p, 'fn'), 1.3)) ELSE pick(${sqlList(MALE_NAMES)}, pow(du(p, 'fn'), 1.3)) END AS first,
+    ${pickFrom([FEMALE_NAMES, MALE_NAMES], `CAST(gender = 'M' AS INTEGER)`, `pow(du(p, 'fn'), 1.3)`)} AS first,
     pick(${sqlList(SURNAMES)}, pow(du(p, 's1'), 1.4)) AS s1,
-    CASE WHEN du(p, 's2x') < 0.5 THEN pick(${sqlList(SURNAMES)}, du(p, 's2')) END AS s2
+    pick(${sqlList(SURNAMES)}, du(p, 's2')) AS s2_any, du(p, 's2x') < 0.5 AS has_s2
   FROM b)
-SELECT p, gender, home, oc, first, concat_ws(' ', first, s2, s1) AS name,
+SELECT p, gender, home, oc, first, concat_ws(' ', first, CASE WHEN has_s2 THEN s2_any END, s1) AS name,
   CASE CAST(floor(du(p, 'ef') * 3) AS INTEGER) WHEN 0 THEN lower(strip_accents(first)) || '.' || lower(strip_accents(s1))
     WHEN 1 THEN lower(strip_accents(first)) || lower(strip_accents(s1)) ELSE lower(strip_accents(first)) || '_' || lower(left(strip_accents(s1), 1)) END
     || CAST(p AS VARCHAR) || '@' || pick(${sqlList(domains)}, du(p, 'dom')) AS email,

@@ -2,7 +2,7 @@
 // day weights (weekday, December, Mother's Day, Black Friday, growth) that give sales their seasonality.
 import type { Tx } from '../store/db';
 import { FEMALE_NAMES, LOCATIONS, MALE_NAMES, PRODUCTS, ROLES, SERVICES, SURNAMES } from './demoCatalog';
-import { sqlList, sqlStr, type DemoParams } from './demoParams';
+import { pickFrom, sqlList, sqlStr, type DemoParams } from './demoParams';
 
 const SALON_WEEKDAY = [0.5, 0.55, 0.85, 0.9, 1.05, 1.3, 1.5];
 const ONLINE_WEEKDAY = [0.85, 1.05, 1, 1, 1, 0.95, 0.8];
@@ -35,21 +35,30 @@ SELECT d, dow, mothers, black_friday, ws, wo,
 FROM w`);
 }
 
+/** Staff per location by role (same at every location): count of each role and where its numbers start. */
+export function staffLayout(p: DemoParams): { perLoc: number; counts: number[]; bases: number[] } {
+  const staffPerLoc = Math.max(8, Math.round(p.salon / p.locations / 900));
+  const counts = ROLES.map((r) => Math.max(1, Math.round(staffPerLoc * r.share)));
+  const bases = counts.map((_, i) => counts.slice(0, i).reduce((a, b) => a + b, 0));
+  return { perLoc: counts.reduce((a, b) => a + b, 0), counts, bases };
+}
+
 /** Locations, staff and the catalogue (salon services and products, the WooCommerce shop, Mercado Livre listings). */
 export async function createReference(tx: Tx, p: DemoParams): Promise<void> {
   const locs = LOCATIONS.slice(0, p.locations);
   await tx.run(`INSERT INTO locations SELECT * FROM (VALUES ${locs
     .map((l) => `('salon:${l.code}', ${sqlStr(l.name)}, ${sqlStr(l.city)}, ${sqlStr(l.state)}, ${sqlStr(l.timezone)})`)
     .join(', ')})`);
-  const staffPerLoc = Math.max(8, Math.round(p.salon / p.locations / 900));
-  const roles = ROLES.map((r) => `(${sqlStr(r.role)}, ${Math.max(1, Math.round(staffPerLoc * r.share))}, ${r.rateMin}, ${r.rateMax})`).join(', ');
+  const staff = staffLayout(p);
+  // eno = (loc - 1) * perLoc + base of the role + idx: the same arithmetic picks a professional for each service.
   await tx.run(`CREATE OR REPLACE TEMP TABLE __demo_emp AS
-SELECT row_number() OVER (ORDER BY loc, role, idx) AS eno, * FROM (
-  SELECT l.loc, r.role, i.idx, r.n, r.rmin, r.rmax
-  FROM range(1, ${p.locations + 1}) l(loc), (VALUES ${roles}) r(role, n, rmin, rmax), LATERAL range(1, r.n + 1) i(idx))`);
+SELECT (l.loc - 1) * ${staff.perLoc} + list_element(${sqlList(staff.bases)}, r.ri) + i.idx AS eno, l.loc, r.ri, r.role, i.idx, r.rmin, r.rmax
+FROM range(1, ${p.locations + 1}) l(loc),
+  (VALUES ${ROLES.map((r, i) => `(${i + 1}, ${sqlStr(r.role)}, ${r.rateMin}, ${r.rateMax})`).join(', ')}) r(ri, role, rmin, rmax),
+  LATERAL range(1, list_element(${sqlList(staff.counts)}, r.ri) + 1) i(idx)`);
   await tx.run(`INSERT INTO employees
-SELECT 'salon:e' || lpad(CAST(eno AS VARCHAR), 4, '0'),
-  CASE WHEN role = 'barbeiro' THEN pick(${sqlList(MALE_NAMES)}, du(eno, 'efn')) ELSE pick(${sqlList(FEMALE_NAMES)}, du(eno, 'efn')) END
+SELECT 'salon:e' || (1000 + eno),
+  ${pickFrom([FEMALE_NAMES, MALE_NAMES], `CAST(role = 'barbeiro' AS INTEGER)`, `du(eno, 'efn')`)}
     || ' ' || pick(${sqlList(SURNAMES)}, du(eno, 'esn')),
   role, 'salon:' || list_element(${sqlList(locs.map((l) => l.code))}, loc),
   CAST(round((rmin + (rmax - rmin) * du(eno, 'rate')) * 20) / 20 AS DECIMAL(6,4)),

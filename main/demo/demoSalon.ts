@@ -2,8 +2,9 @@
 // inside opening hours with daily peaks, services by the customer's profile and usual professional, coupons and
 // loyalty redemptions; then their lines and sales rows.
 import type { Tx } from '../store/db';
-import { LOCATIONS, PRODUCTS, SERVICES } from './demoCatalog';
-import { sqlList, weightedSlots, type DemoParams } from './demoParams';
+import { LOCATIONS, PRODUCTS, ROLES, SERVICES } from './demoCatalog';
+import { staffLayout } from './demoReference';
+import { pickFrom, sqlList, weightedSlots, type DemoParams } from './demoParams';
 
 const HOUR_PROFILE: Record<number, number> = { 7: 0.4, 8: 0.7, 9: 0.95, 10: 1.3, 11: 1.3, 12: 0.8, 13: 0.8, 14: 1, 15: 1.05, 16: 1.15, 17: 1.35, 18: 1.4, 19: 1.1, 20: 0.8, 21: 0.5 };
 
@@ -70,33 +71,40 @@ FROM __demo_visits`);
 /** __demo_lines (one per service or product) and the salon rows of sale_lines and sales. */
 export async function createSalonSales(tx: Tx, p: DemoParams): Promise<void> {
   const ns = SERVICES.length;
-  const svc = (w: 'wf' | 'wm') => sqlList(weightedSlots(SERVICES.map((_, i) => i + 1), SERVICES.map((s) => s[w]), 400));
-  const prd = (w: 'wf' | 'wm') => sqlList(weightedSlots(PRODUCTS.map((_, i) => ns + i + 1), PRODUCTS.map((s) => s[w]), 200));
+  const svc = (w: 'wf' | 'wm') => weightedSlots(SERVICES.map((_, i) => i + 1), SERVICES.map((s) => s[w]), 400);
+  const prd = (w: 'wf' | 'wm') => weightedSlots(PRODUCTS.map((_, i) => ns + i + 1), PRODUCTS.map((s) => s[w]), 400);
   const locs = LOCATIONS.slice(0, p.locations);
+  // Item attributes and the professional are list lookups and arithmetic, not joins: this runs once per line.
+  const items = [...SERVICES, ...PRODUCTS];
+  const roleIdx = (r: string | null) => (r ? ROLES.findIndex((x) => x.role === r) + 1 : 0);
+  const staff = staffLayout(p);
   await tx.run(`CREATE OR REPLACE TEMP TABLE __demo_lines AS
 WITH l AS (
-  SELECT s.sno, s.p, s.loc, s.d, s.pct, s.redeem, s.status, ln,
-    CASE WHEN ln <= s.nsvc THEN CASE WHEN s.gender = 'F' THEN pick(${svc('wf')}, du3(s.sno, ln, 'it')) ELSE pick(${svc('wm')}, du3(s.sno, ln, 'it')) END
-      ELSE CASE WHEN s.gender = 'F' THEN pick(${prd('wf')}, du3(s.sno, ln, 'it')) ELSE pick(${prd('wm')}, du3(s.sno, ln, 'it')) END END AS ino
+  SELECT s.sno, s.p, s.loc, s.pct, s.redeem, ln, pow(1.07, (DATE '${p.end}' - s.d) / 365.0) AS defl,
+    ${pickFrom([svc('wf'), svc('wm'), prd('wf'), prd('wm')], `2 * CAST(ln > s.nsvc AS INTEGER) + CAST(s.gender <> 'F' AS INTEGER)`, `du3(s.sno, ln, 'it')`)} AS ino
   FROM __demo_sales0 s, LATERAL unnest(generate_series(1, s.nsvc + CAST(s.product AND s.status = 'completed' AS INTEGER))) u(ln)),
-r AS (SELECT l.*, i.kind, i.price, i.minutes, i.role FROM l JOIN __demo_items i USING (ino)),
-n AS (SELECT loc, role, count(*) AS cnt FROM __demo_emp GROUP BY ALL),
-e AS (
-  SELECT r.*, 1 + CAST(CASE WHEN du3(r.p, r.role, 'fav') < 0.75 THEN hash(${p.seed}, r.p, r.role) ELSE hash(${p.seed}, r.sno, r.ln) END % n.cnt AS INTEGER) AS idx
-  FROM r LEFT JOIN n ON n.loc = r.loc AND n.role = r.role),
+r AS (
+  -- Constant lists are looked up here, outside any CASE (inside one they would be copied for every row).
+  SELECT l.*, list_element(${sqlList(items.map((x) => roleIdx(x.role)))}, ino) AS ri, list_element(${sqlList(items.map((x) => x.price))}, ino) AS price,
+    list_element(${sqlList(items.map((x) => x.minutes ?? 0))}, ino) AS minutes
+  FROM l),
+e AS (SELECT r.*, list_element(${sqlList(staff.bases)}, ri) AS rbase, list_element(${sqlList(staff.counts)}, ri) AS rcount FROM r),
 pr AS (
-  SELECT e.*, emp.eno,
-    CAST(CASE WHEN kind = 'service' THEN round(price / pow(1.07, (DATE '${p.end}' - d) / 365.0)) * 100
-      ELSE (floor(price / pow(1.07, (DATE '${p.end}' - d) / 365.0)) + 0.9) * 100 END AS BIGINT) AS unit_c,
-    CASE WHEN kind = 'product' AND du3(e.sno, e.ln, 'q') < 0.15 THEN 2 ELSE 1 END AS qty
-  FROM e LEFT JOIN __demo_emp emp ON emp.loc = e.loc AND emp.role = e.role AND emp.idx = e.idx)
-SELECT sno, ln, ino, eno, minutes, qty, unit_c,
+  -- Plain arithmetic (the optimizer may inline the lookups above into these expressions, so no CASE around them):
+  -- products (role 0) get no professional because their role base is NULL.
+  SELECT sno, ln, ino, pct, redeem, minutes,
+    (loc - 1) * ${staff.perLoc} + rbase + 1
+      + CAST(CASE WHEN du3(p, ri, 'fav') < 0.75 THEN hash(${p.seed}, p, ri) ELSE hash(${p.seed}, sno, ln) END % rcount AS INTEGER) AS eno,
+    CAST(100 * (round(price / defl) * CAST(ino <= ${ns} AS INTEGER) + (floor(price / defl) + 0.9) * CAST(ino > ${ns} AS INTEGER)) AS BIGINT) AS unit_c,
+    1 + CAST(ino > ${ns} AND du3(sno, ln, 'q') < 0.15 AS INTEGER) AS qty
+  FROM e)
+SELECT sno, ln, ino, eno, CASE WHEN minutes > 0 THEN minutes END AS minutes, qty, unit_c,
   CAST(round(qty * unit_c * pct) AS BIGINT) + CASE WHEN redeem AND ln = 1 THEN 1000 ELSE 0 END AS disc_c
 FROM pr`);
   await tx.run(`INSERT INTO sale_lines
-SELECT 'salon:' || (1000000 + l.sno), l.ln, i.item_id, CASE WHEN l.eno IS NOT NULL THEN 'salon:e' || lpad(CAST(l.eno AS VARCHAR), 4, '0') END,
-  l.qty, money(l.unit_c), money(l.disc_c), money(l.qty * l.unit_c - l.disc_c), l.minutes
-FROM __demo_lines l JOIN __demo_items i USING (ino)`);
+SELECT 'salon:' || (1000000 + sno), ln, list_element(${sqlList(items.map((_, k) => `salon:${k < ns ? 's' : 'p'}${String(k + 1).padStart(3, '0')}`))}, ino),
+  CASE WHEN eno IS NOT NULL THEN 'salon:e' || (1000 + eno) END, qty, money(unit_c), money(disc_c), money(qty * unit_c - disc_c), minutes
+FROM __demo_lines`);
   await tx.run(`CREATE OR REPLACE TEMP TABLE __demo_sales AS
 SELECT s.*, a.gross_c, a.disc_c, a.gross_c - a.disc_c AS total_c, a.eno, a.mins
 FROM __demo_sales0 s JOIN (
@@ -106,7 +114,7 @@ FROM __demo_sales0 s JOIN (
 ) a USING (sno)`);
   await tx.run(`INSERT INTO sales
 SELECT 'salon:' || (1000000 + sno), 'salon', 'appointment', CASE WHEN NOT anonymous THEN 'salon:' || (100000 + p) END,
-  'salon:' || list_element(${sqlList(locs.map((l) => l.code))}, loc), CASE WHEN eno IS NOT NULL THEN 'salon:e' || lpad(CAST(eno AS VARCHAR), 4, '0') END,
+  'salon:' || list_element(${sqlList(locs.map((l) => l.code))}, loc), CASE WHEN eno IS NOT NULL THEN 'salon:e' || (1000 + eno) END,
   status, created_at, vat, money(gross_c), money(disc_c), coupon, 0, 0, money(total_c),
   CASE WHEN member AND NOT anonymous AND status = 'completed' THEN CAST(total_c // 100 AS INTEGER) WHEN member AND NOT anonymous THEN 0 END,
   CASE WHEN member AND NOT anonymous THEN CASE WHEN redeem THEN 200 ELSE 0 END END,

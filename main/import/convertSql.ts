@@ -132,6 +132,7 @@ export function stagingSelect(spec: TableSpec, raw: Map<string, string>, dec: De
     );
   }
   const rej = checks.length ? `CASE ${checks.join('\n  ')} END` : `NULL::STRUCT(c VARCHAR, v VARCHAR, r VARCHAR)`;
-  return `SELECT ${ordinal ? '__r, ' : ''}${columnList(spec)}, ${rej} AS __rej
+  // __h: the key's hash, computed in this pass so the duplicate check groups integers.
+  return `SELECT ${ordinal ? '__r, ' : ''}${columnList(spec)}, ${rej} AS __rej, hash(${spec.key.map(q).join(', ')}) AS __h
 FROM (SELECT ${l2.join(', ')} FROM (SELECT ${l1.join(', ')} FROM ${from}))`;
 }

@@ -66,7 +66,7 @@ FROM (
   SELECT r, v FROM (
     SELECT ${ordOf(staged)} AS r, ${value} AS v, row_number() OVER (PARTITION BY ${key} ORDER BY ${ordOf(staged)}) AS n
     FROM ${stg}
-    WHERE __rej IS NULL AND hash(${key}) IN (SELECT hash(${key}) FROM ${stg} WHERE __rej IS NULL GROUP BY 1 HAVING count(*) > 1)
+    WHERE __rej IS NULL AND __h IN (SELECT __h FROM ${stg} WHERE __rej IS NULL GROUP BY 1 HAVING count(*) > 1)
   ) WHERE n > 1
 ) d
 WHERE ${ordOf(staged, stg)} = d.r`);
@@ -87,7 +87,8 @@ export async function finishTable(tx: Tx, f: FinishInput): Promise<ImportTableCo
   const r = (alias?: string) => ordOf(f.stg, alias);
   const table = spec.name;
   await rejectDuplicates(tx, f.stg, spec);
-  const rejected = await count(tx, `SELECT count(*) AS n FROM ${stg} WHERE __rej IS NOT NULL`);
+  const [totals] = await tx.all<{ n: bigint; rej: bigint }>(`SELECT count(*) AS n, count(__rej) AS rej FROM ${stg}`);
+  const rejected = Number(totals.rej);
   if (rejected > 0) {
     const ords = await tx.all<{ r: bigint | number }>(`SELECT ${r()} AS r FROM ${stg} WHERE __rej IS NOT NULL ORDER BY 1`);
     const lines = await f.lines(ords.map((o) => Number(o.r)));
@@ -111,7 +112,7 @@ export async function finishTable(tx: Tx, f: FinishInput): Promise<ImportTableCo
   const cols = columnList(spec);
   const targetEmpty = (await count(tx, `SELECT count(*) AS n FROM (SELECT 1 FROM ${q(table)} LIMIT 1)`)) === 0;
   if (targetEmpty) {
-    const loaded = await count(tx, `SELECT count(*) AS n FROM ${stg} WHERE __rej IS NULL`);
+    const loaded = Number(totals.n) - rejected;
     await tx.run(`INSERT INTO ${q(table)} (${cols}) SELECT ${cols} FROM ${stg} WHERE __rej IS NULL`);
     return { table, loaded, replaced: 0, unchanged: 0, rejected };
   }
