@@ -2,7 +2,21 @@
 import { AppError } from '../store/errors';
 import type { ReportColumnDef } from './types';
 
-export function aggregateOf(c: ReportColumnDef): string {
+const DISTINCT = /\{\{distinct:(\w+)\}\}/g;
+
+/**
+ * Expands distinct-count placeholders: over the totals row, an unnest + count(DISTINCT) of the filtered result
+ * rows (`scope` gives their FROM and WHERE); inside a chart group, the distinct elements of the group's lists.
+ */
+export function expandDistinct(sql: string, scope: { from: string; where: string } | null): string {
+  return sql.replace(DISTINCT, (_m, col: string) =>
+    scope
+      ? `(SELECT count(DISTINCT u) FROM (SELECT unnest(r."${col}") AS u FROM ${scope.from} AS r ${scope.where}))`
+      : `CAST(length(list_distinct(flatten(list("${col}")))) AS BIGINT)`,
+  );
+}
+
+export function aggregateOf(c: ReportColumnDef, scope: { from: string; where: string } | null = null): string {
   const q = `"${c.id}"`;
   switch (c.total) {
     case 'sum':
@@ -18,7 +32,7 @@ export function aggregateOf(c: ReportColumnDef): string {
     case 'ratio':
     case 'distinct':
       if (!c.totalSql) throw new AppError('INTERNAL', `column ${c.id} has a ${c.total} total without totalSql`);
-      return c.totalSql;
+      return expandDistinct(c.totalSql, scope);
     default:
       return `CAST(NULL AS ${c.sqlType})`;
   }

@@ -7,7 +7,9 @@ import type { Settings } from '../../shared/settings';
 import type { ParamList } from '../query/specSql';
 import type { Db } from '../store/db';
 import { AppError } from '../store/errors';
-import type { Availability, ParamValue, ReportContext } from './types';
+import { linesFacts, paymentsFacts, salesFacts } from './facts';
+import { FIRSTS } from './firsts';
+import type { Availability, FactsOptions, ParamValue, ReportContext } from './types';
 
 /** Which analytics tables exist (and hold data) right now. */
 export async function availability(db: Db): Promise<Availability> {
@@ -31,6 +33,8 @@ export interface ContextInput {
   values: Record<string, ParamValue>;
   settings: Settings;
   has: Availability;
+  /** The business zone's fixed UTC offset (µs) over the data, or null when it changes (see tzOffset.ts). */
+  offsetUs: number | null;
 }
 
 export function makeContext(i: ContextInput): ReportContext {
@@ -42,6 +46,9 @@ export function makeContext(i: ContextInput): ReportContext {
   const from = () => (fromSql ??= `CAST(${p(i.period.from)} AS DATE)`);
   const to = () => (toSql ??= `CAST(${p(i.period.to)} AS DATE)`);
   const c = i.common;
+  const span = (o: FactsOptions = {}) => ({ from: o.from === undefined ? from() : o.from, to: o.to === undefined ? to() : o.to, offsetUs: i.offsetUs });
+  // The RFM filter reads customer_key, so it keeps the identity join whatever the report asked.
+  const keyed = (o: FactsOptions = {}) => (o.customerKey ?? true) || Boolean(c.rfmCluster?.length);
   // The UTC bounds are plain timestamp comparisons DuckDB pushes into the table scan, so the per-row time-zone
   // conversion behind biz_date only runs on rows of the period; the biz_date test keeps the result exact.
   const tsIn = (ts: string, lo: string | null, hi: string | null) =>
@@ -96,6 +103,9 @@ export function makeContext(i: ContextInput): ReportContext {
     inPeriod: (a) => between(a, from(), to()),
     between,
     tsIn,
+    sales: (o) => salesFacts(span(o), keyed(o)),
+    payments: (o) => paymentsFacts(span(o)),
+    lines: (o) => linesFacts(span(o), keyed(o)),
     params: i.values,
     common: c,
     settings: i.settings,
@@ -116,5 +126,6 @@ export function makeContext(i: ContextInput): ReportContext {
     },
     customerFilter,
     rfmAsOf,
+    firsts: () => FIRSTS,
   };
 }

@@ -9,6 +9,8 @@ import { ParamList } from '../query/specSql';
 import { AppError } from '../store/errors';
 import { availability, makeContext } from './context';
 import { openingMinutesSql } from './defs/occupancy';
+import { withFirsts } from './firsts';
+import { requestOffsetUs } from './tzOffset';
 import { businessToday, previousPeriod, resolvePeriod } from './period';
 
 interface KpiDef {
@@ -51,42 +53,48 @@ export async function dashboard(engine: Engine, input: { period?: PeriodInput; c
   const has = await availability(engine.db);
   if (input.common.rfmCluster?.length && !has.rfm) throw new AppError('NOT_READY', 'the RFM cluster filter needs RFM scores: run the customer analytics first');
   const params = new ParamList();
-  const ctx = makeContext({ params, period, previous, common: input.common, values: {}, settings, has });
+  const offsetUs = await requestOffsetUs(engine.db, settings.timezone, previous.from, period.to);
+  const ctx = makeContext({ params, period, previous, common: input.common, values: {}, settings, has, offsetUs });
   const pf = `CAST(${ctx.p(previous.from)} AS DATE)`;
   // Each base row is tagged with (g, start): its day (current period only) and its period, so one GROUP BY g
   // yields the sparkline points and both period values; `start` dates a customer's first sale as "new".
-  const tag = (d: string) => `unnest(CASE WHEN ${d} >= ${ctx.from} THEN [{'g': strftime(${d}, '%Y-%m-%d'), 'start': ${d}}, {'g': 'cur', 'start': ${ctx.from}}]
-      ELSE [{'g': 'prev', 'start': ${pf}}] END)`;
+  const at = (d: string) => `timezone(getvariable('biz_tz'), CAST(${d} AS TIMESTAMP))`;
+  const tag = (d: string, dayStart = 'NULL') => `unnest(CASE WHEN ${d} >= ${ctx.from} THEN [{'g': strftime(${d}, '%Y-%m-%d'), 'start': ${dayStart}}, {'g': 'cur', 'start': ${at(ctx.from)}}]
+      ELSE [{'g': 'prev', 'start': ${at(pf)}}] END)`;
+
   const emp = input.common.employee?.length ? `AND e.employee_id IN (${input.common.employee.map((v) => ctx.p(v)).join(', ')})` : '';
   const loc = input.common.location?.length ? `AND e.location_id IN (${input.common.location.map((v) => ctx.p(v)).join(', ')})` : '';
   const kpis = DASHBOARD_KPIS.filter((k) => KPIS[k].sql);
   const sql = `WITH
-    sales AS (SELECT s.* FROM v_sales s WHERE ${ctx.between('s', pf, `${ctx.to} + 60`)} AND ${ctx.salesFilter('s')}),
-    firsts AS (SELECT customer_key, CAST(timezone(getvariable('biz_tz'), min(occurred_at)) AS DATE) AS first_d FROM v_sales s WHERE s.status = 'completed' AND s.customer_key IS NOT NULL
-      AND s.customer_key IN (SELECT customer_key FROM sales) AND ${ctx.salesFilter('s')} GROUP BY 1),
+    sales AS (SELECT s.* FROM ${ctx.sales({ from: pf, to: `${ctx.to} + 60` })} s WHERE ${ctx.salesFilter('s')}),
+    starts AS (SELECT CAST(g.d AS DATE) AS d, timezone(getvariable('biz_tz'), g.d) AS at
+      FROM generate_series(CAST(${pf} AS TIMESTAMP), CAST(${ctx.to} AS TIMESTAMP), INTERVAL 1 DAY) g(d)),
     visits AS (SELECT customer_key, biz_date AS d, lead(biz_date) OVER (PARTITION BY customer_key ORDER BY biz_date) AS next_d
       FROM (SELECT DISTINCT customer_key, biz_date FROM sales WHERE status = 'completed' AND customer_key IS NOT NULL)),
-    cs AS (SELECT s.*, f.first_d, date_diff('day', s.biz_date, v.next_d) BETWEEN 1 AND 60 AS back, ${tag('s.biz_date')} AS t
-      FROM sales s LEFT JOIN firsts f USING (customer_key) LEFT JOIN visits v ON v.customer_key = s.customer_key AND v.d = s.biz_date
+    cs AS (SELECT s.*, f.first_at, date_diff('day', s.biz_date, v.next_d) BETWEEN 1 AND 60 AS back, ${tag('s.biz_date', 'st.at')} AS t
+      FROM sales s JOIN starts st ON st.d = s.biz_date LEFT JOIN ${ctx.firsts()} f ON f.customer_key = s.customer_key
+      LEFT JOIN visits v ON v.customer_key = s.customer_key AND v.d = s.biz_date
       WHERE s.status = 'completed' AND s.biz_date <= ${ctx.to}),
-    s AS (SELECT t.g, count(*) AS n, sum(gross_amount) AS gross, sum(discount_amount) AS discounts, sum(total_amount) AS total,
-        count(DISTINCT customer_key) AS customers, count(DISTINCT customer_key) FILTER (WHERE first_d >= t.start) AS new_customers,
-        count(DISTINCT customer_key) FILTER (WHERE first_d < t.start) AS returning, count(DISTINCT customer_key) FILTER (WHERE back) AS came_back
-      FROM cs GROUP BY 1),
+    s0 AS (SELECT t.g, count(*) AS n, sum(gross_amount) AS gross, sum(discount_amount) AS discounts, sum(total_amount) AS total FROM cs GROUP BY 1),
+    -- one row per (group, customer) first, so the customer counts are plain counts rather than four distinct sets
+    s1 AS (SELECT g, count(*) AS customers, count(*) FILTER (WHERE is_new) AS new_customers, count(*) FILTER (WHERE NOT is_new) AS returning,
+        count(*) FILTER (WHERE came_back) AS came_back
+      FROM (SELECT t.g, customer_key, any_value(first_at >= t.start) AS is_new, bool_or(back) AS came_back FROM cs
+        WHERE customer_key IS NOT NULL GROUP BY 1, 2) GROUP BY 1),
+    s AS (SELECT * FROM s0 LEFT JOIN s1 USING (g)),
     a AS (SELECT t.g, count(*) FILTER (WHERE status = 'no_show') AS no_show, count(*) FILTER (WHERE status = 'cancelled') AS cancelled,
         count(*) FILTER (WHERE status IN ('completed', 'no_show', 'cancelled')) AS closed
       FROM (SELECT status, ${tag('biz_date')} AS t FROM sales WHERE kind = 'appointment' AND biz_date <= ${ctx.to}) GROUP BY 1),
     p AS (SELECT t.g, sum(amount) FILTER (WHERE kind = 'refund') AS refunds, sum(amount) FILTER (WHERE kind = 'payment') AS received,
         sum(amount) FILTER (WHERE kind = 'payment' AND method = 'pix') AS pix
-      FROM (SELECT p.kind, p.amount, p.method, ${tag('p.biz_date')} AS t FROM v_payments p
-        WHERE ${ctx.between('p', pf, ctx.to)} AND ${ctx.paymentsFilter('p')}) GROUP BY 1),
+      FROM (SELECT p.kind, p.amount, p.method, ${tag('p.biz_date')} AS t FROM ${ctx.payments({ from: pf })} p
+        WHERE ${ctx.paymentsFilter('p')}) GROUP BY 1),
     om AS (${openingMinutesSql(ctx)}),
     staff AS (SELECT count(*) AS n FROM employees e WHERE e.active IS NOT FALSE ${emp} ${loc}),
     days AS (SELECT CAST(g.d AS DATE) AS d FROM generate_series(CAST(${pf} AS TIMESTAMP), CAST(${ctx.to} AS TIMESTAMP), INTERVAL 1 DAY) g(d)),
     bm AS (SELECT l.biz_date AS d, sum(coalesce(l.duration_min, i.duration_min * coalesce(l.quantity, 1), 0)) AS booked
-      FROM v_report_lines l LEFT JOIN items i ON i.item_id = l.item_id
-      WHERE l.sale_kind = 'appointment' AND l.status IN ('booked', 'confirmed', 'completed', 'no_show') AND ${ctx.between('l', pf, ctx.to)}
-        AND ${ctx.linesFilter('l')} GROUP BY 1),
+      FROM ${ctx.lines({ from: pf, customerKey: false })} l LEFT JOIN items i ON i.item_id = l.item_id
+      WHERE l.sale_kind = 'appointment' AND l.status IN ('booked', 'confirmed', 'completed', 'no_show') AND ${ctx.linesFilter('l')} GROUP BY 1),
     o AS (SELECT t.g, sum(booked) AS booked, sum(available) AS available FROM (
         SELECT coalesce(bm.booked, 0) AS booked, om.minutes * staff.n AS available, ${tag('days.d')} AS t
         FROM days JOIN om ON om.weekday = dayofweek(days.d) CROSS JOIN staff LEFT JOIN bm ON bm.d = days.d) GROUP BY 1),
@@ -99,7 +107,9 @@ export async function dashboard(engine: Engine, input: { period?: PeriodInput; c
       list(${id} ORDER BY g) FILTER (WHERE g NOT IN ('cur', 'prev')) AS "${id}_days"`)
         .join(',\n      ')}
     FROM k`;
-  const [[row], forecast] = await Promise.all([engine.db.all<Record<string, unknown>>(sql, params.values), forecastKpi(engine, has.forecast, today)]);
+  // New customers: first completed sale ever (anywhere, whatever the filters) inside the group's span.
+  const full = await withFirsts(engine.db, sql);
+  const [[row], forecast] = await Promise.all([engine.db.all<Record<string, unknown>>(full, params.values), forecastKpi(engine, has.forecast, today)]);
   const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
   const out: DashboardKpi[] = DASHBOARD_KPIS.map((id) => {
     const k = KPIS[id];

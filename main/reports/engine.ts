@@ -10,6 +10,7 @@ import { asInputError, buildOrder, buildWhere, ParamList } from '../query/specSq
 import { wireOf } from './wire';
 import { innerSql, resolveRequest, specColumns, type Resolved, type RunRequest } from './prepare';
 import { metaColumns } from './registry';
+import { inlineFirsts, withFirsts } from './firsts';
 import { resultCache } from './resultCache';
 import { totalsSelectSql } from './totalsSql';
 
@@ -56,7 +57,7 @@ export interface PageRequest extends RunRequest, RowSpec {
 /** Full SQL of a page (or of all rows when limit is omitted), projected to wire form. Used by the CLI and exports. */
 export function pageSql(r: Resolved, spec: PageRequest): { sql: string; countSql: string; params: ParamList; countParams: unknown[] } {
   const params = new ParamList();
-  const inner = innerSql(r, params);
+  const inner = inlineFirsts(innerSql(r, params));
   const where = whereOf(r, spec, params);
   const countParams = [...params.values];
   const order = orderOf(r, spec.sort ?? []);
@@ -78,9 +79,9 @@ export async function withResults<T>(engine: Engine, r: Resolved, periods: Resol
   const cache = resultCache(engine.db);
   const tables = () =>
     Promise.all(
-      periods.map((period) => {
+      periods.map(async (period) => {
         const params = new ParamList();
-        const inner = innerSql(r, params, period);
+        const inner = await withFirsts(engine.db, innerSql(r, params, period));
         return cache.table(inner, params.values);
       }),
     );

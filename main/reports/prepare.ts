@@ -10,6 +10,7 @@ import { ParamList } from '../query/specSql';
 import { AppError } from '../store/errors';
 import { availability, makeContext } from './context';
 import { businessToday, lastYearPeriod, previousPeriod, resolvePeriod } from './period';
+import { requestOffsetUs } from './tzOffset';
 import { columnsAvailable, getReport, paramsOf, viewsOf } from './registry';
 import type { Availability, ParamValue, ReportColumnDef, ReportDefinition, ReportViewDef } from './types';
 
@@ -32,6 +33,7 @@ export interface Resolved {
   values: Record<string, ParamValue>;
   settings: Settings;
   has: Availability;
+  offsetUs: number | null;
 }
 
 function paramSchema(p: ReportParamMeta): z.ZodType {
@@ -101,13 +103,26 @@ export async function resolveRequest(engine: Engine, req: RunRequest): Promise<R
     throw new AppError('NOT_READY', `the ${view.id} table of ${def.id} needs ${view.requires === 'rfm' ? 'RFM scores' : 'customer value scores'}: run the customer analytics first`);
   }
   const columns = columnsAvailable(view.columns, has);
-  return { def, view, columns, period, previous: previousPeriod(period), lastYear: lastYearPeriod(period), common, values, settings, has };
+  const offsetUs = await requestOffsetUs(engine.db, settings.timezone, period.from, period.to);
+  return { def, view, columns, offsetUs, period, previous: previousPeriod(period), lastYear: lastYearPeriod(period), common, values, settings, has };
+}
+
+function makeContextFor(r: Resolved, params: ParamList, period: ResolvedPeriod) {
+  return makeContext({
+    params,
+    period,
+    previous: period === r.period ? r.previous : previousPeriod(period),
+    common: r.common,
+    values: r.values,
+    settings: r.settings,
+    has: r.has,
+    offsetUs: r.offsetUs,
+  });
 }
 
 /** Builds the report's SQL for a period into `params` (placeholders continue the list). */
 export function innerSql(r: Resolved, params: ParamList, period: ResolvedPeriod = r.period): string {
-  const ctx = makeContext({ params, period, previous: period === r.period ? r.previous : previousPeriod(period), common: r.common, values: r.values, settings: r.settings, has: r.has });
-  return r.view.sql(ctx);
+  return r.view.sql(makeContextFor(r, params, period));
 }
 
 export function specColumns(columns: ReportColumnDef[]): SpecColumn[] {

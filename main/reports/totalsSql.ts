@@ -4,7 +4,7 @@ import { aggregateOf } from './aggregate';
 import type { ReportColumnDef } from './types';
 
 export function totalsSelectSql(columns: ReportColumnDef[], src: string, where: string): string {
-  const aggs = columns.map((c) => `${aggregateOf(c)} AS "${c.id}"`).join(', ');
+  const aggs = columns.map((c) => `${aggregateOf(c, { from: src, where })} AS "${c.id}"`).join(', ');
   const wire = columns.map((c) => wireOf(c)).join(', ');
   return `SELECT __rows::DOUBLE AS __rows, ${wire} FROM (SELECT count(*) AS __rows, ${aggs} FROM ${src} AS r ${where})`;
 }

@@ -33,6 +33,14 @@ export interface HiddenColumnDef {
 
 export type ParamValue = string | number | boolean | null;
 
+export interface FactsOptions {
+  /** First / last business date as SQL DATE expressions; omitted = the period's, null = open. */
+  from?: string | null;
+  to?: string | null;
+  /** false leaves out the identity join (and customer_key) when the query does not read it. */
+  customerKey?: boolean;
+}
+
 export interface ReportContext {
   /** Binds a value and returns its placeholder ($n). */
   p(value: DuckDBValue): string;
@@ -48,6 +56,13 @@ export interface ReportContext {
   inPeriod(alias: string): string;
   /** Like inPeriod with other bounds (SQL DATE expressions; null = open). */
   between(alias: string, from: string | null, to: string | null): string;
+  /**
+   * FROM-clause subqueries of the rows whose business date lies in the period (or between other SQL DATE
+   * bounds; null = open): sales and payments with the v_sales / v_payments columns, lines as v_report_lines.
+   */
+  sales(opts?: FactsOptions): string;
+  payments(opts?: FactsOptions): string;
+  lines(opts?: FactsOptions): string;
   /** A TIMESTAMPTZ expression whose business date lies between two SQL DATE expressions (null = open). */
   tsIn(ts: string, from: string | null, to: string | null): string;
   params: Record<string, ParamValue>;
@@ -62,6 +77,8 @@ export interface ReportContext {
   paymentsFilter(alias: string): string;
   /** RFM-cluster condition on a customer-key expression ('TRUE' when no cluster filter). */
   customerFilter(keyExpr: string): string;
+  /** A table of each unified customer's first completed sale ever: customer_key, first_at, first_d (see firsts.ts). */
+  firsts(): string;
   /** The SQL of the RFM snapshot date used for this period (NOT_READY when there is none). */
   rfmAsOf(): string;
 }

@@ -76,7 +76,7 @@ export const appointmentsSummary: ReportDefinition = {
           count(*) FILTER (WHERE s.status = 'booked') AS booked, count(*) FILTER (WHERE s.status = 'confirmed') AS confirmed,
           count(*) FILTER (WHERE s.status = 'completed') AS completed, count(*) FILTER (WHERE s.status = 'cancelled') AS cancelled,
           count(*) FILTER (WHERE s.status = 'no_show') AS no_show
-        FROM v_sales s WHERE s.kind = 'appointment' AND ${ctx.inPeriod('s')} AND ${ctx.salesFilter('s')}
+        FROM ${ctx.sales({ customerKey: false })} s WHERE s.kind = 'appointment' AND ${ctx.salesFilter('s')}
         GROUP BY ALL)
       SELECT a.bucket, a.location_id, l.name AS location_name, a.employee_id, e.name AS employee_name,
         a.appointments, a.booked, a.confirmed, a.completed, a.cancelled, a.no_show,

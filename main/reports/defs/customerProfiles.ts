@@ -63,18 +63,21 @@ export const customerProfiles: ReportDefinition = {
     const cvJoin = ctx.has.customerValue
       ? `LEFT JOIN (SELECT * FROM customer_value WHERE model_id = (SELECT model_id FROM clv_models ORDER BY fitted_at DESC LIMIT 1)) cv ON cv.customer_id = c.customer_key`
       : '';
-    // Instants are aggregated per customer and converted to business dates once, not per sale.
-    const bizDate = (e: string) => `CAST(timezone(getvariable('biz_tz'), ${e}) AS DATE)`;
-    return `WITH s AS (SELECT s.customer_key, s.occurred_at, s.total_amount, s.coupon_code FROM v_sales s
-          WHERE s.status = 'completed' AND s.customer_key IS NOT NULL AND ${ctx.tsIn('s.occurred_at', null, ctx.to)} AND ${ctx.salesFilter('s')}),
-      a AS (SELECT customer_key, count(*) AS visits, count(*) FILTER (WHERE ${ctx.tsIn('occurred_at', ctx.from, null)}) AS visits_in_period,
-          sum(total_amount) AS total_spent, ${bizDate('min(occurred_at)')} AS first_visit, ${bizDate('max(occurred_at)')} AS last_visit,
-          count(*) FILTER (WHERE coupon_code IS NOT NULL) AS coupons_used FROM s GROUP BY 1),
-      pts AS (SELECT coalesce(ci.unified_id, t.customer_id) AS customer_key,
-          sum(CASE t.kind WHEN 'earned' THEN abs(t.points) WHEN 'redeemed' THEN -abs(t.points) WHEN 'expired' THEN -abs(t.points) ELSE t.points END) AS balance
-        FROM loyalty_transactions t LEFT JOIN customer_identity ci ON ci.customer_id = t.customer_id
-        WHERE ${ctx.tsIn('t.occurred_at', null, ctx.to)} GROUP BY 1),
-      c AS (SELECT *, CAST(date_part('year', age(CAST(${ctx.to} AS TIMESTAMP), CAST(birth_date AS TIMESTAMP))) AS BIGINT) AS age
+    // Aggregated per source customer id first, then mapped to unified customers: the identity join runs on one
+    // row per customer, not one per sale.
+    return `WITH s AS (SELECT s.customer_id, count(*) AS visits, count(*) FILTER (WHERE s.biz_date >= ${ctx.from}) AS visits_in_period,
+          sum(s.total_amount) AS total_spent, min(s.biz_date) AS first_visit, max(s.biz_date) AS last_visit,
+          count(*) FILTER (WHERE s.coupon_code IS NOT NULL) AS coupons_used
+        FROM ${ctx.sales({ from: null, customerKey: false })} s
+        WHERE s.status = 'completed' AND s.customer_id IS NOT NULL AND ${ctx.salesFilter('s')} GROUP BY 1),
+      a AS (SELECT COALESCE(ci.unified_id, s.customer_id) AS customer_key, sum(s.visits) AS visits, sum(s.visits_in_period) AS visits_in_period,
+          sum(s.total_spent) AS total_spent, min(s.first_visit) AS first_visit, max(s.last_visit) AS last_visit, sum(s.coupons_used) AS coupons_used
+        FROM s LEFT JOIN customer_identity ci ON ci.customer_id = s.customer_id GROUP BY 1),
+      pts AS (SELECT COALESCE(ci.unified_id, t.customer_id) AS customer_key, sum(t.balance) AS balance
+        FROM (SELECT customer_id, sum(CASE kind WHEN 'earned' THEN abs(points) WHEN 'redeemed' THEN -abs(points) WHEN 'expired' THEN -abs(points) ELSE points END) AS balance
+          FROM loyalty_transactions WHERE ${ctx.tsIn('occurred_at', null, ctx.to)} GROUP BY 1) t
+        LEFT JOIN customer_identity ci ON ci.customer_id = t.customer_id GROUP BY 1),
+      c AS (SELECT *, year(${ctx.to}) - year(birth_date) - CASE WHEN month(birth_date) * 100 + day(birth_date) > month(${ctx.to}) * 100 + day(${ctx.to}) THEN 1 ELSE 0 END AS age
         FROM v_customers WHERE customer_id = customer_key AND ${ctx.customerFilter('customer_key')})
       SELECT c.customer_key AS customer_id, c.name, c.email, c.phone, c.city, ${AGE} AS age_group, c.gender,
         CAST(month(c.birth_date) AS BIGINT) AS birth_month, coalesce(a.visits, 0) AS visits, coalesce(a.visits_in_period, 0) AS visits_in_period,

@@ -33,7 +33,7 @@ export const discountsCoupons: ReportDefinition = {
   sql(ctx) {
     return `WITH s AS (
         SELECT s.coupon_code, s.customer_key, s.gross_amount, s.discount_amount
-        FROM v_sales s WHERE s.status = 'completed' AND ${ctx.inPeriod('s')} AND ${ctx.salesFilter('s')}),
+        FROM ${ctx.sales()} s WHERE s.status = 'completed' AND ${ctx.salesFilter('s')}),
       t AS (SELECT sum(discount_amount) AS discounts, sum(gross_amount) AS gross FROM s)
       SELECT s.coupon_code, count(*) AS uses, CAST(count(DISTINCT s.customer_key) AS BIGINT) AS customers,
         coalesce(sum(s.discount_amount), 0) AS discount_total, coalesce(sum(s.gross_amount), 0) AS gross,

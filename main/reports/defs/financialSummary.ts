@@ -1,7 +1,7 @@
 // financial-summary: the accountant's monthly closing — per month gross, discounts, refunds, net, tax, received
 // by method, fees, commissions, completed sales and average ticket; every month from first to last activity.
 import { intCol, L, moneyCol, moneyRatioCol } from '../columns';
-import { activeMonthsSql, PAYMENT_METHODS, staffMonthsSql } from '../sqlParts';
+import { PAYMENT_METHODS, staffMonthsSql } from '../sqlParts';
 import { dateCol } from '../columns';
 import type { ReportDefinition } from '../types';
 
@@ -47,15 +47,17 @@ export const financialSummary: ReportDefinition = {
   comparable: true,
   sql(ctx) {
     const recv = PAYMENT_METHODS.map(([m]) => `coalesce(sum(p.amount) FILTER (WHERE p.kind = 'payment' AND p.method = '${m}'), 0) AS received_${m}`).join(', ');
-    return `WITH months AS (${activeMonthsSql(ctx)}),
-      s AS (SELECT CAST(date_trunc('month', s.biz_date) AS DATE) AS month, count(*) AS sales, sum(s.gross_amount) AS gross,
+    return `WITH s AS (SELECT CAST(date_trunc('month', s.biz_date) AS DATE) AS month, count(*) AS sales, sum(s.gross_amount) AS gross,
           sum(s.discount_amount) AS discounts, sum(s.tax_amount) AS tax, sum(s.total_amount) AS total
-        FROM v_sales s WHERE s.status = 'completed' AND ${ctx.inPeriod('s')} AND ${ctx.salesFilter('s')} GROUP BY 1),
+        FROM ${ctx.sales({ customerKey: false })} s WHERE s.status = 'completed' AND ${ctx.salesFilter('s')} GROUP BY 1),
       p AS (SELECT CAST(date_trunc('month', p.biz_date) AS DATE) AS month,
           coalesce(sum(p.amount) FILTER (WHERE p.kind = 'refund'), 0) AS refunds, ${recv},
           coalesce(sum(p.amount) FILTER (WHERE p.kind = 'payment'), 0) AS received,
           coalesce(sum(p.fee_amount) FILTER (WHERE p.kind = 'payment'), 0) AS fees
-        FROM v_payments p WHERE ${ctx.inPeriod('p')} AND ${ctx.paymentsFilter('p')} GROUP BY 1),
+        FROM ${ctx.payments()} p WHERE ${ctx.paymentsFilter('p')} GROUP BY 1),
+      -- every month from the first to the last with a completed sale or a payment, zeros included
+      months AS (SELECT CAST(g.m AS DATE) AS month FROM (SELECT min(month) AS lo, max(month) AS hi FROM (SELECT month FROM s UNION ALL SELECT month FROM p)) b,
+        generate_series(b.lo, b.hi, INTERVAL 1 MONTH) g(m) WHERE b.lo IS NOT NULL),
       c AS (SELECT month, sum(commission) AS commissions FROM (${staffMonthsSql(ctx)}) GROUP BY month)
       SELECT m.month, coalesce(s.gross, 0) AS gross, coalesce(s.discounts, 0) AS discounts, coalesce(p.refunds, 0) AS refunds,
         coalesce(s.gross, 0) - coalesce(s.discounts, 0) - coalesce(p.refunds, 0) AS net, coalesce(s.tax, 0) AS tax,

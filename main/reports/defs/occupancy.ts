@@ -17,9 +17,9 @@ const toMin = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slic
 export function bookedMinutesSql(ctx: ReportContext): string {
   return `SELECT l.staff_id, l.biz_date AS day, sum(coalesce(l.duration_min, i.duration_min * coalesce(l.quantity, 1), 0)) AS booked_minutes,
       count(*) FILTER (WHERE i.kind = 'service' OR i.kind IS NULL) AS services
-    FROM v_report_lines l LEFT JOIN items i ON i.item_id = l.item_id
+    FROM ${ctx.lines({ customerKey: false })} l LEFT JOIN items i ON i.item_id = l.item_id
     WHERE l.sale_kind = 'appointment' AND l.status IN ('booked', 'confirmed', 'completed', 'no_show')
-      AND ${ctx.inPeriod('l')} AND ${ctx.linesFilter('l')}
+      AND ${ctx.linesFilter('l')}
     GROUP BY ALL`;
 }
 
@@ -85,8 +85,8 @@ export const occupancy: ReportDefinition = {
       defaultSort: [{ column: 'min_days', desc: false }],
       charts: [{ id: 'lead', title: L('Antecedência dos agendamentos', 'Booking lead time'), kind: 'bar', x: 'lead_days', series: [{ column: 'appointments' }] }],
       sql(ctx) {
-        return `WITH a AS (SELECT greatest(date_diff('day', s.biz_created_date, s.biz_date), 0) AS d FROM v_sales s
-            WHERE s.kind = 'appointment' AND s.created_at IS NOT NULL AND ${ctx.inPeriod('s')} AND ${ctx.salesFilter('s')})
+        return `WITH a AS (SELECT greatest(date_diff('day', CAST(timezone(getvariable('biz_tz'), s.created_at) AS DATE), s.biz_date), 0) AS d FROM ${ctx.sales({ customerKey: false })} s
+            WHERE s.kind = 'appointment' AND s.created_at IS NOT NULL AND ${ctx.salesFilter('s')})
           SELECT ${LEAD_LABEL} AS lead_days, appointments, safe_ratio(appointments, sum(appointments) OVER ()) AS share, min_days
           FROM (SELECT CAST(${LEAD_FROM} AS BIGINT) AS min_days, count(*) AS appointments FROM a GROUP BY 1)`;
       },

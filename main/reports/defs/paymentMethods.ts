@@ -46,7 +46,7 @@ export const paymentMethods: ReportDefinition = {
           coalesce(sum(p.fee_amount) FILTER (WHERE p.kind = 'payment'), 0) AS fees,
           coalesce(sum(p.amount) FILTER (WHERE p.kind = 'refund'), 0) AS refunds,
           count(*) FILTER (WHERE p.kind = 'refund') AS refund_count
-        FROM v_payments p WHERE ${ctx.inPeriod('p')} AND ${ctx.paymentsFilter('p')} GROUP BY ALL)
+        FROM ${ctx.payments()} p WHERE ${ctx.paymentsFilter('p')} GROUP BY ALL)
       SELECT bucket, method, amount, payments, safe_ratio(amount, sum(amount) OVER (PARTITION BY bucket)) AS share,
         fees, div_money(amount, payments) AS avg_payment, refunds, refund_count,
         CAST(sum(amount) OVER (PARTITION BY bucket) AS DECIMAL(38,2)) AS __bucket_amount

@@ -36,7 +36,7 @@ export const peakHours: ReportDefinition = {
         SELECT CAST(dayofweek(s.biz_ts) AS BIGINT) AS weekday, CAST(hour(s.biz_ts) AS BIGINT) AS hour,
           count(*) FILTER (WHERE s.kind = 'appointment') AS appointments, count(*) AS sales,
           sum(coalesce(s.gross_amount, 0) - coalesce(s.discount_amount, 0)) AS revenue
-        FROM v_sales s WHERE s.status = 'completed' AND ${ctx.inPeriod('s')} AND ${ctx.salesFilter('s')} GROUP BY ALL),
+        FROM ${ctx.sales({ customerKey: false })} s WHERE s.status = 'completed' AND ${ctx.salesFilter('s')} GROUP BY ALL),
       grid AS (SELECT w.w AS weekday, h.h AS hour FROM range(0, 7) w(w) CROSS JOIN range(0, 24) h(h))
       SELECT grid.weekday, grid.hour,
         coalesce(s.appointments, 0) AS appointments, coalesce(s.sales, 0) AS sales, coalesce(s.revenue, 0) AS revenue

@@ -1,7 +1,6 @@
 // profitability: gross margin by item where the cost is known; and per month the acquisition cost (campaign
 // budgets started that month / new customers), value to date of those customers and CLV:CAC.
 import { dateCol, intCol, L, moneyCol, numCol, pctCol, textCol } from '../columns';
-import { factsSql } from '../sqlParts';
 import type { ReportDefinition } from '../types';
 
 export const profitability: ReportDefinition = {
@@ -32,8 +31,8 @@ export const profitability: ReportDefinition = {
   charts: [{ id: 'margin', title: L('Margem bruta por item', 'Gross margin by item'), kind: 'bar', x: 'item_name', series: [{ column: 'gross_margin' }], topN: 15 }],
   comparable: true,
   sql(ctx) {
-    return `WITH l AS (SELECT l.item_id, sum(l.quantity) AS quantity, sum(l.line_total) AS revenue FROM v_report_lines l
-        WHERE l.status = 'completed' AND ${ctx.inPeriod('l')} AND ${ctx.linesFilter('l')} GROUP BY 1)
+    return `WITH l AS (SELECT l.item_id, sum(l.quantity) AS quantity, sum(l.line_total) AS revenue FROM ${ctx.lines({ customerKey: false })} l
+        WHERE l.status = 'completed' AND ${ctx.linesFilter('l')} GROUP BY 1)
       SELECT l.item_id, i.name AS item_name, i.kind, i.category, l.quantity, l.revenue,
         CAST(l.quantity * i.cost AS DECIMAL(18,2)) AS cost, l.revenue - CAST(l.quantity * i.cost AS DECIMAL(18,2)) AS gross_margin,
         safe_ratio(l.revenue - CAST(l.quantity * i.cost AS DECIMAL(18,2)), l.revenue) AS margin_pct
@@ -71,9 +70,13 @@ export const profitability: ReportDefinition = {
           ? `, div_money(n.predicted, n.new_customers) AS predicted_value,
              round(safe_ratio(coalesce(n.revenue, 0) + coalesce(n.predicted, 0), b.budget), 4) AS clv_cac`
           : '';
-        return `WITH s AS (SELECT s.customer_key, s.biz_date, s.total_amount FROM ${factsSql(null, ctx.to, ['total_amount'])} s
-              WHERE s.customer_key IS NOT NULL AND ${ctx.salesFilter('s')}),
-            f AS (SELECT customer_key, CAST(date_trunc('month', min(biz_date)) AS DATE) AS month, sum(total_amount) AS revenue FROM s GROUP BY 1),
+        // Per source customer id first, then per unified customer (the identity join on one row per customer).
+        return `WITH s AS (SELECT s.customer_id, min(s.biz_date) AS first_d, sum(s.total_amount) AS revenue
+              FROM ${ctx.sales({ from: null, customerKey: false })} s
+              WHERE s.status = 'completed' AND s.customer_id IS NOT NULL AND ${ctx.salesFilter('s')} GROUP BY 1),
+            f AS (SELECT COALESCE(ci.unified_id, s.customer_id) AS customer_key, CAST(date_trunc('month', min(s.first_d)) AS DATE) AS month,
+                sum(s.revenue) AS revenue
+              FROM s LEFT JOIN customer_identity ci ON ci.customer_id = s.customer_id GROUP BY 1),
             months AS (SELECT CAST(g.m AS DATE) AS month FROM generate_series(date_trunc('month', ${ctx.from}), date_trunc('month', ${ctx.to}), INTERVAL 1 MONTH) g(m)),
             n AS (SELECT f.month, count(*) AS new_customers, sum(f.revenue) AS revenue, sum(cv.expected_value_365) AS predicted
               FROM f LEFT JOIN ${cv} cv ON cv.customer_id = f.customer_key GROUP BY 1),

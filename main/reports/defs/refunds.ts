@@ -31,14 +31,18 @@ export const refunds: ReportDefinition = {
   charts: [{ id: 'daily', title: L('Devoluções por dia', 'Refunds per day'), kind: 'bar', x: 'refund_date', series: [{ column: 'amount' }] }],
   comparable: true,
   sql(ctx) {
-    return `WITH g AS (SELECT sum(s.gross_amount) AS gross FROM v_sales s WHERE s.status = 'completed' AND ${ctx.inPeriod('s')} AND ${ctx.salesFilter('s')})
+    return `WITH g AS (SELECT sum(s.gross_amount) AS gross FROM ${ctx.sales({ customerKey: false })} s WHERE s.status = 'completed' AND ${ctx.salesFilter('s')})
       SELECT p.payment_id, p.biz_date AS refund_date, p.sale_id, s.biz_date AS sale_date, s.status AS sale_status,
         s.customer_key AS customer_id, c.name AS customer_name, p.method, p.amount,
         CAST(date_diff('day', s.biz_date, p.biz_date) AS BIGINT) AS days_to_refund,
         safe_ratio(p.amount, g.gross) AS refund_rate
-      FROM v_payments p CROSS JOIN g
-      LEFT JOIN v_sales s ON s.sale_id = p.sale_id
+      FROM ${ctx.payments()} p CROSS JOIN g
+      -- the refunded sales only: their business dates are converted for these rows, not for the whole table
+      LEFT JOIN (SELECT s.sale_id, s.status, COALESCE(ci.unified_id, s.customer_id) AS customer_key,
+          CAST(timezone(getvariable('biz_tz'), s.occurred_at) AS DATE) AS biz_date
+        FROM sales s LEFT JOIN customer_identity ci ON ci.customer_id = s.customer_id
+        WHERE s.sale_id IN (SELECT r.sale_id FROM ${ctx.payments()} r WHERE r.kind = 'refund')) s ON s.sale_id = p.sale_id
       LEFT JOIN customers c ON c.customer_id = s.customer_key
-      WHERE p.kind = 'refund' AND ${ctx.inPeriod('p')} AND ${ctx.paymentsFilter('p')}`;
+      WHERE p.kind = 'refund' AND ${ctx.paymentsFilter('p')}`;
   },
 };

@@ -1,11 +1,11 @@
 // retention-cohorts: monthly acquisition cohorts (month of the first completed sale) x months since then with
 // retention %, and per month active, new, returning and churned customers (no visit for more than 90 days).
 import { dateCol, intCol, L, pctCol } from '../columns';
-import { factsSql } from '../sqlParts';
 import type { ReportContext, ReportDefinition } from '../types';
 
-const visitsSql = (ctx: ReportContext) => `SELECT DISTINCT s.customer_key, s.biz_date AS d FROM ${factsSql(null, ctx.to)} s
-  WHERE s.customer_key IS NOT NULL AND ${ctx.salesFilter('s')}`;
+/** Distinct (customer, business day) completed visits between two SQL DATE bounds, with the common filters. */
+const visitsSql = (ctx: ReportContext, from: string) => `SELECT DISTINCT s.customer_key, s.biz_date AS d FROM ${ctx.sales({ from })} s
+  WHERE s.status = 'completed' AND s.customer_key IS NOT NULL AND ${ctx.salesFilter('s')}`;
 
 export const retentionCohorts: ReportDefinition = {
   id: 'retention-cohorts',
@@ -33,10 +33,16 @@ export const retentionCohorts: ReportDefinition = {
   charts: [{ id: 'heatmap', title: L('Retenção por coorte', 'Retention by cohort'), kind: 'heatmap', x: 'months_since', y: 'cohort_month', series: [{ column: 'retention' }] }],
   comparable: false,
   sql(ctx) {
-    return `WITH v AS (${visitsSql(ctx)}),
-      f AS (SELECT customer_key, CAST(date_trunc('month', min(d)) AS DATE) AS cohort FROM v GROUP BY 1),
-      fc AS (SELECT * FROM f WHERE cohort BETWEEN date_trunc('month', ${ctx.from}) AND ${ctx.to}),
-      act AS (SELECT fc.cohort, date_diff('month', fc.cohort, date_trunc('month', v.d)) AS k, count(DISTINCT v.customer_key) AS active
+    // Cohort = month of the customer's first completed sale ever (see firsts.ts); members are those of the
+    // period's cohorts with a sale in their first month that passes the filters; activity is read from the
+    // period only (a cohort's months start inside it).
+    const monthFrom = `CAST(date_trunc('month', ${ctx.from}) AS DATE)`;
+    return `WITH f AS (SELECT customer_key, CAST(date_trunc('month', first_d) AS DATE) AS cohort FROM ${ctx.firsts()}
+          WHERE first_d BETWEEN ${monthFrom} AND ${ctx.to}),
+      v AS (SELECT DISTINCT s.customer_key, CAST(date_trunc('month', s.biz_date) AS DATE) AS d FROM ${ctx.sales({ from: monthFrom })} s
+        WHERE s.status = 'completed' AND s.customer_key IN (SELECT customer_key FROM f) AND ${ctx.salesFilter('s')}),
+      fc AS (SELECT f.* FROM f JOIN v ON v.customer_key = f.customer_key AND v.d = f.cohort),
+      act AS (SELECT fc.cohort, date_diff('month', fc.cohort, v.d) AS k, count(*) AS active
         FROM fc JOIN v USING (customer_key) GROUP BY 1, 2),
       sz AS (SELECT cohort, count(*) AS n FROM fc GROUP BY 1),
       grid AS (SELECT cohort, n, unnest(range(0, date_diff('month', cohort, date_trunc('month', ${ctx.to})) + 1)) AS k FROM sz)
@@ -72,8 +78,10 @@ export const retentionCohorts: ReportDefinition = {
         { id: 'churn', title: L('Taxa de perda', 'Churn rate'), kind: 'line', x: 'month', series: [{ column: 'churn_rate' }] },
       ],
       sql(ctx) {
-        return `WITH v AS (${visitsSql(ctx)}),
-          f AS (SELECT customer_key, min(d) AS first_d FROM v GROUP BY 1),
+        // Churns and bases of the period's months come from visits at most 91 days before their first month;
+        // new = first sale ever in the month.
+        return `WITH v AS (${visitsSql(ctx, `CAST(date_trunc('month', ${ctx.from}) AS DATE) - 91`)}),
+          f AS (SELECT customer_key, first_d FROM ${ctx.firsts()} WHERE customer_key IN (SELECT customer_key FROM v)),
           nx AS (SELECT customer_key, d, lead(d) OVER (PARTITION BY customer_key ORDER BY d) AS next_d FROM v),
           ch AS (SELECT CAST(date_trunc('month', d + 91) AS DATE) AS month, count(DISTINCT customer_key) AS churned FROM nx
             WHERE (next_d IS NULL OR date_diff('day', d, next_d) > 90) AND d + 91 <= ${ctx.to} GROUP BY 1),

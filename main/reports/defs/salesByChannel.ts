@@ -36,7 +36,7 @@ export const salesByChannel: ReportDefinition = {
   sql(ctx) {
     return `WITH s AS (
         SELECT s.sale_id, s.source, s.kind, s.gross_amount, s.discount_amount, s.total_amount
-        FROM v_sales s WHERE s.status = 'completed' AND ${ctx.inPeriod('s')} AND ${ctx.salesFilter('s')}),
+        FROM ${ctx.sales({ customerKey: false })} s WHERE s.status = 'completed' AND ${ctx.salesFilter('s')}),
       f AS (SELECT p.sale_id, sum(p.fee_amount) AS fees FROM payments p WHERE p.kind = 'payment' AND p.sale_id IN (SELECT sale_id FROM s) GROUP BY p.sale_id),
       g AS (SELECT s.source, s.kind, count(*) AS sales, sum(s.gross_amount) AS gross, sum(s.discount_amount) AS discounts,
           sum(s.total_amount) AS total, coalesce(sum(f.fees), 0) AS fees

@@ -37,7 +37,7 @@ export const salesByItem: ReportDefinition = {
   sql(ctx) {
     return `WITH l AS (
         SELECT l.item_id, sum(l.quantity) AS quantity, sum(l.line_total) AS revenue
-        FROM v_report_lines l WHERE l.status = 'completed' AND ${ctx.inPeriod('l')} AND ${ctx.linesFilter('l')}
+        FROM ${ctx.lines({ customerKey: false })} l WHERE l.status = 'completed' AND ${ctx.linesFilter('l')}
         GROUP BY l.item_id),
       t AS (SELECT sum(revenue) AS all_revenue FROM l)
       SELECT l.item_id, i.name AS item_name, i.kind, i.category, l.quantity, l.revenue,

@@ -7,7 +7,7 @@ import type { ReportContext, ReportDefinition } from '../types';
 function agg(ctx: ReportContext, from: string, to: string): string {
   return `SELECT s.location_id, count(*) AS sales, sum(s.gross_amount) AS gross, sum(s.discount_amount) AS discounts,
       sum(s.total_amount) AS total, list(DISTINCT s.customer_key) FILTER (WHERE s.customer_key IS NOT NULL) AS customers
-    FROM v_sales s WHERE s.status = 'completed' AND ${ctx.between('s', from, to)} AND ${ctx.salesFilter('s')}
+    FROM ${ctx.sales({ from, to })} s WHERE s.status = 'completed' AND ${ctx.salesFilter('s')}
     GROUP BY s.location_id`;
 }
 

@@ -5,7 +5,6 @@ import { bucketsSql, distinctTotal, GRANULARITY_OPTIONS } from '../sqlParts';
 import type { ReportContext, ReportDefinition } from '../types';
 
 function periodSql(ctx: ReportContext, g: string, from: string, to: string): string {
-  const inP = (e: string) => `${e} BETWEEN ${from} AND ${to}`;
   return `SELECT b.bucket, row_number() OVER (ORDER BY b.bucket) AS i,
       coalesce(s.sales, 0) AS sales, coalesce(s.gross, 0) AS gross, coalesce(s.discounts, 0) AS discounts,
       coalesce(f.refunds, 0) AS refunds, coalesce(s.tax, 0) AS tax, coalesce(s.total, 0) AS total, coalesce(s.customers, []) AS customers
@@ -13,9 +12,9 @@ function periodSql(ctx: ReportContext, g: string, from: string, to: string): str
     LEFT JOIN (SELECT CAST(date_trunc(${g}, biz_date) AS DATE) AS bucket, count(*) AS sales, sum(gross_amount) AS gross,
         sum(discount_amount) AS discounts, sum(tax_amount) AS tax, sum(total_amount) AS total,
         list(DISTINCT customer_key) FILTER (WHERE customer_key IS NOT NULL) AS customers
-      FROM v_sales s WHERE s.status = 'completed' AND ${inP('s.biz_date')} AND ${ctx.salesFilter('s')} GROUP BY 1) s USING (bucket)
+      FROM ${ctx.sales({ from, to })} s WHERE s.status = 'completed' AND ${ctx.salesFilter('s')} GROUP BY 1) s USING (bucket)
     LEFT JOIN (SELECT CAST(date_trunc(${g}, biz_date) AS DATE) AS bucket, sum(amount) AS refunds
-      FROM v_payments p WHERE p.kind = 'refund' AND ${inP('p.biz_date')} AND ${ctx.paymentsFilter('p')} GROUP BY 1) f USING (bucket)`;
+      FROM ${ctx.payments({ from, to })} p WHERE p.kind = 'refund' AND ${ctx.paymentsFilter('p')} GROUP BY 1) f USING (bucket)`;
 }
 
 export const salesSummary: ReportDefinition = {

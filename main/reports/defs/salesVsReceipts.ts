@@ -47,8 +47,8 @@ export const salesVsReceipts: ReportDefinition = {
   comparable: true,
   sql(ctx) {
     const before = `${ctx.from} - 1`;
-    return `WITH s AS (SELECT s.biz_date AS day, sum(s.total_amount) AS sales_value FROM v_sales s
-          WHERE s.status = 'completed' AND ${ctx.inPeriod('s')} AND ${ctx.salesFilter('s')} GROUP BY 1),
+    return `WITH s AS (SELECT s.biz_date AS day, sum(s.total_amount) AS sales_value FROM ${ctx.sales()} s
+          WHERE s.status = 'completed' AND ${ctx.salesFilter('s')} GROUP BY 1),
       p AS (SELECT p.biz_date AS day,
           coalesce(sum(p.amount) FILTER (WHERE p.kind = 'payment'), 0) AS received,
           coalesce(sum(p.amount) FILTER (WHERE p.kind = 'payment' AND p.method = 'pix'), 0) AS received_pix,
@@ -56,7 +56,7 @@ export const salesVsReceipts: ReportDefinition = {
           coalesce(sum(p.amount) FILTER (WHERE p.kind = 'payment' AND p.method = 'cash'), 0) AS received_cash,
           coalesce(sum(p.amount) FILTER (WHERE p.kind = 'payment' AND p.method NOT IN ('pix', 'credit_card', 'debit_card', 'cash')), 0) AS received_other,
           coalesce(sum(p.amount) FILTER (WHERE p.kind = 'refund'), 0) AS refunds
-        FROM v_payments p WHERE ${ctx.inPeriod('p')} AND ${ctx.paymentsFilter('p')} GROUP BY 1),
+        FROM ${ctx.payments()} p WHERE ${ctx.paymentsFilter('p')} GROUP BY 1),
       opening AS (SELECT coalesce((SELECT sum(s.total_amount) FROM v_sales s
             WHERE s.status = 'completed' AND ${ctx.tsIn('s.occurred_at', null, before)} AND ${ctx.salesFilter('s')}), 0)
           - coalesce((SELECT sum(CASE WHEN p.kind = 'payment' THEN p.amount ELSE -p.amount END) FROM v_payments p
@@ -88,10 +88,10 @@ export const salesVsReceipts: ReportDefinition = {
       defaultSort: [{ column: 'open', desc: true }],
       charts: [],
       sql(ctx) {
-        return `WITH s AS (SELECT s.sale_id, s.biz_date, s.customer_key, s.source, s.total_amount FROM v_sales s
-            WHERE s.status = 'completed' AND ${ctx.inPeriod('s')} AND ${ctx.salesFilter('s')}),
+        return `WITH s AS (SELECT s.sale_id, s.biz_date, s.customer_key, s.source, s.total_amount FROM ${ctx.sales()} s
+            WHERE s.status = 'completed' AND ${ctx.salesFilter('s')}),
           p AS (SELECT p.sale_id, sum(CASE WHEN p.kind = 'payment' THEN p.amount ELSE -p.amount END) AS paid
-            FROM v_payments p WHERE ${ctx.between('p', null, ctx.to)} AND p.sale_id IN (SELECT sale_id FROM s) GROUP BY 1)
+            FROM v_payments p WHERE ${ctx.tsIn('p.occurred_at', null, ctx.to)} AND p.sale_id IN (SELECT sale_id FROM s) GROUP BY 1)
           SELECT s.sale_id, s.biz_date AS sale_date, s.customer_key AS customer_id, c.name AS customer_name, s.source,
             s.total_amount AS total, coalesce(p.paid, 0) AS paid, s.total_amount - coalesce(p.paid, 0) AS open,
             CASE WHEN coalesce(p.paid, 0) <= 0 THEN 'unpaid' ELSE 'partial' END AS payment_state

@@ -71,8 +71,8 @@ export const segmentsCampaigns: ReportDefinition = {
       charts: [{ id: 'sizes', title: L('Clientes por grupo', 'Customers per cluster'), kind: 'bar', x: 'cluster', series: [{ column: 'customers' }, { column: 'monetary', axis: 'right' }] }],
       sql(ctx) {
         return `WITH snap AS (SELECT * FROM rfm_snapshots WHERE as_of = ${ctx.rfmAsOf()} AND ${ctx.customerFilter('customer_id')}),
-          rev AS (SELECT s.customer_key, sum(s.total_amount) AS revenue FROM v_sales s
-            WHERE s.status = 'completed' AND ${ctx.inPeriod('s')} GROUP BY 1)
+          rev AS (SELECT s.customer_key, sum(s.total_amount) AS revenue FROM ${ctx.sales()} s
+            WHERE s.status = 'completed' GROUP BY 1)
           SELECT snap.cluster, any_value(snap.as_of) AS as_of, count(*) AS customers, safe_ratio(count(*), sum(count(*)) OVER ()) AS share,
             round(avg(snap.recency), 1) AS avg_recency, round(avg(snap.frequency), 2) AS avg_frequency,
             sum(snap.monetary) AS monetary, coalesce(sum(rev.revenue), 0) AS revenue_in_period

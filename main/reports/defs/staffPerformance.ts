@@ -40,16 +40,16 @@ export const staffPerformance: ReportDefinition = {
   sql(ctx) {
     return `WITH l AS (
         SELECT l.staff_id, l.sale_id, l.customer_key, l.biz_date, l.line_total, l.quantity, i.kind
-        FROM v_report_lines l LEFT JOIN items i ON i.item_id = l.item_id
-        WHERE l.status = 'completed' AND ${ctx.inPeriod('l')} AND ${ctx.linesFilter('l')}),
-      visits AS (SELECT DISTINCT v.customer_key, v.biz_date FROM v_sales v
-        WHERE v.status = 'completed' AND v.customer_key IS NOT NULL AND ${ctx.between('v', ctx.from, `${ctx.to} + 60`)}),
+        FROM ${ctx.lines()} l LEFT JOIN items i ON i.item_id = l.item_id
+        WHERE l.status = 'completed' AND ${ctx.linesFilter('l')}),
+      visits AS (SELECT DISTINCT v.customer_key, v.biz_date FROM ${ctx.sales({ to: `${ctx.to} + 60` })} v
+        WHERE v.status = 'completed' AND v.customer_key IS NOT NULL),
       nextv AS (SELECT customer_key, biz_date, lead(biz_date) OVER (PARTITION BY customer_key ORDER BY biz_date) AS next_date FROM visits),
       back AS (SELECT DISTINCT l.staff_id, l.customer_key FROM l JOIN nextv n ON n.customer_key = l.customer_key AND n.biz_date = l.biz_date
         WHERE date_diff('day', l.biz_date, n.next_date) BETWEEN 1 AND 60),
       ns AS (SELECT l.staff_id, coalesce(list(DISTINCT l.sale_id) FILTER (WHERE l.status = 'no_show'), []) AS no_shows,
           coalesce(list(DISTINCT l.sale_id) FILTER (WHERE l.status IN ('completed', 'no_show', 'cancelled')), []) AS appointments
-        FROM v_report_lines l WHERE l.sale_kind = 'appointment' AND ${ctx.inPeriod('l')} AND ${ctx.linesFilter('l')} GROUP BY 1),
+        FROM ${ctx.lines()} l WHERE l.sale_kind = 'appointment' AND ${ctx.linesFilter('l')} GROUP BY 1),
       g AS (SELECT staff_id, coalesce(sum(quantity) FILTER (WHERE kind = 'service'), 0) AS services, sum(line_total) AS revenue,
           list(DISTINCT sale_id) AS sales_list, coalesce(list(DISTINCT customer_key) FILTER (WHERE customer_key IS NOT NULL), []) AS customers
         FROM l GROUP BY staff_id),

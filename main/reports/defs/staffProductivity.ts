@@ -34,8 +34,8 @@ export const staffProductivity: ReportDefinition = {
       l AS (SELECT l.staff_id, sum(l.line_total) AS revenue,
           coalesce(sum(l.quantity) FILTER (WHERE i.kind = 'service'), 0) AS services,
           count(DISTINCT l.biz_date) FILTER (WHERE i.kind = 'service') AS days_worked
-        FROM v_report_lines l LEFT JOIN items i ON i.item_id = l.item_id
-        WHERE l.status = 'completed' AND ${ctx.inPeriod('l')} AND ${ctx.linesFilter('l')} GROUP BY 1),
+        FROM ${ctx.lines({ customerKey: false })} l LEFT JOIN items i ON i.item_id = l.item_id
+        WHERE l.status = 'completed' AND ${ctx.linesFilter('l')} GROUP BY 1),
       k AS (SELECT staff_id FROM b UNION SELECT staff_id FROM l)
       SELECT k.staff_id AS employee_id, e.name AS employee_name,
         coalesce(div_money(b.minutes, 60), 0) AS booked_hours, coalesce(l.revenue, 0) AS revenue,

@@ -5,6 +5,7 @@ import m003 from './m003_views';
 import m004 from './m004_import_identity';
 import m010 from './m010_report_macros';
 import m011 from './m011_report_lines';
+import m012 from './m012_faster_div_money';
 import m020 from './m020_analytics';
 import m021 from './m021_forecasts';
 import m030 from './m030_sync';
@@ -17,4 +18,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: Migration[] = [m001, m002, m003, m004, m010, m011, m020, m021, m030, m031, m040];
+export const MIGRATIONS: Migration[] = [m001, m002, m003, m004, m010, m011, m012, m020, m021, m030, m031, m040];
