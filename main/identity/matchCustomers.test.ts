@@ -47,10 +47,11 @@ describe('normalization', () => {
     ]);
   });
 
-  it('CPF: digits with valid check digits only', async () => {
-    expect(await norm('cpf', ['529.982.247-25', '52998224725', '529.982.247-26', '111.111.111-11', '12.345.678/0001-95'])).toEqual([
+  it('CPF: its 11 digits; repeated digits, fillers and CNPJs are not evidence', async () => {
+    expect(await norm('cpf', ['529.982.247-25', '52998224725', '529.982.247-26', '111.111.111-11', '123.456.789-09', '12.345.678/0001-95'])).toEqual([
       '52998224725',
       '52998224725',
+      '52998224726',
       null,
       null,
       null,

@@ -1,17 +1,10 @@
 // SQL macros that normalize what identifies a person: e-mail (lower case, no accents, placeholders dropped),
-// phone to E.164 with Brazilian rules (country 55, DDD, ninth mobile digit, trunk and carrier prefixes), and CPF.
+// phone to E.164 with Brazilian rules (country 55, DDD, ninth mobile digit, trunk and carrier prefixes), and CPF
+// (its 11 digits).
 import type { Tx } from '../store/db';
 
 const PLACEHOLDER_LOCAL = '(nao|naotem|nao\\.tem|nao_tem|sem|semmail|sememail|sem\\.email|nenhum|nada|teste|test|email|cliente|x+|a+)';
 const PLACEHOLDER_DOMAIN = '(example\\.com|teste\\.com|test\\.com|email\\.com|naotem\\.com|nao\\.com|sem\\.com|sememail\\.com)';
-
-/** CPF check digits: each weighted digit sum, times 10, modulo 11, modulo 10. */
-function cpfCheck(d: string): string {
-  const digit = (i: number) => `CAST(substr(${d}, ${i}, 1) AS INTEGER)`;
-  const s1 = Array.from({ length: 9 }, (_, i) => `${digit(i + 1)} * ${10 - i}`).join(' + ');
-  const s2 = Array.from({ length: 10 }, (_, i) => `${digit(i + 1)} * ${11 - i}`).join(' + ');
-  return `((${s1}) * 10 % 11 % 10 = ${digit(10)} AND (${s2}) * 10 % 11 % 10 = ${digit(11)})`;
-}
 
 const allSame = (x: string) => `(length(replace(${x}, left(${x}, 1), '')) = 0)`;
 
@@ -23,8 +16,10 @@ export async function createIdentityMacros(tx: Tx): Promise<void> {
   await tx.run(`CREATE OR REPLACE TEMP MACRO painel_email_of(le) AS (
     CASE WHEN regexp_full_match(le, '[a-z0-9._%+''-]+@[a-z0-9-]+(\\.[a-z0-9-]+)*\\.[a-z]{2,}')
       AND NOT regexp_full_match(le, '${PLACEHOLDER_LOCAL}@.*|.*@${PLACEHOLDER_DOMAIN}') THEN le END)`);
+  // Check digits are not required: a mistyped CPF on two records is still the same typo, and test or legacy data
+  // often carries numbers without valid check digits. Repeated digits and well-known fillers are never evidence.
   await tx.run(`CREATE OR REPLACE TEMP MACRO painel_cpf_of(d) AS (
-    CASE WHEN length(d) = 11 AND NOT ${allSame('d')} AND d <> '12345678909' AND ${cpfCheck('d')} THEN d END)`);
+    CASE WHEN length(d) = 11 AND NOT ${allSame('d')} AND d NOT IN ('12345678909', '01234567890', '12345678900') THEN d END)`);
   // National significant number: strip 55 (country), or a leading 0 trunk prefix plus a two-digit carrier code.
   await tx.run(`CREATE OR REPLACE TEMP MACRO painel_phone_national(x) AS (
     CASE WHEN left(x, 2) = '55' AND length(x) IN (12, 13) THEN substr(x, 3)
