@@ -1,5 +1,8 @@
 // IPC routing: one invoke channel into the shared dispatcher (sender checked), one event channel out.
-import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { dialog, ipcMain, shell, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { existsSync } from 'node:fs';
+import { isAbsolute } from 'node:path';
+import { desktopInputs, isDesktopMethod, type DesktopMethod } from '../shared/desktop';
 import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../shared/bridge';
 import type { Result } from '../shared/errors';
 import type { Dispatcher, Engine } from '../main/host/index';
@@ -13,6 +16,7 @@ export function wireIpc(engine: Engine, dispatcher: Dispatcher, getWindow: () =>
       return { ok: false, error: { code: 'FORBIDDEN', message: 'call from a frame that is not the Painel window' } };
     }
     if (typeof method !== 'string') return { ok: false, error: { code: 'BAD_INPUT', message: 'method must be a string' } };
+    if (isDesktopMethod(method)) return desktopCall(win, method, input);
     return dispatcher.call(method, input);
   });
   const off = engine.onEvent((e) => {
@@ -23,4 +27,24 @@ export function wireIpc(engine: Engine, dispatcher: Dispatcher, getWindow: () =>
     off();
     ipcMain.removeHandler(IPC_INVOKE_CHANNEL);
   };
+}
+
+const FILTER_NAMES = { csv: 'CSV', parquet: 'Parquet', xlsx: 'Excel (XLSX)' } as const;
+
+/** Native shell actions: validated like contract calls, answered as values. */
+async function desktopCall(win: BrowserWindow, method: DesktopMethod, input: unknown): Promise<Result<unknown>> {
+  const parsed = desktopInputs[method].safeParse(input ?? {});
+  if (!parsed.success) return { ok: false, error: { code: 'BAD_INPUT', message: `invalid input for ${method}: ${parsed.error.issues[0]?.message ?? 'rejected'}` } };
+  if (method === 'desktop.openFiles') {
+    const i = parsed.data as { filters: (keyof typeof FILTER_NAMES)[]; folders: boolean };
+    const r = await dialog.showOpenDialog(win, {
+      properties: [i.folders ? 'openDirectory' : 'openFile', 'multiSelections'],
+      filters: i.folders ? [] : [{ name: i.filters.map((f) => FILTER_NAMES[f]).join(', '), extensions: i.filters }],
+    });
+    return { ok: true, value: { paths: r.canceled ? [] : r.filePaths } };
+  }
+  const { path } = parsed.data as { path: string };
+  if (!isAbsolute(path) || !existsSync(path)) return { ok: false, error: { code: 'NOT_FOUND', message: 'no such file' } };
+  shell.showItemInFolder(path);
+  return { ok: true, value: { shown: true } };
 }
