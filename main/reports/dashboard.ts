@@ -49,6 +49,8 @@ export async function dashboard(engine: Engine, input: { period?: PeriodInput; c
   const today = input.period?.today ?? businessToday(settings.timezone);
   if (input.period?.preset === 'all') throw new AppError('BAD_INPUT', 'the dashboard needs a bounded period (not all)');
   const period = resolvePeriod(input.period ?? {}, today, 'this_month', null);
+  // A daily sparkline per KPI is for a period a person reads at a glance; longer spans belong to the reports.
+  if (period.days > 366) throw new AppError('BAD_INPUT', `the dashboard covers at most 366 days (asked for ${period.days})`);
   const previous = previousPeriod(period);
   const has = await availability(engine.db);
   if (input.common.rfmCluster?.length && !has.rfm) throw new AppError('NOT_READY', 'the RFM cluster filter needs RFM scores: run the customer analytics first');

@@ -178,6 +178,7 @@ describe('comparisons, charts and the dashboard', () => {
     for (const x of d.kpis.filter((y) => y.available)) expect(x.sparkline, x.id).toHaveLength(31);
     expect(k.gross_revenue.sparkline[30]).toBe('100.10');
     expect(k.refunds.sparkline[16]).toBe('20.00');
+    expect(await fails('reports.dashboard', { period: { preset: 'custom', from: '2020-01-01', to: '2026-01-01' } })).toBe('BAD_INPUT');
     const l1 = await t.call<DashboardResult>('reports.dashboard', { period: { preset: 'last_month', today: '2026-04-15' }, common: { location: ['L1'] } });
     expect(l1.kpis.find((x) => x.id === 'gross_revenue')?.value).toBe('220.10');
   });
