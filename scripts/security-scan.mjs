@@ -24,10 +24,30 @@ try {
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
-const rows = csv.trim().split('\n').slice(1).filter(Boolean).map((line) => {
-  const [issue, severity, confidence, file, location] = line.split(',').map((c) => c.replace(/^"|"$/g, ''));
-  return { issue, severity, confidence, file, location };
-});
+/** RFC 4180 rows: quoted fields may hold commas, quotes and newlines (code samples do). */
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(field), (field = '');
+    else if (c === '\n') row.push(field), rows.push(row), (row = []), (field = '');
+    else if (c !== '\r') field += c;
+  }
+  if (field || row.length) row.push(field), rows.push(row);
+  return rows;
+}
+const rows = parseCsv(csv)
+  .slice(1)
+  .filter((r) => r.length >= 5)
+  .map(([issue, severity, confidence, file, location]) => ({ issue: issue.trim(), severity: severity.trim(), confidence, file: file ?? '', location }));
 let bad = 0;
 for (const f of rows) {
   const why = EXPLAINED[f.issue];
