@@ -35,9 +35,12 @@ const demoCase: BenchCase = {
   async run() {
     const engine = await Engine.open({ dbPath: DEMO_DB, log: () => undefined });
     try {
+      // CPU seconds (every DuckDB thread is in this process) beside the wall time: the machine may be shared.
+      const cpu0 = process.cpuUsage();
       const s: DemoSummary = await generateDemo(engine.db, { preset: PRESET, endDate: END, seed: 42 });
+      const cpu = process.cpuUsage(cpu0);
       const rows = Object.fromEntries(s.tables.map((t) => [t.name, t.rows]));
-      return { customers: rows.customers, sales: rows.sales, saleLines: rows.sale_lines, payments: rows.payments, linked: s.identity.linkedCustomers };
+      return { customers: rows.customers, sales: rows.sales, saleLines: rows.sale_lines, payments: rows.payments, linked: s.identity.linkedCustomers, cpuS: (cpu.user + cpu.system) / 1e6 };
     } finally {
       engine.close();
     }
@@ -65,17 +68,19 @@ async function ensureCsvFolder(): Promise<string[]> {
 }
 
 /** DuckDB alone: read_csv of every file into a bare table (types sniffed), in a fresh database file. */
-async function bareReadCsv(files: string[], dbPath: string): Promise<number> {
+async function bareReadCsv(files: string[], dbPath: string): Promise<{ ms: number; cpuS: number }> {
   removeDb(dbPath);
   const inst = await DuckDBInstance.create(dbPath);
   const con = await inst.connect();
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   for (const f of files) await con.run(`CREATE TABLE "${basename(f, '.csv')}" AS SELECT * FROM read_csv('${f}')`);
   const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
   con.closeSync();
   inst.closeSync();
   removeDb(dbPath);
-  return ms;
+  return { ms, cpuS: (cpu.user + cpu.system) / 1e6 };
 }
 
 const importCase: BenchCase = {
@@ -87,18 +92,22 @@ const importCase: BenchCase = {
   async run(state) {
     const files = state as string[];
     const bytes = files.reduce((a, f) => a + statSync(f).size, 0);
-    const baselineMs = await bareReadCsv(files, join(ROOT, 'bare.duckdb'));
+    const baseline = await bareReadCsv(files, join(ROOT, 'bare.duckdb'));
     const target = join(ROOT, 'import.duckdb');
     removeDb(target);
     const engine = await Engine.open({ dbPath: target, log: () => undefined });
     let importMs: number;
+    let importCpuS: number;
     let identityMs: number;
     let rows: number;
     try {
       const t0 = performance.now();
+      const cpu0 = process.cpuUsage();
       // Matching customers across sources is timed on its own: it is not loading files.
       const s = await importFiles(engine.db, files, { skipIdentity: true });
       importMs = performance.now() - t0;
+      const cpu = process.cpuUsage(cpu0);
+      importCpuS = (cpu.user + cpu.system) / 1e6;
       if (s.failedFiles || s.rejected) throw new Error(`import of the canonical folder was not clean: ${s.failedFiles} failed files, ${s.rejected} rejects`);
       rows = s.tables.reduce((a, x) => a + x.loaded, 0);
       const t1 = performance.now();
@@ -108,7 +117,17 @@ const importCase: BenchCase = {
       engine.close();
       removeDb(target);
     }
-    return { ratio: baselineMs / importMs, importMs, readCsvMs: baselineMs, identityMs, rows, mbPerS: bytes / 1e6 / (importMs / 1000) };
+    return {
+      ratio: baseline.ms / importMs,
+      cpuRatio: baseline.cpuS / importCpuS,
+      importMs,
+      readCsvMs: baseline.ms,
+      importCpuS,
+      readCsvCpuS: baseline.cpuS,
+      identityMs,
+      rows,
+      mbPerS: bytes / 1e6 / (importMs / 1000),
+    };
   },
 };
 

@@ -60,7 +60,7 @@ export function resolveDemoParams(o: DemoOptions): DemoParams {
     salon,
     woo,
     ml: customers - salon - woo,
-    campaignCap: Math.max(200, Math.min(15_000, Math.round(customers * 0.05))),
+    campaignCap: Math.max(200, Math.min(10_000, Math.round(customers * 0.05))),
   };
 }
 

@@ -59,7 +59,7 @@ export async function createCustomers(tx: Tx, p: DemoParams): Promise<void> {
 SELECT p, gender, home, birth_date, salon_email, opt_in, existing, first_day,
   CASE WHEN du(p, 'churn') < 0.45 THEN first_day + CAST(floor(pow(du(p, 'cl'), 0.8) * (DATE '${p.end}' - first_day)) AS INTEGER)
     ELSE DATE '${p.end}' + 14 END AS last_day,
-  CASE WHEN du(p, 'cls') < 0.2 THEN 40 WHEN du(p, 'cls') < 0.55 THEN 88 ELSE 190 END * (0.7 + 0.7 * du(p, 'ij')) AS gap,
+  CASE WHEN du(p, 'cls') < 0.2 THEN 44 WHEN du(p, 'cls') < 0.55 THEN 97 ELSE 210 END * (0.7 + 0.7 * du(p, 'ij')) AS gap,
   du(p, 'member') < 0.4 AS member
 FROM (SELECT *, du(p, 'ex') < 0.55 AS existing,
   CASE WHEN du(p, 'ex') < 0.55 THEN DATE '${p.start}' ELSE DATE '${p.start}' + CAST(floor(pow(du(p, 'fd'), 0.85) * ${span}) AS INTEGER) END AS first_day

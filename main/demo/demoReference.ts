@@ -29,6 +29,8 @@ w AS (SELECT d, dow, m, dd, mothers, black_friday,
     WHEN d BETWEEN mothers - 14 AND mothers - 3 THEN 1.8 ELSE 1 END AS wo
   FROM f)
 SELECT d, dow, mothers, black_friday, ws, wo,
+  -- Epoch seconds of the day's local midnight, by the offset in force at noon: times of day are added to it.
+  CAST(epoch(timezone('${p.tz}', CAST(d AS TIMESTAMP) + INTERVAL 12 HOUR)) AS BIGINT) - 43200 AS utc0,
   (sum(ws) OVER (ORDER BY d ROWS UNBOUNDED PRECEDING) - ws) / sum(ws) OVER () AS cs,
   sum(ws) OVER (ORDER BY d ROWS UNBOUNDED PRECEDING) / sum(ws) OVER () AS ce,
   (sum(wo) OVER (ORDER BY d ROWS UNBOUNDED PRECEDING) - wo) / sum(wo) FILTER (WHERE d <= DATE '${p.end}') OVER () AS co

@@ -25,47 +25,48 @@ export function salonStartMinutes(openingHours: DemoParams['openingHours']): num
   });
 }
 
-/** __demo_visits: one row per appointment with every attribute decided. */
+/** __demo_sales0: one row per appointment with every attribute decided. */
 export async function createVisits(tx: Tx, p: DemoParams): Promise<void> {
   // One flat list (weekday * 240 + slot): nested list literals are copied per row and are slow.
   const flat = `[${salonStartMinutes(p.openingHours).flat().join(',')}]`;
   const endTs = `timezone('${p.tz}', CAST(DATE '${p.end}' + 1 AS TIMESTAMP))`;
   await tx.run(`CREATE OR REPLACE TEMP TABLE __demo_v0 AS
 WITH k AS (
-  SELECT c.*, fs.cs AS c0, le.ce AS c1,
+  SELECT c.p, c.gender, c.home, c.birth_date, c.member, fs.cs AS c0, le.ce AS c1,
     least(99, greatest(1, CAST(round((least(c.last_day, DATE '${p.end}' + 14) - c.first_day + 1) / c.gap * (0.75 + 0.5 * du(c.p, 'kv'))) AS INTEGER))) AS nvis
-  FROM __demo_salon_cust c JOIN __demo_days fs ON fs.d = c.first_day JOIN __demo_days le ON le.d = least(c.last_day, DATE '${p.end}' + 14)),
-v AS (SELECT p, gender, home, birth_date, member, first_day, nvis, c0, c1, unnest(generate_series(1, nvis)) AS j FROM k)
-SELECT *, c0 + (j - 1 + du3(p, j, 't')) / nvis * (c1 - c0) AS target FROM v`);
+  FROM __demo_salon_cust c JOIN __demo_days fs ON fs.d = c.first_day JOIN __demo_days le ON le.d = least(c.last_day, DATE '${p.end}' + 14))
+SELECT p, j, gender, home, birth_date, member, c0 + (j - 1 + du3(p, j, 't')) / nvis * (c1 - c0) AS target
+FROM k, LATERAL range(1, nvis + 1) u(j)`);
   // Materialized first: over an unnest the planner underestimates the rows and would loop instead of an ASOF merge.
   await tx.run(`CREATE OR REPLACE TEMP TABLE __demo_v0 AS
-SELECT v.p, v.j, v.gender, v.home, v.birth_date, v.member, v.nvis, d.d, d.dow, d.mothers
+SELECT v.p, v.j, v.gender, v.home, v.birth_date, v.member, d.d, d.dow, d.mothers, d.utc0
 FROM __demo_v0 v ASOF JOIN (SELECT * FROM __demo_days WHERE ws > 0) d ON v.target >= d.cs`);
-  await tx.run(`CREATE OR REPLACE TEMP TABLE __demo_visits AS
-WITH t AS (
-  SELECT *, timezone('${p.tz}', CAST(d AS TIMESTAMP) + to_minutes(CAST(list_element(${flat}, dow * 240 + 1 + CAST(floor(du3(p, j, 'h') * 240) AS INTEGER)) AS BIGINT))) AS vat,
-    CASE WHEN du3(p, j, 'ld') < 0.35 THEN to_minutes(CAST(10 + floor(du3(p, j, 'lm') * 230) AS BIGINT))
-      ELSE to_minutes(CAST(1440 * (1 + floor(pow(du3(p, j, 'lm'), 2) * 30)) AS BIGINT)) END AS lead
-  FROM __demo_v0)
-SELECT p, j, gender, birth_date, member, d, mothers, vat, vat - lead AS created_at, lead >= INTERVAL 1 DAY AS advance,
-  CASE WHEN du3(p, j, 'lo') < 0.92 THEN home ELSE 1 + CAST(floor(du3(p, j, 'lo2') * ${p.locations}) AS INTEGER) END AS loc,
-  CASE WHEN vat >= ${endTs} THEN CASE WHEN du3(p, j, 'st') < 0.6 THEN 'confirmed' ELSE 'booked' END
-    WHEN du3(p, j, 'st') < 0.08 THEN 'cancelled' WHEN du3(p, j, 'st') < 0.12 THEN 'no_show' ELSE 'completed' END AS status,
-  CASE WHEN du3(p, j, 'ns') < 0.6 THEN 1 WHEN du3(p, j, 'ns') < 0.88 THEN 2 WHEN du3(p, j, 'ns') < 0.98 THEN 3 ELSE 4 END AS nsvc,
-  du3(p, j, 'pr') < 0.14 AS product,
-  CASE WHEN du3(p, j, 'cp') < CASE WHEN month(d) = month(birth_date) THEN 0.3 ELSE 0.06 END THEN
-    CASE WHEN month(d) = 12 THEN 'NATAL15' WHEN d BETWEEN mothers - 14 AND mothers THEN 'MAES20'
-      WHEN month(d) = month(birth_date) THEN 'ANIVER10' WHEN j = 1 THEN 'BEMVINDA10' ELSE 'VOLTE10' END END AS coupon,
-  member AND j >= 6 AND du3(p, j, 'rd') < 0.05 AS redeem,
-  du3(p, j, 'dep') < 0.12 AS deposit,
-  du3(p, j, 'anon') < 0.02 AS anonymous
-FROM t
-WHERE vat < ${endTs} OR (created_at < ${endTs} AND lead >= INTERVAL 1 DAY)`);
   // A sale's number is its customer's number and visit ordinal (at most 99 visits), so no global sort is needed.
   await tx.run(`CREATE OR REPLACE TEMP TABLE __demo_sales0 AS
-SELECT p * 100 + j AS sno, * REPLACE (redeem AND status = 'completed' AS redeem),
+WITH t AS (
+  SELECT *, to_timestamp(utc0 + 60 * list_element(${flat}, dow * 240 + 1 + CAST(floor(du3(p, j, 'h') * 240) AS INTEGER))) AS vat,
+    CASE WHEN du3(p, j, 'ld') < 0.35 THEN to_minutes(CAST(10 + floor(du3(p, j, 'lm') * 230) AS BIGINT))
+      ELSE to_minutes(CAST(1440 * (1 + floor(pow(du3(p, j, 'lm'), 2) * 30)) AS BIGINT)) END AS lead
+  FROM __demo_v0),
+v AS (
+  SELECT p, j, gender, member, d, vat, vat - lead AS created_at, lead >= INTERVAL 1 DAY AS advance,
+    CASE WHEN du3(p, j, 'lo') < 0.92 THEN home ELSE 1 + CAST(floor(du3(p, j, 'lo2') * ${p.locations}) AS INTEGER) END AS loc,
+    CASE WHEN vat >= ${endTs} THEN CASE WHEN du3(p, j, 'st') < 0.6 THEN 'confirmed' ELSE 'booked' END
+      WHEN du3(p, j, 'st') < 0.08 THEN 'cancelled' WHEN du3(p, j, 'st') < 0.12 THEN 'no_show' ELSE 'completed' END AS status,
+    CASE WHEN du3(p, j, 'ns') < 0.6 THEN 1 WHEN du3(p, j, 'ns') < 0.88 THEN 2 WHEN du3(p, j, 'ns') < 0.98 THEN 3 ELSE 4 END AS nsvc,
+    du3(p, j, 'pr') < 0.14 AS product,
+    CASE WHEN du3(p, j, 'cp') < CASE WHEN month(d) = month(birth_date) THEN 0.3 ELSE 0.06 END THEN
+      CASE WHEN month(d) = 12 THEN 'NATAL15' WHEN d BETWEEN mothers - 14 AND mothers THEN 'MAES20'
+        WHEN month(d) = month(birth_date) THEN 'ANIVER10' WHEN j = 1 THEN 'BEMVINDA10' ELSE 'VOLTE10' END END AS coupon,
+    member AND j >= 6 AND du3(p, j, 'rd') < 0.05 AS redeem,
+    du3(p, j, 'dep') < 0.12 AS deposit,
+    du3(p, j, 'anon') < 0.02 AS anonymous,
+    lead
+  FROM t)
+SELECT p * 100 + j AS sno, * EXCLUDE (lead) REPLACE (redeem AND status = 'completed' AS redeem),
   CASE WHEN coupon IS NULL THEN 0 WHEN coupon = 'NATAL15' THEN 0.15 WHEN coupon = 'MAES20' THEN 0.20 ELSE 0.10 END AS pct
-FROM __demo_visits`);
+FROM v
+WHERE vat < ${endTs} OR (created_at < ${endTs} AND lead >= INTERVAL 1 DAY)`);
 }
 
 /** __demo_lines (one per service or product) and the salon rows of sale_lines and sales. */
@@ -112,6 +113,8 @@ FROM __demo_sales0 s JOIN (
     CAST(sum(coalesce(minutes, 0)) AS BIGINT) AS mins
   FROM __demo_lines GROUP BY sno
 ) a USING (sno)`);
+  // Temp tables live in memory: free the per-line and per-visit ones as soon as they are consumed.
+  for (const t of ['__demo_lines', '__demo_sales0', '__demo_v0']) await tx.run(`DROP TABLE ${t}`);
   await tx.run(`INSERT INTO sales
 SELECT 'salon:' || (1000000 + sno), 'salon', 'appointment', CASE WHEN NOT anonymous THEN 'salon:' || (100000 + p) END,
   'salon:' || list_element(${sqlList(locs.map((l) => l.code))}, loc), CASE WHEN eno IS NOT NULL THEN 'salon:e' || (1000 + eno) END,
