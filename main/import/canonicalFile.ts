@@ -96,6 +96,13 @@ export async function loadCsvTable(tx: Tx, path: string, sniff: SniffedCsv, tabl
     if (i !== undefined && NUMERIC.has(c.kind)) for (const row of sniff.sample) numericValues.push(row[i] ?? '');
   }
   const dec: DecimalMark = detectDecimalMark(numericValues, sniff.delimiter);
+  // Columns whose sampled values carry no padding are not trimmed (closed value sets and yes/no always are).
+  const noTrim = new Set<string>();
+  for (const c of spec.columns) {
+    const i = m.index.get(c.name);
+    if (i === undefined || c.values || c.kind === 'bool') continue;
+    if (sniff.sample.every((row) => row[i] === undefined || row[i] === row[i].trim())) noTrim.add(c.name);
+  }
   const lineIdx = lineColumn ? sniff.header.indexOf(lineColumn) : -1;
   let encoding = sniff.encoding;
   for (;;) {
@@ -110,7 +117,7 @@ export async function loadCsvTable(tx: Tx, path: string, sniff: SniffedCsv, tabl
       // Without a line column the staged table keeps the file's order and its rowid gives the ordinal (a window
       // function here would serialise the parallel CSV scan).
       const ordinal = lineIdx >= 0 ? `TRY_CAST(c${lineIdx} AS BIGINT)` : null;
-      const stg = await withQueryProgress(tx.connection, ctx.onPct, () => stageRows(tx, { spec, raw, dec, from: read.from, ordinal }));
+      const stg = await withQueryProgress(tx.connection, ctx.onPct, () => stageRows(tx, { spec, raw, dec, from: read.from, ordinal, noTrim }));
       const refused = await refusedRecords(tx, read);
       if (encoding === 'utf-8' && refused.some(isEncodingError)) {
         // The head looked like UTF-8 but a later byte is not: the file is Latin-1 (Windows-1252) after all.

@@ -35,11 +35,12 @@ export function numberExpr(v: string, dec: DecimalMark, type: string): string {
 
 /** Timestamps: ISO 8601 with offset or Z; without offset (or DD/MM/YYYY [HH:MM[:SS]]) in the session (business) time zone. */
 export function timestampExpr(v: string): string {
-  return `COALESCE(TRY_CAST(${v} AS TIMESTAMPTZ), CAST(try_strptime(${v}, ${TS_FORMATS}) AS TIMESTAMPTZ))`;
+  // Later forms are only tried for rows the earlier ones refused; padding is trimmed there, not on every value.
+  return `COALESCE(TRY_CAST(${v} AS TIMESTAMPTZ), CAST(try_strptime(trim(${v}), ${TS_FORMATS}) AS TIMESTAMPTZ), TRY_CAST(trim(${v}) AS TIMESTAMPTZ))`;
 }
 
 export function dateExpr(v: string): string {
-  return `COALESCE(TRY_CAST(${v} AS DATE), CAST(try_strptime(${v}, '%d/%m/%Y') AS DATE))`;
+  return `COALESCE(TRY_CAST(${v} AS DATE), CAST(try_strptime(trim(${v}), '%d/%m/%Y') AS DATE))`;
 }
 
 export function boolExpr(v: string): string {
@@ -93,7 +94,15 @@ export function columnList(spec: TableSpec): string {
  * `__rej` (NULL, or the first broken rule as {c: column, v: value, r: reason}). `raw` maps present canonical columns
  * to their text expressions. Without an ordinal, the rowid of a table created from the SELECT stands for it.
  */
-export function stagingSelect(spec: TableSpec, raw: Map<string, string>, dec: DecimalMark, from: string, ordinal: string | null): string {
+export function stagingSelect(
+  spec: TableSpec,
+  raw: Map<string, string>,
+  dec: DecimalMark,
+  from: string,
+  ordinal: string | null,
+  /** Columns known to hold no padded values (trimming every value of a column costs as much as parsing it). */
+  noTrim: ReadonlySet<string> = new Set(),
+): string {
   const l1 = ordinal ? [`${ordinal} AS __r`] : [];
   const l2 = ordinal ? ['__r'] : [];
   const checks: string[] = [];
@@ -105,7 +114,7 @@ export function stagingSelect(spec: TableSpec, raw: Map<string, string>, dec: De
       if (c.required) checks.push(`WHEN true THEN ${reject(c.name, 'NULL', lit('missing required value'))}`);
       continue;
     }
-    l1.push(`NULLIF(trim(CAST(${r} AS VARCHAR)), '') AS ${v}`);
+    l1.push(noTrim.has(c.name) ? `NULLIF(CAST(${r} AS VARCHAR), '') AS ${v}` : `NULLIF(trim(CAST(${r} AS VARCHAR)), '') AS ${v}`);
     l2.push(v, `${typedExpr(c, v, dec)} AS ${q(c.name)}`);
   }
   for (const c of spec.columns) {

@@ -139,6 +139,16 @@ describe('canonical CSV import', () => {
     expect(await rows(`SELECT customer_id, name FROM customers`)).toEqual([{ customer_id: 'c1', name: 'Zé' }]);
   });
 
+  it('trims padded values (ids, texts, dates) and treats blank cells as empty', async () => {
+    const p = file('customers.csv', 'customer_id,name,created_at,birth_date\n c1 ,  Ana Paula , 2024-01-01 10:00 , 1990-05-04 \nc2,Bia,   ,\n');
+    const s = await importFiles(t.engine.db, [p]);
+    expect(s.tables[0]).toMatchObject({ loaded: 2, rejected: 0 });
+    expect(await rows(`SELECT customer_id, name, created_at IS NOT NULL c, birth_date::VARCHAR b FROM customers ORDER BY 1`)).toEqual([
+      { customer_id: 'c1', name: 'Ana Paula', c: true, b: '1990-05-04' },
+      { customer_id: 'c2', name: 'Bia', c: false, b: null },
+    ]);
+  });
+
   it('fails a file that lacks a required column, naming it, and still loads the other files', async () => {
     const bad = file('payments.csv', 'payment_id,occurred_at,method,amount\np1,2024-01-01,pix,10\n');
     const good = file('locations.csv', 'location_id,name\nl1,Centro\n');

@@ -16,6 +16,7 @@ export interface StageInput {
   from: string;
   /** Expression giving each row's ordinal; null: the staged table keeps file order, so its rowid + 1 is the ordinal. */
   ordinal: string | null;
+  noTrim?: ReadonlySet<string>;
 }
 
 /** A staged table: its name and how its row ordinals are read. */
@@ -45,7 +46,7 @@ let seq = 0;
 /** Creates a temp table with the typed rows of a source and their reject reasons. */
 export async function stageRows(tx: Tx, input: StageInput): Promise<Staged> {
   const name = `__painel_stg_${process.pid}_${++seq}`;
-  await tx.run(`CREATE TEMP TABLE ${name} AS ${stagingSelect(input.spec, input.raw, input.dec, input.from, input.ordinal)}`);
+  await tx.run(`CREATE TEMP TABLE ${name} AS ${stagingSelect(input.spec, input.raw, input.dec, input.from, input.ordinal, input.noTrim)}`);
   return { name, rowidBase: input.ordinal === null ? await firstRowid(tx, name) : null };
 }
 
