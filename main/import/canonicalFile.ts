@@ -1,5 +1,5 @@
-// Imports one canonical table from one source (a CSV file, a Parquet file, or an XLSX sheet written out as CSV)
-// inside the caller's transaction.
+// Imports one canonical table from one source (a CSV file, a Parquet file, or an XLSX sheet written out as CSV):
+// staged and checked first, then written inside the file's transaction.
 import { basename } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Tx } from '../store/db';
@@ -9,8 +9,8 @@ import { normalizeHeader, TABLE_SPECS, type TableSpec } from './canonicalSchema'
 import { lit, q, type DecimalMark } from './convertSql';
 import { transcodeToUtf8 } from './transcode';
 import { detectDecimalMark, type SniffedCsv } from './dialect';
-import { csvLines, csvRead, dropRejectTables, insertRefused, isEncodingError, refusedRecords } from './csvSource';
-import { finishTable, stageRows, type LineResolver } from './loadTable';
+import { csvLines, csvRead, dropRejectTables, insertRefused, isEncodingError, refusedRecords, type RefusedRecord } from './csvSource';
+import { finishTable, firstRowid, rejectDuplicates, stageRows, type LineResolver, type Staged } from './loadTable';
 import type { CanonicalTable } from '../../shared/types';
 
 export interface HeaderMap {
@@ -83,10 +83,29 @@ export interface LoadContext {
   /** File name recorded with rejects. */
   file: string;
   onPct: (pct: number) => void;
+  /** Called once the file's write transaction has begun. */
+  onWriting: () => void;
 }
 
-/** A canonical table from a CSV file (`lineColumn` names a header column that already holds the line, as in sheets). */
-export async function loadCsvTable(tx: Tx, path: string, sniff: SniffedCsv, table: CanonicalTable, ctx: LoadContext, lineColumn?: string): Promise<TableLoadResult> {
+/** Runs staging work in a transaction: its own (committed, so later scans of the staged rows run in parallel) or the caller's. */
+export type StageRunner = <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
+
+/** A file staged into a temp table and checked for duplicate ids; `apply` writes it inside the file's transaction. */
+export interface PreparedTable {
+  apply(tx: Tx): Promise<TableLoadResult>;
+  /** Drops the staged rows and any temporary copy of the file. */
+  dispose(): Promise<void>;
+}
+
+/** Stages a canonical table from a CSV file (`lineColumn` names a header column that already holds the line, as in sheets). */
+export async function prepareCsvTable(
+  run: StageRunner,
+  path: string,
+  sniff: SniffedCsv,
+  table: CanonicalTable,
+  ctx: LoadContext,
+  lineColumn?: string,
+): Promise<PreparedTable> {
   const spec = TABLE_SPECS[table];
   const m = mapHeader(sniff.header, spec, lineColumn ? [lineColumn] : []);
   requireColumns(path, table, m);
@@ -104,49 +123,72 @@ export async function loadCsvTable(tx: Tx, path: string, sniff: SniffedCsv, tabl
     if (sniff.sample.every((row) => row[i] === undefined || row[i] === row[i].trim())) noTrim.add(c.name);
   }
   const lineIdx = lineColumn ? sniff.header.indexOf(lineColumn) : -1;
+  const raw = new Map<string, string>();
+  for (const c of spec.columns) {
+    const i = m.index.get(c.name);
+    if (i !== undefined) raw.set(c.name, `c${i}`);
+  }
+  // Without a line column the staged table keeps the file's order and its rowid gives the ordinal (a window
+  // function here would serialise the parallel CSV scan).
+  const ordinal = lineIdx >= 0 ? `TRY_CAST(c${lineIdx} AS BIGINT)` : null;
   let encoding = sniff.encoding;
   for (;;) {
     const src = encoding === 'latin-1' ? await transcodeToUtf8(path) : { path, cleanup: () => undefined };
-    try {
-      const read = csvRead(src.path, sniff.header.length, { delimiter: sniff.delimiter, encoding: 'utf-8' });
-      const raw = new Map<string, string>();
-      for (const c of spec.columns) {
-        const i = m.index.get(c.name);
-        if (i !== undefined) raw.set(c.name, `c${i}`);
-      }
-      // Without a line column the staged table keeps the file's order and its rowid gives the ordinal (a window
-      // function here would serialise the parallel CSV scan).
-      const ordinal = lineIdx >= 0 ? `TRY_CAST(c${lineIdx} AS BIGINT)` : null;
-      const stg = await withQueryProgress(tx.connection, ctx.onPct, () => stageRows(tx, { spec, raw, dec, from: read.from, ordinal, noTrim }));
-      const refused = await refusedRecords(tx, read);
-      if (encoding === 'utf-8' && refused.some(isEncodingError)) {
-        // The head looked like UTF-8 but a later byte is not: the file is Latin-1 (Windows-1252) after all.
-        await tx.run(`DROP TABLE ${stg.name}`);
+    const read = csvRead(src.path, sniff.header.length, { delimiter: sniff.delimiter, encoding: 'utf-8' });
+    const dropAll = async (stgName?: string) => {
+      await run(async (tx) => {
+        if (stgName) await tx.run(`DROP TABLE IF EXISTS ${stgName}`);
         await dropRejectTables(tx, read);
-        encoding = 'latin-1';
-        continue;
-      }
-      const lines = csvLines(src.path, refused);
-      const resolve: LineResolver = lineIdx >= 0 ? async (ords) => new Map(ords.map((o) => [o, o])) : lines.resolve;
-      const rows = Number((await tx.all<{ n: bigint }>(`SELECT count(*) AS n FROM ${stg.name}`))[0].n) + refused.length;
-      const counts = await finishTable(tx, { stg, spec, importId: ctx.importId, file: ctx.file, lines: resolve });
-      if (refused.length) {
-        await insertRefused(tx, refused, await lines.refusedLines(), ctx.importId, ctx.file, table);
-        counts.rejected += refused.length;
-      }
-      await tx.run(`DROP TABLE ${stg.name}`);
-      await dropRejectTables(tx, read);
-      return { counts, rows, unknownColumns: m.unknown, dialect: { delimiter: sniff.delimiter, decimal: dec, encoding } };
-    } finally {
+      });
       src.cleanup();
+    };
+    let staged: { stg: Staged; refused: RefusedRecord[] };
+    try {
+      staged = await run(async (tx) => {
+        const stg = await withQueryProgress(tx.connection, ctx.onPct, () => stageRows(tx, { spec, raw, dec, from: read.from, ordinal, noTrim }));
+        return { stg, refused: await refusedRecords(tx, read) };
+      });
+    } catch (err) {
+      await dropAll().catch(() => undefined);
+      throw err;
     }
+    const { stg, refused } = staged;
+    if (encoding === 'utf-8' && refused.some(isEncodingError)) {
+      // The head looked like UTF-8 but a later byte is not: the file is Latin-1 (Windows-1252) after all.
+      await dropAll(stg.name);
+      encoding = 'latin-1';
+      continue;
+    }
+    try {
+      // Rowids are renumbered when the staging transaction commits: read the first one again.
+      if (stg.rowidBase !== null) stg.rowidBase = await run((tx) => firstRowid(tx, stg.name));
+      await run((tx) => rejectDuplicates(tx, stg, spec));
+    } catch (err) {
+      await dropAll(stg.name).catch(() => undefined);
+      throw err;
+    }
+    const lines = csvLines(src.path, refused);
+    const resolve: LineResolver = lineIdx >= 0 ? async (ords) => new Map(ords.map((o) => [o, o])) : lines.resolve;
+    const dialect = { delimiter: sniff.delimiter, decimal: dec, encoding };
+    return {
+      async apply(tx) {
+        const rows = Number((await tx.all<{ n: bigint }>(`SELECT count(*) AS n FROM ${stg.name}`))[0].n) + refused.length;
+        const counts = await finishTable(tx, { stg, spec, importId: ctx.importId, file: ctx.file, lines: resolve });
+        if (refused.length) {
+          await insertRefused(tx, refused, await lines.refusedLines(), ctx.importId, ctx.file, table);
+          counts.rejected += refused.length;
+        }
+        return { counts, rows, unknownColumns: m.unknown, dialect };
+      },
+      dispose: () => dropAll(stg.name),
+    };
   }
 }
 
-/** A canonical table from a Parquet file; the line of a row is its 1-based row number. */
-export async function loadParquetTable(tx: Tx, path: string, table: CanonicalTable, ctx: LoadContext): Promise<TableLoadResult> {
+/** Stages a canonical table from a Parquet file; the line of a row is its 1-based row number. */
+export async function prepareParquetTable(run: StageRunner, path: string, table: CanonicalTable, ctx: LoadContext): Promise<PreparedTable> {
   const spec = TABLE_SPECS[table];
-  const desc = await tx.all<{ column_name: string }>(`DESCRIBE SELECT * FROM read_parquet(${lit(path)})`);
+  const desc = await run((tx) => tx.all<{ column_name: string }>(`DESCRIBE SELECT * FROM read_parquet(${lit(path)})`));
   const header = desc.map((d) => d.column_name);
   const m = mapHeader(header, spec);
   requireColumns(path, table, m);
@@ -156,9 +198,20 @@ export async function loadParquetTable(tx: Tx, path: string, table: CanonicalTab
     if (i !== undefined) raw.set(c.name, `CAST(${q(header[i])} AS VARCHAR)`);
   }
   const from = `read_parquet(${lit(path)}, file_row_number = true)`;
-  const stg = await withQueryProgress(tx.connection, ctx.onPct, () => stageRows(tx, { spec, raw, dec: '.', from, ordinal: 'file_row_number + 1' }));
-  const rows = Number((await tx.all<{ n: bigint }>(`SELECT count(*) AS n FROM ${stg.name}`))[0].n);
-  const counts = await finishTable(tx, { stg, spec, importId: ctx.importId, file: ctx.file, lines: async (ords) => new Map(ords.map((o) => [o, o])) });
-  await tx.run(`DROP TABLE ${stg.name}`);
-  return { counts, rows, unknownColumns: m.unknown };
+  const stg = await run((tx) => withQueryProgress(tx.connection, ctx.onPct, () => stageRows(tx, { spec, raw, dec: '.', from, ordinal: 'file_row_number + 1' })));
+  const drop = () => run((tx) => tx.run(`DROP TABLE IF EXISTS ${stg.name}`));
+  try {
+    await run((tx) => rejectDuplicates(tx, stg, spec));
+  } catch (err) {
+    await drop().catch(() => undefined);
+    throw err;
+  }
+  return {
+    async apply(tx) {
+      const rows = Number((await tx.all<{ n: bigint }>(`SELECT count(*) AS n FROM ${stg.name}`))[0].n);
+      const counts = await finishTable(tx, { stg, spec, importId: ctx.importId, file: ctx.file, lines: async (ords) => new Map(ords.map((o) => [o, o])) });
+      return { counts, rows, unknownColumns: m.unknown };
+    },
+    dispose: drop,
+  };
 }

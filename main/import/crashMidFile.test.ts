@@ -25,8 +25,8 @@ describe('crash mid-file', () => {
       for await (const line of createInterface({ input: child.stdout })) {
         const ev = JSON.parse(line) as { phase?: string; message?: string; done?: unknown };
         if (ev.done === true) finishedOnItsOwn = true;
-        // This event is sent from inside the transaction of sales.csv, right after it began.
-        if (ev.phase === 'sales.csv' && ev.message?.startsWith('loading')) {
+        // Sent from inside the transaction that writes the rows of sales.csv, right after it began.
+        if (ev.phase === 'sales.csv' && ev.message?.startsWith('writing')) {
           child.kill('SIGKILL');
           break;
         }

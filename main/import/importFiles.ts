@@ -10,7 +10,7 @@ import type { ImportFileSummary, ImportSummary, ImportTableCounts } from '../../
 import { CANONICAL_TABLES } from '../../shared/types';
 import { tableForName } from './canonicalSchema';
 import { sniffCsv } from './dialect';
-import { loadCsvTable, loadParquetTable, type LoadContext } from './canonicalFile';
+import { prepareCsvTable, prepareParquetTable, type LoadContext, type PreparedTable, type StageRunner } from './canonicalFile';
 import { detectShop, loadShopFile } from './shops/shopFile';
 import { LINE_COLUMN, xlsxSheetsToCsv } from './xlsxSheets';
 import { rebuildIdentity } from '../identity/matchCustomers';
@@ -103,32 +103,36 @@ async function importOne(db: Db, importId: string, path: string, ctxBase: Omit<L
   const base = (): ImportFileSummary => ({ file: path, format, mapping: null, bytes, rows: 0, tables: [], unknownColumns: [], ms: 0 });
   if (format === 'xlsx') return importWorkbook(db, importId, path, ctxBase, signal);
   const s = base();
+  const ctx = { ...ctxBase, file: path };
+  // Run in transactions of their own (committed temp tables are scanned in parallel, rows of the open transaction
+  // are not); nothing of the file is visible until the write transaction below commits.
+  const stageRun: StageRunner = (fn) => db.transaction((tx) => interruptible(signal, tx, () => fn(tx)));
+  let prepared: PreparedTable | null = null;
   try {
+    const table = tableForName(name);
+    let shop: ReturnType<typeof detectShop> = null;
+    let sniff: ReturnType<typeof sniffCsv> | null = null;
+    if (format === 'parquet') {
+      if (!table) throw new AppError('BAD_INPUT', `${basename(path)}: name the file after a canonical table (${CANONICAL_TABLES.join(', ')})`);
+      prepared = await prepareParquetTable(stageRun, path, table, ctx);
+    } else {
+      sniff = sniffCsv(path);
+      shop = table ? null : detectShop(sniff.header);
+      if (table) prepared = await prepareCsvTable(stageRun, path, sniff, table, ctx);
+      else if (!shop) {
+        throw new AppError('BAD_INPUT', `${basename(path)}: not a canonical table name (${CANONICAL_TABLES.join(', ')}) and not a recognised WooCommerce or Bling export`);
+      }
+    }
     await db.transaction((tx) =>
       interruptible(signal, tx, async () => {
         await tx.run(`DELETE FROM import_rejects WHERE file = $1`, [path]);
-        ctxBase.onPct(0);
-        const ctx = { ...ctxBase, file: path };
-        const table = tableForName(name);
-        if (format === 'parquet') {
-          if (!table) throw new AppError('BAD_INPUT', `${basename(path)}: name the file after a canonical table (${CANONICAL_TABLES.join(', ')})`);
-          const r = await loadParquetTable(tx, path, table, ctx);
-          Object.assign(s, { mapping: 'canonical', rows: r.rows, tables: [r.counts], unknownColumns: r.unknownColumns });
-        } else {
-          const sniff = sniffCsv(path);
-          const shop = table ? null : detectShop(sniff.header);
-          if (table) {
-            const r = await loadCsvTable(tx, path, sniff, table, ctx);
-            Object.assign(s, { mapping: 'canonical', rows: r.rows, tables: [r.counts], unknownColumns: r.unknownColumns, dialect: r.dialect });
-          } else if (shop) {
-            const r = await loadShopFile(tx, path, sniff, shop, ctx);
-            Object.assign(s, { mapping: shop, rows: r.rows, tables: r.tables, unknownColumns: r.unknownColumns, dialect: r.dialect });
-          } else {
-            throw new AppError(
-              'BAD_INPUT',
-              `${basename(path)}: not a canonical table name (${CANONICAL_TABLES.join(', ')}) and not a recognised WooCommerce or Bling export`,
-            );
-          }
+        ctx.onWriting();
+        if (prepared) {
+          const r = await prepared.apply(tx);
+          Object.assign(s, { mapping: 'canonical', rows: r.rows, tables: [r.counts], unknownColumns: r.unknownColumns, dialect: r.dialect });
+        } else if (shop && sniff) {
+          const r = await loadShopFile(tx, path, sniff, shop, ctx);
+          Object.assign(s, { mapping: shop, rows: r.rows, tables: r.tables, unknownColumns: r.unknownColumns, dialect: r.dialect });
         }
         s.ms = Math.round(performance.now() - t0);
         await logFile(tx, importId, s, startedAt);
@@ -140,6 +144,8 @@ async function importOne(db: Db, importId: string, path: string, ctxBase: Omit<L
     s.tables = [];
     s.ms = Math.round(performance.now() - t0);
     await logFile(db, importId, s, startedAt).catch(() => undefined);
+  } finally {
+    await prepared?.dispose().catch(() => undefined);
   }
   return [s];
 }
@@ -165,8 +171,13 @@ async function importWorkbook(db: Db, importId: string, path: string, ctxBase: O
           }
           try {
             const sniff = sniffCsv(sheet.csvPath, { delimiter: ',', encoding: 'utf-8' });
-            const r = await loadCsvTable(tx, sheet.csvPath, sniff, table, { ...ctxBase, file: `${path}#${sheet.sheet}` }, LINE_COLUMN);
-            Object.assign(s, { mapping: 'canonical', rows: r.rows, tables: [r.counts], unknownColumns: r.unknownColumns });
+            const prepared = await prepareCsvTable((fn) => fn(tx), sheet.csvPath, sniff, table, { ...ctxBase, file: `${path}#${sheet.sheet}` }, LINE_COLUMN);
+            try {
+              const r = await prepared.apply(tx);
+              Object.assign(s, { mapping: 'canonical', rows: r.rows, tables: [r.counts], unknownColumns: r.unknownColumns });
+            } finally {
+              await prepared.dispose();
+            }
           } catch (err) {
             // Only header problems are raised before any SQL runs for the sheet; anything else aborts the workbook.
             if (!(err instanceof AppError) || err.code !== 'BAD_INPUT') throw err;
@@ -208,7 +219,9 @@ export async function importFiles(db: Db, paths: string[], opts: ImportOptions =
       // Reported from inside the file's transaction (DuckDB's progress of the running statement).
       const onPct = (pct: number) =>
         opts.progress?.({ done: before + Math.round((sizes[i] * pct) / 100), total, phase: basename(file), message: `loading file ${i + 1}/${files.length}` });
-      summaries.push(...(await importOne(db, importId, file, { importId, onPct }, opts.signal)));
+      // Sent from inside the transaction that writes the file's rows.
+      const onWriting = () => opts.progress?.({ done: before + sizes[i], total, phase: basename(file), message: `writing file ${i + 1}/${files.length}` });
+      summaries.push(...(await importOne(db, importId, file, { importId, onPct, onWriting }, opts.signal)));
       doneBytes += sizes[i];
       const rows = summaries.reduce((a, x) => a + x.rows, 0);
       opts.progress?.({ done: doneBytes, total, phase: basename(file), message: `${rows.toLocaleString('pt-BR')} rows` });

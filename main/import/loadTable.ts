@@ -56,7 +56,7 @@ async function count(tx: Tx, sql: string): Promise<number> {
 }
 
 /** Marks every repeat of an id within the staged rows (all but the first occurrence) as rejected. */
-async function rejectDuplicates(tx: Tx, staged: Staged, spec: TableSpec): Promise<void> {
+export async function rejectDuplicates(tx: Tx, staged: Staged, spec: TableSpec): Promise<void> {
   const stg = staged.name;
   const key = spec.key.map(q).join(', ');
   const desc = spec.key.join(', ');
@@ -81,13 +81,12 @@ export interface FinishInput {
   lines: LineResolver;
 }
 
-/** Writes rejects and upserts the valid staged rows into the canonical table. */
+/** Writes rejects and upserts the valid staged rows (duplicates already marked) into the canonical table. */
 export async function finishTable(tx: Tx, f: FinishInput): Promise<ImportTableCounts> {
   const { spec } = f;
   const stg = f.stg.name;
   const r = (alias?: string) => ordOf(f.stg, alias);
   const table = spec.name;
-  await rejectDuplicates(tx, f.stg, spec);
   const [totals] = await tx.all<{ n: bigint; rej: bigint }>(`SELECT count(*) AS n, count(__rej) AS rej FROM ${stg}`);
   const rejected = Number(totals.rej);
   if (rejected > 0) {

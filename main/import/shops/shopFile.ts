@@ -8,7 +8,7 @@ import { normalizeHeader, TABLE_SPECS } from '../canonicalSchema';
 import { numberExpr, q, type DecimalMark } from '../convertSql';
 import { detectDecimalMark, type SniffedCsv } from '../dialect';
 import { csvLines, csvRead, dropRejectTables, insertRefused, isEncodingError, refusedRecords } from '../csvSource';
-import { finishTable, firstRowid, stageRows } from '../loadTable';
+import { finishTable, firstRowid, rejectDuplicates, stageRows } from '../loadTable';
 import { withQueryProgress, type LoadContext } from '../canonicalFile';
 import { transcodeToUtf8 } from '../transcode';
 import { wooOrdersMapping, WOO_SIGNATURE } from './wooOrders';
@@ -106,6 +106,7 @@ export async function loadShopFile(
         const spec = TABLE_SPECS[table];
         const rawCols = new Map(spec.columns.map((c) => [c.name, q(c.name)]));
         const stg = await stageRows(tx, { spec, raw: rawCols, dec: '.', from: `(${sql})`, ordinal: '__r' });
+        await rejectDuplicates(tx, stg, spec);
         tables.push(await finishTable(tx, { stg, spec, importId: ctx.importId, file: ctx.file, lines: lines.resolve }));
         await tx.run(`DROP TABLE ${stg.name}`);
       }
