@@ -11,6 +11,9 @@ const FIRSTS_SQL = `SELECT COALESCE(ci.unified_id, f.customer_id) AS customer_ke
   FROM (SELECT customer_id, min(occurred_at) AS first_at FROM sales WHERE status = 'completed' AND customer_id IS NOT NULL GROUP BY 1) f
   LEFT JOIN customer_identity ci ON ci.customer_id = f.customer_id GROUP BY 1`;
 
+/** Whether a cached statement is the first-sales table (kept across cold benchmark runs, like in the app). */
+export const isFirstsSql = (sql: string) => sql === FIRSTS_SQL;
+
 /** SQL with the FIRSTS placeholder replaced by the query itself (one-off statements: CLI and exports). */
 export function inlineFirsts(sql: string): string {
   return sql.includes(FIRSTS) ? sql.split(FIRSTS).join(`(${FIRSTS_SQL})`) : sql;

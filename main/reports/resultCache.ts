@@ -66,8 +66,9 @@ class ResultCache {
     }
   }
 
-  clear(): void {
-    this.evict([...this.entries.keys()]);
+  /** Drops every entry, or those whose SQL does not satisfy `keep`. */
+  clear(keep: (sql: string) => boolean = () => false): void {
+    this.evict([...this.entries.keys()].filter((k) => !keep(k.split('\u0000')[1] ?? '')));
   }
 }
 
@@ -79,7 +80,7 @@ export function resultCache(db: Db): ResultCache {
   return c;
 }
 
-/** Forgets every cached result of a database (benchmarks measure cold runs with it). */
-export function clearReportCache(db: Db): void {
-  caches.get(db)?.clear();
+/** Forgets the cached results of a database (benchmarks measure cold runs with it), all or all but some. */
+export function clearReportCache(db: Db, keep?: (sql: string) => boolean): void {
+  caches.get(db)?.clear(keep);
 }

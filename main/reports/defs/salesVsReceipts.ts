@@ -57,9 +57,9 @@ export const salesVsReceipts: ReportDefinition = {
           coalesce(sum(p.amount) FILTER (WHERE p.kind = 'payment' AND p.method NOT IN ('pix', 'credit_card', 'debit_card', 'cash')), 0) AS received_other,
           coalesce(sum(p.amount) FILTER (WHERE p.kind = 'refund'), 0) AS refunds
         FROM ${ctx.payments()} p WHERE ${ctx.paymentsFilter('p')} GROUP BY 1),
-      opening AS (SELECT coalesce((SELECT sum(s.total_amount) FROM v_sales s
+      opening AS (SELECT coalesce((SELECT sum(s.total_amount) FROM sales s
             WHERE s.status = 'completed' AND ${ctx.tsIn('s.occurred_at', null, before)} AND ${ctx.salesFilter('s')}), 0)
-          - coalesce((SELECT sum(CASE WHEN p.kind = 'payment' THEN p.amount ELSE -p.amount END) FROM v_payments p
+          - coalesce((SELECT sum(CASE WHEN p.kind = 'payment' THEN p.amount ELSE -p.amount END) FROM payments p
             WHERE ${ctx.tsIn('p.occurred_at', null, before)} AND ${ctx.paymentsFilter('p')}), 0) AS bal),
       d AS (SELECT day, coalesce(s.sales_value, 0) AS sales_value, coalesce(p.received, 0) AS received,
           coalesce(p.received_pix, 0) AS received_pix, coalesce(p.received_card, 0) AS received_card,
@@ -91,7 +91,7 @@ export const salesVsReceipts: ReportDefinition = {
         return `WITH s AS (SELECT s.sale_id, s.biz_date, s.customer_key, s.source, s.total_amount FROM ${ctx.sales()} s
             WHERE s.status = 'completed' AND ${ctx.salesFilter('s')}),
           p AS (SELECT p.sale_id, sum(CASE WHEN p.kind = 'payment' THEN p.amount ELSE -p.amount END) AS paid
-            FROM v_payments p WHERE ${ctx.tsIn('p.occurred_at', null, ctx.to)} AND p.sale_id IN (SELECT sale_id FROM s) GROUP BY 1)
+            FROM payments p WHERE ${ctx.tsIn('p.occurred_at', null, ctx.to)} AND p.sale_id IN (SELECT sale_id FROM s) GROUP BY 1)
           SELECT s.sale_id, s.biz_date AS sale_date, s.customer_key AS customer_id, c.name AS customer_name, s.source,
             s.total_amount AS total, coalesce(p.paid, 0) AS paid, s.total_amount - coalesce(p.paid, 0) AS open,
             CASE WHEN coalesce(p.paid, 0) <= 0 THEN 'unpaid' ELSE 'partial' END AS payment_state
