@@ -38,10 +38,12 @@ export const staffPerformance: ReportDefinition = {
   charts: [{ id: 'revenue', title: L('Receita por profissional', 'Revenue by employee'), kind: 'bar', x: 'employee_name', series: [{ column: 'revenue' }] }],
   comparable: true,
   sql(ctx) {
-    return `WITH l AS (
-        SELECT l.staff_id, l.sale_id, l.customer_key, l.biz_date, l.line_total, l.quantity, i.kind
+    // One pass over the period's lines (the costly scan) serves both the completed lines and the appointments.
+    return `WITH la AS MATERIALIZED (
+        SELECT l.staff_id, l.sale_id, l.customer_key, l.biz_date, l.line_total, l.quantity, l.status, l.sale_kind, i.kind
         FROM ${ctx.lines()} l LEFT JOIN items i ON i.item_id = l.item_id
-        WHERE l.status = 'completed' AND ${ctx.linesFilter('l')}),
+        WHERE (l.status = 'completed' OR l.sale_kind = 'appointment') AND ${ctx.linesFilter('l')}),
+      l AS (SELECT * FROM la WHERE status = 'completed'),
       visits AS (SELECT DISTINCT v.customer_key, v.biz_date FROM ${ctx.sales({ to: `${ctx.to} + 60` })} v
         WHERE v.status = 'completed' AND v.customer_key IS NOT NULL),
       nextv AS (SELECT customer_key, biz_date, lead(biz_date) OVER (PARTITION BY customer_key ORDER BY biz_date) AS next_date FROM visits),
@@ -49,7 +51,7 @@ export const staffPerformance: ReportDefinition = {
         WHERE date_diff('day', l.biz_date, n.next_date) BETWEEN 1 AND 60),
       ns AS (SELECT l.staff_id, coalesce(list(DISTINCT l.sale_id) FILTER (WHERE l.status = 'no_show'), []) AS no_shows,
           coalesce(list(DISTINCT l.sale_id) FILTER (WHERE l.status IN ('completed', 'no_show', 'cancelled')), []) AS appointments
-        FROM ${ctx.lines()} l WHERE l.sale_kind = 'appointment' AND ${ctx.linesFilter('l')} GROUP BY 1),
+        FROM la l WHERE l.sale_kind = 'appointment' GROUP BY 1),
       g AS (SELECT staff_id, coalesce(sum(quantity) FILTER (WHERE kind = 'service'), 0) AS services, sum(line_total) AS revenue,
           list(DISTINCT sale_id) AS sales_list, coalesce(list(DISTINCT customer_key) FILTER (WHERE customer_key IS NOT NULL), []) AS customers
         FROM l GROUP BY staff_id),

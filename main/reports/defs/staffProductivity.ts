@@ -1,7 +1,6 @@
 // staff-productivity: per employee — booked hours (appointment lines not cancelled), revenue per booked hour,
 // services, days worked and services per day.
 import { intCol, L, moneyCol, numCol, textCol } from '../columns';
-import { bookedMinutesSql } from './occupancy';
 import type { ReportDefinition } from '../types';
 
 export const staffProductivity: ReportDefinition = {
@@ -30,12 +29,16 @@ export const staffProductivity: ReportDefinition = {
   charts: [{ id: 'per_hour', title: L('Receita por hora agendada', 'Revenue per booked hour'), kind: 'bar', x: 'employee_name', series: [{ column: 'revenue_per_hour' }] }],
   comparable: true,
   sql(ctx) {
-    return `WITH b AS (SELECT staff_id, sum(booked_minutes) AS minutes FROM (${bookedMinutesSql(ctx)}) GROUP BY staff_id),
-      l AS (SELECT l.staff_id, sum(l.line_total) AS revenue,
-          coalesce(sum(l.quantity) FILTER (WHERE i.kind = 'service'), 0) AS services,
-          count(DISTINCT l.biz_date) FILTER (WHERE i.kind = 'service') AS days_worked
+    // One pass over the period's lines: booked minutes (appointments not cancelled) and completed revenue.
+    const booked = `l.sale_kind = 'appointment' AND l.status IN ('booked', 'confirmed', 'completed', 'no_show')`;
+    return `WITH la AS (SELECT l.staff_id, sum(coalesce(l.duration_min, i.duration_min * coalesce(l.quantity, 1), 0)) FILTER (WHERE ${booked}) AS minutes,
+          sum(l.line_total) FILTER (WHERE l.status = 'completed') AS revenue,
+          coalesce(sum(l.quantity) FILTER (WHERE l.status = 'completed' AND i.kind = 'service'), 0) AS services,
+          count(DISTINCT l.biz_date) FILTER (WHERE l.status = 'completed' AND i.kind = 'service') AS days_worked
         FROM ${ctx.lines({ customerKey: false })} l LEFT JOIN items i ON i.item_id = l.item_id
-        WHERE l.status = 'completed' AND ${ctx.linesFilter('l')} GROUP BY 1),
+        WHERE (l.status = 'completed' OR ${booked}) AND ${ctx.linesFilter('l')} GROUP BY 1),
+      b AS (SELECT staff_id, minutes FROM la WHERE minutes IS NOT NULL),
+      l AS (SELECT staff_id, revenue, services, days_worked FROM la WHERE revenue IS NOT NULL),
       k AS (SELECT staff_id FROM b UNION SELECT staff_id FROM l)
       SELECT k.staff_id AS employee_id, e.name AS employee_name,
         coalesce(div_money(b.minutes, 60), 0) AS booked_hours, coalesce(l.revenue, 0) AS revenue,
