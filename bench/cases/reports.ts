@@ -14,11 +14,13 @@ import { generateDemo } from '../../main/demo/generateDemo';
 import { pageSql } from '../../main/reports/engine';
 import { resolveRequest } from '../../main/reports/prepare';
 import { allReports } from '../../main/reports/registry';
+import { ANALYTICS_REPORTS } from '../../main/analytics/reports/index';
 import { clearReportCache } from '../../main/reports/resultCache';
 import { FIRSTS, isFirstsSql, withFirsts } from '../../main/reports/firsts';
 import type { DemoPreset } from '../../shared/api/demo';
 
 const PRESET = (process.env.PAINEL_BENCH_PRESET ?? 'large') as DemoPreset;
+const ANALYTICS = new Set(ANALYTICS_REPORTS.map((r) => r.id));
 /** The demo ends on a fixed day so every run measures the same periods. */
 const END = '2026-06-30';
 
@@ -130,6 +132,7 @@ export const cases: BenchCase[] = [
       const extra: Record<string, number> = {};
       let ours = 0;
       let raw = 0;
+      const sums = { catalogue: [0, 0], analytics: [0, 0] };
       for (const def of allReports()) {
         const input = { report: def.id, period, limit: 200, withTotal: false };
         const r = await resolveRequest(engine, input);
@@ -143,8 +146,14 @@ export const cases: BenchCase[] = [
         extra[`ratio.${def.id}`] = oursMs / rawMs;
         ours += oursMs;
         raw += rawMs;
+        const group = ANALYTICS.has(def.id) ? sums.analytics : sums.catalogue;
+        group[0] += oursMs;
+        group[1] += rawMs;
       }
       extra.ratio = ours / raw;
+      // The catalogue reports of this engine, and the analytics reports registered into it, apart.
+      extra['ratio.all-catalogue'] = sums.catalogue[0] / sums.catalogue[1];
+      extra['ratio.all-analytics'] = sums.analytics[0] / sums.analytics[1];
       extra.engineMs = ours;
       extra.rawMs = raw;
       return extra;

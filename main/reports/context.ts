@@ -11,8 +11,21 @@ import { linesFacts, paymentsFacts, salesFacts } from './facts';
 import { FIRSTS } from './firsts';
 import type { Availability, FactsOptions, ParamValue, ReportContext } from './types';
 
-/** Which analytics tables exist (and hold data) right now. */
-export async function availability(db: Db): Promise<Availability> {
+const known = new WeakMap<Db, { version: number; at: number; value: Promise<Availability> }>();
+/** How long an availability answer is reused when the data version did not move (analytics jobs may write quietly). */
+const AVAILABILITY_TTL_MS = 2000;
+
+/** Which analytics tables exist and hold data (reused for a moment within one data version). */
+export function availability(db: Db): Promise<Availability> {
+  const hit = known.get(db);
+  if (hit && hit.version === db.dataVersion && Date.now() - hit.at < AVAILABILITY_TTL_MS) return hit.value;
+  const value = probeAvailability(db);
+  known.set(db, { version: db.dataVersion, at: Date.now(), value });
+  value.catch(() => known.delete(db));
+  return value;
+}
+
+async function probeAvailability(db: Db): Promise<Availability> {
   const t = new Set(
     (await db.all<{ n: string }>(`SELECT table_name AS n FROM duckdb_tables() WHERE schema_name = 'main' AND database_name = current_database() AND table_name IN ('rfm_snapshots', 'customer_value', 'clv_models', 'forecast_runs', 'forecast_points')`)).map((x) => x.n),
   );

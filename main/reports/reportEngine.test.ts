@@ -192,6 +192,7 @@ describe('analytics columns appear only when analytics data exists', () => {
       await e.engine.db.run(`INSERT INTO rfm_snapshots VALUES
         ('2026-02-28', 'C1', 18, 2, 110.00, 5, 5, 4, 'champions'),
         ('2026-03-31', 'C1', 0, 4, 413.10, 5, 5, 5, 'champions'), ('2026-03-31', 'C2', 16, 1, 120.00, 4, 1, 3, 'promising')`);
+      e.engine.db.changed(['rfm_snapshots']); // as the analytics jobs do when they commit
       const page = await e.call<ReportPage>('reports.page', { report: 'customer-profiles', period: MARCH, common: { rfmCluster: ['promising'] } });
       expect(pageRows(page)).toEqual([expect.objectContaining({ customer_id: 'C2', rfm_r: 4, rfm_f: 1, rfm_cluster: 'promising' })]);
       const tot = await e.call<ReportTotals>('reports.totals', { report: 'sales-summary', period: MARCH, common: { rfmCluster: ['champions'] } });
@@ -203,12 +204,14 @@ describe('analytics columns appear only when analytics data exists', () => {
       await e.engine.db.run(`INSERT INTO clv_models (model_id, as_of, customers, repeat_customers) VALUES ('m1', '2026-03-31', 2, 1)`);
       await e.engine.db.run(`INSERT INTO customer_value (model_id, as_of, customer_id, x, t_x, t_cal, churn_risk, expected_visits_365, expected_value_365)
         VALUES ('m1', '2026-03-31', 'C1', 3, 300, 380, 0.1, 4.5, 450.00), ('m1', '2026-03-31', 'C2', 0, 0, 30, 0.6, 1.2, 130.00)`);
+      e.engine.db.changed(['customer_value']);
       const cv = pageRows(await e.call<ReportPage>('reports.page', { report: 'customer-profiles', period: MARCH }));
       expect(cv.find((r) => r.customer_id === 'C1')).toMatchObject({ predicted_value: '450.00', churn_risk: 0.1 });
       const cac = pageRows(await e.call<ReportPage>('reports.page', { report: 'profitability', period: MARCH, params: { view: 'cac' } }));
       expect(cac[0]).toMatchObject({ predicted_value: '130.00', clv_cac: '2.50' });
       await e.engine.db.run(`INSERT INTO forecast_runs (run_id, granularity, horizon) VALUES ('f1', 'day', 60)`);
       await e.engine.db.run(`INSERT INTO forecast_points (run_id, date, point) SELECT 'f1', CAST(d AS DATE), 100.004 FROM generate_series(TIMESTAMP '2026-04-01', TIMESTAMP '2026-05-31', INTERVAL 1 DAY) g(d)`);
+      e.engine.db.changed(['forecast_runs']);
       const dash = await e.call<DashboardResult>('reports.dashboard', { period: { preset: 'last_month', today: '2026-04-15' } });
       expect(dash.kpis.find((k) => k.id === 'forecast_next_30_days')).toMatchObject({ available: true, value: '3000.12' });
     } finally {
