@@ -5,13 +5,16 @@ import type { DuckDBValue } from '@duckdb/node-api';
 import type { Db } from '../store/db';
 
 const SCHEMA = 'report_cache';
-/** Result tables kept per database (least recently used dropped first). */
+/** Result tables kept per database (least recently used dropped first)... */
 const MAX_ENTRIES = 24;
+/** ...and rows kept in all of them together, which bounds the memory the cache holds. */
+const MAX_ROWS = 3_000_000;
 
 interface Entry {
   table: string;
   version: number;
   ready: Promise<string>;
+  rows: number;
 }
 
 class ResultCache {
@@ -36,14 +39,33 @@ class ResultCache {
       this.entries.set(key, hit);
       return hit.ready;
     }
-    await this.attach();
     this.evict(hit ? [key] : []);
     const table = `${SCHEMA}.r${++this.next}`;
-    const ready = db.all(`CREATE OR REPLACE TABLE ${table} AS ${sql}`, params).then(() => table);
-    const entry = { table, version: db.dataVersion, ready };
+    // Registered before any await, so concurrent requests for the same result (page and totals) share one run.
+    const entry: Entry = { table, version: db.dataVersion, rows: 0, ready: Promise.resolve(table) };
+    entry.ready = this.attach()
+      .then(() => db.all(`CREATE OR REPLACE TABLE ${table} AS ${sql}`, params))
+      .then(async () => {
+        const [n] = await db.all<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM ${table}`);
+        entry.rows = n?.n ?? 0;
+        this.trim(entry);
+        return table;
+      });
     this.entries.set(key, entry);
-    ready.catch(() => this.entries.get(key) === entry && this.entries.delete(key));
-    return ready;
+    entry.ready.catch(() => this.entries.get(key) === entry && this.entries.delete(key));
+    return entry.ready;
+  }
+
+  /** Drops the least recently used results (never `keep`) while all together hold more than MAX_ROWS rows. */
+  private trim(keep: Entry): void {
+    let total = [...this.entries.values()].reduce((n, e) => n + e.rows, 0);
+    for (const [k, e] of [...this.entries]) {
+      if (total <= MAX_ROWS) break;
+      if (e === keep || e.rows === 0) continue;
+      total -= e.rows;
+      this.entries.delete(k);
+      void e.ready.then((t) => this.db.all(`DROP TABLE IF EXISTS ${t}`)).catch(() => undefined);
+    }
   }
 
   /** Drops stale entries (older data version), the named keys, and the oldest beyond the limit. */
