@@ -1,5 +1,6 @@
-// The report engine: wraps a report's SQL as `WITH r AS (...)` and runs pages (Arrow), counts, totals, chart
-// series and period comparisons in DuckDB. Column ids only come from the definition; every value is bound.
+// The report engine: materialises a report's SQL once (resultCache.ts) and runs pages (Arrow), counts, totals,
+// chart series and period comparisons over it in DuckDB; pageSql gives the same rows as one statement for the CLI
+// and exports. Column ids only come from the definition; every value is bound.
 import type { DuckDBValue } from '@duckdb/node-api';
 import type { ColumnFilter, SortSpec } from '../../shared/api/tableSpec';
 import type { ChartData, ReportComparison, ReportPage, ReportTotals } from '../../shared/api/reports';
