@@ -1,13 +1,15 @@
 // Export figures: the monthly closing PDF, a 10,000-row report PDF, a 1,000,000-row XLSX (time and peak RSS) and a
 // 10,000,000-row CSV in both dialects against DuckDB's own COPY ... TO of the same report query. Data is built in
 // setup with SQL; the report is the registry's sales-vs-receipts "open sales" table (one row per unpaid sale).
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BenchCase } from '../harness';
 import { Engine } from '../../main/host/engine';
 import { createDispatcher, type Dispatcher } from '../../main/host/dispatcher';
 import { createSalesData } from '../../main/export/testFixtures';
+import { generateDemo } from '../../main/demo/generateDemo';
+import type { DemoPreset } from '../../shared/api/demo';
 import { pageSql } from '../../main/reports/engine';
 import { resolveRequest } from '../../main/reports/prepare';
 import { sqlString } from '../../main/export/projection';
@@ -111,6 +113,48 @@ function csvCase(dialect: 'standard' | 'excel-br', last: boolean): BenchCase {
   };
 }
 
+const PRESET = (process.env.PAINEL_BENCH_PRESET ?? 'large') as DemoPreset;
+const DEMO_END = '2026-06-30';
+
+/** The demo dataset at PAINEL_BENCH_PRESET (default large), generated once into a kept file. */
+async function demoDb(): Promise<State> {
+  const dbPath = join(tmpdir(), `painel-bench-export-${PRESET}.duckdb`);
+  const engine = await Engine.open({ dbPath, log: () => undefined });
+  if (!existsSync(`${dbPath}.ready`)) {
+    process.stderr.write(`bench: generating the ${PRESET} demo into ${dbPath} (kept for later runs)\n`);
+    await generateDemo(engine.db, { preset: PRESET, endDate: DEMO_END, seed: 42, replace: true });
+    await engine.db.checkpoint();
+    writeFileSync(`${dbPath}.ready`, '');
+  }
+  return { dir: mkdtempSync(join(tmpdir(), 'painel-bench-export-')), engine, dispatcher: createDispatcher(engine) };
+}
+
+function closeDemo(s: unknown): Promise<void> {
+  const st = s as State;
+  st.engine.close();
+  rmSync(st.dir, { recursive: true, force: true });
+  return Promise.resolve();
+}
+
+let demo: Promise<State> | null = null;
+const demoClosing = (format: 'pdf' | 'xlsx', last: boolean): BenchCase => ({
+  name: `export-closing-${format}-demo-${PRESET}`,
+  target: format === 'pdf' ? '< 2 s' : 'with the transaction annex of the month',
+  runs: format === 'pdf' ? 5 : 2,
+  warmup: 1,
+  setup: () => (demo ??= demoDb()),
+  async run(s) {
+    const r = await exportJob(s as State, 'export.close', { month: DEMO_END.slice(0, 7), format, fileName: `closing.${format}` });
+    return { kb: r.bytes / 1024, annexRows: r.rows, cpuMs: r.cpuMs };
+  },
+  teardown: last
+    ? (s) => {
+        demo = null;
+        return closeDemo(s);
+      }
+    : undefined,
+});
+
 const xlsx1M = (duckdbLimit: string | null): BenchCase => ({
   name: duckdbLimit ? `export-xlsx-1M-duckdb-${duckdbLimit}` : 'export-xlsx-1M',
   target: duckdbLimit ? `writer footprint: peak RSS with DuckDB capped at ${duckdbLimit} (it spills the report's sort to disk)` : '< 60 s, peak RSS < 600 MB',
@@ -167,6 +211,8 @@ export const cases: BenchCase[] = [
     },
     teardown: close,
   },
+  demoClosing('pdf', false),
+  demoClosing('xlsx', true),
   csvCase('standard', false),
   csvCase('excel-br', true),
 ];

@@ -113,14 +113,16 @@ async function receiptsSection(engine: Engine, fin: MonthRun, pay: MonthRun, loc
 async function commissionSections(engine: Engine, staff: MonthRun, locale: Locale): Promise<ClosingSection[]> {
   const pt = locale === 'pt-BR';
   const partners = await partnerIds(engine.db);
-  const table = tableOf(staff, ['employee_name', 'base', 'rate', 'commission'], { title: L('Comissões por profissional', 'Commissions by employee') });
+  // The employee code stays beside the name: large teams have namesakes.
+  const table = tableOf(staff, ['employee_id', 'employee_name', 'base', 'rate', 'commission'], { title: L('Comissões por profissional', 'Commissions by employee') });
   table.columns.push(textCol('partner', 'Parceiro', 'Partner'));
   table.rows = staff.rows.map((r) => [
+    r.employee_id,
     r.employee_name ?? (r.employee_id === null ? (pt ? 'Sem profissional' : 'Unassigned') : r.employee_id),
     r.base,
     r.rate,
     r.commission,
-    partners.has(String(r.employee_id)) ? (pt ? 'Sim' : 'Yes') : pt ? 'Não' : 'No',
+    r.employee_id === null ? null : partners.has(String(r.employee_id)) ? (pt ? 'Sim' : 'Yes') : pt ? 'Não' : 'No',
   ]);
   table.total?.push(null);
   const ids = [...partners];

@@ -1,11 +1,13 @@
 // Runs registry reports over one closing month, so every figure of the pack is the report's own number: the
-// rows (all of them, wire form), the engine's totals row, and aggregates computed in DuckDB over the report's
-// own result SQL when the pack regroups it (items by kind, net of fees).
-import type { DuckDBValue } from '@duckdb/node-api';
+// rows (all of them, wire form), the engine's totals row, and aggregates computed in DuckDB over the report's own
+// result when the pack regroups it (items by kind, net of fees). All three read the report engine's materialised
+// result, so each report runs once.
 import type { Engine } from '../../host/engine';
-import { pageSql, reportTotals } from '../../reports/engine';
-import { resolveRequest } from '../../reports/prepare';
+import { buildOrder } from '../../query/specSql';
+import { reportTotals, withResult } from '../../reports/engine';
+import { resolveRequest, specColumns, type Resolved } from '../../reports/prepare';
 import type { ParamValue, ReportColumnDef } from '../../reports/types';
+import { wireOf } from '../../reports/wire';
 import { AppError } from '../../store/errors';
 import type { ExportColumn, WireValue } from '../types';
 import type { ClosingTable } from './closingTypes';
@@ -16,29 +18,35 @@ export interface MonthRun {
   rows: Record<string, WireValue>[];
   totals: Record<string, WireValue>;
   count: number;
-  /** The report's full result SQL (wire form) and its parameters, to aggregate over. */
-  sql: string;
-  params: DuckDBValue[];
+  resolved: Resolved;
+}
+
+/** The report's own order: its default sort, then every column (as the screen shows it without a user sort). */
+function orderOf(r: Resolved): string {
+  const seen = new Set<string>();
+  const sort = [...r.view.defaultSort, ...r.columns.map((c) => ({ column: c.id, desc: false }))].filter((s) => !seen.has(s.column) && !!seen.add(s.column));
+  return buildOrder(specColumns(r.columns), sort.filter((s) => r.columns.some((c) => c.id === s.column)));
 }
 
 /** Runs a report over the month: its totals always, its rows only when the pack lists them. */
 export async function runMonth(engine: Engine, report: string, from: string, to: string, params: Record<string, ParamValue> = {}, withRows = true): Promise<MonthRun> {
   const req = { report, period: { preset: 'custom' as const, from, to }, common: {}, params };
-  let r;
+  let r: Resolved;
   try {
     r = await resolveRequest(engine, req);
   } catch (err) {
     if (err instanceof AppError && err.code === 'NOT_FOUND') throw new AppError('NOT_READY', `the closing pack needs the ${report} report, which is not available`);
     throw err;
   }
-  const q = pageSql(r, { ...req });
-  const [rows, totals] = await Promise.all([withRows ? engine.db.all<Record<string, WireValue>>(q.sql, q.params.values) : Promise.resolve([]), reportTotals(engine, req)]);
-  return { report, columns: r.columns, rows, totals: totals.values, count: totals.rows, sql: q.sql, params: q.params.values };
+  const rowsOf = () =>
+    withResult(engine, r, r.period, (table) => engine.db.all<Record<string, WireValue>>(`SELECT ${r.columns.map((c) => wireOf(c, `r."${c.id}"`)).join(', ')} FROM ${table} AS r ${orderOf(r)}`));
+  const [rows, totals] = await Promise.all([withRows ? rowsOf() : Promise.resolve([]), reportTotals(engine, req)]);
+  return { report, columns: r.columns, rows, totals: totals.values, count: totals.rows, resolved: r };
 }
 
-/** Runs SQL over a report's result (`r`), e.g. a regrouping; money must be cast back from wire text. */
-export async function over<T = Record<string, WireValue>>(engine: Engine, run: MonthRun, select: string): Promise<T[]> {
-  return engine.db.all<T>(`WITH r AS (${run.sql}) ${select}`, run.params);
+/** Runs SQL over a report's result (`r`, native types), e.g. a regrouping. */
+export function over<T = Record<string, WireValue>>(engine: Engine, run: MonthRun, select: string): Promise<T[]> {
+  return withResult(engine, run.resolved, run.resolved.period, (table) => engine.db.all<T>(`WITH r AS (SELECT * FROM ${table}) ${select}`));
 }
 
 function column(run: MonthRun, id: string): ReportColumnDef {
