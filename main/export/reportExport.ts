@@ -8,6 +8,7 @@ import type { Engine } from '../host/engine';
 import { pageSql, reportCount } from '../reports/engine';
 import { resolveRequest } from '../reports/prepare';
 import { getReport } from '../reports/registry';
+import { asInputError } from '../query/specSql';
 import { AppError } from '../store/errors';
 import { defaultDialect, writeCsv } from './csvExport';
 import { exportContext, planTarget, startExportJob } from './exportJob';
@@ -43,15 +44,20 @@ export async function startReportExport(engine: Engine, input: ExportRunRequest)
       const source = await reportSource(engine, input, ctx.locale, input.format === 'xlsx' || input.format === 'pdf');
       job.checkCancelled();
       const conn = engine.db.readConnection();
-      switch (input.format) {
-        case 'csv':
-          return writeCsv(conn, source, ctx, input.csvDialect ?? defaultDialect(ctx.locale), path, job);
-        case 'xlsx':
-          return writeXlsx(conn, source, ctx, path, job);
-        case 'pdf':
-          return writeReportPdf(conn, source, ctx, path, job);
-        case 'parquet':
-          return writeReportParquet(conn, source, path, job);
+      try {
+        switch (input.format) {
+          case 'csv':
+            return await writeCsv(conn, source, ctx, input.csvDialect ?? defaultDialect(ctx.locale), path, job);
+          case 'xlsx':
+            return await writeXlsx(conn, source, ctx, path, job);
+          case 'pdf':
+            return await writeReportPdf(conn, source, ctx, path, job);
+          case 'parquet':
+            return await writeReportParquet(conn, source, path, job);
+        }
+      } catch (err) {
+        // A filter value that does not fit its column only fails when DuckDB runs the query.
+        throw asInputError(err);
       }
     },
   });
