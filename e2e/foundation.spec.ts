@@ -35,6 +35,7 @@ test('the app loads in browser mode and shows the shell', async ({ page }) => {
 });
 
 test('the table browser pages, sorts and searches a 10-million-row table', async ({ page }) => {
+  test.setTimeout(240_000);
   await page.goto(server.url);
   await page.goto(`${server.origin}/#/tables`);
   await page.getByLabel(/^(Tabela|Table)$/).selectOption('big_rows');
@@ -62,6 +63,7 @@ test('the table browser pages, sorts and searches a 10-million-row table', async
   await expect(total).toContainText('10.000.000');
   const scroller = page.getByTestId('table-scroll');
   await scroller.evaluate((el) => (el.scrollTop = el.scrollHeight / 2));
-  await expect(page.getByRole('row').nth(5)).not.toContainText('…', { timeout: 10_000 });
+  // A page half-way down a 10M-row sorted result is a full sort in DuckDB: give a busy machine time.
+  await expect(page.getByRole('row').nth(5)).not.toContainText('…', { timeout: 90_000 });
   await page.screenshot({ path: 'test-results/foundation-table-browser.png' });
 });
