@@ -49,6 +49,11 @@ describe('closing pack numbers', () => {
     expect(line('deductions', 'Devoluções e estornos')).toBe(fin.values.refunds);
     expect(line('deductions', 'Faturamento líquido')).toBe(fin.values.net);
     expect(cents(fin.values.gross) - cents(fin.values.discounts) - cents(fin.values.refunds)).toBe(cents(fin.values.net));
+    const refunds = await totals('refunds');
+    const note = pack.sections.find((s) => s.id === 'deductions')!.lines.find((l) => l.label['pt-BR'] === 'Devoluções e estornos')!.note!['pt-BR'];
+    expect(refunds.rows).toBeGreaterThan(0);
+    expect(note).toContain(`${refunds.rows} devoluções`);
+    expect(cents(refunds.values.amount)).toBe(cents(fin.values.refunds));
   });
 
   it('equal payment-methods and staff-commissions to the cent', async () => {

@@ -1,6 +1,6 @@
 // Builds the monthly closing pack (fechamento mensal) from the registry's reports for one competência month:
 // every figure is a report's own number (financial-summary, sales-summary, sales-by-item, sales-by-channel,
-// payment-methods, staff-commissions, sales-vs-receipts, refunds, appointments-summary); nothing is re-derived.
+// payment-methods, staff-commissions, sales-vs-receipts, appointments-summary); nothing is re-derived.
 import type { LocalizedText } from '../../../shared/types';
 import type { Engine } from '../../host/engine';
 import { PAYMENT_METHODS } from '../../reports/sqlParts';
@@ -57,8 +57,10 @@ async function revenueSection(engine: Engine, daily: MonthRun, items: MonthRun, 
   };
 }
 
-function deductionsSection(fin: MonthRun, refunds: MonthRun, appts: MonthRun): ClosingSection {
+function deductionsSection(fin: MonthRun, pay: MonthRun, appts: MonthRun): ClosingSection {
   const cancelled = total(appts, 'cancelled');
+  // payment-methods counts refunds by their own date, as the refunds report lists them, at a fraction of its cost.
+  const refundCount = total(pay, 'refund_count') ?? 0;
   return {
     id: 'deductions',
     title: L('Deduções e faturamento líquido', 'Deductions and net revenue'),
@@ -72,7 +74,7 @@ function deductionsSection(fin: MonthRun, refunds: MonthRun, appts: MonthRun): C
         note: L(`Vendas canceladas não entram no faturamento bruto (${cancelled ?? 0} agendamentos cancelados no mês).`, `Cancelled sales are never in gross revenue (${cancelled ?? 0} appointments cancelled this month).`),
         source: appts.report,
       },
-      { label: L('Devoluções e estornos', 'Refunds and chargebacks'), value: total(fin, 'refunds'), kind: 'minus', source: fin.report, note: L(`${refunds.count} devoluções, pela data da devolução.`, `${refunds.count} refunds, dated by the refund.`) },
+      { label: L('Devoluções e estornos', 'Refunds and chargebacks'), value: total(fin, 'refunds'), kind: 'minus', source: fin.report, note: L(`${refundCount} devoluções, pela data da devolução.`, `${refundCount} refunds, dated by the refund.`) },
       { label: L('Faturamento líquido', 'Net revenue'), value: total(fin, 'net'), kind: 'result', source: fin.report },
       { label: L('Impostos destacados nas vendas', 'Tax on sales'), value: total(fin, 'tax'), kind: 'info', source: fin.report },
     ],
@@ -191,7 +193,7 @@ async function reconciliationSection(engine: Engine, svr: MonthRun, open: MonthR
 export async function buildClosing(engine: Engine, month: string, locale: Locale = 'pt-BR'): Promise<ClosingPack> {
   const { from, to } = monthRange(month);
   const run = (report: string, params = {}, rows = true) => runMonth(engine, report, from, to, params, rows);
-  const [fin, daily, items, channels, pay, staff, svr, open, refunds, appts] = await Promise.all([
+  const [fin, daily, items, channels, pay, staff, svr, open, appts] = await Promise.all([
     run('financial-summary', {}, false),
     run('sales-summary', { granularity: 'day' }),
     run('sales-by-item', {}, false),
@@ -200,12 +202,11 @@ export async function buildClosing(engine: Engine, month: string, locale: Locale
     run('staff-commissions'),
     run('sales-vs-receipts', {}, false),
     run('sales-vs-receipts', { view: 'open_sales' }, false),
-    run('refunds', {}, false),
     run('appointments-summary', { granularity: 'month' }, false),
   ]);
   const header = await closingHeader(engine, month, from, to, channels.rows.map((r) => String(r.source ?? '')).filter(Boolean), locale);
   const sections: ClosingSection[] = [
-    deductionsSection(fin, refunds, appts),
+    deductionsSection(fin, pay, appts),
     await revenueSection(engine, daily, items, channels, locale),
     await receiptsSection(engine, fin, pay, locale),
     ...(await commissionSections(engine, staff, locale)),
