@@ -4,7 +4,7 @@ import { app, BrowserWindow, net, protocol, safeStorage, session, shell, dialog 
 import { join, normalize, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { existsSync } from 'node:fs';
-import { CSP, CodecFileSecretStore, Engine, createDispatcher, isCorruption, listBackupFiles, restoreFromBackupFile } from '../main/host/index';
+import { CSP, CodecFileSecretStore, Engine, createDispatcher, isCorruption, listBackupFiles, restoreFromBackupFile, startBackgroundServices } from '../main/host/index';
 import { wireIpc } from './ipc';
 import { prefs } from './settings';
 import { APP_ORIGIN, APP_SCHEME, isAppUrl, isSafeExternalUrl } from './windowOptions';
@@ -101,7 +101,7 @@ function secretStore(): CodecFileSecretStore {
 
 /** Opens the engine; a damaged database file offers the newest backup in its place (the damaged file is kept). */
 async function openEngine(dbPath: string): Promise<Engine | null> {
-  const options = { dbPath, secrets: secretStore(), syncSchedule: true, autoBackup: true };
+  const options = { dbPath, secrets: secretStore() };
   try {
     return await Engine.open(options);
   } catch (err) {
@@ -145,6 +145,7 @@ async function start(): Promise<void> {
     app.quit();
     return;
   }
+  startBackgroundServices(engine);
   const dispatcher = createDispatcher(engine);
   const unwire = wireIpc(engine, dispatcher, () => win);
   createWindow();

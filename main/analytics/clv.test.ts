@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openTestEngine, type TestEngine } from '../testing/testEngine';
+import { openTestEngine, type TestEngine } from '../engine/testEngine';
 import { currentModel, fitCustomerValue } from './clv';
 import { expectedVisits, pAlive } from './bgnbd';
 import { generateSyntheticSales } from './testing/syntheticSales';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openTestEngine, type TestEngine } from '../testing/testEngine';
+import { openTestEngine, type TestEngine } from '../engine/testEngine';
 import { cohorts, cohortsSql } from './cohorts';
-import { ParamList } from '../query/specSql';
+import { ParamList } from '../sql/specSql';
 import { insertSales, linkCustomers } from './testing/fixtures';
 import { generateSyntheticSales } from './testing/syntheticSales';
 

@@ -5,7 +5,7 @@ import type { Customer360, SegmentId } from '../../shared/analytics';
 import type { RfmCluster } from '../../shared/rfm';
 import type { Db } from '../store/db';
 import { AppError } from '../store/errors';
-import { ParamList } from '../query/specSql';
+import { ParamList } from '../sql/specSql';
 import { customerSegmentsSql } from './segments';
 import { cachedProfileSql } from './profileCache';
 import type { RfmOptions } from './rfm';

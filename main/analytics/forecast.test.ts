@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openTestEngine, type TestEngine } from '../testing/testEngine';
+import { openTestEngine, type TestEngine } from '../engine/testEngine';
 import { chooseModel, computeForecast, forecastSeries } from './forecast';
 import { seasonalNaiveForecast } from './forecastModels';
 import { insertSales } from './testing/fixtures';

@@ -3,10 +3,10 @@
 import type { DuckDBValue } from '@duckdb/node-api';
 import type { ColumnFilter, SortSpec } from '../../shared/api/tableSpec';
 import type { ColumnMeta, ColumnType, TablePage } from '../../shared/types';
-import { readerToArrow } from '../query/arrow';
-import { CountCache } from '../query/countCache';
-import { asInputError, buildOrder, buildWhere, ParamList } from '../query/specSql';
-import { wireExpr } from '../query/tableMeta';
+import { readerToArrow } from '../sql/arrow';
+import { CountCache } from '../sql/countCache';
+import { asInputError, buildOrder, buildWhere, ParamList } from '../sql/specSql';
+import { wireExpr } from '../sql/tableMeta';
 import type { Db } from '../store/db';
 
 export interface PageColumn extends ColumnMeta {

@@ -2,7 +2,7 @@
 // attached in memory: segment sizes, member pages and customer 360 then read a table instead of re-aggregating
 // every sale. An entry is dropped when sales, customers or identity links change (the Db's change events).
 import type { Db } from '../store/db';
-import { ParamList } from '../query/specSql';
+import { ParamList } from '../sql/specSql';
 import { profileSql } from './profiles';
 import type { RfmOptions } from './rfm';
 

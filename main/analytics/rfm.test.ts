@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { openTestEngine, type TestEngine } from '../testing/testEngine';
-import { ParamList } from '../query/specSql';
+import { openTestEngine, type TestEngine } from '../engine/testEngine';
+import { ParamList } from '../sql/specSql';
 import { RFM_CLUSTERS, rfmCluster } from '../../shared/rfm';
 import { clusterCaseSql, monthEnd, previousMonth, rfmSql, type RfmOptions } from './rfm';
 import { insertSales, linkCustomers, type SaleFixture } from './testing/fixtures';

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openTestEngine, type TestEngine } from '../testing/testEngine';
+import { openTestEngine, type TestEngine } from '../engine/testEngine';
 import { RFM_CLUSTERS } from '../../shared/rfm';
 import { clusterSummary, rfmSql, type RfmOptions } from './rfm';
-import { ParamList } from '../query/specSql';
+import { ParamList } from '../sql/specSql';
 import { rfmMigration } from './rfmMigration';
 import { ensureRfmSnapshot, listRfmSnapshots, monthRange, buildRfmHistory } from './rfmSnapshots';
 import { insertSales, type SaleFixture } from './testing/fixtures';

@@ -2,7 +2,7 @@
 // fingerprint in rfm_snapshot_runs, so a stored month is reused until its data or the RFM settings change.
 import type { RfmSnapshotInfo } from '../../shared/analytics';
 import type { JobContext } from '../jobs/jobRunner';
-import { ParamList } from '../query/specSql';
+import { ParamList } from '../sql/specSql';
 import type { Db } from '../store/db';
 import { AppError } from '../store/errors';
 import { monthEnd, rfmSql, type RfmOptions } from './rfm';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openTestEngine, type TestEngine } from '../testing/testEngine';
-import { ParamList } from '../query/specSql';
+import { openTestEngine, type TestEngine } from '../engine/testEngine';
+import { ParamList } from '../sql/specSql';
 import type { SegmentId } from '../../shared/analytics';
 import { rfmSql, type RfmOptions } from './rfm';
 import { segmentMembersSql, segmentsSql } from './segments';

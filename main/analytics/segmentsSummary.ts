@@ -1,7 +1,7 @@
 // The ten segments as API values: the SQL economics (segments.ts) joined with each definition's documented
 // rule, campaign text, channel and timing.
 import type { SegmentId, SegmentSummary } from '../../shared/analytics';
-import { ParamList } from '../query/specSql';
+import { ParamList } from '../sql/specSql';
 import type { Db } from '../store/db';
 import type { RfmOptions } from './rfm';
 import { segmentDef } from './segmentDefs';

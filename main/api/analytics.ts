@@ -1,8 +1,8 @@
 // Handlers for analytics.*: thin glue from validated inputs and settings to main/analytics (long work as jobs).
 import type { analytics } from '../../shared/api/analytics';
 import type { Handlers } from './types';
-import type { Engine } from '../host/engine';
-import { ParamList } from '../query/specSql';
+import type { Engine } from '../engine/engine';
+import { ParamList } from '../sql/specSql';
 import { AppError } from '../store/errors';
 import { clusterSummary, latestSalesMonth, monthEnd, rfmOptions, rfmSql, type RfmOptions } from '../analytics/rfm';
 import { buildRfmHistory, ensureRfmSnapshot, listRfmSnapshots, monthRange } from '../analytics/rfmSnapshots';

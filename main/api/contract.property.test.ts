@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { contract } from '../../shared/api/index';
 import { ERROR_CODES } from '../../shared/errors';
 import { CANONICAL_TABLES } from '../../shared/types';
-import { openTestEngine, type TestEngine } from '../testing/testEngine';
+import { openTestEngine, type TestEngine } from '../engine/testEngine';
 import { CONTRACT_SAMPLES } from './contractSamples';
 
 const RUNS = Number(process.env.PAINEL_PROPERTY_RUNS ?? 1000);

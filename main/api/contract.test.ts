@@ -1,7 +1,7 @@
 // The generic contract suite: every method is called through the dispatcher with a valid and with invalid inputs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract } from '../../shared/api/index';
-import { openTestEngine, type TestEngine } from '../testing/testEngine';
+import { openTestEngine, type TestEngine } from '../engine/testEngine';
 import { CONTRACT_SAMPLES } from './contractSamples';
 
 let t: TestEngine;

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openTestEngine, type TestEngine } from '../testing/testEngine';
+import { openTestEngine, type TestEngine } from '../engine/testEngine';
 import type { JobSnapshot, PainelEvent } from '../../shared/events';
 import type { ImportLogEntry, ImportReject, ImportSummary } from '../../shared/api/import';
 import type { DemoSummary } from '../../shared/api/demo';

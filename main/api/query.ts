@@ -1,8 +1,8 @@
 // Handlers for query.*.
 import type { query } from '../../shared/api/query';
 import type { Handlers } from './types';
-import { listTables } from '../query/tableMeta';
-import { pageQuery } from '../query/pageQuery';
+import { listTables } from '../sql/tableMeta';
+import { pageQuery } from '../sql/pageQuery';
 
 export const queryHandlers = {
   'query.tables': async (_i, ctx) => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobSnapshot, PainelEvent } from '../../shared/events';
 import type { Settings } from '../../shared/settings';
 import type { BackupFile, BackupResult, RestoreResult } from '../../shared/api/settings';
-import { openTestEngine, type TestEngine } from '../testing/testEngine';
+import { openTestEngine, type TestEngine } from '../engine/testEngine';
 
 let t: TestEngine;
 beforeAll(async () => {

@@ -1,9 +1,9 @@
 // Handlers for settings.*: business settings (validated as a whole, every window told) and database backups.
 import type { settingsApi } from '../../shared/api/settings';
 import type { Handlers } from './types';
-import { loadSettings, saveSettings } from '../store/settings';
+import { loadSettings, saveSettings } from '../engine/settings';
 import { listBackups, makeBackup, restoreBackup } from '../backup/backup';
-import { rememberDownload } from '../export/downloads';
+import { rememberDownload } from '../host/downloads';
 import { AppError } from '../store/errors';
 
 export const settingsHandlers = {

@@ -1,6 +1,6 @@
 // Handler types: each contract method's implementation receives the validated input and the engine context.
 import type { Domain, ParsedInputOf, ResultOf } from '../../shared/api/define';
-import type { Engine } from '../host/engine';
+import type { Engine } from '../engine/engine';
 
 export type Handler<M> = (input: ParsedInputOf<M>, ctx: Engine) => Promise<ResultOf<M>>;
 

@@ -6,6 +6,8 @@ import { basename, dirname, join } from 'node:path';
 import type { BackupFile, RestoreResult } from '../../shared/api/settings';
 import type { Db } from '../store/db';
 import { AppError } from '../store/errors';
+import type { Engine } from '../engine/engine';
+import { autoBackup } from '../store/recovery';
 
 const ATTACH_AS = 'painel_backup_src';
 
@@ -106,4 +108,14 @@ export async function restoreBackup(db: Db, fileName: string, onProgress: (done:
   } finally {
     await db.run(`DETACH ${ATTACH_AS}`).catch(() => undefined);
   }
+}
+
+/** Runs the rotating automatic backup as a background job (it reads the database; writes wait for it). */
+export function startAutoBackup(engine: Engine): void {
+  engine.jobs.start('backup', 'Cópia de segurança automática', async (job) => {
+    job.progress({ phase: 'copying', done: 0, total: 1 });
+    const made = await autoBackup(engine.db);
+    job.progress({ phase: 'done', done: 1, total: 1 });
+    return made;
+  });
 }

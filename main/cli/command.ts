@@ -1,6 +1,6 @@
 // The shape of a CLI command and the helpers every command shares (engine opening, output, exit codes).
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { Engine, EngineOptions } from '../host/engine';
+import type { Engine, EngineOptions } from '../engine/engine';
 import { AppError } from '../store/errors';
 
 export interface CliIo {

@@ -1,8 +1,8 @@
 // The `painel` CLI: friendly commands over the engine, plus `painel call` for any contract method.
 // Exit codes: 0 ok, 2 bad input, 1 failure (commands may add 3 for partial success); errors on one stderr line.
 import { exitCodeFor } from '../../shared/errors';
-import { Engine } from '../host/engine';
-import { resolveDbPath } from '../host/paths';
+import { Engine } from '../engine/engine';
+import { resolveDbPath } from '../engine/paths';
 import { toErrorData } from '../store/errors';
 import type { CliContext, CliIo } from './command';
 import { COMMANDS } from './commands/index';
@@ -35,7 +35,7 @@ export async function runCli(argv: string[], io?: Partial<CliIo>): Promise<numbe
     return name ? 0 : 2;
   }
   if (name === '--version' || name === 'version') {
-    const { VERSION } = await import('../host/version');
+    const { VERSION } = await import('../engine/version');
     fullIo.out(`${VERSION}\n`);
     return 0;
   }

@@ -1,6 +1,6 @@
 // Renders job events as one progress line on a TTY (or a line per phase when not a TTY) and waits for the end.
 import type { JobSnapshot } from '../../shared/events';
-import type { Engine } from '../host/engine';
+import type { Engine } from '../engine/engine';
 import type { CliIo } from './command';
 import { AppError } from '../store/errors';
 

@@ -1,7 +1,7 @@
 // The demo dataset: data-model invariants, realism (seasonality, opening hours, rates, channels), identity work,
 // determinism by seed, and refusal to overwrite data.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestEngine, type TestEngine } from '../testing/testEngine';
+import { openTestEngine, type TestEngine } from '../engine/testEngine';
 import { generateDemo } from './generateDemo';
 import { TABLE_SPECS } from '../import/canonicalSchema';
 import { CANONICAL_TABLES } from '../../shared/types';

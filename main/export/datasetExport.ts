@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { parquetInput } from '../../shared/api/export';
 import type { JobSnapshot } from '../../shared/events';
 import { CANONICAL_TABLES } from '../../shared/types';
-import type { Engine } from '../host/engine';
+import type { Engine } from '../engine/engine';
 import { exportContext, planTarget, startExportJob } from './exportJob';
 import { writeDataset } from './parquetExport';
 

@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join } from 'node:path';
 import type { ExportJobResult } from '../../shared/api/export';
 import type { JobSnapshot } from '../../shared/events';
-import type { Engine } from '../host/engine';
+import type { Engine } from '../engine/engine';
 import type { JobContext } from '../jobs/jobRunner';
-import { rememberDownload } from './downloads';
+import { rememberDownload } from '../host/downloads';
 import { fileTarget, folderTarget, type Target } from './target';
 import type { ExportContext, Locale } from './types';
 

@@ -4,11 +4,11 @@
 import type { z } from 'zod';
 import type { exportRunInput } from '../../shared/api/export';
 import type { JobSnapshot } from '../../shared/events';
-import type { Engine } from '../host/engine';
+import type { Engine } from '../engine/engine';
 import { pageSql, reportCount } from '../reports/engine';
 import { resolveRequest } from '../reports/prepare';
 import { getReport } from '../reports/registry';
-import { asInputError } from '../query/specSql';
+import { asInputError } from '../sql/specSql';
 import { AppError } from '../store/errors';
 import { defaultDialect, writeCsv } from './csvExport';
 import { exportContext, planTarget, startExportJob } from './exportJob';

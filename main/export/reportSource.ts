@@ -6,7 +6,7 @@ import type { CommonFilters, PeriodInput } from '../../shared/api/reports';
 import { COMMON_FILTER_LABELS, DATE_PRESET_LABELS, type ChartSpec } from '../../shared/reports';
 import { RFM_CLUSTER_LABELS, type RfmCluster } from '../../shared/rfm';
 import type { LocalizedText } from '../../shared/types';
-import type { Engine } from '../host/engine';
+import type { Engine } from '../engine/engine';
 import { pageSql, reportChart, reportTotals } from '../reports/engine';
 import { resolveRequest, type Resolved } from '../reports/prepare';
 import type { ParamValue, ReportColumnDef } from '../reports/types';

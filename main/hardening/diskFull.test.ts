@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Engine } from '../host/engine';
+import { Engine } from '../engine/engine';
 import { createDispatcher } from '../host/dispatcher';
 import type { JobSnapshot } from '../../shared/events';
 import type { ImportSummary } from '../../shared/api/import';

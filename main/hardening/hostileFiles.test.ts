@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { openTestEngine, type TestEngine } from '../testing/testEngine';
+import { openTestEngine, type TestEngine } from '../engine/testEngine';
 import type { JobSnapshot } from '../../shared/events';
 import type { ImportSummary } from '../../shared/api/import';
 

@@ -10,7 +10,7 @@ import { Db } from '../store/db';
 import { migrate } from '../store/migrate';
 import { parseConfig } from '../sync/config';
 import { runSync } from '../sync/runner';
-import { EnvSecretStore } from '../sync/secrets';
+import { EnvSecretStore } from '../engine/secrets';
 import { MAX_TEXT } from '../sync/stage';
 
 const KEY = 'ck_hostile_key_0001';

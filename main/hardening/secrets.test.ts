@@ -13,8 +13,8 @@ import type { ExportJobResult } from '../../shared/api/export';
 import type { SourceKind, SyncSummary } from '../../shared/api/sync';
 import type { JobSnapshot } from '../../shared/events';
 import { createDispatcher } from '../host/dispatcher';
-import { Engine } from '../host/engine';
-import { EnvSecretStore } from '../sync/secrets';
+import { Engine } from '../engine/engine';
+import { EnvSecretStore } from '../engine/secrets';
 import type { OAuthState } from '../sync/simulators/oauth';
 import { startSimulators, type SimSet } from '../sync/testing/harness';
 

@@ -4,7 +4,7 @@ import { contract } from '../../shared/api/index';
 import type { Domain, MethodDef } from '../../shared/api/define';
 import { handlers } from '../api/index';
 import { toErrorData } from '../store/errors';
-import type { Engine } from './engine';
+import type { Engine } from '../engine/engine';
 
 type AnyHandler = (input: unknown, ctx: Engine) => Promise<unknown>;
 

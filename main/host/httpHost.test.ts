@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { startHttpHost, type HttpHost } from './httpHost';
-import { openTestEngine, type TestEngine } from '../testing/testEngine';
+import { openTestEngine, type TestEngine } from '../engine/testEngine';
 import { decodeFrame, FRAME_CONTENT_TYPE } from '../../shared/wire';
 
 let t: TestEngine;

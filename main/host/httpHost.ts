@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { encodeWire } from '../../shared/wire';
 import type { Result } from '../../shared/errors';
 import type { Dispatcher } from './dispatcher';
-import type { Engine } from './engine';
+import type { Engine } from '../engine/engine';
 
 export interface HttpHostOptions {
   engine: Engine;

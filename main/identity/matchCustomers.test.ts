@@ -1,7 +1,7 @@
 // Customer identity: normalization of e-mails, Brazilian phones and CPFs, linking to the oldest record, explanations,
 // and splits that later matching honours.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestEngine, type TestEngine } from '../testing/testEngine';
+import { openTestEngine, type TestEngine } from '../engine/testEngine';
 import { createIdentityMacros } from './normalizeSql';
 import { rebuildIdentity } from './matchCustomers';
 import type { IdentityLink } from '../../shared/api/identity';

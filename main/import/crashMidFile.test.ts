@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { Engine } from '../host/engine';
+import { Engine } from '../engine/engine';
 
 describe('crash mid-file', () => {
   it('a killed import leaves the interrupted file absent and the committed one loaded', async () => {

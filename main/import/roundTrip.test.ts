@@ -2,7 +2,7 @@
 // identical tables, with no rejects, and a second import changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { openTestEngine, type TestEngine } from '../testing/testEngine';
+import { openTestEngine, type TestEngine } from '../engine/testEngine';
 import { generateDemo } from '../demo/generateDemo';
 import { exportCanonical } from './exportCanonical';
 import { importFiles } from './importFiles';

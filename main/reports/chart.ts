@@ -2,8 +2,8 @@
 // series aggregated with its column's totals rule; previous-period series aligned by position (dates) or by x.
 import type { ChartData } from '../../shared/api/reports';
 import type { ChartSeriesSpec, ChartSpec } from '../../shared/reports';
-import type { Engine } from '../host/engine';
-import { buildWhere, ParamList } from '../query/specSql';
+import type { Engine } from '../engine/engine';
+import { buildWhere, ParamList } from '../sql/specSql';
 import { wireOf } from './wire';
 import { AppError } from '../store/errors';
 import { aggregateOf } from './aggregate';

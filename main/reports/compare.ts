@@ -2,8 +2,8 @@
 // the business had activity then), with relative variations, in one DuckDB statement.
 import type { ReportComparison } from '../../shared/api/reports';
 import type { ReportValues } from '../../shared/reports';
-import type { Engine } from '../host/engine';
-import { ParamList, buildWhere } from '../query/specSql';
+import type { Engine } from '../engine/engine';
+import { ParamList, buildWhere } from '../sql/specSql';
 import { AppError } from '../store/errors';
 import { totalsSelectSql } from './totalsSql';
 import { resolveRequest, specColumns, type RunRequest } from './prepare';

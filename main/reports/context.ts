@@ -4,7 +4,7 @@ import type { DuckDBValue } from '@duckdb/node-api';
 import type { CommonFilters } from '../../shared/api/reports';
 import type { ResolvedPeriod } from '../../shared/reports';
 import type { Settings } from '../../shared/settings';
-import type { ParamList } from '../query/specSql';
+import type { ParamList } from '../sql/specSql';
 import type { Db } from '../store/db';
 import { AppError } from '../store/errors';
 import { linesFacts, paymentsFacts, salesFacts } from './facts';

@@ -4,8 +4,8 @@
 import type { CommonFilters, PeriodInput } from '../../shared/api/reports';
 import { DASHBOARD_KPIS, type DashboardKpi, type DashboardKpiId, type DashboardResult, type ReportUnit } from '../../shared/reports';
 import type { ColumnType, LocalizedText } from '../../shared/types';
-import type { Engine } from '../host/engine';
-import { ParamList } from '../query/specSql';
+import type { Engine } from '../engine/engine';
+import { ParamList } from '../sql/specSql';
 import { AppError } from '../store/errors';
 import { availability, makeContext } from './context';
 import { openingMinutesSql } from './defs/occupancy';

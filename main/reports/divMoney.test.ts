@@ -1,6 +1,6 @@
 // div_money: exact division of money rounded to the cent half away from zero (data-model.md rounding rule).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestEngine, type TestEngine } from '../testing/testEngine';
+import { openTestEngine, type TestEngine } from '../engine/testEngine';
 
 let t: TestEngine;
 beforeAll(async () => void (t = await openTestEngine({ memory: true })));

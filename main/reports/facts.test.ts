@@ -2,7 +2,7 @@
 // paths: fixed-offset arithmetic and per-bucket lookups, in a zone with daylight saving time too.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportPage } from '../../shared/api/reports';
-import { openTestEngine, type TestEngine } from '../testing/testEngine';
+import { openTestEngine, type TestEngine } from '../engine/testEngine';
 import { linesFacts, paymentsFacts, salesFacts } from './facts';
 import { allReports, viewsOf } from './registry';
 import { loadReportFixture, MARCH } from './testFixture';

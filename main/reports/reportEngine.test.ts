@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChartData, ReportComparison, ReportPage, ReportTotals } from '../../shared/api/reports';
 import type { DashboardResult, ReportMeta } from '../../shared/reports';
-import { openTestEngine, type TestEngine } from '../testing/testEngine';
+import { openTestEngine, type TestEngine } from '../engine/testEngine';
 import { allReports, viewsOf } from './registry';
 import { ANALYTICS_REPORTS } from '../analytics/reports/index';
 import { loadReportFixture, MARCH } from './testFixture';

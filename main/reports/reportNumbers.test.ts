@@ -1,7 +1,7 @@
 // Every report on the hand-made fixture, checked to the cent against answers worked out by hand (see testFixture.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportPage, ReportTotals } from '../../shared/api/reports';
-import { openTestEngine, type TestEngine } from '../testing/testEngine';
+import { openTestEngine, type TestEngine } from '../engine/testEngine';
 import { loadReportFixture, MARCH } from './testFixture';
 import { pageRows, type Row } from './testHelpers';
 

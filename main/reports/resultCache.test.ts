@@ -1,7 +1,7 @@
 // The result cache: one execution per result however many requests ask at once, a new one after the data
 // changed, and old results dropped.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestEngine, type TestEngine } from '../testing/testEngine';
+import { openTestEngine, type TestEngine } from '../engine/testEngine';
 import { clearReportCache, resultCache } from './resultCache';
 
 let t: TestEngine;

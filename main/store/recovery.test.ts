@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Engine } from '../host/engine';
+import { Engine } from '../engine/engine';
 import { autoBackup, listBackupFiles, restoreFromBackupFile } from './recovery';
 import { runCli } from '../cli/painel';
 

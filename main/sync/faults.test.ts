@@ -10,7 +10,7 @@ import { blingConnector } from './bling/connector';
 import { SourceHttp } from './http';
 import { runSync } from './runner';
 import { createAuthApplier, SourceSecrets } from './tokens';
-import { EnvSecretStore } from './secrets';
+import { EnvSecretStore } from '../engine/secrets';
 import { NO_FAULTS } from './simulators/server';
 import type { OAuthState } from './simulators/oauth';
 import { compareWithSource, simEnv, simSecrets, simSources, startSimulators, type SimSet } from './testing/harness';

@@ -8,7 +8,7 @@ import { CONNECTORS } from './connectors';
 import { SourceHttp } from './http';
 import { mapLimit } from './map';
 import { hasNetwork, isLoopback } from './offline';
-import { redactor, type SecretStore } from './secrets';
+import { redactor, type SecretStore } from '../engine/secrets';
 import { Batch, commitBatch, finishSweep } from './stage';
 import { authNames, createAuthApplier, SourceSecrets } from './tokens';
 import type { Connector, SourceConfig, Stream, StreamContext } from './types';

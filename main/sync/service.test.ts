@@ -8,8 +8,8 @@ import type { SyncSourceInfo, SyncStatus, SyncSummary } from '../../shared/api/s
 import type { JobSnapshot, PainelEvent } from '../../shared/events';
 import { runCli } from '../cli/painel';
 import { createDispatcher } from '../host/dispatcher';
-import { Engine } from '../host/engine';
-import { saveSettings } from '../store/settings';
+import { Engine } from '../engine/engine';
+import { saveSettings } from '../engine/settings';
 import { startSyncSchedule, syncService } from './service';
 import { simEnv, startSimulators, type SimSet } from './testing/harness';
 

@@ -4,13 +4,13 @@ import { rebuildIdentity } from '../identity/matchCustomers';
 import type { SourceKind, SyncReject, SyncSourceInfo, SyncSourceProgress, SyncStatus, SyncSummary } from '../../shared/api/sync';
 import { SOURCE_KINDS } from '../../shared/api/sync';
 import type { JobSnapshot } from '../../shared/events';
-import type { Engine } from '../host/engine';
+import type { Engine } from '../engine/engine';
 import { AppError } from '../store/errors';
 import { DEFAULT_NAMES, loadSources, parseConfig, upsertSource } from './config';
 import { CONNECTORS } from './connectors';
 import { canReach, hasNetwork, isLoopback } from './offline';
 import { runSync } from './runner';
-import { envVarFor } from './secrets';
+import { envVarFor } from '../engine/secrets';
 
 export interface ScheduleOptions {
   /** Length of a "minute" of settings.sync.everyMinutes (tests shorten it). */

@@ -3,7 +3,7 @@
 // the new refresh token is stored back before the new access token is used.
 import { AppError } from '../store/errors';
 import type { AuthApplier, SourceHttp } from './http';
-import type { SecretStore } from './secrets';
+import type { SecretStore } from '../engine/secrets';
 import type { AuthSpec, TokenSet } from './types';
 
 /** Loads a source's secrets once per run; `secret(name)` throws a plain message when a required one is missing. */

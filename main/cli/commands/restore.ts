@@ -1,7 +1,7 @@
 // painel restore: lists backups beside the database, or puts one in place of a damaged file (kept aside).
 import type { Command } from '../command';
 import { parse, toPrintableJson } from '../command';
-import { resolveDbPath } from '../../host/paths';
+import { resolveDbPath } from '../../engine/paths';
 import { listBackupFiles, restoreFromBackupFile } from '../../store/recovery';
 import { AppError } from '../../store/errors';
 

@@ -7,8 +7,9 @@ import type { Command } from '../command';
 import { parse } from '../command';
 import { createDispatcher } from '../../host/dispatcher';
 import { startHttpHost } from '../../host/httpHost';
-import { registerDownloadRoutes } from '../../export/downloads';
-import { registerUploadRoute } from '../../uploads/uploadRoute';
+import { startBackgroundServices } from '../../host/services';
+import { registerDownloadRoutes } from '../../host/downloads';
+import { registerUploadRoute } from '../../host/uploadRoute';
 import { AppError } from '../../store/errors';
 
 /** The built renderer: out/renderer beside the package root. */
@@ -43,7 +44,8 @@ export const serveCommand: Command = {
     const { values } = parse(argv, { port: { type: 'string' }, 'no-open': { type: 'boolean' }, static: { type: 'string' } }, this.usage);
     const port = values.port === undefined ? 0 : Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new AppError('BAD_INPUT', `--port must be 0..65535, got ${values.port}`);
-    const engine = await ctx.engine({ syncSchedule: true, autoBackup: true });
+    const engine = await ctx.engine();
+    startBackgroundServices(engine);
     const staticDir = values.static ?? defaultStaticDir();
     if (!staticDir) ctx.io.err('The renderer is not built yet (npm run build); serving the API only.\n');
     const host = await startHttpHost({ engine, dispatcher: createDispatcher(engine), port, staticDir, token: process.env.PAINEL_TOKEN || undefined });

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { openTestEngine, type TestEngine } from '../../testing/testEngine';
+import { openTestEngine, type TestEngine } from '../../engine/testEngine';
 import { createSalesData } from '../testFixtures';
 import { formatMoney } from '../format';
 import { buildClosing } from './closingData';

@@ -2,7 +2,7 @@
 // every figure is a report's own number (financial-summary, sales-summary, sales-by-item, sales-by-channel,
 // payment-methods, staff-commissions, sales-vs-receipts, appointments-summary); nothing is re-derived.
 import type { LocalizedText } from '../../../shared/types';
-import type { Engine } from '../../host/engine';
+import type { Engine } from '../../engine/engine';
 import { PAYMENT_METHODS } from '../../reports/sqlParts';
 import { partnerIds } from '../partners';
 import type { ExportColumn, Locale, WireValue } from '../types';

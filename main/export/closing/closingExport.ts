@@ -3,7 +3,7 @@
 import type { z } from 'zod';
 import type { closeInput } from '../../../shared/api/export';
 import type { JobSnapshot } from '../../../shared/events';
-import type { Engine } from '../../host/engine';
+import type { Engine } from '../../engine/engine';
 import type { JobContext } from '../../jobs/jobRunner';
 import { exportContext, planTarget, startExportJob } from '../exportJob';
 import type { ExportContext } from '../types';

@@ -1,7 +1,7 @@
 // The closing pack's header (razão social, CNPJ, competência, tax regime, basis, data sources with their last
 // sync or import) and the notes that say which date rule each figure follows.
 import type { LocalizedText } from '../../../shared/types';
-import type { Engine } from '../../host/engine';
+import type { Engine } from '../../engine/engine';
 import type { Locale } from '../types';
 import type { ClosingHeader } from './closingTypes';
 

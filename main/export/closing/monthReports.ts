@@ -2,8 +2,8 @@
 // rows (all of them, wire form), the engine's totals row, and aggregates computed in DuckDB over the report's own
 // result when the pack regroups it (items by kind, net of fees). All three read the report engine's materialised
 // result, so each report runs once.
-import type { Engine } from '../../host/engine';
-import { buildOrder } from '../../query/specSql';
+import type { Engine } from '../../engine/engine';
+import { buildOrder } from '../../sql/specSql';
 import { reportTotals, withResult } from '../../reports/engine';
 import { resolveRequest, specColumns, type Resolved } from '../../reports/prepare';
 import type { ParamValue, ReportColumnDef } from '../../reports/types';

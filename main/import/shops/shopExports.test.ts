@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openTestEngine, type TestEngine } from '../../testing/testEngine';
+import { openTestEngine, type TestEngine } from '../../engine/testEngine';
 import { importFiles } from '../importFiles';
 import type { ImportSummary } from '../../../shared/api/import';
 

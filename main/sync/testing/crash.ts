@@ -8,7 +8,7 @@ import { Db } from '../../store/db';
 import { migrate } from '../../store/migrate';
 import { loadSources, upsertSource } from '../config';
 import { runSync } from '../runner';
-import { EnvSecretStore } from '../secrets';
+import { EnvSecretStore } from '../../engine/secrets';
 import type { SourceConfig } from '../types';
 import { fingerprint } from './harness';
 

@@ -5,7 +5,7 @@ import type { CanonicalTable } from '../../../shared/types';
 import type { Db } from '../../store/db';
 import { parseConfig } from '../config';
 import { TABLE_KEYS } from '../rules';
-import { EnvSecretStore } from '../secrets';
+import { EnvSecretStore } from '../../engine/secrets';
 import { createSimulator, simulatorEnv, SIMULATED } from '../simulators/index';
 import { SimDataset } from '../simulators/dataset';
 import type { Simulator } from '../simulators/simulator';

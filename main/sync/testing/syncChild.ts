@@ -1,6 +1,6 @@
 // A minimal sync process for crash tests: opens the database, runs every configured source, prints a line per
 // commit. Started as a child process and killed at random points (SIGKILL) by the tests and the benchmark.
-import { EnvSecretStore } from '../secrets';
+import { EnvSecretStore } from '../../engine/secrets';
 import { Db } from '../../store/db';
 import { migrate } from '../../store/migrate';
 import { loadSources } from '../config';

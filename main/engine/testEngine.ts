@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Engine } from '../host/engine';
+import { Engine } from './engine';
 import { createDispatcher, type Dispatcher } from '../host/dispatcher';
 
 export interface TestEngine {

@@ -1,7 +1,7 @@
 // Reads and writes business settings in the settings table; unknown or invalid stored values fall back to defaults.
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../shared/settings';
-import type { Db } from './db';
-import { AppError } from './errors';
+import type { Db } from '../store/db';
+import { AppError } from '../store/errors';
 
 export async function loadSettings(db: Db): Promise<Settings> {
   const rows = await db.all<{ key: string; value: string }>(`SELECT key, value::VARCHAR AS value FROM settings`);

@@ -1,4 +1,5 @@
 // The engine: one database, one job runner, settings and an event stream, shared by every transport.
+// Opening it starts nothing: the entry points (desktop shell, browser mode) start background services.
 import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -6,13 +7,12 @@ import type { PainelEvent } from '../../shared/events';
 import type { Settings } from '../../shared/settings';
 import { Db } from '../store/db';
 import { migrate } from '../store/migrate';
-import { loadSettings } from '../store/settings';
+import { loadSettings } from './settings';
 import { JobRunner } from '../jobs/jobRunner';
-import { EnvSecretStore, type SecretStore } from '../sync/secrets';
-import { startSyncSchedule } from '../sync/service';
+import { EnvSecretStore, type SecretStore } from './secrets';
 import { VERSION } from './version';
 import { CANONICAL_TABLES } from '../../shared/types';
-import { autoBackup, corruptError, isCorruption, probeDatabase } from '../store/recovery';
+import { corruptError, isCorruption, probeDatabase } from '../store/recovery';
 
 export interface EngineOptions {
   dbPath: string;
@@ -20,10 +20,6 @@ export interface EngineOptions {
   threads?: number;
   /** Source credentials: the desktop shell passes a safeStorage-backed store; default: PAINEL_* environment variables. */
   secrets?: SecretStore;
-  /** Run the sync schedule (settings.sync.everyMinutes) while the engine is open: the app and browser mode do. */
-  syncSchedule?: boolean;
-  /** Take a rotating automatic backup after opening when the last one is a day old: the app and browser mode do. */
-  autoBackup?: boolean;
 }
 
 export class Engine {
@@ -75,23 +71,11 @@ export class Engine {
       const engine = new Engine(db, log, secrets);
       const s = await engine.settings();
       if (s.timezone !== db.timezone) await db.setTimezone(s.timezone);
-      if (opts.syncSchedule) startSyncSchedule(engine);
-      if (opts.autoBackup) engine.startAutoBackup();
       return engine;
     } catch (err) {
       db.close();
       throw err;
     }
-  }
-
-  /** Runs the automatic backup as a background job (it reads the database; writes wait for it). */
-  startAutoBackup(): void {
-    this.jobs.start('backup', 'Cópia de segurança automática', async (job) => {
-      job.progress({ phase: 'copying', done: 0, total: 1 });
-      const made = await autoBackup(this.db);
-      job.progress({ phase: 'done', done: 1, total: 1 });
-      return made;
-    });
   }
 
   emit(event: PainelEvent): void {

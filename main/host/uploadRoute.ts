@@ -6,8 +6,8 @@ import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { tmpdir } from 'node:os';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Engine } from '../host/engine';
-import type { HttpHost } from '../host/httpHost';
+import type { Engine } from '../engine/engine';
+import type { HttpHost } from './httpHost';
 
 export const UPLOAD_ROUTE = '/api/import/upload';
 const DEFAULT_MAX_BYTES = 1024 * 1024 * 1024;

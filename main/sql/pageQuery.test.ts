@@ -1,7 +1,7 @@
 // query.page over a real DuckDB: paging, sort, every filter operator, search, totals, and refusal of undeclared columns.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tableFromIPC } from 'apache-arrow';
-import { openTestEngine, type TestEngine } from '../testing/testEngine';
+import { openTestEngine, type TestEngine } from '../engine/testEngine';
 import type { TablePage } from '../../shared/types';
 
 let t: TestEngine;

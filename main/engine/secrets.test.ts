@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { Db } from '../store/db';
 import { migrate } from '../store/migrate';
-import { parseConfig } from './config';
-import { runSync } from './runner';
+import { parseConfig } from '../sync/config';
+import { runSync } from '../sync/runner';
 import { CodecFileSecretStore, EnvSecretStore, envVarFor, passphraseCodec, redactor } from './secrets';
 
 let dir: string;

@@ -3,9 +3,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDispatcher } from '../host/dispatcher';
-import { startHttpHost, type HttpHost } from '../host/httpHost';
-import { openTestEngine, type TestEngine } from '../testing/testEngine';
+import { createDispatcher } from './dispatcher';
+import { startHttpHost, type HttpHost } from './httpHost';
+import { openTestEngine, type TestEngine } from '../engine/testEngine';
 import { registerUploadRoute, safeUploadName, UPLOAD_ROUTE, uploadDir } from './uploadRoute';
 
 let t: TestEngine;

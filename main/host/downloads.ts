@@ -3,8 +3,8 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { extname } from 'node:path';
-import type { Engine } from '../host/engine';
-import type { HttpHost } from '../host/httpHost';
+import type { Engine } from '../engine/engine';
+import type { HttpHost } from './httpHost';
 
 export const DOWNLOAD_ROUTE = '/api/export/download';
 
