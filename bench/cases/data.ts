@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { BenchCase } from '../harness';
-import { Engine } from '../../main/host/engine';
+import { Engine } from '../../main/engine/engine';
 import { generateDemo } from '../../main/demo/generateDemo';
 import { exportCanonical } from '../../main/import/exportCanonical';
 import { importFiles } from '../../main/import/importFiles';

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BenchCase } from '../harness';
-import { Engine } from '../../main/host/engine';
+import { Engine } from '../../main/engine/engine';
 import { createDispatcher, type Dispatcher } from '../../main/host/dispatcher';
 import { createSalesData } from '../../main/export/testFixtures';
 import { generateDemo } from '../../main/demo/generateDemo';

@@ -7,7 +7,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import type { BenchCase } from '../harness';
 import { quantile } from '../harness';
 import { makeBigTable } from '../../e2e/support/bigTable';
-import { Engine } from '../../main/host/engine';
+import { Engine } from '../../main/engine/engine';
 import { createDispatcher, type Dispatcher } from '../../main/host/dispatcher';
 import { startHttpHost, type HttpHost } from '../../main/host/httpHost';
 import { startServer } from '../../e2e/support/server';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { BenchCase } from '../harness';
 import { quantile } from '../harness';
 import { startServer } from '../../e2e/support/server';
-import { Engine } from '../../main/host/engine';
+import { Engine } from '../../main/engine/engine';
 import { generateDemo } from '../../main/demo/generateDemo';
 import { random } from '../../main/sync/testing/crash';
 import type { ReportMeta } from '../../shared/reports';

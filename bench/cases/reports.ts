@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BenchCase } from '../harness';
 import { quantile } from '../harness';
-import { Engine } from '../../main/host/engine';
+import { Engine } from '../../main/engine/engine';
 import { createDispatcher, type Dispatcher } from '../../main/host/dispatcher';
 import { generateDemo } from '../../main/demo/generateDemo';
 import { pageSql } from '../../main/reports/engine';

@@ -13,7 +13,7 @@ import { migrate } from '../../main/store/migrate';
 import { runSync } from '../../main/sync/runner';
 import { crashAndResume, prepareDatabase, random, syncFile } from '../../main/sync/testing/crash';
 import { parseConfig } from '../../main/sync/config';
-import { EnvSecretStore } from '../../main/sync/secrets';
+import { EnvSecretStore } from '../../main/engine/secrets';
 import { simulatorEnv } from '../../main/sync/simulators/index';
 import type { Simulator } from '../../main/sync/simulators/simulator';
 import { simEnv, simSources, startSimulators, type SimSet } from '../../main/sync/testing/harness';

@@ -7,7 +7,7 @@ export type { PainelServer };
 
 /** Fills the database file with the demo dataset before the server opens it. */
 async function demoInto(dbPath: string): Promise<void> {
-  const { Engine } = await import('../../main/host/engine');
+  const { Engine } = await import('../../main/engine/engine');
   const { generateDemo } = await import('../../main/demo/generateDemo');
   const engine = await Engine.open({ dbPath, log: () => undefined });
   try {

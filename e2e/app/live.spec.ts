@@ -11,7 +11,7 @@ import { openApp } from './appServer';
 let server: PainelServer;
 
 async function demoFile(path: string, seed: number): Promise<void> {
-  const { Engine } = await import('../../main/host/engine');
+  const { Engine } = await import('../../main/engine/engine');
   const { generateDemo } = await import('../../main/demo/generateDemo');
   const engine = await Engine.open({ dbPath: path, log: () => undefined });
   try {

@@ -22,7 +22,7 @@ test.describe('medium demo', () => {
     test.setTimeout(180_000);
     server = await startServer({
       prepare: async (dbPath) => {
-        const { Engine } = await import('../../main/host/engine');
+        const { Engine } = await import('../../main/engine/engine');
         const { generateDemo } = await import('../../main/demo/generateDemo');
         const engine = await Engine.open({ dbPath, log: () => undefined });
         try {
