@@ -12,7 +12,7 @@ import { generateDemo } from '../../main/demo/generateDemo';
 import type { DemoPreset } from '../../shared/api/demo';
 import { pageSql } from '../../main/reports/engine';
 import { resolveRequest } from '../../main/reports/prepare';
-import { sqlString } from '../../main/export/projection';
+import { sqlString } from '../../main/sql/quote';
 import type { JobSnapshot } from '../../shared/events';
 import type { ExportJobResult } from '../../shared/api/export';
 

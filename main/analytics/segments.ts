@@ -6,6 +6,7 @@ import { AppError } from '../store/errors';
 import { profileSql } from './profiles';
 import type { Binder, RfmOptions } from './rfm';
 import { SEGMENTS, segmentDef, type SegmentDef } from './segmentDefs';
+import { sqlString } from '../sql/quote';
 
 /** Past campaigns need at least this many distinct recipients before their conversion replaces the default. */
 export const MIN_HISTORY_SENT = 30;
@@ -16,10 +17,6 @@ function reachable(channel: MemberChannel | SegmentDef['channel']): string {
   if (channel === 'email') return 'email IS NOT NULL';
   if (channel === 'any') return '(phone_e164 IS NOT NULL OR email IS NOT NULL)';
   return 'phone_e164 IS NOT NULL';
-}
-
-function sqlString(s: string): string {
-  return `'${s.replace(/'/g, "''")}'`;
 }
 
 /**

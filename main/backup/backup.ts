@@ -8,6 +8,7 @@ import type { Db } from '../store/db';
 import { AppError } from '../store/errors';
 import type { Engine } from '../engine/engine';
 import { autoBackup } from '../store/recovery';
+import { sqlIdent, sqlString } from '../sql/quote';
 
 const ATTACH_AS = 'painel_backup_src';
 
@@ -16,8 +17,6 @@ export function backupDir(db: Db): string {
   if (db.path === ':memory:') throw new AppError('CONFLICT', 'an in-memory database has no file to back up or restore');
   return join(dirname(db.path), 'backups');
 }
-
-const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 function stamp(d = new Date()): string {
   const p = (n: number) => String(n).padStart(2, '0');
@@ -50,9 +49,9 @@ export async function makeBackup(db: Db, prefix = 'painel'): Promise<BackupFile>
   const path = join(dir, fileName);
   const main = await currentDatabase(db);
   await db.checkpoint();
-  await db.run(`ATTACH ${quote(path)} AS ${ATTACH_AS}`);
+  await db.run(`ATTACH ${sqlString(path)} AS ${ATTACH_AS}`);
   try {
-    await db.run(`COPY FROM DATABASE "${main.replace(/"/g, '""')}" TO ${ATTACH_AS}`);
+    await db.run(`COPY FROM DATABASE ${sqlIdent(main)} TO ${ATTACH_AS}`);
   } catch (err) {
     await db.run(`DETACH ${ATTACH_AS}`).catch(() => undefined);
     rmSync(path, { force: true });
@@ -71,7 +70,7 @@ export async function restoreBackup(db: Db, fileName: string, onProgress: (done:
   if (basename(fileName) !== fileName) throw new AppError('FORBIDDEN', 'only files of the backups folder can be restored');
   if (!existsSync(path)) throw new AppError('NOT_FOUND', `no backup named ${fileName}`);
   const main = await currentDatabase(db);
-  await db.run(`ATTACH ${quote(path)} AS ${ATTACH_AS} (READ_ONLY)`);
+  await db.run(`ATTACH ${sqlString(path)} AS ${ATTACH_AS} (READ_ONLY)`);
   try {
     const tables = await db.all<{ name: string; inBackup: boolean }>(
       `SELECT t.table_name AS name, b.table_name IS NOT NULL AS inBackup
@@ -95,7 +94,7 @@ export async function restoreBackup(db: Db, fileName: string, onProgress: (done:
     await db.transaction(async (tx) => {
       let done = 0;
       for (const t of tables) {
-        const q = `"${t.name.replace(/"/g, '""')}"`;
+        const q = sqlIdent(t.name);
         await tx.run(`DELETE FROM ${q}`);
         if (t.inBackup) await tx.run(`INSERT INTO ${q} BY NAME SELECT * FROM ${ATTACH_AS}.main.${q}`);
         const [{ n }] = await tx.all<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM ${q}`);

@@ -3,6 +3,7 @@ import type { Tx } from '../store/db';
 import { DEMO_PRESETS, type DemoPreset } from '../../shared/api/demo';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings';
 import { LOCATIONS } from './demoCatalog';
+import { sqlString } from '../sql/quote';
 
 export interface DemoOptions {
   preset?: DemoPreset;
@@ -64,7 +65,7 @@ export function resolveDemoParams(o: DemoOptions): DemoParams {
   };
 }
 
-export const sqlStr = (s: string): string => `'${s.replace(/'/g, "''")}'`;
+export const sqlStr = sqlString;
 export const sqlList = (xs: (string | number)[]): string => `[${xs.map((x) => (typeof x === 'number' ? String(x) : sqlStr(x))).join(', ')}]`;
 
 /**

@@ -5,7 +5,8 @@ import { writeFileSync } from 'node:fs';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { JobContext } from '../jobs/jobRunner';
 import { runCopy } from './duckRun';
-import { csvExpr, describeQuery, projectSql, sqlString } from './projection';
+import { csvExpr, describeQuery, projectSql } from './projection';
+import { sqlString } from '../sql/quote';
 import { columnLabel, type CsvDialect, type ExportContext, type ExportSource, type Locale } from './types';
 
 export const CSV_EOL = '\r\n';

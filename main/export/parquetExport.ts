@@ -6,12 +6,12 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { CanonicalTable } from '../../shared/types';
 import type { JobContext } from '../jobs/jobRunner';
 import { runCopy } from './duckRun';
-import { quoteIdent, sqlString } from './projection';
+import { sqlIdent, sqlString } from '../sql/quote';
 import type { ExportSource } from './types';
 
 /** Writes the report's full result to one Parquet file; returns the row count. */
 export async function writeReportParquet(conn: DuckDBConnection, source: ExportSource, path: string, job: JobContext): Promise<number> {
-  const cols = source.columns.map((c) => quoteIdent(c.id)).join(', ');
+  const cols = source.columns.map((c) => sqlIdent(c.id)).join(', ');
   return runCopy(conn, `COPY (SELECT ${cols} FROM (${source.sql}) AS q) TO ${sqlString(path)} (FORMAT parquet, COMPRESSION zstd)`, source.params, job, 'parquet');
 }
 
@@ -41,7 +41,7 @@ export async function writeDataset(conn: DuckDBConnection, dir: string, tables: 
     job.progress({ phase: `parquet ${table}`, done: i, total: tables.length });
     const tdir = join(dir, table);
     const partitionSql = PARTITIONED[table];
-    const r = await conn.runAndReadAll(`SELECT count(*)::DOUBLE AS n FROM ${quoteIdent(table)}`);
+    const r = await conn.runAndReadAll(`SELECT count(*)::DOUBLE AS n FROM ${sqlIdent(table)}`);
     const count = Number(r.getRowObjectsJS()[0].n);
     const subJob = { ...job, progress: () => undefined };
     if (partitionSql && count > 0) {
@@ -49,7 +49,7 @@ export async function writeDataset(conn: DuckDBConnection, dir: string, tables: 
       out.push({ table, rows, partitioned: true });
     } else {
       mkdirSync(tdir, { recursive: true });
-      const rows = await runCopy(conn, `COPY (SELECT * FROM ${quoteIdent(table)}) TO ${sqlString(join(tdir, `${table}.parquet`))} (FORMAT parquet, COMPRESSION zstd)`, [], subJob, 'parquet');
+      const rows = await runCopy(conn, `COPY (SELECT * FROM ${sqlIdent(table)}) TO ${sqlString(join(tdir, `${table}.parquet`))} (FORMAT parquet, COMPRESSION zstd)`, [], subJob, 'parquet');
       out.push({ table, rows, partitioned: false });
     }
   }

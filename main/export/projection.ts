@@ -3,6 +3,7 @@
 // and the exact wire form the PDF formats for people.
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import type { CsvDialect, ExportColumn, ExportSource, Locale, WireValue } from './types';
+import { sqlIdent } from '../sql/quote';
 
 /** The SQL type of each result column, from a LIMIT 0 run (DuckDB plans it to an empty result: no rows computed). */
 export async function describeQuery(conn: DuckDBConnection, sql: string, params: DuckDBValue[]): Promise<Map<string, string>> {
@@ -10,14 +11,6 @@ export async function describeQuery(conn: DuckDBConnection, sql: string, params:
   const names = r.columnNames();
   const types = r.columnTypes();
   return new Map(names.map((n, i) => [n, types[i].toString().toUpperCase()]));
-}
-
-export function quoteIdent(id: string): string {
-  return `"${id.replace(/"/g, '""')}"`;
-}
-
-export function sqlString(s: string): string {
-  return `'${s.replace(/'/g, "''")}'`;
 }
 
 const isTz = (sqlType: string | undefined) => !!sqlType && /WITH TIME ZONE|TIMESTAMPTZ/.test(sqlType);
@@ -62,7 +55,7 @@ function isoDate(ref: string, sqlType: string | undefined): string {
 
 /** One CSV field, as text in the dialect. */
 export function csvExpr(c: ExportColumn, sqlType: string | undefined, dialect: CsvDialect, locale: Locale): string {
-  const ref = quoteIdent(c.id);
+  const ref = sqlIdent(c.id);
   const br = dialect === 'excel-br';
   switch (c.type) {
     case 'money':
@@ -89,7 +82,7 @@ export function csvExpr(c: ExportColumn, sqlType: string | undefined, dialect: C
 
 /** One XLSX cell value: numbers as DOUBLE, dates and timestamps as Excel serial days, text capped at Excel's cell limit. */
 export function xlsxExpr(c: ExportColumn, sqlType: string | undefined): string {
-  const ref = quoteIdent(c.id);
+  const ref = sqlIdent(c.id);
   switch (c.type) {
     case 'money':
     case 'decimal':
@@ -109,7 +102,7 @@ export function xlsxExpr(c: ExportColumn, sqlType: string | undefined): string {
 
 /** The exact wire form people-facing writers format: money/decimals as text, dates as ISO, local timestamps. */
 export function wireExpr(c: ExportColumn, sqlType: string | undefined): string {
-  const ref = quoteIdent(c.id);
+  const ref = sqlIdent(c.id);
   switch (c.type) {
     case 'money':
     case 'decimal':
@@ -129,7 +122,7 @@ export function wireExpr(c: ExportColumn, sqlType: string | undefined): string {
 }
 
 export function projectSql(source: ExportSource, expr: (c: ExportColumn) => string, alias: (c: ExportColumn, i: number) => string = (c) => c.id): string {
-  return `SELECT ${source.columns.map((c, i) => `${expr(c)} AS ${quoteIdent(alias(c, i))}`).join(', ')} FROM (${source.sql}) AS q`;
+  return `SELECT ${source.columns.map((c, i) => `${expr(c)} AS ${sqlIdent(alias(c, i))}`).join(', ')} FROM (${source.sql}) AS q`;
 }
 
 const AGG: Record<string, string> = { sum: 'sum', avg: 'avg', min: 'min', max: 'max', count: 'count' };
@@ -142,9 +135,9 @@ export async function totalsOf(conn: DuckDBConnection, source: ExportSource, typ
   if (source.totals) return source.totals;
   const cols = source.columns.filter((c) => c.total && AGG[c.total]);
   if (!cols.length) return null;
-  const inner = cols.map((c) => `${AGG[c.total!]}(${quoteIdent(c.id)}) AS ${quoteIdent(c.id)}`);
+  const inner = cols.map((c) => `${AGG[c.total!]}(${sqlIdent(c.id)}) AS ${sqlIdent(c.id)}`);
   const outer = cols.map((c) =>
-    c.total === 'count' ? `CAST(${quoteIdent(c.id)} AS DOUBLE) AS ${quoteIdent(c.id)}` : `${wireExpr(c, c.total === 'avg' ? 'DOUBLE' : types.get(c.id))} AS ${quoteIdent(c.id)}`,
+    c.total === 'count' ? `CAST(${sqlIdent(c.id)} AS DOUBLE) AS ${sqlIdent(c.id)}` : `${wireExpr(c, c.total === 'avg' ? 'DOUBLE' : types.get(c.id))} AS ${sqlIdent(c.id)}`,
   );
   const r = await conn.runAndReadAll(`SELECT ${outer.join(', ')} FROM (SELECT ${inner.join(', ')} FROM (${source.sql}) AS q) AS t`, source.params);
   return (r.getRowObjectsJS()[0] as Record<string, WireValue>) ?? null;

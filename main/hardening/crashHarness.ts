@@ -12,6 +12,7 @@ import { CANONICAL_TABLES } from '../../shared/types';
 import { generateDemo } from '../demo/generateDemo';
 import { exportCanonical } from '../import/exportCanonical';
 import { importFiles } from '../import/importFiles';
+import { sqlString } from '../sql/quote';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -85,7 +86,7 @@ export async function prepareCrashWorkspace(dir: string, customers = 300): Promi
   });
   await withDb(ws.oldDb, async (db) => {
     await migrate(db, MIGRATIONS.filter((m) => m.version <= 3));
-    await db.run(`ATTACH '${ws.dataDb.replace(/'/g, "''")}' AS src (READ_ONLY)`);
+    await db.run(`ATTACH ${sqlString(ws.dataDb)} AS src (READ_ONLY)`);
     for (const t of CANONICAL_TABLES) await db.run(`INSERT INTO "${t}" SELECT * FROM src.main."${t}"`);
     await db.run('DETACH src');
     await db.checkpoint();

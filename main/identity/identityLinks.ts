@@ -4,6 +4,7 @@ import type { Db } from '../store/db';
 import { AppError } from '../store/errors';
 import type { IdentityLink, IdentityRule } from '../../shared/api/identity';
 import { matchCustomersTx } from './matchCustomers';
+import { sqlString } from '../sql/quote';
 
 const RULE_TEXT: Record<Exclude<IdentityRule, 'root'>, { 'pt-BR': string; en: string }> = {
   email: { 'pt-BR': 'mesmo e-mail', en: 'matched by e-mail' },
@@ -95,7 +96,7 @@ export async function splitCustomer(db: Db, customerId: string, otherCustomerId?
     const other = await db.all<{ unified_id: string }>(`SELECT unified_id FROM customer_identity WHERE customer_id = $1`, [otherCustomerId]);
     if (!other.length || other[0].unified_id !== group) throw new AppError('CONFLICT', `${customerId} and ${otherCustomerId} are not linked`);
   }
-  const scope = `SELECT customer_id FROM customer_identity WHERE unified_id = '${group.replace(/'/g, "''")}'`;
+  const scope = `SELECT customer_id FROM customer_identity WHERE unified_id = ${sqlString(group)}`;
   await db.transaction(async (tx) => {
     await tx.run(
       `INSERT INTO customer_identity_splits (customer_id, other_customer_id)

@@ -1,10 +1,12 @@
 // SQL that turns raw text cells into typed canonical columns and a reject reason per row, in one set-based pass.
+import { sqlIdent, sqlString } from '../sql/quote';
 import type { ColumnSpec, TableSpec } from './canonicalSchema';
 
 export type DecimalMark = '.' | ',';
 
-export const q = (ident: string): string => `"${ident.replace(/"/g, '""')}"`;
-export const lit = (s: string): string => `'${s.replace(/'/g, "''")}'`;
+/** Identifier and literal quoting for the staging SQL (DuckDB's own rules, see sql/quote.ts). */
+export const q = sqlIdent;
+export const lit = sqlString;
 /**
  * A list literal for membership tests: `x IN (...)` with several values is planned as a join, and a join in the
  * staging query would lose the order of the file that row ordinals rely on.

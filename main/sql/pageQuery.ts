@@ -6,6 +6,7 @@ import { readerToArrow } from './arrow';
 import { asInputError, buildOrder, buildWhere, ParamList } from './specSql';
 import { tableInfo, wireExpr } from './tableMeta';
 import { CountCache } from './countCache';
+import { sqlIdent } from './quote';
 
 export interface PageSpec {
   table: string;
@@ -25,7 +26,7 @@ export async function pageQuery(db: Db, spec: PageSpec): Promise<TablePage> {
   const where = buildWhere(info.columns, spec.filters, spec.search, params);
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const order = buildOrder(info.columns, spec.sort);
-  const from = `"${info.name}"`;
+  const from = sqlIdent(info.name);
   const proj = info.columns.map((c) => wireExpr(c)).join(', ');
   const lim = params.add(spec.limit);
   const off = params.add(spec.offset);

@@ -4,6 +4,7 @@ import type { DuckDBValue } from '@duckdb/node-api';
 import type { ColumnFilter, SortSpec } from '../../shared/api/tableSpec';
 import type { ColumnType } from '../../shared/types';
 import { AppError } from '../store/errors';
+import { sqlIdent } from './quote';
 
 export interface SpecColumn {
   id: string;
@@ -39,7 +40,7 @@ function castType(c: SpecColumn): string {
 }
 
 export function colRef(c: SpecColumn): string {
-  return c.expr ? `(${c.expr})` : `"${c.id}"`;
+  return c.expr ? `(${c.expr})` : sqlIdent(c.id);
 }
 
 export function findColumn(columns: SpecColumn[], id: string, what: string): SpecColumn {

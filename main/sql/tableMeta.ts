@@ -2,6 +2,7 @@
 import type { ColumnMeta, ColumnType } from '../../shared/types';
 import type { Db } from '../store/db';
 import { AppError } from '../store/errors';
+import { sqlIdent } from './quote';
 
 const HIDDEN = new Set(['schema_migrations', 'settings']);
 
@@ -29,8 +30,8 @@ export function columnTypeOf(sqlType: string): ColumnType {
 
 /** SQL that projects a column to the wire form its type travels in (see arrow.ts). */
 export function wireExpr(col: { id: string; sqlType: string; type: ColumnType }, alias = col.id): string {
-  const c = `"${col.id}"`;
-  const a = `"${alias}"`;
+  const c = sqlIdent(col.id);
+  const a = sqlIdent(alias);
   switch (col.type) {
     case 'integer':
     case 'percent':

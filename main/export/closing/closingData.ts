@@ -9,6 +9,7 @@ import type { ExportColumn, Locale, WireValue } from '../types';
 import type { ClosingPack, ClosingSection, ClosingTable } from './closingTypes';
 import { closingHeader, DATE_RULES } from './closingHeader';
 import { columnsOf, over, runMonth, tableOf, total, type MonthRun } from './monthReports';
+import { sqlStringList } from '../../sql/quote';
 
 const L = (pt: string, en: string): LocalizedText => ({ 'pt-BR': pt, en });
 const money = (id: string, pt: string, en: string): ExportColumn => ({ id, label: L(pt, en), type: 'money', unit: 'currency', total: 'sum' });
@@ -130,11 +131,11 @@ async function commissionSections(engine: Engine, staff: MonthRun, locale: Local
   const ids = [...partners];
   const split = ids.length
     ? await over<Row>(engine, staff, `SELECT employee_name, CAST(base AS VARCHAR) AS base, CAST(commission AS VARCHAR) AS professional, CAST(CAST(base AS DECIMAL(38,2)) - CAST(commission AS DECIMAL(38,2)) AS VARCHAR) AS salon
-        FROM r WHERE employee_id IN (${ids.map((id) => `'${id.replace(/'/g, "''")}'`).join(', ')}) ORDER BY employee_name`)
+        FROM r WHERE employee_id IN (${sqlStringList(ids)}) ORDER BY employee_name`)
     : [];
   const [sum] = ids.length
     ? await over<Row>(engine, staff, `SELECT CAST(coalesce(sum(CAST(base AS DECIMAL(38,2))), 0) AS VARCHAR) AS base, CAST(coalesce(sum(CAST(commission AS DECIMAL(38,2))), 0) AS VARCHAR) AS professional,
-        CAST(coalesce(sum(CAST(base AS DECIMAL(38,2)) - CAST(commission AS DECIMAL(38,2))), 0) AS VARCHAR) AS salon FROM r WHERE employee_id IN (${ids.map((id) => `'${id.replace(/'/g, "''")}'`).join(', ')})`)
+        CAST(coalesce(sum(CAST(base AS DECIMAL(38,2)) - CAST(commission AS DECIMAL(38,2))), 0) AS VARCHAR) AS salon FROM r WHERE employee_id IN (${sqlStringList(ids)})`)
     : [{ base: '0.00', professional: '0.00', salon: '0.00' }];
   return [
     {

@@ -6,7 +6,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { JobContext } from '../../jobs/jobRunner';
 import { excelNumFmt, formatTimestamp } from '../format';
 import { PAYMENT_METHODS } from '../../reports/sqlParts';
-import { sqlString } from '../projection';
+import { sqlString } from '../../sql/quote';
 import { addDataSheets } from '../xlsxExport';
 import { text, type ExportColumn, type ExportContext, type ExportSource, type WireValue } from '../types';
 import type { ClosingPack, ClosingTable } from './closingTypes';

@@ -5,6 +5,7 @@ import { CANONICAL_TABLES, type CanonicalTable } from '../../../shared/types';
 import { Db, type Params } from '../../store/db';
 import { MIGRATIONS } from '../../store/migrations/index';
 import { TABLE_KEYS } from '../rules';
+import { sqlIdent, sqlString } from '../../sql/quote';
 
 const BASE = `TIMESTAMPTZ '2020-01-01 00:00:00+00'`;
 const MOD_DEFAULT: Record<CanonicalTable, string> = {
@@ -41,7 +42,7 @@ export class SimDataset {
   /** Copies the canonical tables of a DuckDB file (a demo database, a fixture) whose ids start with one of `prefixes`. */
   static async fromDatabase(path: string, prefixes: string[], timezone = 'America/Sao_Paulo'): Promise<SimDataset> {
     const d = await SimDataset.create(timezone);
-    await d.db.run(`ATTACH '${path.replace(/'/g, "''")}' AS src (READ_ONLY)`);
+    await d.db.run(`ATTACH ${sqlString(path)} AS src (READ_ONLY)`);
     try {
       for (const t of CANONICAL_TABLES) {
         const cols = await d.db.all<{ c: string }>(
@@ -51,7 +52,7 @@ export class SimDataset {
         if (!cols.length) continue;
         const key = TABLE_KEYS[t][0];
         const where = prefixes.map((p) => `starts_with(${key}, '${p}:')`).join(' OR ');
-        const list = cols.map((c) => `"${c.c}"`).join(', ');
+        const list = cols.map((c) => sqlIdent(c.c)).join(', ');
         await d.db.run(`INSERT INTO ${t} (${list}) SELECT ${list} FROM src.${t} WHERE ${where}`);
       }
     } finally {
