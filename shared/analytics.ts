@@ -195,6 +195,12 @@ export interface CustomerValueModel {
   gammaGamma: { p: number; q: number; v: number; logLik: number; iterations: number; converged: boolean } | null;
   fitMs: number;
   scoreMs: number;
+  /** 'nbd' when the data identify no dropout: P(alive) = 1 and visits follow the NBD (see notes). */
+  scoring: 'bgnbd' | 'nbd';
+  /** The NBD fit, when the BG/NBD fit was degenerate and the NBD was fitted to decide. */
+  nbd: { r: number; alpha: number; logLik: number | null } | null;
+  /** Shown to the owner: why the model scores the way it does when a fit is degenerate. */
+  notes: LocalizedText[];
 }
 
 export interface CustomerValueResult {

@@ -1,5 +1,5 @@
-// BG/NBD (Fader, Hardie & Lee 2005): log-likelihood over columns of (x, t_x, T), maximum-likelihood fit with
-// Nelder-Mead on log-parameters, and the closed forms for P(alive) and the expected visits in the next t days.
+// BG/NBD (Fader, Hardie & Lee 2005): log-likelihood over columns of (x, t_x, T) and the maximum-likelihood fit
+// (BFGS on log-parameters); the scoring closed forms are in bgnbdScore.ts.
 // Time is in days. Terms that depend only on x are summed per distinct x; with whole-day ages ln(alpha + T) is
 // tabulated per evaluation: a pass over a million customers is a few table look-ups and one exp/log each.
 import { bfgs } from './optimize';
@@ -209,38 +209,4 @@ export function fitBgNbd(s: BgStats): BgParams & FitInfo {
   }
   const { res, params } = bfgsFit(s, start);
   return { ...params, logLik: -res.f * s.n, iterations: iterations + res.iterations, converged: res.converged };
-}
-
-/** Probability that a customer with these statistics is still active. */
-export function pAlive(p: BgParams, x: number, tx: number, T: number): number {
-  if (x === 0) return 1;
-  return 1 / (1 + (p.a / (p.b + x - 1)) * Math.exp((p.r + x) * (Math.log(p.alpha + T) - Math.log(p.alpha + tx))));
-}
-
-/**
- * Gaussian hypergeometric 2F1(a, b; c; z) for 0 <= z < 1 by its power series (terms until they stop mattering).
- * Callers pass the Euler-transformed arguments, whose terms decay without first growing.
- */
-export function hyp2f1(a: number, b: number, c: number, z: number): number {
-  let term = 1;
-  let sum = 1;
-  for (let k = 0; k < 100_000; k++) {
-    term *= ((a + k) * (b + k)) / ((c + k) * (k + 1)) * z;
-    sum += term;
-    if (Math.abs(term) <= 1e-15 * Math.abs(sum) && k > 2) break;
-  }
-  return sum;
-}
-
-/**
- * Expected visits in the next t days given (x, t_x, T). Uses 2F1 after Euler's transformation:
- * ((α+T)/(α+T+t))^(r+x) 2F1(r+x, b+x; a+b+x-1; z) = (1-z)^(a-1) 2F1(a+b-1-r, a-1; a+b+x-1; z), z = t/(α+T+t).
- */
-export function expectedVisits(p: BgParams, t: number, x: number, tx: number, T: number): number {
-  const { r, alpha, a, b } = p;
-  const z = t / (alpha + T + t);
-  const tail = Math.pow(1 - z, a - 1) * hyp2f1(a + b - 1 - r, a - 1, a + b + x - 1, z);
-  const num = ((a + b + x - 1) / (a - 1)) * (1 - tail);
-  const den = x > 0 ? 1 + (a / (b + x - 1)) * Math.exp((r + x) * (Math.log(alpha + T) - Math.log(alpha + tx))) : 1;
-  return num / den;
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestEngine, type TestEngine } from '../engine/testEngine';
 import { currentModel, fitCustomerValue } from './clv';
-import { expectedVisits, pAlive } from './bgnbd';
+import { expectedVisits, pAlive } from './bgnbdScore';
 import { generateSyntheticSales } from './testing/syntheticSales';
 import { insertSales } from './testing/fixtures';
 

@@ -1,13 +1,17 @@
 // Customer value: per-customer BG/NBD statistics (repeat visit days x, t_x, age T, mean repeat-day spend) staged in
 // customer_value by one DuckDB query, BG/NBD + Gamma-Gamma fitted over those columns in TypeScript, then every
-// customer scored in one UPDATE: P(alive) in plain SQL, expected visits through a vectorised scalar function.
+// customer scored in one UPDATE: P(alive) in SQL as a logistic of the log-odds, expected visits through a vectorised
+// scalar function (log-space 2F1), or the NBD limit when the data identify no dropout.
 import { randomUUID } from 'node:crypto';
 import { DOUBLE, DuckDBScalarFunction } from '@duckdb/node-api';
 import type { CustomerValueModel } from '../../shared/analytics';
+import type { LocalizedText } from '../../shared/types';
 import type { JobContext } from '../jobs/jobRunner';
 import type { Db } from '../store/db';
 import { AppError } from '../store/errors';
-import { expectedVisits, fitBgNbd, prepareBg, type BgParams } from './bgnbd';
+import { fitBgNbd, prepareBg, type BgParams } from './bgnbd';
+import { chooseScoring, type ScoringChoice } from './bgnbdLimit';
+import { expectedVisits } from './bgnbdScore';
 import { fitGammaGamma, prepareGg, type GgParams } from './gammaGamma';
 import { salesFactsSql } from './salesFacts';
 
@@ -85,23 +89,28 @@ export async function fitCustomerValue(db: Db, o: FitOptions): Promise<CustomerV
     if (!cols[0]?.length) throw new AppError('NOT_READY', 'no customer has a completed sale yet: nothing to fit');
     const bgStats = prepareBg(cols[0], cols[1], cols[2]);
     const bg = fitBgNbd(bgStats);
+    const choice = chooseScoring(bg, bgStats);
     job?.checkCancelled();
     const ggStats = prepareGg(cols[0], cols[3]);
     const gg = ggStats.n >= 10 ? fitGammaGamma(ggStats) : null;
+    const ggUsable = gg !== null && gg.converged && gg.q > 1 && [gg.p, gg.q, gg.v].every(Number.isFinite);
+    const notes: LocalizedText[] = [...choice.notes];
+    if (!ggUsable) notes.push(SPEND_NOTE);
     const fitMs = performance.now() - t0;
     job?.progress({ done: 2, total: 4, phase: 'score' });
     const t1 = performance.now();
-    await scoreCustomers(db, modelId, bg, gg);
+    await scoreCustomers(db, modelId, bg, choice, ggUsable ? gg : null);
     const scoreMs = performance.now() - t1;
     job?.progress({ done: 3, total: 4, phase: 'save' });
     await db.transaction(async (tx) => {
       await tx.run(
         `INSERT INTO clv_models (model_id, as_of, fitted_at, customers, repeat_customers, bg_r, bg_alpha, bg_a, bg_b, bg_loglik, bg_iterations, bg_converged,
-           gg_p, gg_q, gg_v, gg_loglik, gg_iterations, gg_converged, fit_ms, score_ms)
+           gg_p, gg_q, gg_v, gg_loglik, gg_iterations, gg_converged, fit_ms, score_ms, scoring, nbd_r, nbd_alpha, nbd_loglik, notes)
          SELECT $1, CAST($2 AS DATE), greatest(now(), coalesce((SELECT max(fitted_at) FROM clv_models) + INTERVAL 1 MILLISECOND, now())),
-           $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19`,
-        [modelId, o.asOf, bgStats.n, bgStats.x.length, bg.r, bg.alpha, bg.a, bg.b, bg.logLik, bg.iterations, bg.converged,
-          gg?.p ?? null, gg?.q ?? null, gg?.v ?? null, gg?.logLik ?? null, gg?.iterations ?? null, gg?.converged ?? null, fitMs, scoreMs],
+           $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24::JSON`,
+        [modelId, o.asOf, bgStats.n, bgStats.x.length, finite(bg.r), finite(bg.alpha), finite(bg.a), finite(bg.b), finite(bg.logLik), bg.iterations, bg.converged,
+          finite(gg?.p), finite(gg?.q), finite(gg?.v), finite(gg?.logLik), gg?.iterations ?? null, gg?.converged ?? null, fitMs, scoreMs,
+          choice.scoring, finite(choice.nbd?.r), finite(choice.nbd?.alpha), finite(choice.nbd?.logLik), JSON.stringify(notes)],
       );
       await tx.run(`DELETE FROM customer_value WHERE model_id <> $1`, [modelId]);
       tx.touched('customer_value', 'clv_models');
@@ -114,14 +123,33 @@ export async function fitCustomerValue(db: Db, o: FitOptions): Promise<CustomerV
   }
 }
 
-/** Scores the staged rows of a model in one statement. Gamma-Gamma needs q > 1 for a finite mean. */
-async function scoreCustomers(db: Db, modelId: string, bg: BgParams, gg: GgParams | null): Promise<void> {
+const SPEND_NOTE: LocalizedText = {
+  'pt-BR': 'O gasto por visita não mostra diferença estável entre clientes: o valor esperado usa o gasto médio de cada cliente (ou o médio de todos, para quem voltou uma vez só).',
+  en: 'Spend per visit shows no stable difference between customers: expected value uses each customer’s own average spend (or everyone’s average for one-visit customers).',
+};
+
+/** DuckDB parameters are plain doubles: a non-finite fit value is stored as NULL. */
+const finite = (v: number | undefined | null): number | null => (v !== undefined && v !== null && Number.isFinite(v) ? v : null);
+
+/**
+ * Scores the staged rows of a model in one statement. P(alive) is the logistic of minus the log-odds of dropout,
+ * written so exp never sees a positive argument; Gamma-Gamma needs q > 1 for a finite mean, else each customer's
+ * own average spend stands in.
+ */
+async function scoreCustomers(db: Db, modelId: string, bg: BgParams, choice: ScoringChoice, gg: GgParams | null): Promise<void> {
   registerClvFunctions(db);
-  const exp = (t: number) => `painel_bgnbd_expected(${t}, x, t_x, t_cal, $2, $3, $4, $5)`;
-  const pAlive = `CASE WHEN x = 0 THEN 1.0 ELSE 1.0 / (1.0 + ($4 / ($5 + x - 1)) * exp(($2 + x) * (ln($3 + t_cal) - ln($3 + t_x)))) END`;
-  const withGg = gg !== null && gg.q > 1;
-  const avgValue = withGg ? `CASE WHEN x > 0 AND monetary > 0 THEN ($6 * ($8 + monetary * x)) / ($6 * x + $7 - 1) ELSE ($6 * $8) / ($7 - 1) END` : 'NULL';
-  const params = [modelId, bg.r, bg.alpha, bg.a, bg.b, ...(withGg ? [gg.p, gg.q, gg.v] : [])];
+  const nbd = choice.scoring === 'nbd' && choice.nbd ? choice.nbd : null;
+  // Fitted values go in as exact double literals (every one is finite here): the expressions differ per scoring.
+  const lit = (v: number) => `${v.toPrecision(17)}::DOUBLE`;
+  const [r, alpha, a, b] = (nbd ? [nbd.r, nbd.alpha, 1, 1] : [bg.r, bg.alpha, bg.a, bg.b]).map(lit);
+  const lr = `(ln(${a}) - ln(${b} + x - 1) + (${r} + x) * (ln(${alpha} + t_cal) - ln(${alpha} + t_x)))`;
+  const pAlive = nbd ? '1.0' : `CASE WHEN x = 0 THEN 1.0 WHEN ${lr} > 0 THEN exp(-${lr}) / (1.0 + exp(-${lr})) ELSE 1.0 / (1.0 + exp(${lr})) END`;
+  const exp = (t: number) => (nbd ? `(${r} + x) * ${t} / (${alpha} + t_cal)` : `painel_bgnbd_expected(${t}, x, t_x, t_cal, ${r}, ${alpha}, ${a}, ${b})`);
+  const [gp, gq, gv] = gg ? [gg.p, gg.q, gg.v].map(lit) : [];
+  const avgValue = gg
+    ? `CASE WHEN x > 0 AND monetary > 0 THEN (${gp} * (${gv} + monetary * x)) / (${gp} * x + ${gq} - 1) ELSE (${gp} * ${gv}) / (${gq} - 1) END`
+    : `CASE WHEN x > 0 AND monetary > 0 THEN monetary ELSE (SELECT avg(monetary) FROM customer_value WHERE model_id = $1 AND x > 0 AND monetary > 0) END`;
+  const params = [modelId];
   // Row-wise updates (no self-join): the scores first, then what derives from them.
   await db.transaction(async (tx) => {
     await tx.run(
@@ -155,6 +183,11 @@ interface ModelRow {
   gg_converged: boolean | null;
   fit_ms: number;
   score_ms: number;
+  scoring: string | null;
+  nbd_r: number | null;
+  nbd_alpha: number | null;
+  nbd_loglik: number | null;
+  notes: string | null;
 }
 
 /** The latest fitted model (fitted_at is strictly increasing), or null. */
@@ -164,7 +197,7 @@ export async function currentModel(db: Db): Promise<CustomerValueModel | null> {
 
 async function modelById(db: Db, modelId: string | null): Promise<CustomerValueModel | null> {
   const [m] = await db.all<ModelRow>(
-    `SELECT * EXCLUDE (as_of, fitted_at, customers, repeat_customers), strftime(as_of, '%Y-%m-%d') AS as_of,
+    `SELECT * EXCLUDE (as_of, fitted_at, customers, repeat_customers, notes), notes::VARCHAR AS notes, strftime(as_of, '%Y-%m-%d') AS as_of,
        strftime(timezone('UTC', fitted_at), '%Y-%m-%dT%H:%M:%SZ') AS fitted_at, customers::DOUBLE AS customers, repeat_customers::DOUBLE AS repeat_customers
      FROM clv_models WHERE $1::VARCHAR IS NULL OR model_id = $1 ORDER BY clv_models.fitted_at DESC LIMIT 1`,
     [modelId],
@@ -181,5 +214,8 @@ async function modelById(db: Db, modelId: string | null): Promise<CustomerValueM
       m.gg_p === null ? null : { p: m.gg_p, q: m.gg_q as number, v: m.gg_v as number, logLik: m.gg_loglik as number, iterations: m.gg_iterations as number, converged: Boolean(m.gg_converged) },
     fitMs: m.fit_ms,
     scoreMs: m.score_ms,
+    scoring: m.scoring === 'nbd' ? 'nbd' : 'bgnbd',
+    nbd: m.nbd_r === null || m.nbd_alpha === null ? null : { r: m.nbd_r, alpha: m.nbd_alpha, logLik: m.nbd_loglik },
+    notes: m.notes ? (JSON.parse(m.notes) as LocalizedText[]) : [],
   };
 }

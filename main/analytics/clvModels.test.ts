@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bgLogLik, bgLogLikGrad, expectedVisits, fitBgNbd, hyp2f1, pAlive, prepareBg, type BgParams } from './bgnbd';
+import { bgLogLik, bgLogLikGrad, fitBgNbd, prepareBg, type BgParams } from './bgnbd';
+import { expectedVisits, hyp2f1, pAlive } from './bgnbdScore';
 import { expectedAverageValue, fitGammaGamma, ggLogLik, ggLogLikGrad, prepareGg, type GgParams } from './gammaGamma';
 import { bfgs, nelderMead } from './optimize';
 import { digamma, lnGamma } from './special';

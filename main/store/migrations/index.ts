@@ -8,6 +8,7 @@ import m011 from './m011_report_lines';
 import m012 from './m012_faster_div_money';
 import m020 from './m020_analytics';
 import m021 from './m021_forecasts';
+import m022 from './m022_clv_scoring';
 import m030 from './m030_sync';
 import m031 from './m031_sync_recipients';
 import m040 from './m040_employee_settings';
@@ -18,4 +19,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: Migration[] = [m001, m002, m003, m004, m010, m011, m012, m020, m021, m030, m031, m040];
+export const MIGRATIONS: Migration[] = [m001, m002, m003, m004, m010, m011, m012, m020, m021, m022, m030, m031, m040];
