@@ -27,17 +27,5 @@ export interface TablePage {
   columns: ColumnMeta[];
 }
 
-export const CANONICAL_TABLES = [
-  'locations',
-  'employees',
-  'customers',
-  'items',
-  'sales',
-  'sale_lines',
-  'payments',
-  'loyalty_transactions',
-  'campaigns',
-  'campaign_events',
-  'listing_snapshots',
-] as const;
-export type CanonicalTable = (typeof CANONICAL_TABLES)[number];
+// The canonical tables are defined once, in the model.
+export { CANONICAL_TABLES, type CanonicalTable } from './model/tables';

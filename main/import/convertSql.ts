@@ -1,6 +1,6 @@
 // SQL that turns raw text cells into typed canonical columns and a reject reason per row, in one set-based pass.
 import { sqlIdent, sqlString } from '../sql/quote';
-import type { ColumnSpec, TableSpec } from './canonicalSchema';
+import { SQL_TYPES, type ColumnSpec, type TableSpec } from '../model/schema';
 
 export type DecimalMark = '.' | ',';
 
@@ -13,17 +13,7 @@ export const lit = sqlString;
  */
 export const listLit = (values: readonly string[]): string => `[${values.map(lit).join(', ')}]`;
 
-export const SQL_TYPES: Record<ColumnSpec['kind'], string> = {
-  id: 'VARCHAR',
-  text: 'VARCHAR',
-  money: 'DECIMAL(18,2)',
-  rate: 'DECIMAL(6,4)',
-  qty: 'DECIMAL(18,3)',
-  int: 'INTEGER',
-  date: 'DATE',
-  ts: 'TIMESTAMPTZ',
-  bool: 'BOOLEAN',
-};
+export { SQL_TYPES };
 
 const TRUE_WORDS = ['true', '1', 'sim', 'yes', 's', 'y', 't', 'verdadeiro'];
 const FALSE_WORDS = ['false', '0', 'não', 'nao', 'no', 'n', 'f', 'falso'];

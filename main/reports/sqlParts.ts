@@ -1,4 +1,5 @@
 // SQL fragments several reports share: bucketing by granularity, period calendars, and the exact money rules.
+import { PAYMENT_METHOD_VALUES } from '../../shared/model';
 import type { ReportContext } from './types';
 
 export const GRANULARITY_OPTIONS = [
@@ -19,16 +20,8 @@ export function bucketsSql(ctx: ReportContext, gran: string, from = ctx.from, to
  */
 export const distinctTotal = (listCol: string) => `{{distinct:${listCol}}}`;
 
-export const PAYMENT_METHODS = [
-  ['cash', 'Dinheiro', 'Cash'],
-  ['credit_card', 'Cartão de crédito', 'Credit card'],
-  ['debit_card', 'Cartão de débito', 'Debit card'],
-  ['pix', 'Pix', 'Pix'],
-  ['boleto', 'Boleto', 'Boleto'],
-  ['wallet', 'Carteira digital', 'Wallet'],
-  ['voucher', 'Vale', 'Voucher'],
-  ['other', 'Outros', 'Other'],
-] as const;
+/** [code, pt-BR, en] of every payment method, in the model's order. */
+export const PAYMENT_METHODS = PAYMENT_METHOD_VALUES.map((m) => [m.code, m.label['pt-BR'], m.label.en] as const);
 
 /**
  * Commission per employee-month: round(monthly staff revenue x rate, 2), from lines of completed sales

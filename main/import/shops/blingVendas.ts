@@ -2,7 +2,7 @@
 // sales, sale_lines, items, customers and payments with bling: ids.
 import { timestampExpr } from '../convertSql';
 import type { ShopColumns, ShopMapping } from './shopFile';
-import { paymentMethodSql } from './wooOrders';
+import { paymentMethodSql } from '../../model/paymentMethods';
 
 const NUMBER = ['numero', 'numero_pedido', 'numero_do_pedido', 'n_pedido', 'n_do_pedido', 'pedido'];
 const DATE = ['data', 'data_pedido', 'data_do_pedido', 'data_da_venda', 'data_venda', 'data_emissao'];

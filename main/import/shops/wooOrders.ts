@@ -1,5 +1,6 @@
 // WooCommerce orders CSV export (one row per line item, as written by the usual order-export plugins; one row per
 // order also works) mapped by header names to sales, sale_lines, items, customers and payments with woo: ids.
+import { paymentMethodSql } from '../../model/paymentMethods';
 import { timestampExpr } from '../convertSql';
 import type { ShopColumns, ShopMapping } from './shopFile';
 
@@ -18,18 +19,6 @@ export function wooStatusSql(st: string): string {
     ELSE ${st} END`;
 }
 
-/** Payment method names and gateway ids (pix, boleto, cod, stripe, pagseguro...) to the canonical methods. */
-export function paymentMethodSql(m: string): string {
-  const x = `lower(strip_accents(coalesce(${m}, '')))`;
-  return `CASE WHEN ${x} LIKE '%pix%' THEN 'pix'
-    WHEN regexp_matches(${x}, 'boleto|bank_slip|ticket') THEN 'boleto'
-    WHEN regexp_matches(${x}, 'debit|debito') THEN 'debit_card'
-    WHEN regexp_matches(${x}, '^cod$|dinheiro|cash|especie') THEN 'cash'
-    WHEN regexp_matches(${x}, 'credit|credito|card|cartao|stripe|pagseguro|cielo|rede|pagarme|paypal') THEN 'credit_card'
-    WHEN regexp_matches(${x}, 'carteira|wallet|mercado ?pago') THEN 'wallet'
-    WHEN regexp_matches(${x}, 'vale|voucher|gift') THEN 'voucher'
-    ELSE 'other' END`;
-}
 
 export function wooOrdersMapping(c: ShopColumns, raw: string, file: string): ShopMapping {
   c.need(TOTAL, file);

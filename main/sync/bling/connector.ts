@@ -4,13 +4,13 @@
 import { AppError } from '../../store/errors';
 import { badRecord, cents, fromLocal, isObject, mapLimit, minusMs, money, moneyRaw, str, toLocal } from '../map';
 import type { Connector, Page, Reject, Row, StreamContext, TokenSet } from '../types';
+import { paymentMethodOfId } from '../../model/paymentMethods';
 import { walkWindows } from '../windows';
 
 const P = 'bling';
 const LIMIT = 100;
 const YEAR_MS = 360 * 86_400_000;
 const STATUS: Record<number, string> = { 6: 'booked', 21: 'booked', 15: 'confirmed', 24: 'confirmed', 9: 'completed', 18: 'completed', 12: 'cancelled' };
-const FORM: Record<number, string> = { 1: 'cash', 3: 'credit_card', 4: 'debit_card', 15: 'boleto', 17: 'pix', 10: 'voucher', 11: 'voucher', 12: 'voucher', 13: 'voucher', 5: 'wallet', 19: 'wallet' };
 
 type Rec = Record<string, unknown>;
 const id = (v: unknown) => (isObject(v) && (typeof v.id === 'number' || typeof v.id === 'string') && Number(v.id) !== 0 ? String(v.id) : null);
@@ -205,7 +205,7 @@ export const blingConnector: Connector = {
     {
       name: 'pedidos',
       async *pages(ctx, cursor) {
-        const forms = new Map((await all(ctx, '/formas-pagamentos')).map((f) => [String(f.id), FORM[Number(f.tipoPagamento)] ?? 'other']));
+        const forms = new Map((await all(ctx, '/formas-pagamentos')).map((f) => [String(f.id), paymentMethodOfId('bling', Number(f.tipoPagamento))]));
         const opts = { locationId: (ctx.source.config.locationId as string | null) ?? null, itemDiscount: String(ctx.source.config.itemDiscount ?? 'value') };
         yield* windowed(ctx, cursor, '/pedidos/vendas', {}, async (recs) => {
           const rows: Record<string, Row[]> = { sales: [], sale_lines: [], payments: [] };

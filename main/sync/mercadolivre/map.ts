@@ -2,6 +2,7 @@
 // and the promotion as line discount; sale_fee is per unit, so the order's fee is sum(sale_fee x quantity).
 import { cents, isObject, joinName, money, moneyRaw, str } from '../map';
 import type { Page, Row } from '../types';
+import { paymentMethodOf } from '../../model/paymentMethods';
 
 export const P = 'ml';
 
@@ -18,9 +19,9 @@ const STATUS: Record<string, string> = {
 };
 
 export function paymentMethod(type: string, method: string): string {
-  if (method === 'pix') return 'pix';
-  if (method === 'pec') return 'cash';
-  return { credit_card: 'credit_card', debit_card: 'debit_card', ticket: 'boleto', bank_transfer: 'pix', account_money: 'wallet', prepaid_card: 'voucher' }[type] ?? 'other';
+  // The method names Pix and "pec" (cash at a lottery house) outright; otherwise the payment type says it.
+  if (method === 'pix' || method === 'pec') return paymentMethodOf(method);
+  return paymentMethodOf(type);
 }
 
 type Rec = Record<string, unknown>;

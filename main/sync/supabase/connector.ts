@@ -3,13 +3,13 @@
 import { AppError } from '../../store/errors';
 import { isObject, minusMs, moneyRaw, str, badRecord } from '../map';
 import type { Connector, Page, Reject, Row, Stream, StreamContext } from '../types';
+import { matchPaymentMethod } from '../../model/paymentMethods';
 
 const P = 'salon';
 const ref = (v: unknown) => (v === null || v === undefined || v === '' ? null : `${P}:${v}`);
 const PAGE = 1000;
 
 const STATUS: Record<string, string> = { pending: 'booked', scheduled: 'booked', confirmed: 'confirmed', completed: 'completed', done: 'completed', canceled: 'cancelled', cancelled: 'cancelled', no_show: 'no_show' };
-const METHOD: Record<string, string> = { dinheiro: 'cash', credito: 'credit_card', debito: 'debit_card', pix: 'pix', boleto: 'boleto', carteira: 'wallet', vale: 'voucher', outro: 'other' };
 
 type Mapped = Pick<Page, 'rows' | 'replaceChildren'>;
 type Mapper = (r: Record<string, unknown>) => Mapped;
@@ -182,7 +182,8 @@ export const supabaseConnector: Connector = {
               payment_id: `${P}:${r.id}`,
               sale_id: ref(r.appointment_id),
               occurred_at: str(r.paid_at),
-              method: METHOD[String(r.method)] ?? str(r.method),
+              // An unknown word passes through, so the row is rejected naming it.
+              method: matchPaymentMethod(str(r.method)) ?? str(r.method),
               kind: str(r.kind),
               amount: moneyRaw(r.amount),
               fee_amount: moneyRaw(r.fee),

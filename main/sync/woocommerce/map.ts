@@ -2,6 +2,7 @@
 // and products. Money arrives as 2-decimal strings, refund totals negative, *_gmt dates in UTC without a zone.
 import { cents, isObject, joinName, money, moneyRaw, str, utcNaive } from '../map';
 import type { Page, Row } from '../types';
+import { paymentMethodOf } from '../../model/paymentMethods';
 
 export const P = 'woo';
 
@@ -17,18 +18,6 @@ const STATUS: Record<string, string> = {
   'checkout-draft': 'booked',
 };
 
-/** Gateway ids to canonical methods (Brazilian gateways included). */
-export function methodOf(gateway: string): string {
-  const g = gateway.toLowerCase();
-  if (g.includes('pix')) return 'pix';
-  if (g.includes('debit')) return 'debit_card';
-  if (g.includes('boleto') || g.includes('ticket')) return 'boleto';
-  if (g === 'cod' || g.includes('cash') || g.includes('dinheiro')) return 'cash';
-  if (g.includes('gift') || g.includes('voucher')) return 'voucher';
-  if (g.includes('mercadopago') || g.includes('paypal') || g.includes('picpay') || g.includes('wallet')) return 'wallet';
-  if (g.includes('stripe') || g.includes('credit') || g.includes('card') || g.includes('pagseguro') || g.includes('cielo')) return 'credit_card';
-  return 'other';
-}
 
 function meta(rec: Record<string, unknown>, key: string): string | null {
   const list = Array.isArray(rec.meta_data) ? rec.meta_data : [];
@@ -120,7 +109,7 @@ export function mapOrder(o: Record<string, unknown>, refunds: WooRefund[], opts:
   });
   const occurred = utcNaive(o.date_paid_gmt) ?? utcNaive(o.date_completed_gmt) ?? utcNaive(o.date_created_gmt);
   const gateway = str(o.payment_method) ?? '';
-  const method = methodOf(gateway);
+  const method = paymentMethodOf(gateway);
   const payments: Row[] = [];
   if (str(o.date_paid_gmt)) {
     payments.push({ payment_id: saleId, sale_id: saleId, occurred_at: occurred, method, kind: 'payment', amount: total === null ? str(o.total) : money(total), fee_amount: moneyRaw(meta(o, opts.feeKey)) });

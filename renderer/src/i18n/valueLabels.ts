@@ -1,36 +1,15 @@
 // Words for the closed code lists of the data model (payment methods, statuses, kinds, lifecycle, RFM clusters,
 // channels), so tables and charts say "Cartão de crédito" rather than credit_card. Unknown values pass through.
+import { modelLabel } from '../../../shared/model';
 import { RFM_CLUSTER_LABELS } from '../../../shared/rfm';
 import type { Locale } from './format';
 
+/** Codes outside the data model's lists (those come from shared/model). */
 const CODES: Record<string, [string, string]> = {
-  cash: ['Dinheiro', 'Cash'],
-  credit_card: ['Cartão de crédito', 'Credit card'],
-  debit_card: ['Cartão de débito', 'Debit card'],
-  pix: ['Pix', 'Pix'],
-  boleto: ['Boleto', 'Boleto'],
-  wallet: ['Carteira digital', 'Digital wallet'],
-  voucher: ['Vale', 'Voucher'],
-  other: ['Outro', 'Other'],
-  booked: ['Agendado', 'Booked'],
-  confirmed: ['Confirmado', 'Confirmed'],
-  completed: ['Concluído', 'Completed'],
-  cancelled: ['Cancelado', 'Cancelled'],
-  no_show: ['Falta', 'No-show'],
-  service: ['Serviço', 'Service'],
-  product: ['Produto', 'Product'],
-  appointment: ['Atendimento', 'Appointment'],
-  order: ['Pedido', 'Order'],
-  payment: ['Pagamento', 'Payment'],
-  refund: ['Devolução', 'Refund'],
   active: ['Ativo', 'Active'],
   recent: ['Recente', 'Recent'],
   dormant: ['Adormecido', 'Dormant'],
   inactive: ['Inativo', 'Inactive'],
-  email: ['E-mail', 'E-mail'],
-  whatsapp: ['WhatsApp', 'WhatsApp'],
-  sms: ['SMS', 'SMS'],
-  instagram: ['Instagram', 'Instagram'],
   entered: ['Entraram', 'Entered'],
   left: ['Saíram', 'Left'],
 };
@@ -63,6 +42,8 @@ export function isCodeColumn(id: string | undefined): boolean {
 export function codeLabel(locale: Locale, value: string): string {
   const rfm = (RFM_CLUSTER_LABELS as Record<string, { 'pt-BR': string; en: string }>)[value];
   if (rfm) return rfm[locale];
+  const m = modelLabel(value);
+  if (m) return m[locale];
   const c = CODES[value];
   return c ? c[locale === 'pt-BR' ? 0 : 1] : value;
 }
