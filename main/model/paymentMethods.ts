@@ -2,6 +2,7 @@
 // and by file imports (as a SQL CASE over a whole column). Both renderings come from the same ordered entries,
 // so a word added here is understood everywhere; the first entry that matches wins.
 import type { PaymentMethod } from '../../shared/model';
+import { sqlString } from '../sql/quote';
 
 export interface MethodEntry {
   method: PaymentMethod;
@@ -53,13 +54,11 @@ export function paymentMethodOf(value: string | null | undefined): PaymentMethod
   return matchPaymentMethod(value) ?? 'other';
 }
 
-const sqlText = (s: string) => `'${s.replace(/'/g, "''")}'`;
-
 /** The same mapping as a SQL CASE over a text expression (NULL and empty text give `other`). */
 export function paymentMethodSql(expr: string): string {
   const v = `lower(trim(strip_accents(coalesce(CAST(${expr} AS VARCHAR), ''))))`;
   const whens = PAYMENT_METHOD_ENTRIES.map((e) => {
-    const tests = [...(e.exact?.length ? [`${v} IN (${e.exact.map(sqlText).join(', ')})`] : []), ...(e.contains ?? []).map((w) => `contains(${v}, ${sqlText(w)})`)];
+    const tests = [...(e.exact?.length ? [`${v} IN (${e.exact.map(sqlString).join(', ')})`] : []), ...(e.contains ?? []).map((w) => `contains(${v}, ${sqlString(w)})`)];
     return `WHEN ${tests.join(' OR ')} THEN '${e.method}'`;
   });
   return `CASE ${whens.join(' ')} ELSE 'other' END`;

@@ -1,6 +1,7 @@
 // The engine's side of the canonical model: the pure data of shared/model (tables, columns, closed lists, words) with
 // what only the engine needs — DuckDB types, the tables' DDL (migration 2 is generated from it), keys and load order.
 // shared/model holds the data because the renderer may import only shared/; everything in main/ reads it from here.
+import { sqlIdent } from '../sql/quote';
 import { CANONICAL_TABLES, enumCodes, MODEL_TABLES, type CanonicalTable, type ColumnKind, type ModelColumn, type ModelTable } from '../../shared/model';
 
 export { CANONICAL_TABLES, type CanonicalTable, type ColumnKind };
@@ -45,8 +46,6 @@ export const TABLE_KEYS = Object.fromEntries(MODEL_TABLES.map((t) => [t.name, [.
 /** Parents before children, so lines and payments of a rejected sale are set aside with it. */
 export const MERGE_ORDER: readonly CanonicalTable[] = CANONICAL_TABLES;
 
-const quoteIdent = (name: string): string => (/^[a-z_][a-z0-9_]*$/.test(name) ? name : `"${name.replace(/"/g, '""')}"`);
-
 /**
  * CREATE TABLE for a canonical table as of a schema version: only columns added at or before `version` (a later
  * column is added by its own migration, so the table an old migration created never changes).
@@ -54,8 +53,8 @@ const quoteIdent = (name: string): string => (/^[a-z_][a-z0-9_]*$/.test(name) ? 
 export function tableDdl(table: CanonicalTable, version = Number.MAX_SAFE_INTEGER): string {
   const cols = TABLE_SPECS[table].columns
     .filter((c) => (c.since ?? 2) <= version)
-    .map((c) => `${quoteIdent(c.name)} ${SQL_TYPES[c.kind]}${c.required ? ' NOT NULL' : ''}`);
-  return `CREATE TABLE ${quoteIdent(table)} (${cols.join(', ')});`;
+    .map((c) => `${sqlIdent(c.name)} ${SQL_TYPES[c.kind]}${c.required ? ' NOT NULL' : ''}`);
+  return `CREATE TABLE ${sqlIdent(table)} (${cols.join(', ')});`;
 }
 
 /** The DDL of every canonical table as of a schema version. */
