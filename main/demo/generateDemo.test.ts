@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestEngine, type TestEngine } from '../engine/testEngine';
 import { generateDemo } from './generateDemo';
+import { fitCustomerValue } from '../analytics/clv';
 import { TABLE_SPECS } from '../import/canonicalSchema';
 import { CANONICAL_TABLES } from '../../shared/types';
 import type { DemoSummary } from '../../shared/api/demo';
@@ -138,6 +139,33 @@ describe('demo realism', () => {
     const rules = await t.engine.db.all<{ rule: string }>(`SELECT DISTINCT rule FROM customer_identity ORDER BY 1`);
     expect(rules.map((r) => r.rule)).toEqual(['cpf', 'email', 'phone', 'root']);
   });
+});
+
+describe('demo customers leave like a salon\'s', () => {
+  it('gives a customer-value fit that identifies dropout over two years, with a spread of P(alive) among regulars', async () => {
+    const e = await openTestEngine({ memory: true });
+    try {
+      await generateDemo(e.engine.db, { customers: 3000, months: 24, seed: 7, endDate: '2025-06-30' });
+      const model = await fitCustomerValue(e.engine.db, { asOf: '2025-06-30' });
+      expect(model.scoring).toBe('bgnbd');
+      expect(model.notes).toEqual([]);
+      expect(model.bgnbd.a + model.bgnbd.b).toBeLessThan(1000);
+      const [r] = await e.engine.db.all<{ n: number; empty: number; gone: number; here: number; lost: number }>(
+        `SELECT count(*)::INT AS n, count(*) FILTER (expected_value_365 IS NULL OR p_alive IS NULL)::INT AS empty,
+           avg(p_alive) FILTER (x >= 3 AND t_cal - t_x > 270) AS gone, avg(p_alive) FILTER (x >= 3 AND t_cal - t_x < 60) AS here,
+           avg((p_alive < 0.5)::INT) FILTER (x >= 3) AS lost
+         FROM customer_value`,
+      );
+      expect(r.n).toBeGreaterThan(2000);
+      expect(r.empty).toBe(0);
+      // regulars who stopped coming most of a year ago are much less likely to be active than those seen lately
+      expect(r.here).toBeGreaterThan(0.85);
+      expect(r.gone).toBeLessThan(r.here - 0.2);
+      expect(r.lost).toBeGreaterThan(0.03);
+    } finally {
+      e.close();
+    }
+  }, 60_000);
 });
 
 describe('demo determinism and safety', () => {
