@@ -50,7 +50,35 @@ export interface ResolvedPeriod {
   from: string;
   to: string;
   days: number;
+  /** On a compared window: how it relates to the period (the subtitle names it). */
+  basis?: CompareBasis;
 }
+
+/** How a compared window was chosen (see comparePeriods in main/reports/period.ts). */
+export const COMPARE_BASES = [
+  'previous_months',
+  'same_days_previous_month',
+  'same_days_last_year',
+  'same_dates_last_year',
+  'same_weekday_last_week',
+  'same_weekdays_last_week',
+  'same_weekday_last_year',
+  'same_weekdays_last_year',
+  'days_before',
+] as const;
+export type CompareBasis = (typeof COMPARE_BASES)[number];
+
+export const COMPARE_BASIS_LABELS: Record<CompareBasis, LocalizedText> = {
+  previous_months: { 'pt-BR': 'mesmo número de meses antes', en: 'the same number of months before' },
+  same_days_previous_month: { 'pt-BR': 'mesmos dias do mês anterior', en: 'the same days of the previous month' },
+  same_days_last_year: { 'pt-BR': 'mesmos dias do ano anterior', en: 'the same days of last year' },
+  same_dates_last_year: { 'pt-BR': 'mesmas datas do ano anterior', en: 'the same dates last year' },
+  same_weekday_last_week: { 'pt-BR': 'mesmo dia da semana passada', en: 'the same weekday last week' },
+  same_weekdays_last_week: { 'pt-BR': 'mesmos dias da semana passada', en: 'the same weekdays last week' },
+  same_weekday_last_year: { 'pt-BR': 'mesmo dia da semana, 52 semanas antes', en: 'the same weekday 52 weeks before' },
+  same_weekdays_last_year: { 'pt-BR': 'mesmos dias da semana, 52 semanas antes', en: 'the same weekdays 52 weeks before' },
+  days_before: { 'pt-BR': 'mesmo número de dias imediatamente antes', en: 'the same number of days just before' },
+};
 
 /** How a column's value in the totals row is made (always computed by the engine, in DuckDB). */
 export type ReportTotal =
@@ -95,6 +123,8 @@ export interface ReportColumnMeta {
   drill?: DrillHint;
   /** Shown only after the user asks for it (long tables). */
   optional?: boolean;
+  /** A rise is bad news (refunds, discounts, fees, no-shows, cancellations): compared in red when it goes up. */
+  lowerIsBetter?: boolean;
 }
 
 export type ReportParamKind = 'enum' | 'integer' | 'boolean' | 'text' | 'date';
@@ -205,8 +235,18 @@ export interface DashboardKpi {
   /** Wire form: money as decimal text, counts and rates as numbers; null when not computable. */
   value: string | number | null;
   previous: string | number | null;
-  /** Relative change (value - previous) / |previous|; null when previous is zero or missing. */
+  /**
+   * Against the previous window: relative change (value - previous) / |previous| for amounts and counts (null
+   * when previous is zero or missing); for rates the difference in percentage points (value - previous, 0..1
+   * scale), as `variationKind` says.
+   */
   variation: number | null;
+  variationKind: 'relative' | 'points';
+  /** The same figure over the last-year window, and the variation against it (null when there is none). */
+  lastYear: string | number | null;
+  variationLastYear: number | null;
+  /** True when part of the period is too recent for the figure's window (60-day return): it counts only the rest. */
+  provisional?: boolean;
   /** One value per day of `days` (same wire form as value). */
   sparkline: (string | number | null)[];
   /** False when the data behind it does not exist yet (then value is null and `note` says why). */
@@ -218,8 +258,12 @@ export interface DashboardKpi {
 
 export interface DashboardResult {
   period: ResolvedPeriod;
-  previous: ResolvedPeriod;
-  /** The business dates of the sparklines. */
+  /** The windows compared (comparePeriods): null for all time, and last year when there is no such window. */
+  previous: ResolvedPeriod | null;
+  lastYear: ResolvedPeriod | null;
+  /** Sparkline buckets: days, or months when the period is longer than 366 days (all time). */
+  grain: 'day' | 'month';
+  /** The first business date of each sparkline bucket. */
   days: string[];
   kpis: DashboardKpi[];
 }

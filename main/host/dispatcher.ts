@@ -25,7 +25,11 @@ export function createDispatcher(engine: Engine): Dispatcher {
       const def = defs[method] as MethodDef;
       const parsed = def.input.safeParse(input === undefined ? {} : input);
       if (!parsed.success) {
-        const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+        // A refinement may carry its plain pt-BR/en words (params.text), shown to the person instead of the path.
+        const issues = parsed.error.issues.map((i) => {
+          const text = i.code === 'custom' ? (i.params as { text?: unknown } | undefined)?.text : undefined;
+          return { path: i.path.map(String).join('.'), message: i.message, ...(text ? { text } : {}) };
+        });
         const first = issues[0];
         return {
           ok: false,

@@ -1,5 +1,6 @@
 // reports.compare: a report's totals for the period, the previous period and the same period last year (when
-// the business had activity then), with relative variations, in one DuckDB statement.
+// the business had activity then), like for like (comparePeriods), with variations (rates in percentage points),
+// in one DuckDB statement.
 import type { ReportComparison } from '../../shared/api/reports';
 import type { ReportValues } from '../../shared/reports';
 import type { Engine } from '../engine/engine';
@@ -9,17 +10,16 @@ import { totalsSelectSql } from './totalsSql';
 import { resolveRequest, specColumns, type RunRequest } from './prepare';
 import type { ReportColumnDef } from './types';
 import { withResults, type RowSpec } from './engine';
+import { variationOf } from './variation';
 
 const NUMERIC = new Set(['money', 'integer', 'decimal', 'percent']);
 
-/** Relative change per numeric column; null when the base is zero or missing. */
+/** Variation per numeric column (variationOf: rates in percentage points, the rest relative). */
 export function variations(columns: ReportColumnDef[], cur: ReportValues, base: ReportValues): Record<string, number | null> {
   const out: Record<string, number | null> = {};
   for (const c of columns) {
     if (!NUMERIC.has(c.type) || c.total === 'none') continue;
-    const a = cur[c.id] === null || cur[c.id] === undefined ? null : Number(cur[c.id]);
-    const b = base[c.id] === null || base[c.id] === undefined ? null : Number(base[c.id]);
-    out[c.id] = a === null || b === null || b === 0 ? null : Math.round(((a - b) / Math.abs(b)) * 1e6) / 1e6;
+    out[c.id] = variationOf(c.type, cur[c.id], base[c.id]);
   }
   return out;
 }

@@ -1,13 +1,18 @@
 // Date presets resolved to business-local calendar dates, and the periods they are compared with
 // (previous period, same period last year). Pure calendar arithmetic on 'YYYY-MM-DD'; "today" is injectable.
-import type { DatePreset, ResolvedPeriod } from '../../shared/reports';
+import type { CompareBasis, DatePreset, ResolvedPeriod } from '../../shared/reports';
 import { AppError } from '../store/errors';
 
 const DAY = 86_400_000;
 
+/** A period the person asked for cannot be used: the message in both languages (details.text is shown). */
+export function periodError(pt: string, en: string): AppError {
+  return new AppError('BAD_INPUT', en, { text: { 'pt-BR': pt, en } });
+}
+
 function parse(d: string): Date {
   const t = Date.parse(`${d}T00:00:00Z`);
-  if (Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== d) throw new AppError('BAD_INPUT', `not a calendar date: ${d}`);
+  if (Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== d) throw periodError(`Data inexistente: ${d}.`, `Not a calendar date: ${d}.`);
   return new Date(t);
 }
 const fmt = (d: Date) => d.toISOString().slice(0, 10);
@@ -72,37 +77,70 @@ export function resolvePeriod(req: PeriodRequest, today: string, defaultPreset: 
     case 'all':
       return activity ? make(preset, activity.first, activity.last) : make(preset, today, today);
     case 'custom': {
-      if (!req.from || !req.to) throw new AppError('BAD_INPUT', 'a custom period needs from and to');
+      if (!req.from || !req.to) throw periodError('Um período personalizado precisa da data inicial e da final.', 'A custom period needs a start and an end date.');
       parse(req.from);
       parse(req.to);
-      if (req.from > req.to) throw new AppError('BAD_INPUT', 'the period starts after it ends');
-      if (daysBetween(req.from, req.to) > 366 * 30) throw new AppError('BAD_INPUT', 'the period is longer than 30 years');
+      if (req.from > req.to) throw periodError('O período começa depois de terminar: troque as datas.', 'The period starts after it ends: swap the dates.');
+      if (daysBetween(req.from, req.to) > 366 * 30) throw periodError('O período tem mais de 30 anos.', 'The period is longer than 30 years.');
       return make(preset, req.from, req.to);
     }
   }
 }
 
 const isWholeMonths = (p: ResolvedPeriod) => p.from === monthStart(p.from) && p.to === monthEnd(p.to);
+const wholeMonths = (p: ResolvedPeriod) => (Number(p.to.slice(0, 4)) - Number(p.from.slice(0, 4))) * 12 + Number(p.to.slice(5, 7)) - Number(p.from.slice(5, 7)) + 1;
+const shiftDays = (p: ResolvedPeriod, n: number, basis: CompareBasis): ResolvedPeriod => ({ ...make(p.preset, addDays(p.from, n), addDays(p.to, n)), basis });
 
-/**
- * The period a report is compared with: whole calendar months compare with the same number of months before;
- * month-/year-to-date with the same days of the previous month/year; anything else with the same number of
- * days immediately before.
- */
-export function previousPeriod(p: ResolvedPeriod): ResolvedPeriod {
-  if (isWholeMonths(p)) {
-    const months = (Number(p.to.slice(0, 4)) - Number(p.from.slice(0, 4))) * 12 + Number(p.to.slice(5, 7)) - Number(p.from.slice(5, 7)) + 1;
-    const from = addMonths(p.from, -months);
-    return make(p.preset, from, monthEnd(addMonths(from, months - 1)));
-  }
-  if (p.preset === 'this_month') return make(p.preset, addMonths(p.from, -1), addMonths(p.to, -1));
-  if (p.preset === 'this_year') return make(p.preset, addMonths(p.from, -12), addMonths(p.to, -12));
-  return make(p.preset, addDays(p.from, -p.days), addDays(p.from, -1));
+/** The windows a period is compared with, like for like; `null` when a comparison means nothing (all time). */
+export interface PeriodComparison {
+  previous: ResolvedPeriod | null;
+  lastYear: ResolvedPeriod | null;
 }
 
-/** The same period one year earlier (a whole-month period keeps whole months, so February ends on its last day). */
+/**
+ * The one rule every comparison of Painel uses (dashboard, report comparison cards, chart "previous" series,
+ * sales-summary rows, CLI), so the subtitle can state exactly the window compared:
+ * - whole calendar months: the same number of whole months before, and the same months last year;
+ * - month-to-date / year-to-date: the same days of the previous month / year (1-4 Dec vs 1-4 Nov and 1-4 Dec
+ *   last year; a day past the shorter month's end is clamped to it);
+ * - today, this week and any span shorter than a week: the same weekdays one week before, and the same
+ *   weekdays 52 weeks before (a Saturday is compared with a Saturday);
+ * - any other span: the same number of days immediately before, and the same dates one year before;
+ * - all time: nothing.
+ */
+export function comparePeriods(p: ResolvedPeriod): PeriodComparison {
+  if (p.preset === 'all') return { previous: null, lastYear: null };
+  const lastYearDates = (): ResolvedPeriod => {
+    const to = isWholeMonths(p) ? monthEnd(addMonths(p.to, -12)) : addMonths(p.to, -12);
+    return { ...make(p.preset, addMonths(p.from, -12), to), basis: 'same_dates_last_year' };
+  };
+  if (isWholeMonths(p)) {
+    const months = wholeMonths(p);
+    const from = addMonths(p.from, -months);
+    return { previous: { ...make(p.preset, from, monthEnd(addMonths(from, months - 1))), basis: 'previous_months' }, lastYear: lastYearDates() };
+  }
+  if (p.preset === 'this_year') {
+    return { previous: { ...make(p.preset, addMonths(p.from, -12), addMonths(p.to, -12)), basis: 'same_days_last_year' }, lastYear: null };
+  }
+  if (p.preset !== 'this_month' && (p.preset === 'today' || p.preset === 'this_week' || p.days < 7)) {
+    return {
+      previous: shiftDays(p, -7, p.days === 1 ? 'same_weekday_last_week' : 'same_weekdays_last_week'),
+      lastYear: shiftDays(p, -364, p.days === 1 ? 'same_weekday_last_year' : 'same_weekdays_last_year'),
+    };
+  }
+  if (p.preset === 'this_month' || (p.from === monthStart(p.from) && p.from.slice(0, 7) === p.to.slice(0, 7))) {
+    return { previous: { ...make(p.preset, addMonths(p.from, -1), addMonths(p.to, -1)), basis: 'same_days_previous_month' }, lastYear: lastYearDates() };
+  }
+  return { previous: shiftDays(p, -p.days, 'days_before'), lastYear: lastYearDates() };
+}
+
+/** The previous window of `comparePeriods`; all time falls back to the same span before (empty, never shown). */
+export function previousPeriod(p: ResolvedPeriod): ResolvedPeriod {
+  return comparePeriods(p).previous ?? shiftDays(p, -p.days, 'days_before');
+}
+
+/** The last-year window of `comparePeriods` (year-to-date is itself compared with last year). */
 export function lastYearPeriod(p: ResolvedPeriod): ResolvedPeriod {
-  const from = addMonths(p.from, -12);
-  const to = isWholeMonths(p) ? monthEnd(addMonths(p.to, -12)) : addMonths(p.to, -12);
-  return make(p.preset, from, to);
+  const c = comparePeriods(p);
+  return c.lastYear ?? c.previous ?? { ...make(p.preset, addMonths(p.from, -12), addMonths(p.to, -12)), basis: 'same_dates_last_year' };
 }

@@ -73,7 +73,7 @@ export function validateParams(def: ReportDefinition, raw: Record<string, ParamV
 }
 
 /** First and last business dates with a sale or a payment (for the `all` preset); null on an empty database. */
-async function activityRange(engine: Engine): Promise<{ first: string; last: string } | null> {
+export async function activityRange(engine: Engine): Promise<{ first: string; last: string } | null> {
   const rows = await engine.db.all<{ first: string | null; last: string | null }>(`
     WITH b AS (SELECT min(occurred_at) AS lo, max(occurred_at) AS hi FROM sales UNION ALL SELECT min(occurred_at), max(occurred_at) FROM payments)
     SELECT strftime(CAST(timezone(getvariable('biz_tz'), min(lo)) AS DATE), '%Y-%m-%d') AS first,

@@ -25,7 +25,13 @@ describe('report numbers on the fixture (March 2026, America/Sao_Paulo)', () => 
     expect(rows).toHaveLength(31);
     expect(by(rows, 'bucket', '2026-03-31')).toMatchObject({ sales: 1, gross: '100.10', discounts: '10.00', net: '90.10', avg_ticket: '90.10', unique_customers: 1 });
     expect(by(rows, 'bucket', '2026-03-17')).toMatchObject({ sales: 0, refunds: '20.00', net: '-20.00' });
-    expect(totals).toMatchObject({ sales: 3, gross: '420.10', discounts: '30.00', refunds: '20.00', net: '370.10', tax: '18.00', avg_ticket: '141.03', unique_customers: 2, prev_net: '50.00' });
+    expect(totals).toMatchObject({ sales: 3, gross: '420.10', discounts: '30.00', refunds: '20.00', net: '370.10', tax: '18.00', avg_ticket: '141.03', unique_customers: 2, prev_net: '280.00' });
+    // a day is compared with the same weekday one week before (Sunday 22 with Sunday 15)
+    expect(by(rows, 'bucket', '2026-03-22')).toMatchObject({ net: '0.00', prev_net: '120.00', compared_from: '2026-03-15', compared_to: '2026-03-15' });
+    // a week clipped to the period (Mon 30 - Tue 31) with the same weekdays of the week before
+    const weeks = await run('sales-summary', { granularity: 'week' });
+    expect(by(weeks.rows, 'bucket', '2026-03-30')).toMatchObject({ net: '90.10', compared_from: '2026-03-23', compared_to: '2026-03-24' });
+    expect(by(weeks.rows, 'bucket', '2026-02-23')).toMatchObject({ compared_from: '2026-02-22', compared_to: '2026-02-22' });
     const month = await run('sales-summary', { granularity: 'month' });
     expect(month.rows).toEqual([expect.objectContaining({ bucket: '2026-03-01', sales: 3, net: '370.10', prev_net: '50.00', net_variation: 6.402 })]);
     const april = await run('sales-summary', { granularity: 'month' }, { preset: 'custom', from: '2026-04-01', to: '2026-04-30' });

@@ -21,9 +21,10 @@ export const periodInput = z
   .strict()
   .superRefine((p, ctx) => {
     const custom = p.preset === 'custom' || (p.preset === undefined && (p.from !== undefined || p.to !== undefined));
-    if (custom && (p.from === undefined || p.to === undefined)) ctx.addIssue({ code: 'custom', message: 'a custom period needs from and to' });
-    if (!custom && (p.from !== undefined || p.to !== undefined)) ctx.addIssue({ code: 'custom', message: 'from/to only go with the custom preset' });
-    if (p.from && p.to && p.from > p.to) ctx.addIssue({ code: 'custom', message: 'from is after to' });
+    const issue = (message: string, pt: string, en: string) => ctx.addIssue({ code: 'custom', message, params: { text: { 'pt-BR': pt, en } } });
+    if (custom && (p.from === undefined || p.to === undefined)) issue('a custom period needs from and to', 'Um período personalizado precisa da data inicial e da final.', 'A custom period needs a start and an end date.');
+    if (!custom && (p.from !== undefined || p.to !== undefined)) issue('from/to only go with the custom preset', 'Datas inicial e final só valem para o período personalizado.', 'Start and end dates only go with a custom period.');
+    if (p.from && p.to && p.from > p.to) issue('from is after to', 'O período começa depois de terminar: troque as datas.', 'The period starts after it ends: swap the dates.');
   });
 export type PeriodInput = z.input<typeof periodInput>;
 
@@ -96,7 +97,10 @@ export interface ReportComparison {
   current: ReportValues;
   previousValues: ReportValues;
   lastYearValues: ReportValues | null;
-  /** Relative change vs previous period per numeric column ((cur - prev) / |prev|); null when prev is 0 or null. */
+  /**
+   * Change vs the previous window per numeric column: relative ((cur - prev) / |prev|, null when prev is 0 or
+   * null) for amounts and counts, the difference in percentage points (cur - prev, 0..1 scale) for percent columns.
+   */
   variation: Record<string, number | null>;
   variationLastYear: Record<string, number | null> | null;
 }

@@ -89,7 +89,8 @@ describe('closing pack numbers', () => {
     expect(line('reconciliation', 'Recebido')).toBe(svr.values.received);
     const open = cents(line('reconciliation', 'Saldo em aberto no início do mês'));
     const close = cents(line('reconciliation', 'Saldo em aberto no fim do mês'));
-    expect(open + cents(svr.values.sales_value) - cents(svr.values.received) + cents(svr.values.refunds)).toBe(close);
+    expect(line('reconciliation', 'Devoluções de vendas concluídas')).toBe(svr.values.refunded_sales);
+    expect(open + cents(svr.values.sales_value) - cents(svr.values.refunded_sales) - cents(svr.values.received) + cents(svr.values.refunds)).toBe(close);
   });
 });
 

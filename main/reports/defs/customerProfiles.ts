@@ -39,7 +39,7 @@ export const customerProfiles: ReportDefinition = {
     intCol('rfm_m', 'M', 'M', { requires: 'rfm', total: 'none', unit: undefined }),
     textCol('rfm_cluster', 'Grupo RFM', 'RFM cluster', { requires: 'rfm' }),
     moneyCol('predicted_value', 'Valor previsto (12 meses)', 'Predicted value (12 months)', { requires: 'customerValue' }),
-    pctCol('churn_risk', 'Risco de abandono', 'Churn risk', 'avg("churn_risk")', { requires: 'customerValue' }),
+    pctCol('churn_risk', 'Risco de abandono', 'Churn risk', 'avg("churn_risk")', { requires: 'customerValue', lowerIsBetter: true }),
     numCol('expected_visits_365', 'Visitas previstas (12 meses)', 'Expected visits (12 months)', { requires: 'customerValue', total: 'sum' }),
   ],
   params: [],

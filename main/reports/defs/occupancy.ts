@@ -14,13 +14,31 @@ export function openingMinutesSql(ctx: ReportContext): string {
 const toMin = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 /** Booked minutes per staff per day: lines of appointments not cancelled (line duration, else the item's). */
-export function bookedMinutesSql(ctx: ReportContext): string {
+export function bookedMinutesSql(ctx: ReportContext, from?: string, to?: string): string {
   return `SELECT l.staff_id, l.biz_date AS day, sum(coalesce(l.duration_min, i.duration_min * coalesce(l.quantity, 1), 0)) AS booked_minutes,
       count(*) FILTER (WHERE i.kind = 'service' OR i.kind IS NULL) AS services
-    FROM ${ctx.lines({ customerKey: false })} l LEFT JOIN items i ON i.item_id = l.item_id
+    FROM ${ctx.lines({ customerKey: false, ...(from ? { from } : {}), ...(to ? { to } : {}) })} l LEFT JOIN items i ON i.item_id = l.item_id
     WHERE l.sale_kind = 'appointment' AND l.status IN ('booked', 'confirmed', 'completed', 'no_show')
       AND ${ctx.linesFilter('l')}
     GROUP BY ALL`;
+}
+
+/**
+ * The one definition of occupancy (the report's rows, the dashboard KPI): per employee and day between two SQL
+ * DATE bounds, booked minutes and the opening minutes of that weekday; the grid is every active employee on
+ * every open day, plus any employee with bookings (on a closed day too, with no available minutes).
+ */
+export function occupancyRowsSql(ctx: ReportContext, from: string, to: string): string {
+  const staffFilter = ctx.common.employee?.length ? `e.employee_id IN (${ctx.common.employee.map((v) => ctx.p(v)).join(', ')})` : 'TRUE';
+  const locFilter = ctx.common.location?.length ? `e.location_id IN (${ctx.common.location.map((v) => ctx.p(v)).join(', ')})` : 'TRUE';
+  return `WITH b AS (${bookedMinutesSql(ctx, from, to)}),
+      o AS (${openingMinutesSql(ctx)}),
+      days AS (SELECT CAST(g.d AS DATE) AS day FROM generate_series(CAST(${from} AS TIMESTAMP), CAST(${to} AS TIMESTAMP), INTERVAL 1 DAY) g(d)),
+      staff AS (SELECT e.employee_id FROM employees e WHERE e.active IS NOT FALSE AND ${staffFilter} AND ${locFilter}),
+      grid AS (SELECT staff.employee_id AS staff_id, days.day FROM staff CROSS JOIN days JOIN o ON o.weekday = dayofweek(days.day) WHERE o.minutes > 0
+        UNION SELECT staff_id, day FROM b WHERE staff_id IS NOT NULL)
+    SELECT grid.day, grid.staff_id, CAST(coalesce(b.booked_minutes, 0) AS BIGINT) AS booked_minutes, CAST(o.minutes AS BIGINT) AS available_minutes
+    FROM grid JOIN o ON o.weekday = dayofweek(grid.day) LEFT JOIN b ON b.staff_id = grid.staff_id AND b.day = grid.day`;
 }
 
 /** Lower bound (days) of the lead-time bucket of d; the label is built from it. */
@@ -57,20 +75,9 @@ export const occupancy: ReportDefinition = {
   ],
   comparable: true,
   sql(ctx) {
-    const staffFilter = ctx.common.employee?.length ? `e.employee_id IN (${ctx.common.employee.map((v) => ctx.p(v)).join(', ')})` : 'TRUE';
-    const locFilter = ctx.common.location?.length ? `e.location_id IN (${ctx.common.location.map((v) => ctx.p(v)).join(', ')})` : 'TRUE';
-    return `WITH b AS (${bookedMinutesSql(ctx)}),
-      o AS (${openingMinutesSql(ctx)}),
-      days AS (SELECT CAST(g.d AS DATE) AS day FROM generate_series(CAST(${ctx.from} AS TIMESTAMP), CAST(${ctx.to} AS TIMESTAMP), INTERVAL 1 DAY) g(d)),
-      staff AS (SELECT e.employee_id FROM employees e WHERE e.active IS NOT FALSE AND ${staffFilter} AND ${locFilter}),
-      grid AS (SELECT staff.employee_id AS staff_id, days.day FROM staff CROSS JOIN days JOIN o ON o.weekday = dayofweek(days.day) WHERE o.minutes > 0
-        UNION SELECT staff_id, day FROM b WHERE staff_id IS NOT NULL)
-      SELECT grid.day, grid.staff_id AS employee_id, e.name AS employee_name,
-        CAST(coalesce(b.booked_minutes, 0) AS BIGINT) AS booked_minutes, CAST(o.minutes AS BIGINT) AS available_minutes,
-        safe_ratio(coalesce(b.booked_minutes, 0), o.minutes) AS occupancy
-      FROM grid JOIN o ON o.weekday = dayofweek(grid.day)
-      LEFT JOIN b ON b.staff_id = grid.staff_id AND b.day = grid.day
-      LEFT JOIN employees e ON e.employee_id = grid.staff_id`;
+    return `SELECT r.day, r.staff_id AS employee_id, e.name AS employee_name, r.booked_minutes, r.available_minutes,
+        safe_ratio(r.booked_minutes, r.available_minutes) AS occupancy
+      FROM (${occupancyRowsSql(ctx, ctx.from, ctx.to)}) r LEFT JOIN employees e ON e.employee_id = r.staff_id`;
   },
   views: [
     {

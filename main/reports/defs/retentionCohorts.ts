@@ -59,9 +59,9 @@ export const retentionCohorts: ReportDefinition = {
         intCol('active', 'Ativos', 'Active', { total: 'none' }),
         intCol('new_customers', 'Novos', 'New'),
         intCol('returning', 'Recorrentes', 'Returning', { total: 'none' }),
-        intCol('churned', 'Perdidos', 'Churned'),
+        intCol('churned', 'Perdidos', 'Churned', { lowerIsBetter: true }),
         intCol('base', 'Base (ativos nos 90 dias anteriores)', 'Base (active in the 90 days before)', { total: 'none' }),
-        pctCol('churn_rate', 'Taxa de perda', 'Churn rate', null),
+        pctCol('churn_rate', 'Taxa de perda', 'Churn rate', null, { lowerIsBetter: true }),
       ],
       defaultSort: [{ column: 'month', desc: false }],
       charts: [

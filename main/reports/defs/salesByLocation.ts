@@ -24,7 +24,7 @@ export const salesByLocation: ReportDefinition = {
     textCol('location_name', 'Unidade', 'Location'),
     intCol('sales', 'Vendas', 'Sales'),
     moneyCol('gross', 'Bruto', 'Gross'),
-    moneyCol('discounts', 'Descontos', 'Discounts'),
+    moneyCol('discounts', 'Descontos', 'Discounts', { lowerIsBetter: true }),
     moneyCol('revenue', 'Receita', 'Revenue'),
     moneyRatioCol('avg_ticket', 'Ticket médio', 'Average ticket', '__total', 'sales'),
     intCol('unique_customers', 'Clientes únicos', 'Unique customers', { total: 'distinct', totalSql: distinctTotal('__customers') }),

@@ -1,11 +1,13 @@
 // sales-summary: completed sales by day / week / month with gross, discounts, refunds, net, tax, average
-// ticket, unique customers, and the net of the aligned bucket of the previous period.
+// ticket, unique customers, and each row's net against a like-for-like window: a day against the same weekday
+// one week before, a week against the same weekdays of the week before, a month against the same days of the
+// month before.
 import { dateCol, intCol, L, moneyCol, moneyRatioCol, pctCol } from '../columns';
 import { bucketsSql, distinctTotal, GRANULARITY_OPTIONS } from '../sqlParts';
 import type { ReportContext, ReportDefinition } from '../types';
 
 function periodSql(ctx: ReportContext, g: string, from: string, to: string): string {
-  return `SELECT b.bucket, row_number() OVER (ORDER BY b.bucket) AS i,
+  return `SELECT b.bucket,
       coalesce(s.sales, 0) AS sales, coalesce(s.gross, 0) AS gross, coalesce(s.discounts, 0) AS discounts,
       coalesce(f.refunds, 0) AS refunds, coalesce(s.tax, 0) AS tax, coalesce(s.total, 0) AS total, coalesce(s.customers, []) AS customers
     FROM (${bucketsSql(ctx, g, from, to)}) b
@@ -22,21 +24,23 @@ export const salesSummary: ReportDefinition = {
   category: 'sales',
   title: L('Resumo de vendas', 'Sales summary'),
   description: L(
-    'Vendas concluídas por dia, semana ou mês: bruto, descontos, devoluções, líquido, impostos, ticket médio e clientes únicos, com o período anterior.',
-    'Completed sales by day, week or month: gross, discounts, refunds, net, tax, average ticket and unique customers, with the previous period.',
+    'Vendas concluídas por dia, semana ou mês: bruto, descontos, devoluções, líquido, impostos, ticket médio e clientes únicos. Cada dia é comparado com o mesmo dia da semana anterior, cada semana com os mesmos dias da semana anterior, cada mês com os mesmos dias do mês anterior.',
+    'Completed sales by day, week or month: gross, discounts, refunds, net, tax, average ticket and unique customers. Each day is compared with the same weekday one week before, each week with the same weekdays of the week before, each month with the same days of the month before.',
   ),
   columns: [
     dateCol('bucket', 'Período', 'Period', { drill: { kind: 'daySales' } }),
     intCol('sales', 'Vendas', 'Sales'),
     moneyCol('gross', 'Bruto', 'Gross'),
-    moneyCol('discounts', 'Descontos', 'Discounts'),
-    moneyCol('refunds', 'Devoluções', 'Refunds'),
+    moneyCol('discounts', 'Descontos', 'Discounts', { lowerIsBetter: true }),
+    moneyCol('refunds', 'Devoluções', 'Refunds', { lowerIsBetter: true }),
     moneyCol('net', 'Líquido', 'Net'),
     moneyCol('tax', 'Impostos', 'Tax'),
     moneyRatioCol('avg_ticket', 'Ticket médio', 'Average ticket', '__total', 'sales'),
     intCol('unique_customers', 'Clientes únicos', 'Unique customers', { total: 'distinct', totalSql: distinctTotal('__customers') }),
-    moneyCol('prev_net', 'Líquido (período anterior)', 'Net (previous period)'),
+    moneyCol('prev_net', 'Líquido (comparação)', 'Net (compared)'),
     pctCol('net_variation', 'Variação do líquido', 'Net variation', 'safe_ratio(sum("net") - sum("prev_net"), abs(sum("prev_net")))'),
+    dateCol('compared_from', 'Comparado de', 'Compared from', { total: 'none', optional: true }),
+    dateCol('compared_to', 'Comparado até', 'Compared to', { total: 'none', optional: true }),
   ],
   hidden: [
     { id: '__total', sqlType: 'DECIMAL(38,2)' },
@@ -49,7 +53,7 @@ export const salesSummary: ReportDefinition = {
   charts: [
     {
       id: 'net',
-      title: L('Líquido vs período anterior', 'Net vs previous period'),
+      title: L('Líquido vs comparação', 'Net vs compared'),
       kind: 'bar_line',
       x: 'bucket',
       series: [
@@ -60,14 +64,25 @@ export const salesSummary: ReportDefinition = {
   ],
   comparable: true,
   sql(ctx) {
-    const g = ctx.p(String(ctx.params.granularity));
+    const gran = String(ctx.params.granularity);
+    const g = ctx.p(gran);
+    // Each row's own window (a bucket clipped to the period) and its like-for-like window.
+    const shift = (d: string) => (gran === 'month' ? `CAST(${d} - INTERVAL 1 MONTH AS DATE)` : `${d} - 7`);
+    const end = `CAST(date_trunc(${g}, cur.bucket) + CASE ${g} WHEN 'day' THEN INTERVAL 1 DAY WHEN 'week' THEN INTERVAL 7 DAY ELSE INTERVAL 1 MONTH END AS DATE) - 1`;
+    const lo = `${ctx.from} - 31`;
     return `WITH cur AS (${periodSql(ctx, g, ctx.from, ctx.to)}),
-      prev AS (${periodSql(ctx, g, `CAST(${ctx.p(ctx.previous.from)} AS DATE)`, `CAST(${ctx.p(ctx.previous.to)} AS DATE)`)})
+      w AS (SELECT cur.bucket, greatest(cur.bucket, ${ctx.from}) AS rfrom, least(${end}, ${ctx.to}) AS rto FROM cur),
+      cw AS (SELECT bucket, ${shift('rfrom')} AS cfrom, ${shift('rto')} AS cto FROM w),
+      dn AS (SELECT biz_date AS d, sum(gross_amount - discount_amount) AS net FROM ${ctx.sales({ from: lo, to: ctx.to })} s
+        WHERE s.status = 'completed' AND ${ctx.salesFilter('s')} GROUP BY 1
+        UNION ALL SELECT biz_date, -sum(amount) FROM ${ctx.payments({ from: lo, to: ctx.to })} p WHERE p.kind = 'refund' AND ${ctx.paymentsFilter('p')} GROUP BY 1),
+      prev AS (SELECT cw.bucket, cw.cfrom, cw.cto, coalesce(sum(dn.net), 0) AS net FROM cw LEFT JOIN dn ON dn.d BETWEEN cw.cfrom AND cw.cto GROUP BY ALL)
     SELECT cur.bucket, cur.sales, cur.gross, cur.discounts, cur.refunds, cur.gross - cur.discounts - cur.refunds AS net, cur.tax,
       div_money(cur.total, cur.sales) AS avg_ticket, CAST(length(cur.customers) AS BIGINT) AS unique_customers,
-      prev.gross - prev.discounts - prev.refunds AS prev_net,
-      safe_ratio((cur.gross - cur.discounts - cur.refunds) - (prev.gross - prev.discounts - prev.refunds), abs(prev.gross - prev.discounts - prev.refunds)) AS net_variation,
+      CAST(prev.net AS DECIMAL(38,2)) AS prev_net,
+      safe_ratio((cur.gross - cur.discounts - cur.refunds) - prev.net, abs(prev.net)) AS net_variation,
+      prev.cfrom AS compared_from, prev.cto AS compared_to,
       cur.total AS __total, cur.customers AS __customers
-    FROM cur LEFT JOIN prev USING (i)`;
+    FROM cur LEFT JOIN prev USING (bucket)`;
   },
 };

@@ -22,7 +22,7 @@ export const staffPerformance: ReportDefinition = {
     moneyCol('avg_ticket', 'Ticket médio', 'Average ticket', { total: 'ratio', totalSql: `div_money(sum("revenue"), ${distinctTotal('__sales')})` }),
     intCol('unique_customers', 'Clientes únicos', 'Unique customers', { total: 'distinct', totalSql: distinctTotal('__customers') }),
     pctCol('rebooking_rate', 'Taxa de retorno', 'Rebooking rate', `safe_ratio(${distinctTotal('__rebooked')}, ${distinctTotal('__customers')})`),
-    pctCol('no_show_rate', 'Taxa de faltas', 'No-show rate', `safe_ratio(${distinctTotal('__no_shows')}, ${distinctTotal('__appointments')})`),
+    pctCol('no_show_rate', 'Taxa de faltas', 'No-show rate', `safe_ratio(${distinctTotal('__no_shows')}, ${distinctTotal('__appointments')})`, { lowerIsBetter: true }),
   ],
   hidden: [
     { id: '__sales', sqlType: 'VARCHAR[]' },

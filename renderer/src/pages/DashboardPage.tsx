@@ -1,7 +1,8 @@
-// The dashboard: the period's KPIs (one engine call) with variation and sparklines, then the chart cards;
+// The dashboard: the period's KPIs (one engine call, previous and last-year windows included) with variation and
+// sparklines, the subtitle naming exactly the window compared, then the chart cards;
 // on a database with no data, the first-start choices instead.
 import { lazy, Suspense, useCallback, useMemo } from 'react';
-import type { DashboardKpi, DashboardResult } from '../../../shared/reports';
+import { COMPARE_BASIS_LABELS, type DashboardKpi, type DashboardResult } from '../../../shared/reports';
 import { useCall } from '../api/useCall';
 import { ErrorNote } from '../components/ErrorNote';
 import { useI18n } from '../i18n/useI18n';
@@ -13,35 +14,20 @@ import { KpiCard } from './dashboard/KpiCard';
 
 const DashboardCharts = lazy(() => import('./dashboard/DashboardCharts'));
 
-function shiftYear(d: string): string {
-  const y = Number(d.slice(0, 4)) - 1;
-  const md = d.slice(5) === '02-29' ? '02-28' : d.slice(5);
-  return `${y}-${md}`;
-}
-
-/** Replaces each KPI's comparison with the same period one year earlier. */
-function againstLastYear(cur: DashboardResult, ly: DashboardResult): DashboardKpi[] {
-  return cur.kpis.map((k) => {
-    const prev = ly.kpis.find((x) => x.id === k.id)?.value ?? null;
-    const a = k.value === null ? null : Number(k.value);
-    const b = prev === null ? null : Number(prev);
-    return { ...k, previous: prev, variation: a === null || b === null || b === 0 ? null : (a - b) / Math.abs(b) };
-  });
+/** Each KPI against the window the comparison mode picks (the engine computes both, like for like). */
+function against(cur: DashboardResult, mode: 'previous' | 'last_year' | 'none'): DashboardKpi[] {
+  if (mode === 'previous') return cur.kpis;
+  if (mode === 'none') return cur.kpis.map((k) => ({ ...k, variation: null }));
+  return cur.kpis.map((k) => ({ ...k, previous: k.lastYear, variation: k.variationLastYear }));
 }
 
 export default function DashboardPage() {
-  const { t, f } = useI18n();
+  const { t, f, l } = useI18n();
   const info = useAppStore((s) => s.info);
   const g = useGlobalInputs();
   const { list } = useReportList();
   const dash = useCall('reports.dashboard', info?.empty ? null : { period: g.period, common: g.common });
-  const lyPeriod = dash.data && g.compare === 'last_year' ? { preset: 'custom' as const, from: shiftYear(dash.data.period.from), to: shiftYear(dash.data.period.to) } : null;
-  const ly = useCall('reports.dashboard', lyPeriod ? { period: lyPeriod, common: g.common } : null);
-  const kpis = useMemo(() => {
-    if (!dash.data) return [];
-    if (g.compare === 'last_year') return ly.data ? againstLastYear(dash.data, ly.data) : dash.data.kpis;
-    return dash.data.kpis;
-  }, [dash.data, ly.data, g.compare]);
+  const kpis = useMemo(() => (dash.data ? against(dash.data, g.compare) : []), [dash.data, g.compare]);
 
   // The forecast KPI reads the stored forecast, which the trend card's forecast call computes on first use.
   const forecastMissing = !!dash.data?.kpis.find((k) => k.id === 'forecast_next_30_days' && !k.available);
@@ -53,18 +39,21 @@ export default function DashboardPage() {
   if (!info) return <div className="page-loading">{t('common.loading')}</div>;
   if (info.empty) return <FirstStart />;
   const d = dash.data;
-  const against = g.compare === 'last_year' ? lyPeriod : d?.previous;
+  const window = g.compare === 'last_year' ? d?.lastYear : g.compare === 'previous' ? d?.previous : null;
   const compareLabel = g.compare === 'last_year' ? t('report.vsLastYear') : t('dash.vsPrevious');
+  const range = d ? { from: f.date(d.period.from), to: f.date(d.period.to) } : null;
   return (
     <section className="page dashboard" aria-labelledby="dash-title" data-testid="dashboard" data-period={d ? `${d.period.from}..${d.period.to}` : ''}>
       <header className="page-head">
         <div>
           <h1 id="dash-title">{t('dash.title')}</h1>
-          {d && against && (
-            <p className="muted" data-testid="dash-period">
-              {g.compare === 'none'
-                ? `${f.date(d.period.from)} – ${f.date(d.period.to)}`
-                : t('dash.subtitle', { from: f.date(d.period.from), to: f.date(d.period.to), pfrom: f.date(against.from), pto: f.date(against.to) })}
+          {d && range && (
+            <p className="muted" data-testid="dash-period" data-compared={window ? `${window.from}..${window.to}` : ''}>
+              {d.grain === 'month'
+                ? t('dash.allTime', range)
+                : window
+                  ? t('dash.compared', { ...range, pfrom: f.date(window.from), pto: f.date(window.to), basis: window.basis ? l(COMPARE_BASIS_LABELS[window.basis]) : '' })
+                  : `${range.from} – ${range.to}`}
             </p>
           )}
         </div>
@@ -72,7 +61,7 @@ export default function DashboardPage() {
       {dash.error && <ErrorNote error={dash.error} onRetry={dash.reload} />}
       <div className="kpi-grid" data-testid="kpi-grid" aria-busy={dash.loading}>
         {kpis.map((k) => (
-          <KpiCard key={k.id} kpi={g.compare === 'none' ? { ...k, variation: null } : k} compareLabel={compareLabel} />
+          <KpiCard key={k.id} kpi={k} compareLabel={compareLabel} />
         ))}
       </div>
       {list && (d || dash.error) && (

@@ -1,4 +1,4 @@
-// One dashboard KPI: value, variation arrow and %, the previous value, and a sparkline; opens its report.
+// One dashboard KPI: value, variation arrow and % (p.p. for rates), the compared value, and a sparkline; opens its report.
 import type { DashboardKpi } from '../../../../shared/reports';
 import { href } from '../../app/router';
 import { Sparkline } from '../../components/charts/Sparkline';
@@ -20,8 +20,13 @@ export function KpiCard({ kpi, compareLabel }: { kpi: DashboardKpi; compareLabel
       <div className="kpi-value">{value || '–'}</div>
       {kpi.available ? (
         <div className="kpi-foot">
-          <Variation value={kpi.variation} lowerIsBetter={kpi.lowerIsBetter} label={compareLabel} />
+          <Variation value={kpi.variation} lowerIsBetter={kpi.lowerIsBetter} label={compareLabel} points={kpi.variationKind === 'points'} />
           <span className="muted">{formatValue(f, col, kpi.previous) || '–'}</span>
+          {kpi.provisional && (
+            <span className="muted kpi-provisional" data-testid={`provisional-${kpi.id}`} title={t('dash.provisional')}>
+              {t('dash.provisional')}
+            </span>
+          )}
         </div>
       ) : (
         <div className="kpi-foot muted" title={kpi.note}>

@@ -1,13 +1,11 @@
-// The period's totals against the previous period or the same period last year, for the report's main columns.
+// The period's totals against the previous window or last year's (like for like, the window named), for the
+// report's main columns; rates vary in percentage points, and a rise of refunds or no-shows shows red.
 import type { ReportComparison } from '../../../../shared/api/reports';
-import type { ReportColumnMeta, ReportMeta } from '../../../../shared/reports';
+import { COMPARE_BASIS_LABELS, type ReportColumnMeta, type ReportMeta } from '../../../../shared/reports';
 import { Variation } from '../../components/kpi/Variation';
 import { formatValue } from '../../i18n/reportFormat';
 import { useI18n } from '../../i18n/useI18n';
 import type { CompareMode } from '../../state/filterStore';
-
-/** Columns where a rise is bad news (refunds, discounts, fees, no-shows, cancellations). */
-const LOWER_IS_BETTER = /refund|discount|fee|no_show|cancel|churn/;
 
 export function CompareStrip({ meta, columns, comparison, mode }: { meta: ReportMeta; columns: ReportColumnMeta[]; comparison: ReportComparison; mode: CompareMode }) {
   const { l, t, f } = useI18n();
@@ -26,9 +24,9 @@ export function CompareStrip({ meta, columns, comparison, mode }: { meta: Report
           <div className="kpi-foot">
             {prevValues ? (
               <>
-                <Variation value={variation?.[c.id]} lowerIsBetter={LOWER_IS_BETTER.test(c.id)} label={lastYear ? t('report.vsLastYear') : t('report.vsPrevious')} />
+                <Variation value={variation?.[c.id]} lowerIsBetter={c.lowerIsBetter} points={c.type === 'percent'} label={lastYear ? t('report.vsLastYear') : t('report.vsPrevious')} />
                 <span className="muted">
-                  {formatValue(f, c, prevValues[c.id])} {against ? `(${f.date(against.from)} – ${f.date(against.to)})` : ''}
+                  {formatValue(f, c, prevValues[c.id])} {against ? `(${f.date(against.from)} – ${f.date(against.to)}${against.basis ? `, ${l(COMPARE_BASIS_LABELS[against.basis])}` : ''})` : ''}
                 </span>
               </>
             ) : (

@@ -45,7 +45,10 @@ export function useReportInput(meta: ReportMeta, route: Route): { input: ReportI
     }
     const common = routeCommon(meta, route);
     if (meta.filters.includes('location') && g.common.location) common.location = g.common.location;
-    const input: ReportInput = { report: meta.id, period: g.period, common, params };
+    // Accounting reports (closing, commissions) default to whole months: a rolling window would cut months in two.
+    const rolling = g.period.preset !== 'custom' && g.period.preset !== 'last_month' && g.period.preset !== 'this_month' && g.period.preset !== 'this_year' && g.period.preset !== 'all';
+    const period = meta.defaultPreset === 'last_month' && rolling ? { preset: 'last_month' as const } : g.period;
+    const input: ReportInput = { report: meta.id, period, common, params };
     return { input, view, key: JSON.stringify(input) };
     // routeKey stands for the route's query
     // eslint-disable-next-line react-hooks/exhaustive-deps
