@@ -7,7 +7,6 @@ import { isAppUrl, isSafeExternalUrl } from './windowOptions';
 const mainSrc = readFileSync(new URL('./main.ts', import.meta.url), 'utf8');
 const preloadSrc = readFileSync(new URL('./preload.ts', import.meta.url), 'utf8');
 const ipcSrc = readFileSync(new URL('./ipc.ts', import.meta.url), 'utf8');
-const builderYml = readFileSync(new URL('../electron-builder.yml', import.meta.url), 'utf8');
 
 /** The literal webPreferences object passed to `new BrowserWindow(...)` in electron/main.ts. */
 function windowPreferences(): Record<string, string> {
@@ -90,11 +89,5 @@ describe('Electron security checklist', () => {
     const keys = [...preloadSrc.matchAll(/^ {2}(\w+)[:,]/gm)].map((m) => m[1]);
     expect(keys.sort()).toEqual(['call', 'desktop', 'on', 'version']);
     expect(preloadSrc).not.toMatch(/exposeInMainWorld\([^)]*ipcRenderer\)/);
-  });
-
-  it('sets the Electron fuses for release builds', () => {
-    for (const line of ['runAsNode: false', 'enableNodeOptionsEnvironmentVariable: false', 'enableNodeCliInspectArguments: false', 'onlyLoadAppFromAsar: true', 'enableEmbeddedAsarIntegrityValidation: true', 'enableCookieEncryption: true']) {
-      expect(builderYml).toContain(line);
-    }
   });
 });

@@ -2,6 +2,7 @@
 // unless it is explained below. Medium findings are printed with the reason they are acceptable.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -13,8 +14,11 @@ const EXPLAINED = {
 
 const dir = mkdtempSync(join(tmpdir(), 'painel-scan-'));
 const out = join(dir, 'findings.csv');
-// The release-list check needs the internet; every other check runs offline.
-const r = spawnSync('npx', ['electronegativity', '-i', 'electron', '-e', '40.0.0', '-x', 'AvailableSecurityFixesGlobalCheck', '-o', out], { encoding: 'utf8' });
+// The checks judge the Electron version actually installed. The release-list check needs the internet; every
+// other check runs offline.
+const electronVersion = createRequire(import.meta.url)('electron/package.json').version;
+console.log(`electronegativity: scanning electron/ for Electron ${electronVersion}`);
+const r = spawnSync('npx', ['electronegativity', '-i', 'electron', '-e', electronVersion, '-x', 'AvailableSecurityFixesGlobalCheck', '-o', out], { encoding: 'utf8' });
 let csv = '';
 try {
   csv = readFileSync(out, 'utf8');
