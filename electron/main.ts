@@ -155,10 +155,14 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => {
-    unwire();
-    engine?.close();
+  app.on('will-quit', (e) => {
+    if (!engine) return;
+    // Quit once the engine has ended its statements in flight and closed the database file.
+    e.preventDefault();
+    const closing = engine;
     engine = null;
+    unwire();
+    void closing.close().finally(() => app.quit());
   });
 }
 

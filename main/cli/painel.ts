@@ -64,6 +64,7 @@ export async function runCli(argv: string[], io?: Partial<CliIo>): Promise<numbe
     fullIo.err(`painel ${name}: ${e.code}: ${e.message.split('\n')[0]}\n`);
     return exitCodeFor(e.code);
   } finally {
-    (engine as Engine | null)?.close();
+    // Waits for the engine to end its work in flight and close the file, so the process can exit at once.
+    await (engine as Engine | null)?.close();
   }
 }

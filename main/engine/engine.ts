@@ -14,6 +14,15 @@ import { VERSION } from './version';
 import { CANONICAL_TABLES } from '../../shared/types';
 import { corruptError, isCorruption, probeDatabase } from '../store/recovery';
 
+/** Files and folders this process creates get no group/other permissions (umask 077); not settable in workers. */
+function restrictNewFiles(): void {
+  try {
+    process.umask(0o077);
+  } catch {
+    // worker threads cannot change the process umask; the explicit modes below still apply
+  }
+}
+
 export interface EngineOptions {
   dbPath: string;
   log?: (line: string) => void;
@@ -53,7 +62,12 @@ export class Engine {
 
   static async open(opts: EngineOptions): Promise<Engine> {
     const log = opts.log ?? ((l: string) => process.stderr.write(`[painel] ${l}\n`));
-    if (opts.dbPath !== ':memory:') mkdirSync(dirname(opts.dbPath), { recursive: true });
+    if (opts.dbPath !== ':memory:') {
+      // Everything Painel writes beside the database (the file, its write log, backups, exports, logs, the runtime
+      // file) is readable by its owner only; a folder Painel creates is private too.
+      restrictNewFiles();
+      mkdirSync(dirname(opts.dbPath), { recursive: true, mode: 0o700 });
+    }
     let db: Db;
     try {
       db = await Db.open({ path: opts.dbPath, log, threads: opts.threads });
@@ -101,10 +115,19 @@ export class Engine {
     this.closeHooks.push(fn);
   }
 
-  close(): void {
+  /**
+   * Stops background work, cancels running jobs and waits for them to stop, then closes the database (which ends
+   * its statements in flight before its connections). Synchronous when nothing runs; await it before exiting.
+   */
+  async close(): Promise<void> {
     if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
     for (const fn of this.closeHooks.splice(0)) fn();
+    const running = this.jobs.list().filter((j) => !j.endedAt);
     this.jobs.cancelAll();
-    this.db.close();
+    if (running.length) {
+      this.db.interruptAll();
+      await Promise.allSettled(running.map((j) => this.jobs.wait(j.id, 10_000)));
+    }
+    await this.db.close();
   }
 }

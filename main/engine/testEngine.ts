@@ -12,7 +12,7 @@ export interface TestEngine {
   dbPath: string;
   /** Calls a method and returns its value, throwing on an error result. */
   call<T = unknown>(method: string, input?: unknown): Promise<T>;
-  close(): void;
+  close(): Promise<void>;
 }
 
 export async function openTestEngine(opts: { memory?: boolean } = {}): Promise<TestEngine> {
@@ -30,8 +30,8 @@ export async function openTestEngine(opts: { memory?: boolean } = {}): Promise<T
       if (!r.ok) throw Object.assign(new Error(`${r.error.code}: ${r.error.message}`), { error: r.error });
       return r.value as T;
     },
-    close() {
-      engine.close();
+    async close() {
+      await engine.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -1,8 +1,19 @@
 // The one owner of the DuckDB file: connections, the single write path, transactions, timing and the data version.
+// Closing waits for (or interrupts) the statements in flight, then closes connections, then the instance.
 import { DuckDBInstance, type DuckDBConnection, type DuckDBResultReader, type DuckDBValue } from '@duckdb/node-api';
 import { EventEmitter } from 'node:events';
-import { existsSync, renameSync } from 'node:fs';
+import { chmodSync, existsSync, renameSync } from 'node:fs';
 import { AppError } from './errors';
+
+/**
+ * Only the extensions built into the DuckDB binary Painel ships (core_functions, icu, json, parquet): nothing is
+ * downloaded or loaded from disk at run time, and community extensions are refused even if a query asks.
+ */
+export const DUCKDB_SAFETY: Record<string, string> = {
+  autoinstall_known_extensions: 'false',
+  autoload_known_extensions: 'false',
+  allow_community_extensions: 'false',
+};
 
 export type Params = DuckDBValue[] | Record<string, DuckDBValue>;
 
@@ -58,6 +69,9 @@ export class Db extends EventEmitter {
   private readonly writeLock = new Mutex();
   private next = 0;
   private closed = false;
+  private closing: Promise<void> | null = null;
+  /** Statements dispatched to DuckDB and not settled yet: closing waits for them before closing connections. */
+  private readonly inflight = new Set<Promise<unknown>>();
 
   private constructor(
     private readonly instance: DuckDBInstance,
@@ -71,7 +85,7 @@ export class Db extends EventEmitter {
   }
 
   static async open(opts: DbOptions): Promise<Db> {
-    const config: Record<string, string> = {};
+    const config: Record<string, string> = { ...DUCKDB_SAFETY };
     if (opts.threads) config.threads = String(opts.threads);
     let instance: DuckDBInstance;
     let walSetAside: string | null = null;
@@ -95,6 +109,8 @@ export class Db extends EventEmitter {
       if (/not a valid DuckDB database|corrupt|Invalid|checksum/i.test(msg)) throw new AppError('DB', `The database file ${opts.path} is damaged or not a Painel database: ${msg}`, { corrupt: true });
       throw new AppError('IO', `Could not open the database ${opts.path}: ${msg}`);
     }
+    // The database and its write log hold the business's customers: readable by their owner only.
+    if (opts.path !== ':memory:') for (const f of [opts.path, `${opts.path}.wal`]) if (existsSync(f)) chmodSync(f, 0o600);
     const writer = await instance.connect();
     const readers: DuckDBConnection[] = [];
     for (let i = 0; i < (opts.readers ?? 3); i++) readers.push(await instance.connect());
@@ -122,10 +138,18 @@ export class Db extends EventEmitter {
     return c;
   }
 
+  /** Remembers a statement in flight until it settles (closing waits for it). */
+  private track<T>(p: Promise<T>): Promise<T> {
+    this.inflight.add(p);
+    const forget = () => void this.inflight.delete(p);
+    p.then(forget, forget);
+    return p;
+  }
+
   private timed<T>(sql: string, fn: () => Promise<T>): Promise<T> {
     if (this.closed) return Promise.reject(new AppError('UNAVAILABLE', 'the database is closed'));
     const t0 = performance.now();
-    return fn().then((r) => {
+    return this.track(fn()).then((r) => {
       const ms = performance.now() - t0;
       if (ms >= (this.opts.slowQueryMs ?? 500)) {
         const entry = { sql: sql.replace(/\s+/g, ' ').slice(0, 500), ms: Math.round(ms), at: new Date().toISOString() };
@@ -171,14 +195,15 @@ export class Db extends EventEmitter {
         reader: (sql, params) => this.timed(sql, () => w.runAndReadAll(sql, params)),
         touched: (...t) => t.forEach((x) => touched.add(x)),
       };
-      await w.run('BEGIN TRANSACTION');
+      await this.timed('BEGIN TRANSACTION', () => w.run('BEGIN TRANSACTION'));
       let result: T;
       try {
         result = await fn(tx);
-        await w.run('COMMIT');
+        await this.timed('COMMIT', () => w.run('COMMIT'));
       } catch (err) {
         try {
-          await w.run('ROLLBACK');
+          // Also while closing: an interrupted transaction is undone before its connection closes.
+          await this.track(w.run('ROLLBACK'));
         } catch {
           // the transaction may already be aborted; nothing more to undo
         }
@@ -204,10 +229,28 @@ export class Db extends EventEmitter {
     await this.run('CHECKPOINT');
   }
 
-  close(): void {
-    if (this.closed) return;
+  /**
+   * Closes in the order DuckDB needs: statements in flight end first (interrupted, then awaited: a connection
+   * closed under a running statement blocks its destructor forever, or crashes the process), then connections
+   * (which destroy their prepared statements), then the instance. Synchronous when nothing is in flight.
+   */
+  close(): Promise<void> {
+    if (this.closing) return this.closing;
     this.closed = true;
-    for (const c of [this.writer, ...this.readersPool]) c.closeSync();
-    this.instance.closeSync();
+    const finish = () => {
+      for (const c of [...this.readersPool, this.writer]) c.closeSync();
+      this.instance.closeSync();
+    };
+    if (!this.inflight.size) {
+      finish();
+      this.closing = Promise.resolve();
+      return this.closing;
+    }
+    this.interruptAll();
+    this.closing = (async () => {
+      while (this.inflight.size) await Promise.allSettled([...this.inflight]);
+      finish();
+    })();
+    return this.closing;
   }
 }

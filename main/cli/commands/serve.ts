@@ -55,10 +55,10 @@ export const serveCommand: Command = {
     if (!values['no-open']) openBrowser(host.url);
     await new Promise<void>((done) => {
       const stop = () => {
-        void host.close().then(() => {
-          engine.close();
-          done();
-        });
+        void host
+          .close()
+          .then(() => engine.close())
+          .finally(done);
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);

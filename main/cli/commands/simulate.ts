@@ -59,7 +59,7 @@ export const simulateCommand: Command = {
     }
     ctx.io.out(`Control: POST <server>/__sim/faults {"latencyMs":100,...} · POST <server>/__sim/mutate {"op":"status","saleId":"woo:1002","status":"cancelled"} · GET <server>/__sim/stats\n`);
     if (engine) ctx.io.out('Sources set up in the database; run `painel sync` with the exports above.\n');
-    engine?.close();
+    await engine?.close();
     // --churn N: every minute, N sales per source are cancelled or refunded, as between two real syncs.
     const churn = int(values.churn, 'churn') ?? 0;
     const timer = churn ? setInterval(() => void Promise.all(sims.map((s) => s.mutate({ op: 'churn', n: churn }))), 60_000) : null;
