@@ -55,7 +55,10 @@ FROM __demo_woo_orders o JOIN (
   SELECT wno, CAST(sum(qty * unit_c) AS BIGINT) AS gross_c, CAST(sum(disc_c) AS BIGINT) AS disc_c, arg_min(qty * unit_c - disc_c, ln) AS first_c
   FROM __demo_woo_lines GROUP BY wno) a USING (wno)`);
   await tx.run(`INSERT INTO sales
-SELECT 'woo:' || (10000 + wno), 'woo', 'order', 'woo:' || (2000 + i), NULL, NULL, status, created_at,
+SELECT 'woo:' || (10000 + wno), 'woo', 'order', 'woo:' || (2000 + i), NULL, NULL,
+  -- An order paid back in full is "refunded" in WooCommerce, which means cancelled (it keeps its payment and refund).
+  CASE WHEN status = 'completed' AND du(wno, 'rf') < 0.025
+    AND created_at + pay_delay + to_days(CAST(5 + floor(du(wno, 'rd') * 16) AS INTEGER)) < ${endTs} THEN 'cancelled' ELSE status END, created_at,
   CASE WHEN status = 'completed' THEN created_at + pay_delay ELSE created_at END, money(gross_c), money(disc_c), coupon, 0, money(ship_c), money(gross_c - disc_c + ship_c),
   NULL, NULL, CASE WHEN status = 'completed' THEN created_at + pay_delay ELSE created_at END
 FROM __demo_woo_sales`);

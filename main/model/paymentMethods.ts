@@ -18,6 +18,20 @@ export interface MethodEntry {
  * the salon back end's and spreadsheets' Portuguese words.
  */
 export const PAYMENT_METHOD_ENTRIES: readonly MethodEntry[] = [
+  // Gateway ids of the Brazilian WooCommerce plugins as each registers them (WC_Payment_Gateway::$id, read in the
+  // plugins' sources), first: their words mislead ("woo-pagarme-payments-billet" is a boleto, not a Pagar.me card;
+  // "woo-mercado-pago-custom" is the card form; "rm-pagbank-cc" a card). Pagar.me, Mercado Pago, PagBank Connect,
+  // Cielo (Claudio Sanches, Link Nacional), Rede, Getnet, Pix por Piggly, PagHiper.
+  { method: 'pix', exact: ['woo-pagarme-payments-pix', 'pagarme-pix', 'woo-mercado-pago-pix', 'rm-pagbank-pix', 'lkn_cielo_pix', 'rede_pix', 'getnet-pix', 'wc_piggly_pix_gateway', 'paghiper_pix'] },
+  { method: 'boleto', exact: ['woo-pagarme-payments-billet', 'pagarme-banking-ticket', 'woo-mercado-pago-ticket', 'rm-pagbank-boleto', 'getnet-billet', 'paghiper_billet'] },
+  { method: 'debit_card', exact: ['woo-pagarme-payments-debit_card', 'cielo_debit', 'lkn_cielo_debit', 'rede_debit'] },
+  {
+    method: 'credit_card',
+    exact: ['woo-pagarme-payments-credit_card', 'woo-pagarme-payments-billet-and-card', 'pagarme-credit-card', 'woo-mercado-pago-custom', 'rm-pagbank-cc', 'cielo_credit', 'lkn_cielo_credit', 'rede_credit', 'getnet-creditcard'],
+  },
+  { method: 'voucher', exact: ['woo-pagarme-payments-voucher'] },
+  // Checkout Pro and the PagBank redirect: the buyer picks any method inside the wallet's own page.
+  { method: 'wallet', exact: ['woo-mercado-pago-basic', 'woo-mercado-pago-credits', 'rm-pagbank', 'rm-pagbank-redirect'] },
   { method: 'pix', exact: ['bank_transfer', 'transferencia pix'], contains: ['pix'] },
   { method: 'boleto', contains: ['boleto', 'bank_slip', 'ticket'] },
   { method: 'debit_card', contains: ['debit', 'debito'] },

@@ -25,6 +25,14 @@ const common = {
   since: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).default('2015-01-01'),
 };
 
+const saleStatus = z.enum(['booked', 'confirmed', 'completed', 'cancelled', 'no_show']);
+/** Order statuses mapped by meaning (statusMap.ts): the user's own choices, "code=status", over the defaults. */
+const statuses = {
+  statusMap: z.array(z.string().regex(/^[^=]{1,60}=(booked|confirmed|completed|cancelled|no_show)$/)).max(500).default([]),
+  /** A status neither a default, inherited nor mapped by the user (a source's new status) lands as this. */
+  unknownStatus: saleStatus.default('confirmed'),
+};
+
 export const CONFIG_SCHEMAS: Record<SourceKind, z.ZodType<Record<string, unknown>>> = {
   supabase: z.object({ ...common }).strict(),
   woocommerce: z
@@ -32,7 +40,9 @@ export const CONFIG_SCHEMAS: Record<SourceKind, z.ZodType<Record<string, unknown
       ...common,
       /** "query" sends consumer_key/consumer_secret as parameters, for servers that strip the Authorization header. */
       authMode: z.enum(['header', 'query']).default('header'),
+      /** Order meta key holding the gateway's fee (each gateway plugin names its own; WooCommerce documents none). */
       feeMetaKey: z.string().max(100).default('_transaction_fee'),
+      ...statuses,
       costMetaKey: z.string().max(100).default('_wc_cog_cost'),
     })
     .strict(),
@@ -41,6 +51,14 @@ export const CONFIG_SCHEMAS: Record<SourceKind, z.ZodType<Record<string, unknown
       ...common,
       /** Whether an item's `desconto` is an amount or a percentage (unconfirmed in Bling's documentation). */
       itemDiscount: z.enum(['value', 'percent']).default('value'),
+      /**
+       * Bling documents parcelas as the payment plan (due date, amount, form), not as receipts: "on-completion" books
+       * them as received on the day the order reaches a paid situação, "none" keeps payments out of Bling orders.
+       */
+      installments: z.enum(['on-completion', 'none']).default('on-completion'),
+      /** Detail calls for contacts (e-mail, address, birth date are only on /contatos/{id}); false skips them. */
+      contactDetails: z.boolean().default(true),
+      ...statuses,
     })
     .strict(),
   mercadolivre: z
@@ -51,6 +69,9 @@ export const CONFIG_SCHEMAS: Record<SourceKind, z.ZodType<Record<string, unknown
       /** Competitor listings followed in listing_snapshots: "MLB123" or "MLB123=MLB456" (followed against own listing MLB456). */
       trackedListings: z.array(z.string().regex(/^[A-Z]{3}\d+(=[A-Z]{3}\d+)?$/)).max(1000).default([]),
       redirectUri: z.string().max(500).default('https://localhost/painel/oauth'),
+      /** The seller's shipping cost (/shipments/{id}/costs, senders) as a fee on the order's payment; false skips the call. */
+      shippingCosts: z.boolean().default(true),
+      ...statuses,
     })
     .strict(),
   hubspot: z
@@ -60,6 +81,8 @@ export const CONFIG_SCHEMAS: Record<SourceKind, z.ZodType<Record<string, unknown
       dealCampaignProperty: z.string().max(100).default('email_campaign_id'),
       /** Deal property with the buyer's e-mail, for deals without an associated contact. */
       dealEmailProperty: z.string().max(100).default('customer_email'),
+      /** A BOUNCE event proves the e-mail was sent but not delivered: kept as "sent" (counted once per recipient) or skipped. */
+      bounceAs: z.enum(['sent', 'skip']).default('sent'),
     })
     .strict(),
 };

@@ -11,7 +11,9 @@ import { hasNetwork, isLoopback } from './offline';
 import { redactor, type SecretStore } from '../engine/secrets';
 import { Batch, commitBatch, finishSweep } from './stage';
 import { authNames, createAuthApplier, SourceSecrets } from './tokens';
-import type { Connector, SourceConfig, Stream, StreamContext } from './types';
+import type { KnownStatus } from './statusMap';
+import type { Connector, PageFacts, SourceConfig, Stream, StreamContext } from './types';
+import type { Tx } from '../store/db';
 
 export interface RunOptions {
   db: Db;
@@ -137,6 +139,26 @@ async function runSource(o: RunOptions, source: SourceConfig): Promise<SyncSourc
   return result;
 }
 
+/** A source's statuses and order groups, saved in the transaction of the rows they came with. */
+async function saveFacts(tx: Tx, sourceId: string, list: PageFacts[]): Promise<void> {
+  const statuses = [...new Map(list.flatMap((f) => f.statuses ?? []).map((x) => [x.code, x])).values()];
+  if (statuses.length) {
+    await tx.run(
+      `INSERT OR REPLACE INTO sync_source_statuses (source_id, code, name, inherited, seen_at)
+       SELECT $1, s.code, s.name, s.inherited, now() FROM (SELECT unnest(from_json($2, '[{"code":"VARCHAR","name":"VARCHAR","inherited":"VARCHAR"}]'), recursive := true)) s`,
+      [sourceId, JSON.stringify(statuses)],
+    );
+  }
+  const groups = [...new Map(list.flatMap((f) => f.groups ?? []).map((x) => [x.saleId, x])).values()];
+  if (groups.length) {
+    await tx.run(
+      `INSERT OR REPLACE INTO sync_order_groups (sale_id, group_id)
+       SELECT g.saleId, g.groupId FROM (SELECT unnest(from_json($1, '[{"saleId":"VARCHAR","groupId":"VARCHAR"}]'), recursive := true)) g`,
+      [JSON.stringify(groups)],
+    );
+  }
+}
+
 async function storedCursor(db: Db, sourceId: string, stream: string): Promise<unknown> {
   const rows = await db.all<{ c: string | null }>(`SELECT cursor::VARCHAR AS c FROM sync_state WHERE source_id = $1 AND stream = $2`, [sourceId, stream]);
   return rows[0]?.c ? JSON.parse(rows[0].c) : null;
@@ -156,7 +178,9 @@ async function runStream(
   const sweeping = o.full && !!stream.sweep;
   if (sweeping) await o.db.run(`DELETE FROM sync_seen WHERE source_id = $1 AND stream = $2`, [source.sourceId, stream.name]);
   const flushRows = (source.config.flushRows as number) ?? 5000;
+  const statuses = await o.db.all<KnownStatus>(`SELECT code, name, inherited FROM sync_source_statuses WHERE source_id = $1 ORDER BY code`, [source.sourceId]);
   const ctx: StreamContext = {
+    statuses,
     source,
     http,
     overlapMs: o.overlapMinutes * 60_000,
@@ -172,12 +196,16 @@ async function runStream(
   progress.phase = stream.name;
   report();
   let batch = new Batch();
+  let facts: PageFacts[] = [];
   let lastFlush = Date.now();
   const flush = async () => {
     if (batch.pages === 0) return;
     const b = batch;
+    const f = facts;
     batch = new Batch();
+    facts = [];
     const r = await o.db.transaction(async (tx) => {
+      await saveFacts(tx, source.sourceId, f);
       const res = await commitBatch(tx, o.db, b, {
         sourceId: source.sourceId,
         stream: stream.name,
@@ -207,6 +235,7 @@ async function runStream(
       const page = next.value;
       if (o.signal.aborted) throw new AppError('CANCELLED', 'cancelled');
       batch.add(page);
+      if (page.facts) facts.push(page.facts);
       progress.pages++;
       report();
       if (batch.size >= flushRows || Date.now() - lastFlush >= 1000) {

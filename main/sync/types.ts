@@ -3,6 +3,7 @@
 import type { CanonicalTable } from '../../shared/types';
 import type { SourceKind } from '../../shared/api/sync';
 import type { SourceHttp } from './http';
+import type { KnownStatus } from './statusMap';
 
 /** A canonical row as text-ish values; the runner casts and validates them in SQL (staging), not in JS. */
 export type Row = Record<string, string | number | boolean | null | undefined>;
@@ -28,6 +29,14 @@ export interface Page {
   cursor: unknown;
   /** Nothing after this page in this run (the runner also stops when the generator ends). */
   done?: boolean;
+  /** What the source said about itself, saved with the page: its order statuses, orders bought together. */
+  facts?: PageFacts;
+}
+
+export interface PageFacts {
+  statuses?: KnownStatus[];
+  /** A sale and the group it was bought in (a Mercado Livre pack). */
+  groups?: { saleId: string; groupId: string }[];
 }
 
 export interface SourceConfig {
@@ -54,6 +63,8 @@ export interface StreamContext {
   signal: AbortSignal;
   /** Reports a phase for progress lines (e.g. "orders 2025-03"). */
   phase(text: string): void;
+  /** The source's order statuses saved by earlier runs (Bling situações with what each inherits). */
+  statuses: KnownStatus[];
 }
 
 export interface Stream {

@@ -58,7 +58,7 @@ describe('WooCommerce orders export', () => {
       { sale_id: 'woo:1001', status: 'completed', customer_id: 'woo:12', g: '299.80', d: '50.00', s: '0.00', t: '249.80', coupon_code: 'BLACKFRIDAY25' },
       { sale_id: 'woo:1002', status: 'completed', customer_id: 'woo:guest:joao@x.com', g: '69.90', d: '0.00', s: '24.90', t: '94.80', coupon_code: null },
       { sale_id: 'woo:1003', status: 'cancelled', customer_id: 'woo:12', g: '59.90', d: '0.00', s: '0.00', t: '59.90', coupon_code: null },
-      { sale_id: 'woo:1004', status: 'completed', customer_id: 'woo:12', g: '89.90', d: '0.00', s: '0.00', t: '89.90', coupon_code: null },
+      { sale_id: 'woo:1004', status: 'cancelled', customer_id: 'woo:12', g: '89.90', d: '0.00', s: '0.00', t: '89.90', coupon_code: null },
     ]);
     const lines = await all(`SELECT sale_id, line_no, item_id, quantity::INT q, line_total::VARCHAR lt FROM sale_lines WHERE sale_id = 'woo:1001' ORDER BY line_no`);
     expect(lines).toEqual([

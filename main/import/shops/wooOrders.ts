@@ -12,10 +12,10 @@ export const WOO_SIGNATURE = [['order_id', 'order_number'], ['order_total'], ['o
 export function wooStatusSql(st: string): string {
   return `CASE regexp_replace(lower(strip_accents(${st})), '^wc-', '')
     WHEN 'completed' THEN 'completed' WHEN 'concluido' THEN 'completed' WHEN 'processing' THEN 'completed' WHEN 'processando' THEN 'completed'
-    WHEN 'refunded' THEN 'completed' WHEN 'reembolsado' THEN 'completed'
+    WHEN 'refunded' THEN 'cancelled' WHEN 'reembolsado' THEN 'cancelled'
     WHEN 'cancelled' THEN 'cancelled' WHEN 'cancelado' THEN 'cancelled' WHEN 'failed' THEN 'cancelled' WHEN 'malsucedido' THEN 'cancelled'
     WHEN 'pending' THEN 'booked' WHEN 'pendente' THEN 'booked' WHEN 'pagamento pendente' THEN 'booked'
-    WHEN 'on-hold' THEN 'booked' WHEN 'aguardando' THEN 'booked'
+    WHEN 'on-hold' THEN 'confirmed' WHEN 'aguardando' THEN 'confirmed'
     ELSE ${st} END`;
 }
 
@@ -37,6 +37,7 @@ export function wooOrdersMapping(c: ShopColumns, raw: string, file: string): Sho
     ${c.numText(['tax_total', 'order_tax', 'total_tax', 'tax'])} AS tax_t,
     ${c.num(['tax_total', 'order_tax', 'total_tax', 'tax'])} AS tax,
     ${c.num(['refunded_total', 'order_refunded', 'refunded'])} AS refunded,
+    ${c.num(['fee_total', 'order_fees', 'fees'])} AS fee,
     ${c.text(['payment_method', 'payment_method_title'])} AS pm,
     ${c.text(['customer_id', 'customer_user'])} AS cust,
     ${c.text(['billing_email', 'customer_email', 'email'])} AS email,
@@ -61,12 +62,15 @@ export function wooOrdersMapping(c: ShopColumns, raw: string, file: string): Sho
     WHEN phone IS NOT NULL THEN 'woo:guest:' || regexp_replace(phone, '\\D', '', 'g') END`;
   const itemKey = `'woo:' || coalesce(prod, 'sku:' || sku, 'name:' || left(md5(lower(iname)), 12))`;
   const ctes = `WITH b AS (${b}), o AS (SELECT * FROM b WHERE __r IN (SELECT min(__r) FROM b GROUP BY oid))`;
+  // fee_total: a negative fee ("Desconto Pix") is a discount, a positive one a surcharge inside gross; refunded and
+  // cancelled orders that were paid keep their payment, and the refund is its own row.
   const tables: ShopMapping['tables'] = [
     [
       'sales',
       `${ctes} SELECT __r, 'woo:' || oid AS sale_id, 'woo' AS source, 'order' AS kind, ${custKey} AS customer_id,
         NULL AS location_id, NULL AS employee_id, ${wooStatusSql('st')} AS status, odate AS created_at, coalesce(paid, odate) AS occurred_at,
-        CAST(total + coalesce(disc, 0) - coalesce(ship, 0) - coalesce(tax, 0) AS VARCHAR) AS gross_amount, disc_t AS discount_amount,
+        CAST(total + coalesce(disc, 0) - coalesce(ship, 0) - coalesce(tax, 0) + greatest(-coalesce(fee, 0), 0) AS VARCHAR) AS gross_amount,
+        CASE WHEN coalesce(fee, 0) < 0 THEN CAST(coalesce(disc, 0) - fee AS VARCHAR) ELSE disc_t END AS discount_amount,
         nullif(regexp_extract(coupon, '(code:)?([^;|,]+)', 2), '') AS coupon_code, tax_t AS tax_amount, ship_t AS shipping_amount,
         total_t AS total_amount, NULL AS points_earned, NULL AS points_redeemed, modified AS updated_at
       FROM o`,
@@ -84,7 +88,7 @@ export function wooOrdersMapping(c: ShopColumns, raw: string, file: string): Sho
       'payments',
       `${ctes} SELECT __r, 'woo:' || oid || ':payment' AS payment_id, 'woo:' || oid AS sale_id, coalesce(paid, odate) AS occurred_at,
         ${paymentMethodSql('pm')} AS method, 'payment' AS kind, total_t AS amount, NULL AS fee_amount
-      FROM o WHERE ${wooStatusSql('st')} = 'completed'
+      FROM o WHERE ${wooStatusSql('st')} = 'completed' OR paid IS NOT NULL OR abs(coalesce(refunded, 0)) > 0
       UNION ALL
       SELECT __r, 'woo:' || oid || ':refund', 'woo:' || oid, coalesce(modified, paid, odate), ${paymentMethodSql('pm')}, 'refund',
         CAST(abs(refunded) AS VARCHAR), NULL

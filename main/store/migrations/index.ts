@@ -11,6 +11,7 @@ import m021 from './m021_forecasts';
 import m022 from './m022_clv_scoring';
 import m030 from './m030_sync';
 import m031 from './m031_sync_recipients';
+import m032 from './m032_sync_source_facts';
 import m040 from './m040_employee_settings';
 
 export interface Migration {
@@ -19,4 +20,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: Migration[] = [m001, m002, m003, m004, m010, m011, m012, m020, m021, m022, m030, m031, m040];
+export const MIGRATIONS: Migration[] = [m001, m002, m003, m004, m010, m011, m012, m020, m021, m022, m030, m031, m032, m040];

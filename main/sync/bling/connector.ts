@@ -1,16 +1,18 @@
-// Bling ERP v3: products, contacts and sales orders by change time (dataAlteracao, business-local), read in date
-// windows that each fit one page, one detail call per order (items, installments, discounts), OAuth2 with
-// rotating refresh tokens, 3 requests/s by default and a long backoff (bursts of errors get an IP blocked).
+// Bling ERP v3: products, contacts (list, then one detail call per changed contact) and sales orders by change time
+// (dataAlteracao, business-local), read in date windows that each fit one page, one detail call per order (items,
+// installments, discounts, fees, seller), situações read from /situacoes/modulos so custom ones map by the meaning
+// they inherit, OAuth2 with rotating refresh tokens, 3 requests/s by default and a long backoff.
+// Reference: Bling API v3, https://developer.bling.com.br/referencia (pedidos/vendas, contatos, situacoes/modulos),
+// with the response examples of the bling-erp-api-js client (AlexandreBellas/bling-erp-api-js, __tests__ fixtures).
 import { AppError } from '../../store/errors';
-import { badRecord, cents, fromLocal, isObject, mapLimit, minusMs, money, moneyRaw, str, toLocal } from '../map';
+import { badRecord, fromLocal, isObject, mapLimit, minusMs, moneyRaw, str, toLocal } from '../map';
+import { statusMapper, type KnownStatus } from '../statusMap';
 import type { Connector, Page, Reject, Row, StreamContext, TokenSet } from '../types';
-import { paymentMethodOfId } from '../../model/paymentMethods';
 import { walkWindows } from '../windows';
+import { formMethod, mapContato, mapPedido, P } from './map';
 
-const P = 'bling';
 const LIMIT = 100;
 const YEAR_MS = 360 * 86_400_000;
-const STATUS: Record<number, string> = { 6: 'booked', 21: 'booked', 15: 'confirmed', 24: 'confirmed', 9: 'completed', 18: 'completed', 12: 'cancelled' };
 
 type Rec = Record<string, unknown>;
 const id = (v: unknown) => (isObject(v) && (typeof v.id === 'number' || typeof v.id === 'string') && Number(v.id) !== 0 ? String(v.id) : null);
@@ -47,76 +49,37 @@ async function* windowed(ctx: StreamContext, cursor: unknown, path: string, quer
   }
 }
 
-/** A Bling day ("YYYY-MM-DD") is business-local midnight; the staging cast reads zone-less text in that zone. */
-const day = (v: unknown) => {
-  const s = str(v);
-  return s && s !== '0000-00-00' ? `${s} 00:00:00` : null;
-};
+/** The sales module's situações with the default each inherits (idHerdado); the stored list when not readable. */
+async function situacoes(ctx: StreamContext): Promise<KnownStatus[]> {
+  try {
+    const mods = data((await ctx.http.request({ path: '/situacoes/modulos' })).body, ctx, '/situacoes/modulos');
+    const vendas = mods.find((m) => /vendas/i.test(String(m.nome ?? '')) || /pedidos? de venda/i.test(String(m.descricao ?? '')));
+    if (!vendas || !id(vendas)) return ctx.statuses;
+    const list = data((await ctx.http.request({ path: `/situacoes/modulos/${encodeURIComponent(String(vendas.id))}` })).body, ctx, '/situacoes/modulos/<id>');
+    return list.filter((x) => id(x)).map((x) => ({ code: String(x.id), name: str(x.nome), inherited: id({ id: x.idHerdado }) }));
+  } catch (err) {
+    // An app without the situações scope still syncs: the situações saved earlier and the defaults are used.
+    if (err instanceof AppError && (err.code === 'SOURCE' || err.code === 'NOT_FOUND')) return ctx.statuses;
+    throw err;
+  }
+}
 
-export function mapPedido(p: Rec, forms: Map<string, string>, opts: { locationId: string | null; itemDiscount: string }): { rows: Page['rows']; saleId: string } {
-  const saleId = `${P}:${p.id}`;
-  const gross = cents(p.totalProdutos);
-  const total = cents(p.total);
-  const d = isObject(p.desconto) ? p.desconto : {};
-  const discount = d.unidade === 'PERCENTUAL' && gross !== null ? Math.round((gross * Number(d.valor ?? 0)) / 100) : (cents(d.valor) ?? 0);
-  const shipping = cents(isObject(p.transporte) ? p.transporte.frete : 0) ?? 0;
-  const sit = isObject(p.situacao) ? Number(p.situacao.id) : NaN;
-  const lines: Row[] = (Array.isArray(p.itens) ? p.itens : []).filter(isObject).map((it, i) => {
-    const q = Number(it.quantidade);
-    const unit = cents(it.valor);
-    const base = unit !== null && Number.isFinite(q) ? Math.round(q * unit) : null;
-    const disc = opts.itemDiscount === 'percent' ? (base === null ? null : Math.round((base * Number(it.desconto ?? 0)) / 100)) : (cents(it.desconto) ?? 0);
-    return {
-      sale_id: saleId,
-      line_no: String(i + 1),
-      item_id: id(it.produto) ? `${P}:${id(it.produto)}` : null,
-      employee_id: null,
-      quantity: Number.isFinite(q) ? String(q) : str(it.quantidade),
-      unit_price: unit === null ? str(it.valor) : money(unit),
-      discount_amount: money(disc),
-      line_total: base === null || disc === null ? null : money(base - disc),
-      duration_min: null,
-    };
-  });
-  const payments: Row[] = (Array.isArray(p.parcelas) ? p.parcelas : []).filter(isObject).map((x) => ({
-    payment_id: `${P}:${x.id}`,
-    sale_id: saleId,
-    occurred_at: day(x.dataVencimento),
-    method: forms.get(String(isObject(x.formaPagamento) ? x.formaPagamento.id : '')) ?? 'other',
-    kind: 'payment',
-    amount: moneyRaw(x.valor),
-    fee_amount: null,
-  }));
-  return {
-    saleId,
-    rows: {
-      sales: [
-        {
-          sale_id: saleId,
-          source: P,
-          kind: 'order',
-          customer_id: id(p.contato) ? `${P}:${id(p.contato)}` : null,
-          location_id: opts.locationId,
-          employee_id: null,
-          status: STATUS[sit] ?? `situação ${isObject(p.situacao) ? String(p.situacao.id) : '?'}`,
-          created_at: day(p.data),
-          occurred_at: day(p.dataSaida) ?? day(p.data),
-          gross_amount: gross === null ? str(p.totalProdutos) : money(gross),
-          discount_amount: money(discount),
-          coupon_code: null,
-          // What Bling adds on top of goods, discount and freight (IPI, ICMS-ST, other charges).
-          tax_amount: gross === null || total === null ? null : money(total - gross + discount - shipping),
-          shipping_amount: money(shipping),
-          total_amount: total === null ? str(p.total) : money(total),
-          points_earned: null,
-          points_redeemed: null,
-          updated_at: null,
-        },
-      ],
-      sale_lines: lines,
-      payments,
-    },
-  };
+/** Sellers (vendedores) as employees: name from their contact; the list is small and read once per run. */
+async function vendedores(ctx: StreamContext): Promise<Row[]> {
+  try {
+    return (await all(ctx, '/vendedores')).filter((v) => id(v)).map((v) => ({
+      employee_id: `${P}:vendedor:${v.id}`,
+      name: isObject(v.contato) ? str(v.contato.nome) : null,
+      role: 'vendedor',
+      location_id: null,
+      commission_rate: null,
+      hired_at: null,
+      active: null,
+    }));
+  } catch (err) {
+    if (err instanceof AppError && (err.code === 'SOURCE' || err.code === 'NOT_FOUND')) return [];
+    throw err;
+  }
 }
 
 async function grant(http: import('../http').SourceHttp, g: { code?: string; refreshToken?: string }, secret: (n: string) => string): Promise<TokenSet> {
@@ -173,42 +136,42 @@ export const blingConnector: Connector = {
     },
     {
       name: 'contatos',
+      // The list carries only id, name, code, document and phones: e-mail, address, birth date and gender come from
+      // /contatos/{id}, called for each contact the window returns (only changed ones after the first sync).
       pages: (ctx, cursor) =>
         windowed(ctx, cursor, '/contatos', { criterio: 1 }, async (recs) => {
           const rejects: Reject[] = [];
-          const customers: Row[] = [];
-          for (const c of recs) {
-            if (!id(c)) rejects.push(badRecord('customers', c, 'contato without id'));
-            else {
-              const geral = isObject(c.endereco) && isObject(c.endereco.geral) ? c.endereco.geral : {};
-              const extra = isObject(c.dadosAdicionais) ? c.dadosAdicionais : {};
-              const birth = str(extra.dataNascimento);
-              customers.push({
-                customer_id: `${P}:${c.id}`,
-                name: str(c.nome),
-                email: str(c.email),
-                phone: str(c.celular) ?? str(c.telefone),
-                document: str(c.numeroDocumento),
-                gender: str(extra.sexo),
-                birth_date: birth && birth !== '0000-00-00' ? birth : null,
-                city: str(geral.municipio),
-                state: str(geral.uf),
-                created_at: null,
-                marketing_opt_in: null,
-                source: P,
+          const good = recs.filter((c) => {
+            if (id(c)) return true;
+            rejects.push(badRecord('customers', c, 'contato without id'));
+            return false;
+          });
+          const details = ctx.source.config.contactDetails === false
+            ? good
+            : await mapLimit(good, 3, async (c) => {
+                const res = await ctx.http.request({ path: `/contatos/${encodeURIComponent(String(c.id))}`, accept: [404] });
+                return res.status !== 404 && isObject(res.body) && isObject(res.body.data) ? { ...c, ...res.body.data } : c;
               });
-            }
-          }
-          return { rows: { customers }, rejects };
+          return { rows: { customers: details.map(mapContato) }, rejects };
         }),
     },
     {
       name: 'pedidos',
       async *pages(ctx, cursor) {
-        const forms = new Map((await all(ctx, '/formas-pagamentos')).map((f) => [String(f.id), paymentMethodOfId('bling', Number(f.tipoPagamento))]));
-        const opts = { locationId: (ctx.source.config.locationId as string | null) ?? null, itemDiscount: String(ctx.source.config.itemDiscount ?? 'value') };
+        const forms = new Map((await all(ctx, '/formas-pagamentos')).map((f) => [String(f.id), formMethod(f)]));
+        const known = await situacoes(ctx);
+        const employees = await vendedores(ctx);
+        const opts = {
+          locationId: (ctx.source.config.locationId as string | null) ?? null,
+          itemDiscount: String(ctx.source.config.itemDiscount ?? 'value'),
+          installments: String(ctx.source.config.installments ?? 'on-completion'),
+          status: statusMapper('bling', ctx.source.config, known),
+        };
+        let first = true;
         yield* windowed(ctx, cursor, '/pedidos/vendas', {}, async (recs) => {
-          const rows: Record<string, Row[]> = { sales: [], sale_lines: [], payments: [] };
+          const rows: Record<string, Row[]> = { sales: [], sale_lines: [], payments: [], employees: first ? employees : [] };
+          const facts = first ? { statuses: known } : undefined;
+          first = false;
           const rejects: Reject[] = [];
           const parents: string[] = [];
           const details = await mapLimit(recs, 3, async (s) => {
@@ -231,7 +194,7 @@ export const blingConnector: Connector = {
             for (const [t, list] of Object.entries(m.rows)) rows[t].push(...(list as Row[]));
             parents.push(m.saleId);
           }
-          return { rows, rejects, replaceChildren: { sale_lines: parents, payments: parents } };
+          return { rows, rejects, replaceChildren: { sale_lines: parents, payments: parents }, facts };
         });
       },
     },

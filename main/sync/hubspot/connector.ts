@@ -1,14 +1,19 @@
 // HubSpot: contacts and deals (a full list walk first, then POST search by last-modified date with a moving lower
 // bound, which also stays under the 10,000-results cap of one search), e-mail campaigns and e-mail events.
 // Contacts become customers; SENT/DELIVERED/OPEN/CLICK events become campaign_events joined to customers by
-// e-mail; a won deal credited to an e-mail campaign is its "converted" event with the deal amount as revenue.
+// e-mail; a won deal credited to an e-mail campaign is its "converted" event with the deal amount as revenue. Won
+// means hs_is_closed_won, or a stage the deal pipelines (/crm/v3/pipelines/deals) mark closed with probability 1, so
+// custom pipelines with numeric stage ids count. BOUNCE proves a send that was not delivered: kept as "sent".
+// References: HubSpot CRM API "Pipelines" (https://developers.hubspot.com/docs/api-reference/crm-pipelines-v3/guide),
+// "Deals" (https://developers.hubspot.com/docs/guides/api/crm/objects/deals), Email Events API
+// (https://legacydocs.hubspot.com/docs/methods/email/email_events_overview).
 import { AppError } from '../../store/errors';
 import { badRecord, fromEpochMs, fromLocal, isObject, joinName, mapLimit, moneyRaw, str } from '../map';
 import type { Connector, Page, Reject, Row, StreamContext } from '../types';
 
 const P = 'hubspot';
 const CONTACT_PROPS = ['firstname', 'lastname', 'email', 'phone', 'city', 'state', 'cpf', 'gender', 'date_of_birth', 'hs_marketable_status', 'createdate', 'lastmodifieddate'];
-const EVENT: Record<string, string> = { SENT: 'sent', DELIVERED: 'delivered', OPEN: 'opened', CLICK: 'clicked' };
+const EVENT: Record<string, string> = { SENT: 'sent', DELIVERED: 'delivered', OPEN: 'opened', CLICK: 'clicked', BOUNCE: 'sent' };
 type Rec = Record<string, unknown>;
 type Mapped = Omit<Page, 'cursor'>;
 
@@ -92,7 +97,20 @@ async function mapContacts(recs: Rec[]): Promise<Mapped> {
   return { rows: { customers }, rejects };
 }
 
-async function mapDeals(recs: Rec[], ctx: StreamContext, listed: boolean): Promise<Mapped> {
+/** Stage ids that mean won: closed with probability 1 in the account's deal pipelines (default ones included). */
+async function wonStages(ctx: StreamContext): Promise<Set<string>> {
+  const body = (await ctx.http.request<Rec>({ path: '/crm/v3/pipelines/deals' })).body;
+  const won = new Set<string>(['closedwon']);
+  for (const p of isObject(body) && Array.isArray(body.results) ? body.results.filter(isObject) : []) {
+    for (const st of Array.isArray(p.stages) ? p.stages.filter(isObject) : []) {
+      const m = isObject(st.metadata) ? st.metadata : {};
+      if (String(m.isClosed) === 'true' && Number(m.probability) === 1 && str(st.id)) won.add(String(st.id));
+    }
+  }
+  return won;
+}
+
+async function mapDeals(recs: Rec[], ctx: StreamContext, listed: boolean, won: Set<string>): Promise<Mapped> {
   const campaignProp = String(ctx.source.config.dealCampaignProperty ?? 'email_campaign_id');
   const emailProp = String(ctx.source.config.dealEmailProperty ?? 'customer_email');
   const good = recs.filter((r) => isObject(r) && str(r.id));
@@ -115,7 +133,8 @@ async function mapDeals(recs: Rec[], ctx: StreamContext, listed: boolean): Promi
     const p = props(d);
     const campaign = str(p[campaignProp]);
     const id = `${P}:deal:${d.id}`;
-    if (p.dealstage !== 'closedwon' || !campaign) {
+    const isWon = p.hs_is_closed_won === 'true' || p.hs_is_closed_won === true || won.has(String(p.dealstage ?? ''));
+    if (!isWon || !campaign) {
       gone.push(id);
       continue;
     }
@@ -131,6 +150,19 @@ async function mapDeals(recs: Rec[], ctx: StreamContext, listed: boolean): Promi
     });
   }
   return { rows: { campaign_events: events }, deletes: { campaign_events: gone }, rejects };
+}
+
+/** Deals mapped with the won stages read once per run (pipelines change rarely; a run sees one version). */
+function dealMapper() {
+  let won: Promise<Set<string>> | null = null;
+  let runStart: Date | null = null;
+  return async (recs: Rec[], ctx: StreamContext, listed: boolean) => {
+    if (!won || runStart !== ctx.startedAt) {
+      runStart = ctx.startedAt;
+      won = wonStages(ctx);
+    }
+    return mapDeals(recs, ctx, listed, await won);
+  };
 }
 
 async function* campaigns(ctx: StreamContext): AsyncGenerator<Page> {
@@ -167,8 +199,8 @@ async function* events(ctx: StreamContext, cursor: unknown): AsyncGenerator<Page
         rejects.push(badRecord('campaign_events', e, 'event without id'));
         continue;
       }
-      const type = EVENT[String(e.type)];
-      if (!type) continue; // PROCESSED, BOUNCE, DROPPED...: not campaign events of the data model
+      const type = e.type === 'BOUNCE' && ctx.source.config.bounceAs === 'skip' ? undefined : EVENT[String(e.type)];
+      if (!type) continue; // PROCESSED, DROPPED, DEFERRED...: not campaign events of the data model
       if (typeof e.created === 'number' && (best === null || e.created > best)) best = e.created;
       rows.push({
         event_id: `${P}:${e.id}`,
@@ -236,12 +268,13 @@ export const hubspotConnector: Connector = {
           'closedate',
           'dealstage',
           'pipeline',
+          'hs_is_closed_won',
           'createdate',
           'hs_lastmodifieddate',
           String(ctx.source.config.dealCampaignProperty ?? 'email_campaign_id'),
           String(ctx.source.config.dealEmailProperty ?? 'customer_email'),
         ],
-        mapDeals,
+        dealMapper(),
       ),
       afterStage: { campaign_events: RECIPIENT_SQL },
     },

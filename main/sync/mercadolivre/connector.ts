@@ -2,7 +2,8 @@
 // tells when to split), buyers from orders, and a listing round per sync — own listings (offset, or scan with
 // scroll_id past 1,000) and tracked competitors through the 20-id multiget — stored as listing_snapshots.
 import { AppError } from '../../store/errors';
-import { badRecord, fromLocal, isObject, minusMs, str } from '../map';
+import { badRecord, cents, fromLocal, isObject, mapLimit, minusMs, str } from '../map';
+import { statusMapper } from '../statusMap';
 import type { SourceHttp } from '../http';
 import type { Connector, Page, Reject, Row, StreamContext, TokenSet } from '../types';
 import { walkWindows } from '../windows';
@@ -26,12 +27,15 @@ async function* orders(ctx: StreamContext, cursor: unknown): AsyncGenerator<Page
   const stored = (cursor as { until?: string } | null)?.until ?? null;
   const start = stored && !ctx.full ? Date.parse(minusMs(stored, ctx.overlapMs) ?? stored) : fromLocal(String(ctx.source.config.since ?? '2015-01-01'), ctx.timezone);
   let until = ctx.full ? null : stored;
-  const opts = { locationId: (ctx.source.config.locationId as string | null) ?? null };
+  const locationId = (ctx.source.config.locationId as string | null) ?? null;
+  const status = statusMapper('mercadolivre', ctx.source.config, ctx.statuses);
+  // Dates as the API's examples write them: milliseconds and a numeric offset (2015-07-01T00:00:00.000-00:00).
+  const stamp = (ms: number) => new Date(ms).toISOString().replace('Z', '-00:00');
   const walk = walkWindows<Rec>(start, ctx.startedAt.getTime(), SPAN_MS, async (w, page) => {
     const query = {
       seller,
-      'order.date_last_updated.from': new Date(w.from).toISOString(),
-      'order.date_last_updated.to': new Date(w.to + 999).toISOString(),
+      'order.date_last_updated.from': stamp(w.from),
+      'order.date_last_updated.to': stamp(w.to + 999),
       sort: 'date_asc',
       offset: (page - 1) * LIMIT,
       limit: LIMIT,
@@ -46,18 +50,47 @@ async function* orders(ctx: StreamContext, cursor: unknown): AsyncGenerator<Page
     const rows: Record<string, Row[]> = { sales: [], sale_lines: [], payments: [], customers: [] };
     const rejects: Reject[] = [];
     const parents: string[] = [];
-    for (const o of step.items) {
-      if (!isObject(o) || o.id === undefined || o.id === null) {
-        rejects.push(badRecord('sales', o, 'order without id'));
-        continue;
-      }
-      const m = mapOrder(o, opts);
+    const good = step.items.filter((o) => {
+      if (isObject(o) && o.id !== undefined && o.id !== null) return true;
+      rejects.push(badRecord('sales', o, 'order without id'));
+      return false;
+    });
+    const fees = await shippingFees(ctx, seller, good);
+    const groups: { saleId: string; groupId: string }[] = [];
+    for (const o of good) {
+      const m = mapOrder(o, { locationId, status, shippingFee: fees.get(String(o.id)) ?? null });
       for (const [t, list] of Object.entries(m.rows)) rows[t].push(...(list as Row[]));
       parents.push(m.saleId);
+      // One cart bought at once is a pack of several orders: kept so the orders can be seen as one purchase.
+      if (o.pack_id !== undefined && o.pack_id !== null) groups.push({ saleId: m.saleId, groupId: `${P}:pack:${o.pack_id}` });
     }
+    const facts = { groups, statuses: [...new Set(good.map((o) => String(o.status ?? '')).filter(Boolean))].map((code) => ({ code, name: null, inherited: null })) };
     ctx.phase(new Date(step.window.to).toISOString().slice(0, 10));
-    yield { rows, rejects, replaceChildren: { sale_lines: parents, payments: parents }, cursor: { until } };
+    yield { rows, rejects, replaceChildren: { sale_lines: parents, payments: parents }, facts, cursor: { until } };
   }
+}
+
+/**
+ * The seller's shipping cost per order (cents): /shipments/{id}/costs lists what each sender pays. Orders of one pack
+ * share a shipment, so its cost goes to the lowest order id of the page that carries it (counted once).
+ */
+async function shippingFees(ctx: StreamContext, seller: string, orders: Rec[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  if (ctx.source.config.shippingCosts === false) return out;
+  const byShipment = new Map<string, string>();
+  for (const o of [...orders].sort((a, b) => (String(a.id) < String(b.id) ? -1 : 1))) {
+    const sid = isObject(o.shipping) && o.shipping.id !== undefined && o.shipping.id !== null ? String(o.shipping.id) : null;
+    if (sid && !byShipment.has(sid)) byShipment.set(sid, String(o.id));
+  }
+  await mapLimit([...byShipment.entries()], 4, async ([sid, orderId]) => {
+    const res = await ctx.http.request<Rec>({ path: `/shipments/${encodeURIComponent(sid)}/costs`, accept: [404] });
+    if (res.status === 404 || !isObject(res.body)) return;
+    const senders = Array.isArray(res.body.senders) ? res.body.senders.filter(isObject) : [];
+    const mine = senders.filter((x) => x.user_id === undefined || String(x.user_id) === seller);
+    const cost = mine.reduce((a, x) => a + (cents(x.cost) ?? 0), 0);
+    if (cost) out.set(orderId, cost);
+  });
+  return out;
 }
 
 interface Round {

@@ -1,22 +1,13 @@
 // Mercado Livre payloads to canonical rows. An order's lines keep the list price (full_unit_price) as unit price
-// and the promotion as line discount; sale_fee is per unit, so the order's fee is sum(sale_fee x quantity).
+// and the promotion as line discount; sale_fee is per unit, so the order's fee is sum(sale_fee x quantity), plus the
+// seller's part of the shipping cost. Fields as in "Gerenciar vendas" / "Manage sales"
+// (https://developers.mercadolivre.com.br/en_us/manage-sales) and the pack guide (.../devsite/packs).
 import { cents, isObject, joinName, money, moneyRaw, str } from '../map';
+import type { SaleStatus } from '../statusMap';
 import type { Page, Row } from '../types';
 import { paymentMethodOf } from '../../model/paymentMethods';
 
 export const P = 'ml';
-
-const STATUS: Record<string, string> = {
-  confirmed: 'booked',
-  payment_required: 'booked',
-  payment_in_process: 'confirmed',
-  partially_paid: 'confirmed',
-  paid: 'completed',
-  partially_refunded: 'completed',
-  pending_cancel: 'cancelled',
-  cancelled: 'cancelled',
-  invalid: 'cancelled',
-};
 
 export function paymentMethod(type: string, method: string): string {
   // The method names Pix and "pec" (cash at a lottery house) outright; otherwise the payment type says it.
@@ -26,7 +17,19 @@ export function paymentMethod(type: string, method: string): string {
 
 type Rec = Record<string, unknown>;
 
-export function mapOrder(o: Rec, opts: { locationId: string | null }): { rows: Page['rows']; saleId: string } {
+export interface MlOrderOptions {
+  locationId: string | null;
+  status(code: string): SaleStatus;
+  /** The seller's shipping cost of this order (cents), already split so a shared shipment counts once. */
+  shippingFee?: number | null;
+}
+
+/** A buyer's name: first and last name, else the nickname, else words a person can read (never a bare id). */
+export function buyerName(b: Rec): string {
+  return joinName(b.first_name, b.last_name) ?? str(b.nickname) ?? `Comprador Mercado Livre ${b.id}`;
+}
+
+export function mapOrder(o: Rec, opts: MlOrderOptions): { rows: Page['rows']; saleId: string } {
   const saleId = `${P}:${o.id}`;
   const items = (Array.isArray(o.order_items) ? o.order_items : []).filter(isObject);
   let gross = 0;
@@ -68,8 +71,11 @@ export function mapOrder(o: Rec, opts: { locationId: string | null }): { rows: P
     const status = String(p.status);
     if (!['approved', 'refunded', 'partially_refunded', 'charged_back'].includes(status)) continue;
     const method = paymentMethod(String(p.payment_type ?? ''), String(p.payment_method_id ?? ''));
-    // The order's fee goes on its first approved payment: per-unit sale_fee when the items carry it.
-    const paymentFee = !feeGiven ? (fee > 0 || items.some((it) => it.sale_fee !== undefined) ? money(fee) : moneyRaw(p.marketplace_fee)) : null;
+    // The order's fee goes on its first approved payment: per-unit sale_fee when the items carry it, plus the
+    // seller's shipping cost.
+    const ship = opts.shippingFee ?? 0;
+    const saleFee = fee > 0 || items.some((it) => it.sale_fee !== undefined) ? fee : cents(p.marketplace_fee);
+    const paymentFee = !feeGiven ? (saleFee === null && !ship ? null : money((saleFee ?? 0) + ship)) : null;
     feeGiven = true;
     payments.push({ payment_id: `${P}:${p.id}`, sale_id: saleId, occurred_at: str(p.date_approved) ?? str(p.date_created), method, kind: 'payment', amount: moneyRaw(p.total_paid_amount ?? p.transaction_amount), fee_amount: paymentFee });
     const refunded = cents(p.transaction_amount_refunded) ?? 0;
@@ -77,9 +83,9 @@ export function mapOrder(o: Rec, opts: { locationId: string | null }): { rows: P
       payments.push({ payment_id: `${P}:${p.id}-refund`, sale_id: saleId, occurred_at: str(p.date_last_modified), method, kind: 'refund', amount: money(refunded), fee_amount: null });
     }
   }
-  const status = str(o.status) ?? '';
+  const status = opts.status(str(o.status) ?? '');
   const customers: Row[] = customerId
-    ? [{ customer_id: customerId, name: joinName(buyer!.first_name, buyer!.last_name) ?? str(buyer!.nickname), email: null, phone: null, document: null, gender: null, birth_date: null, city: null, state: null, created_at: str(o.date_created), marketing_opt_in: null, source: P }]
+    ? [{ customer_id: customerId, name: buyerName(buyer!), email: null, phone: null, document: null, gender: null, birth_date: null, city: null, state: null, created_at: str(o.date_created), marketing_opt_in: null, source: P }]
     : [];
   return {
     saleId,
@@ -92,7 +98,7 @@ export function mapOrder(o: Rec, opts: { locationId: string | null }): { rows: P
           customer_id: customerId,
           location_id: opts.locationId,
           employee_id: null,
-          status: STATUS[status] ?? status,
+          status,
           created_at: str(o.date_created),
           occurred_at: str(o.date_closed) ?? str(o.date_created),
           gross_amount: bad ? 'invalid order items' : money(gross),

@@ -1,8 +1,13 @@
 // Bling ERP API v3: /Api/v3 with OAuth2 (/oauth/token, Basic client auth, rotating refresh tokens), lists paged by
 // pagina/limite in { data: [...] } with no total (stop at an empty page), dataAlteracaoInicial/Final in local time
 // (ranges over a year are a 400), one detail call per order, and { error: { type, message, description, fields } }.
-// Bling dates are days: sales and installments are normalised to local midnight; refunds, fees, coupons, staff and
-// contact creation dates are not carried.
+// Bling dates are days: sales and installments are normalised to local midnight; refunds, coupons, staff and
+// contact creation dates are not carried; installments exist only on orders in a paid situação, received that day.
+// Payloads follow the Bling API v3 reference (https://developer.bling.com.br/referencia) and the response examples of
+// the bling-erp-api-js client (AlexandreBellas/bling-erp-api-js: pedidosVendas/__tests__/find-response.ts and
+// get-response.ts, contatos/__tests__/get-response.ts and find-response.ts, situacoesModulos/__tests__): the /contatos
+// list has no e-mail, address or birth date (only /contatos/{id} does), orders use the account's own situações
+// (custom ones inherit a default through idHerdado), desconto.unidade is REAL or PERCENTUAL, fees come in taxas.
 import type { Params } from '../../store/db';
 import type { SimDataset } from './dataset';
 import { OAuthState, type OAuthCredentials } from './oauth';
@@ -24,7 +29,27 @@ export const BLING_FORMS: Record<string, [number, string, number]> = {
   wallet: [1007, 'Crédito loja', 5],
   other: [1008, 'Outros', 99],
 };
-const SITUACAO: Record<string, [number, string]> = { booked: [6, 'Em aberto'], confirmed: [15, 'Em andamento'], completed: [9, 'Atendido'], cancelled: [12, 'Cancelado'] };
+/** The sales module's situações: the seven defaults (idHerdado 0) and custom ones made from them, as shops use. */
+export const BLING_MODULO_VENDAS = 98310;
+export const BLING_SITUACOES: { id: number; nome: string; idHerdado: number; cor: string }[] = [
+  { id: 6, nome: 'Em aberto', idHerdado: 0, cor: '#E9DC40' },
+  { id: 9, nome: 'Atendido', idHerdado: 0, cor: '#3FB57A' },
+  { id: 12, nome: 'Cancelado', idHerdado: 0, cor: '#CB4D4D' },
+  { id: 15, nome: 'Em andamento', idHerdado: 0, cor: '#4D8ECB' },
+  { id: 18, nome: 'Venda Agenciada', idHerdado: 0, cor: '#8F8F8F' },
+  { id: 21, nome: 'Em digitação', idHerdado: 0, cor: '#C7C7C7' },
+  { id: 24, nome: 'Verificado', idHerdado: 0, cor: '#2A6E4B' },
+  { id: 52001, nome: 'Pago - aguardando envio', idHerdado: 9, cor: '#5BC28A' },
+  { id: 52002, nome: 'Enviado', idHerdado: 9, cor: '#36A06A' },
+  { id: 52003, nome: 'Aguardando pagamento', idHerdado: 6, cor: '#F2B84B' },
+  { id: 52004, nome: 'Devolvido', idHerdado: 12, cor: '#A33A3A' },
+];
+/** Canonical status -> situações with that meaning; an order's id picks one (custom ones included). */
+const SITUACAO: Record<string, number[]> = { booked: [6, 21, 52003], confirmed: [15, 24], completed: [9, 52001, 52002, 18], cancelled: [12, 52004] };
+const situacaoOf = (status: unknown, id: number) => {
+  const list = SITUACAO[String(status)] ?? SITUACAO.cancelled;
+  return list[id % list.length];
+};
 
 async function normalise(d: SimDataset): Promise<string | null> {
   const w = `starts_with(sale_id, '${P}:')`;
@@ -34,7 +59,9 @@ async function normalise(d: SimDataset): Promise<string | null> {
     status = CASE status WHEN 'no_show' THEN 'cancelled' ELSE status END, created_at = ${midnight('created_at')}, occurred_at = ${midnight('occurred_at')} WHERE ${w}`, [loc]);
   await d.run(`UPDATE sale_lines SET employee_id = NULL, duration_min = NULL WHERE ${w}`);
   await d.run(`DELETE FROM payments WHERE ${w} AND kind = 'refund'`);
-  await d.run(`UPDATE payments SET fee_amount = NULL, occurred_at = ${midnight('occurred_at')} WHERE ${w}`);
+  await d.run(`DELETE FROM payments p WHERE ${w} AND NOT EXISTS (SELECT 1 FROM sales s WHERE s.sale_id = p.sale_id AND s.status = 'completed')`);
+  await d.run(`UPDATE payments p SET occurred_at = s.occurred_at FROM sales s WHERE s.sale_id = p.sale_id AND starts_with(p.sale_id, '${P}:')`);
+  await d.run(`UPDATE payments p SET fee_amount = NULL WHERE ${w} AND payment_id <> (SELECT min(payment_id) FROM payments q WHERE q.sale_id = p.sale_id)`);
   await d.run(`UPDATE customers SET created_at = NULL, marketing_opt_in = NULL, source = '${P}' WHERE starts_with(customer_id, '${P}:')`);
   await d.run(`UPDATE items SET duration_min = NULL WHERE starts_with(item_id, '${P}:')`);
   return loc;
@@ -102,8 +129,12 @@ export async function createBlingSimulator(data: SimDataset, creds: OAuthCredent
       `SELECT line_no, ${num('l.item_id')} AS pid, i.name, quantity::DOUBLE AS q, unit_price::DOUBLE AS v, discount_amount::DOUBLE AS d FROM sale_lines l LEFT JOIN items i USING (item_id) WHERE sale_id = $1 ORDER BY line_no`,
       [cid],
     );
-    const parcelas = await data.all<Record<string, unknown>>(`SELECT ${num('payment_id')} AS id, ${localDate('occurred_at')} AS venc, amount::DOUBLE AS v, method FROM payments WHERE sale_id = $1 AND kind = 'payment' ORDER BY payment_id`, [cid]);
-    const [sid, sval] = SITUACAO[String(s.status)] ?? SITUACAO.cancelled;
+    const parcelas = await data.all<Record<string, unknown>>(
+      `SELECT ${num('payment_id')} AS id, ${localDate('occurred_at')} AS venc, amount::DOUBLE AS v, method, fee_amount::DOUBLE AS fee FROM payments WHERE sale_id = $1 AND kind = 'payment' ORDER BY payment_id`,
+      [cid],
+    );
+    const sid = situacaoOf(s.status, Number(s.id));
+    const fee = parcelas.find((p) => p.fee !== null && p.fee !== undefined)?.fee;
     const body: Record<string, unknown> = {
       id: Number(s.id),
       numero: Number(s.numero),
@@ -114,11 +145,18 @@ export async function createBlingSimulator(data: SimDataset, creds: OAuthCredent
       totalProdutos: s.totalProdutos,
       total: s.total,
       contato: { id: s.contato_id === null ? 0 : Number(s.contato_id), nome: extra.name ?? 'Consumidor final', tipoPessoa: 'F', numeroDocumento: extra.document ?? '' },
-      situacao: { id: sid, valor: sval },
-      loja: { id: 0 },
-      desconto: { valor: extra.d ?? 0, unidade: 'REAIS' },
-      outrasDespesas: extra.x ?? 0,
-      transporte: { frete: extra.f ?? 0 },
+      situacao: { id: sid, valor: 0 },
+      loja: { id: 0, unidadeNegocio: { id: 0 } },
+      numeroPedidoCompra: '',
+      outrasDespesas: 0,
+      observacoes: '',
+      observacoesInternas: '',
+      desconto: { valor: extra.d ?? 0, unidade: 'REAL' },
+      categoria: { id: 0 },
+      notaFiscal: { id: 0 },
+      // The rest of total over goods - discount + freight is the tax Bling adds (IPI, ICMS-ST).
+      tributacao: { totalICMS: 0, totalIPI: extra.x ?? 0 },
+      transporte: { fretePorConta: 0, frete: extra.f ?? 0, quantidadeVolumes: 1, pesoBruto: 0, prazoEntrega: 0 },
       itens: itens.map((i) => ({
         id: Number(s.id) * 100 + Number(i.line_no),
         codigo: `P${i.pid}`,
@@ -132,12 +170,48 @@ export async function createBlingSimulator(data: SimDataset, creds: OAuthCredent
       })),
       parcelas: parcelas.map((p) => ({ id: Number(p.id), dataVencimento: p.venc, valor: p.v, observacoes: '', formaPagamento: { id: (BLING_FORMS[String(p.method)] ?? BLING_FORMS.other)[0] } })),
       vendedor: { id: 0 },
+      ...(fee !== undefined ? { taxas: { taxaComissao: fee, custoFrete: 0, valorBase: s.total } } : {}),
     };
     if (server.isBad(cid)) {
       body.total = 'doze reais';
       body.data = '2024-02-30';
     }
     return { body: { data: body } };
+  }
+
+  /** GET /contatos/{id}: the contact in detail, with what the list leaves out. */
+  async function contato(req: SimRequest): Promise<SimResponse> {
+    const denied = auth(req);
+    if (denied) return denied;
+    const [c] = await data.all<Record<string, unknown>>(`SELECT * FROM (${CONTATOS}) v WHERE cid = $1`, [`${P}:${req.params.id}`]);
+    if (!c) return fail(404, 'RESOURCE_NOT_FOUND', 'Recurso não encontrado', 'O contato não foi encontrado');
+    return {
+      body: {
+        data: {
+          id: Number(c.id),
+          nome: c.nome,
+          codigo: '',
+          situacao: 'A',
+          numeroDocumento: c.numeroDocumento ?? '',
+          telefone: '',
+          celular: c.celular ?? '',
+          fantasia: '',
+          tipo: 'F',
+          indicadorIe: 9,
+          ie: '',
+          rg: '',
+          orgaoEmissor: '',
+          email: c.email ?? '',
+          endereco: { geral: { endereco: '', cep: '', bairro: '', municipio: c.city ?? '', uf: c.state ?? '', numero: '', complemento: '' } },
+          vendedor: { id: 0 },
+          dadosAdicionais: { dataNascimento: c.nasc ?? '0000-00-00', sexo: c.gender ?? '', naturalidade: '' },
+          financeiro: { limiteCredito: 0, condicaoPagamento: '', categoria: { id: 0 } },
+          pais: { nome: 'BRASIL' },
+          tiposContato: [{ id: 1, descricao: 'Cliente' }],
+          pessoasContato: [],
+        },
+      },
+    };
   }
 
   const server: SimServer = new SimServer({
@@ -168,7 +242,7 @@ export async function createBlingSimulator(data: SimDataset, creds: OAuthCredent
                 totalProdutos: s.totalProdutos,
                 total: s.total,
                 contato: { id: s.contato_id === null ? 0 : Number(s.contato_id) },
-                situacao: { id: (SITUACAO[String(s.status)] ?? SITUACAO.cancelled)[0], valor: 0 },
+                situacao: { id: situacaoOf(s.status, Number(s.id)), valor: 0 },
                 loja: { id: 0 },
               })),
             },
@@ -176,6 +250,26 @@ export async function createBlingSimulator(data: SimDataset, creds: OAuthCredent
         },
       },
       { method: 'GET', pattern: '/pedidos/vendas/:id', handler: detail },
+      { method: 'GET', pattern: '/contatos/:id', handler: contato },
+      {
+        method: 'GET',
+        pattern: '/situacoes/modulos',
+        handler: (req) =>
+          auth(req) ?? {
+            body: {
+              data: [
+                { id: BLING_MODULO_VENDAS, nome: 'Vendas', descricao: 'Pedidos de Venda', criarSituacoes: true },
+                { id: BLING_MODULO_VENDAS + 1, nome: 'NotasFiscais', descricao: 'Notas Fiscais', criarSituacoes: false },
+              ],
+            },
+          },
+      },
+      {
+        method: 'GET',
+        pattern: '/situacoes/modulos/:id',
+        handler: (req) => auth(req) ?? (Number(req.params.id) === BLING_MODULO_VENDAS ? { body: { data: BLING_SITUACOES } } : { body: { data: [] } }),
+      },
+      { method: 'GET', pattern: '/vendedores', handler: (req) => auth(req) ?? { body: { data: [] } } },
       {
         method: 'GET',
         pattern: '/contatos',
@@ -184,6 +278,7 @@ export async function createBlingSimulator(data: SimDataset, creds: OAuthCredent
           if (!('rows' in r)) return r;
           return {
             body: {
+              // The list's fields exactly: no e-mail, address, birth date or gender (those need /contatos/{id}).
               data: r.rows.map((c) => ({
                 id: Number(c.id),
                 nome: c.nome,
@@ -192,10 +287,6 @@ export async function createBlingSimulator(data: SimDataset, creds: OAuthCredent
                 numeroDocumento: c.numeroDocumento ?? '',
                 telefone: '',
                 celular: c.celular ?? '',
-                email: c.email ?? '',
-                tipo: 'F',
-                endereco: { geral: { endereco: '', municipio: c.city ?? '', uf: c.state ?? '' } },
-                dadosAdicionais: { dataNascimento: c.nasc ?? '0000-00-00', sexo: c.gender ?? '' },
               })),
             },
           };

@@ -2,6 +2,11 @@
 // by last-modified date, limit <= 200, at most 10,000 results per search), v4 deal-to-contact associations, and
 // the v1 e-mail API (campaigns, events paged by hasMore + offset). Errors { status, message, category } and 429s
 // naming policyName. Won deals credited to an e-mail campaign are the canonical "converted" events.
+// Payloads follow HubSpot's CRM "Deals" and "Pipelines" guides (https://developers.hubspot.com/docs/guides/api/crm/objects/deals,
+// https://developers.hubspot.com/docs/api-reference/crm-pipelines-v3/guide: pipelines with stages whose metadata says
+// isClosed and probability) and the Email Events API (https://legacydocs.hubspot.com/docs/methods/email/email_events_overview).
+// Quirks kept: won deals in a custom pipeline with numeric stage ids, some without hs_is_closed_won, and sends that
+// bounced reported as BOUNCE instead of SENT.
 import type { Params } from '../../store/db';
 import type { SimDataset } from './dataset';
 import { bearer, SimServer, type SimRequest, type SimResponse } from './server';
@@ -13,6 +18,51 @@ const isoMs = (c: string) => `strftime(timezone('UTC', ${c}), '%Y-%m-%dT%H:%M:%S
 const epochMs = (c: string) => `epoch_ms(${c})`;
 const TYPE: Record<string, string> = { sent: 'SENT', delivered: 'DELIVERED', opened: 'OPEN', clicked: 'CLICK' };
 const SEARCH_CAP = 10_000;
+const CUSTOM_PIPELINE = '7340018';
+const CUSTOM_WON = '7340023';
+const stage = (id: string, label: string, order: number, probability: string, closed: boolean) => ({
+  id,
+  label,
+  displayOrder: order,
+  metadata: { isClosed: String(closed), probability },
+  createdAt: '2023-03-01T12:00:00.000Z',
+  updatedAt: '2023-03-01T12:00:00.000Z',
+  archived: false,
+});
+/** GET /crm/v3/pipelines/deals: the default sales pipeline and a custom one, as the Pipelines guide shows them. */
+export const HUBSPOT_PIPELINES = {
+  results: [
+    {
+      id: 'default',
+      label: 'Sales Pipeline',
+      displayOrder: 0,
+      archived: false,
+      createdAt: '2023-03-01T12:00:00.000Z',
+      updatedAt: '2023-03-01T12:00:00.000Z',
+      stages: [
+        stage('appointmentscheduled', 'Appointment Scheduled', 0, '0.2', false),
+        stage('qualifiedtobuy', 'Qualified To Buy', 1, '0.4', false),
+        stage('contractsent', 'Contract Sent', 2, '0.9', false),
+        stage('closedwon', 'Closed Won', 3, '1.0', true),
+        stage('closedlost', 'Closed Lost', 4, '0.0', true),
+      ],
+    },
+    {
+      id: CUSTOM_PIPELINE,
+      label: 'Vendas do salão',
+      displayOrder: 1,
+      archived: false,
+      createdAt: '2024-05-10T12:00:00.000Z',
+      updatedAt: '2024-05-10T12:00:00.000Z',
+      stages: [
+        stage('7340019', 'Orçamento enviado', 0, '0.3', false),
+        stage('7340021', 'Agendado', 1, '0.7', false),
+        stage(CUSTOM_WON, 'Pago', 2, '1.0', true),
+        stage('7340024', 'Desistiu', 3, '0.0', true),
+      ],
+    },
+  ],
+};
 
 async function normalise(d: SimDataset): Promise<void> {
   const ms = (t: string, cols: string[], key: string) => d.run(`UPDATE ${t} SET ${cols.map((c) => `${c} = date_trunc('millisecond', ${c})`).join(', ')} WHERE starts_with(${key}, '${P}:')`);
@@ -67,8 +117,10 @@ export async function createHubSpotSimulator(data: SimDataset, token = 'pat-na1-
     dealname: `Venda ${r.id}`,
     amount: r.amount,
     closedate: r.closed,
-    dealstage: 'closedwon',
-    pipeline: 'default',
+    // One deal in three is in the default pipeline; the others in the salon's own pipeline, with numeric stage ids.
+    dealstage: Number(r.id) % 3 === 2 ? 'closedwon' : CUSTOM_WON,
+    pipeline: Number(r.id) % 3 === 2 ? 'default' : CUSTOM_PIPELINE,
+    ...(Number(r.id) % 3 === 0 ? {} : { hs_is_closed_won: 'true' }),
     createdate: r.closed,
     hs_lastmodifieddate: r.modified,
     email_campaign_id: r.campaign,
@@ -198,7 +250,8 @@ export async function createHubSpotSimulator(data: SimDataset, token = 'pat-na1-
       body: {
         events: page.map((r) => ({
           id: r.id,
-          type: TYPE[String(r.event_type)] ?? 'PROCESSED',
+          // A send that bounced is reported as BOUNCE (after PROCESSED), not as SENT: every fourth one here.
+          type: r.event_type === 'sent' && Number(String(r.id).replace(/\D/g, '')) % 4 === 0 ? 'BOUNCE' : (TYPE[String(r.event_type)] ?? 'PROCESSED'),
           created: server.isBad(String(r.event_id)) ? 'ontem' : r.created,
           recipient: r.email ?? '',
           emailCampaignId: Number(r.campaign),
@@ -223,6 +276,7 @@ export async function createHubSpotSimulator(data: SimDataset, token = 'pat-na1-
       { method: 'GET', pattern: '/email/public/v1/campaigns/by-id', handler: campaignsById },
       { method: 'GET', pattern: '/email/public/v1/campaigns/:id', handler: campaign },
       { method: 'GET', pattern: '/email/public/v1/events', handler: events },
+      { method: 'GET', pattern: '/crm/v3/pipelines/deals', handler: (r) => auth(r) ?? { body: HUBSPOT_PIPELINES } },
     ],
     errorBody: (status, message) =>
       status === 429

@@ -3,6 +3,12 @@
 // past 1,000), /items?ids= multiget (20 max, each { code, body }), and { message, error, status, cause } errors.
 // What an order carries: integer quantities, list vs sale unit prices, sale_fee per unit, payments with refunds;
 // no buyer e-mail or phone. The dataset is normalised to that on load.
+// Payloads follow Mercado Livre's "Gerenciar vendas" / "Manage sales" (https://developers.mercadolivre.com.br/en_us/manage-sales:
+// the order JSON), "Packs" (https://developers.mercadolibre.com.ar/devsite/packs: pack_id, one shipment for the cart)
+// and "Custos de envio" (https://developers.mercadolivre.com.br/en_us/mercado-envios-shipping-costs-and-quotes:
+// /shipments/{id}/costs, what receiver and senders pay). Quirks kept: orders of one cart share a pack_id and a
+// shipment, part of the seller's cost is shipping (senders[].cost, not in sale_fee), some buyers show only a nickname,
+// and date filters are written 2015-07-01T00:00:00.000-00:00.
 import type { Params } from '../../store/db';
 import { isoLocalMillis, type SimDataset } from './dataset';
 import { OAuthState, type OAuthCredentials } from './oauth';
@@ -21,6 +27,15 @@ export const ML_PAY: Record<string, [string, string]> = {
   voucher: ['prepaid_card', 'gift_card'],
   other: ['digital_currency', 'consumer_credits'],
 };
+/** The first order id of the cart an order belongs to (same buyer, same day, more than one order), else NULL. */
+const PACK_FIRST = `(SELECT CASE WHEN count(*) > 1 THEN min(TRY_CAST(${nat('t.sale_id')} AS BIGINT)) END FROM sales t
+  WHERE starts_with(t.sale_id, '${P}:') AND t.customer_id = s.customer_id AND date_trunc('day', t.created_at) = date_trunc('day', s.created_at))`;
+
+/** The seller's shipping cost inside an order's fee: 30% of it on every other order that is not in a cart. */
+function shippingPart(orderId: number, pack: number | null, fee: number | undefined): number {
+  return pack === null && fee !== undefined && fee >= 10 && orderId % 2 === 0 ? Math.round(fee * 30) / 100 : 0;
+}
+
 const STATUS: Record<string, string> = { booked: 'payment_required', confirmed: 'payment_in_process', completed: 'paid', cancelled: 'cancelled', no_show: 'cancelled' };
 
 async function normalise(d: SimDataset): Promise<{ locationId: string | null; sellerId: string }> {
@@ -45,6 +60,8 @@ async function normalise(d: SimDataset): Promise<{ locationId: string | null; se
   await d.run(`DELETE FROM payments WHERE ${w} AND kind = 'refund'`);
   await d.run(`INSERT INTO payments SELECT id, sale_id, date_trunc('millisecond', ref_at), method, 'refund', amount, NULL, ref_at FROM ml_ref`);
   await d.run(`UPDATE payments SET occurred_at = date_trunc('millisecond', occurred_at) WHERE ${w}`);
+  // Every fifth buyer has no first or last name on the order: only the nickname names them.
+  await d.run(`UPDATE customers SET name = 'COMPRADOR' || ${nat('customer_id')} WHERE starts_with(customer_id, '${P}:') AND TRY_CAST(${nat('customer_id')} AS BIGINT) % 5 = 0`);
   await d.run(`UPDATE customers c SET name = c.name, email = NULL, phone = NULL, document = NULL, gender = NULL, birth_date = NULL, city = NULL, state = NULL, marketing_opt_in = NULL, source = '${P}',
       created_at = (SELECT min(created_at) FROM sales s WHERE s.customer_id = c.customer_id) WHERE starts_with(customer_id, '${P}:')`);
   const sellers = await d.all<{ s: string }>(`SELECT DISTINCT seller_id AS s FROM listing_snapshots WHERE is_own AND starts_with(listing_id, '${P}:')`);
@@ -92,6 +109,27 @@ export async function createMercadoLivreSimulator(data: SimDataset, creds: OAuth
     return { body: { query: '', results: await renderOrders(ids.map((i) => i.id)), sort: { id: 'date_asc', name: 'Date ascending' }, available_sorts: [], filters: [], paging: { total: n, offset, limit } } };
   }
 
+  /** /shipments/{id}/costs: what the buyer (receiver) and the seller (senders) pay for one shipment. */
+  async function costs(req: SimRequest): Promise<SimResponse> {
+    const denied = auth(req);
+    if (denied) return denied;
+    const orderId = Number(req.params.id) - 40000000000;
+    const [row] = await data.all<{ fee: number | null; ship: number | null; buyer: string | null; pack_first: number | null }>(
+      `SELECT (SELECT fee_amount::DOUBLE FROM payments p WHERE p.sale_id = s.sale_id AND p.kind = 'payment' AND fee_amount IS NOT NULL ORDER BY payment_id LIMIT 1) AS fee,
+        s.shipping_amount::DOUBLE AS ship, ${nat('s.customer_id')} AS buyer, ${PACK_FIRST} AS pack_first FROM sales s WHERE s.sale_id = $1`,
+      [`${P}:${orderId}`],
+    );
+    if (!row) return fail(404, 'not_found', 'Shipment not found');
+    const cost = shippingPart(orderId, row.pack_first === null ? null : Number(row.pack_first), row.fee ?? undefined);
+    return {
+      body: {
+        receiver: { user_id: row.buyer === null ? null : Number(row.buyer), cost: row.ship ?? 0, compensation: 0, save: 0, discounts: [] },
+        senders: [{ user_id: Number(sellerNum), cost, compensation: 0, save: 0, discounts: [] }],
+        gross_amount: (row.ship ?? 0) + cost,
+      },
+    };
+  }
+
   async function renderOrders(ids: string[]): Promise<unknown[]> {
     if (!ids.length) return [];
     const p = [JSON.stringify(ids)];
@@ -99,7 +137,8 @@ export async function createMercadoLivreSimulator(data: SimDataset, creds: OAuth
     const sales = await data.all<Record<string, unknown>>(
       `SELECT s.sale_id, ${nat('s.sale_id')} AS id, s.status, ${isoLocalMillis('s.created_at')} AS dc, ${isoLocalMillis('s.occurred_at')} AS dcl, ${isoLocalMillis('s._mod')} AS lu,
         s.total_amount::DOUBLE AS total, s.shipping_amount::DOUBLE AS ship, s.tax_amount::DOUBLE AS tax, s.coupon_code,
-        (s.discount_amount - coalesce((SELECT sum(discount_amount) FROM sale_lines l WHERE l.sale_id = s.sale_id), 0))::DOUBLE AS coupon, ${nat('s.customer_id')} AS buyer, c.name
+        (s.discount_amount - coalesce((SELECT sum(discount_amount) FROM sale_lines l WHERE l.sale_id = s.sale_id), 0))::DOUBLE AS coupon, ${nat('s.customer_id')} AS buyer, c.name,
+        ${PACK_FIRST} AS pack_first
        FROM sales s LEFT JOIN customers c ON c.customer_id = s.customer_id WHERE s.sale_id ${IN}`,
       p,
     );
@@ -121,7 +160,10 @@ export async function createMercadoLivreSimulator(data: SimDataset, creds: OAuth
       const ps = Y.get(sid) ?? [];
       const fee = ps.find((x) => x.kind === 'payment' && x.fee !== null)?.fee as number | undefined;
       const ls = L.get(sid) ?? [];
-      const [first = '', ...rest] = String(s.name ?? '').split(' ');
+      const nameless = s.buyer !== null && Number(s.buyer) % 5 === 0;
+      const [first = '', ...rest] = nameless ? [''] : String(s.name ?? '').split(' ');
+      const pack = s.pack_first === null || s.pack_first === undefined ? null : Number(s.pack_first);
+      const shipFee = shippingPart(Number(s.id), pack, fee);
       const order: Record<string, unknown> = {
         id: Number(s.id),
         status: STATUS[String(s.status)] ?? 'cancelled',
@@ -134,14 +176,17 @@ export async function createMercadoLivreSimulator(data: SimDataset, creds: OAuth
         shipping_cost: s.ship,
         taxes: { amount: s.tax, currency_id: 'BRL', id: null },
         coupon: { id: s.coupon_code ?? null, amount: s.coupon },
-        buyer: s.buyer === null ? null : { id: Number(s.buyer), nickname: `COMPRADOR${s.buyer}`, first_name: first, last_name: rest.join(' ') },
+        buyer: s.buyer === null ? null : { id: Number(s.buyer), nickname: `COMPRADOR${s.buyer}`, ...(nameless ? {} : { first_name: first, last_name: rest.join(' ') }) },
         seller: { id: Number(sellerNum) },
+        pack_id: pack === null ? null : 2000000000000000 + pack,
+        shipping: { id: 40000000000 + (pack ?? Number(s.id)) },
+        tags: pack === null ? ['paid', 'not_delivered'] : ['pack_order', 'paid', 'not_delivered'],
         order_items: ls.map((l, i) => ({
           item: { id: l.item, title: l.name ?? '', category_id: l.category ?? null, seller_sku: null },
           quantity: Number(l.q),
           unit_price: Number(l.total) / Number(l.q),
           full_unit_price: l.full,
-          sale_fee: i === 0 && fee !== undefined ? fee / Number(l.q) : 0,
+          sale_fee: i === 0 && fee !== undefined ? (fee - shipFee) / Number(l.q) : 0,
           currency_id: 'BRL',
         })),
         payments: ps
@@ -228,6 +273,7 @@ export async function createMercadoLivreSimulator(data: SimDataset, creds: OAuth
       },
       { method: 'GET', pattern: '/users/me', handler: (req) => auth(req) ?? { body: { id: Number(sellerNum), nickname: 'LOJA_PAINEL', site_id: 'MLB' } } },
       { method: 'GET', pattern: '/orders/search', handler: search },
+      { method: 'GET', pattern: '/shipments/:id/costs', handler: costs },
       { method: 'GET', pattern: '/users/:id/items/search', handler: ownItems },
       { method: 'GET', pattern: '/items', handler: multiget },
     ],

@@ -3,21 +3,54 @@
 // Link headers, modified_after (exclusive, whole seconds), money as 2-decimal strings, *_gmt dates without zone.
 // What an order can carry: one payment (the order total, paid at date_paid), refunds, integer quantities, no staff;
 // the dataset is normalised to that on load (see normalise()), so a full sync must equal these tables exactly.
+// Payloads follow the WooCommerce REST API v3 reference, "Orders" and "Order refunds"
+// (https://woocommerce.github.io/woocommerce-rest-api-docs/#orders, source: woocommerce/woocommerce-rest-api-docs,
+// source/includes/wp-api-v3/_orders.md and _order-refunds.md) field for field, with what real Brazilian shops send:
+// paid orders still "processing", orders completed by hand without date_paid, the gateway ids of the Brazilian
+// plugins (Pagar.me, Mercado Pago, PagBank, Cielo, Rede, Getnet, Pix por Piggly), a "Desconto Pix" negative fee line,
+// failed and refunded orders, and /orders/<id>/refunds paged 10 at a time unless per_page says otherwise.
 import type { Params } from '../../store/db';
 import { gmtSeconds, type SimDataset } from './dataset';
 import { SimServer, type SimRequest, type SimResponse } from './server';
 import { applyMutation, numericNextId, type MutateOp, type Simulator } from './simulator';
 
 const P = 'woo';
-export const WOO_METHOD: Record<string, [string, string]> = {
-  pix: ['pix', 'Pix'],
-  credit_card: ['stripe', 'Cartão de crédito'],
-  debit_card: ['debit_card', 'Cartão de débito'],
-  boleto: ['boleto', 'Boleto bancário'],
-  cash: ['cod', 'Pagamento na entrega'],
-  wallet: ['mercadopago', 'Mercado Pago'],
-  voucher: ['gift_card', 'Vale-presente'],
-  other: ['bacs', 'Transferência bancária'],
+/** Canonical method -> the gateways a Brazilian shop has for it ([id, title]); an order's id picks one. */
+export const WOO_METHOD: Record<string, [string, string][]> = {
+  pix: [
+    ['woo-pagarme-payments-pix', 'Pix (Pagar.me)'],
+    ['wc_piggly_pix_gateway', 'Pix'],
+    ['woo-mercado-pago-pix', 'Pix (Mercado Pago)'],
+    ['rm-pagbank-pix', 'PagBank Pix'],
+  ],
+  credit_card: [
+    ['woo-pagarme-payments-credit_card', 'Cartão de crédito (Pagar.me)'],
+    ['woo-mercado-pago-custom', 'Cartão de crédito (Mercado Pago)'],
+    ['rm-pagbank-cc', 'PagBank Cartão de Crédito'],
+    ['cielo_credit', 'Cielo - Cartão de crédito'],
+    ['rede_credit', 'Rede - Cartão de crédito'],
+    ['getnet-creditcard', 'Getnet Cartão de Crédito'],
+  ],
+  debit_card: [
+    ['rede_debit', 'Rede - Cartão de débito'],
+    ['cielo_debit', 'Cielo - Cartão de débito'],
+  ],
+  boleto: [
+    ['woo-pagarme-payments-billet', 'Boleto (Pagar.me)'],
+    ['woo-mercado-pago-ticket', 'Boleto (Mercado Pago)'],
+    ['getnet-billet', 'Getnet Boleto'],
+  ],
+  cash: [['cod', 'Pagamento na entrega']],
+  wallet: [
+    ['woo-mercado-pago-basic', 'Mercado Pago'],
+    ['pagseguro', 'PagSeguro'],
+  ],
+  voucher: [['gift_card', 'Vale-presente']],
+  other: [['bacs', 'Transferência bancária']],
+};
+const gatewayFor = (method: string, id: number): [string, string] => {
+  const list = WOO_METHOD[method] ?? WOO_METHOD.other;
+  return list[id % list.length];
 };
 
 const nat = (col: string) => `regexp_replace(${col}, '^${P}:', '')`;
@@ -25,6 +58,12 @@ const num = (col: string) => `TRY_CAST(${nat(col)} AS BIGINT)`;
 
 async function normalise(d: SimDataset): Promise<string | null> {
   const w = `starts_with(sale_id, '${P}:')`;
+  // A completed order is paid (WooCommerce books a payment for processing and completed orders); one paid back in
+  // full is "refunded", which means cancelled.
+  await d.run(`INSERT INTO payments SELECT s.sale_id, s.sale_id, s.occurred_at, 'other', 'payment', s.total_amount, NULL, s._mod FROM sales s
+    WHERE ${w} AND s.status = 'completed' AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.sale_id = s.sale_id AND p.kind = 'payment')`);
+  await d.run(`UPDATE sales s SET status = 'cancelled' WHERE ${w} AND status = 'completed'
+    AND (SELECT sum(amount) FROM payments p WHERE p.sale_id = s.sale_id AND p.kind = 'refund') >= s.total_amount`);
   await d.run(`UPDATE sale_lines SET employee_id = NULL, duration_min = NULL, quantity = round(quantity) WHERE ${w}`);
   const locs = await d.all<{ l: string | null }>(`SELECT DISTINCT location_id AS l FROM sales WHERE ${w}`);
   const loc = locs.length === 1 ? locs[0].l : null;
@@ -159,25 +198,54 @@ export async function createWooSimulator(data: SimDataset, creds = { key: 'ck_si
       const refunds = (Y.get(r.cid) ?? []).filter((p) => p.kind === 'refund');
       const refunded = refunds.reduce((a, p) => a + Number(p.amount), 0);
       const cust = String(s.customer_id ?? '');
-      const [method, title] = WOO_METHOD[String(pay?.method ?? 'other')] ?? WOO_METHOD.other;
-      const status = { booked: 'pending', confirmed: 'processing', cancelled: 'cancelled' }[String(s.status)] ?? (refunds.length && refunded >= Number(s.total) ? 'refunded' : 'completed');
+      const oid = Number(r.id);
+      const [method, title] = gatewayFor(String(pay?.method ?? 'other'), oid);
+      const status =
+        s.status === 'completed'
+          ? oid % 3 === 1
+            ? 'processing'
+            : 'completed'
+          : s.status === 'cancelled'
+            ? refunds.length && refunded >= Number(s.total)
+              ? 'refunded'
+              : !pay && oid % 4 === 0
+                ? 'failed'
+                : 'cancelled'
+            : ({ booked: 'pending', confirmed: 'on-hold' } as Record<string, string>)[String(s.status)];
+      // An order completed by hand (cash on delivery, a manual order) has no date_paid: only date_completed.
+      const byHand = status === 'completed' && oid % 7 === 0;
+      // A Pix discount without a coupon is a negative fee line, as the Pix plugins add it; discount_total excludes it.
+      const pixFee = pay?.method === 'pix' && !s.coupon_code && Number(s.disc ?? 0) > 0;
       const order: Record<string, unknown> = {
-        id: Number(r.id),
+        id: oid,
+        parent_id: 0,
+        number: String(oid),
+        order_key: `wc_order_${oid.toString(36)}`,
+        created_via: 'checkout',
+        version: '9.4.2',
         status,
         currency: 'BRL',
+        date_created: null,
         date_created_gmt: s.c_gmt,
         date_modified_gmt: s.m_gmt,
-        date_paid_gmt: pay ? s.o_gmt : null,
-        date_completed_gmt: status === 'completed' ? s.o_gmt : null,
-        discount_total: s.disc ?? '0.00',
+        discount_total: pixFee ? '0.00' : (s.disc ?? '0.00'),
+        discount_tax: '0.00',
         shipping_total: s.ship ?? '0.00',
+        shipping_tax: '0.00',
+        cart_tax: s.tax ?? '0.00',
         total_tax: s.tax ?? '0.00',
         total: s.total,
+        prices_include_tax: false,
+        date_paid_gmt: pay && !byHand ? s.o_gmt : null,
+        date_completed_gmt: status === 'completed' ? s.o_gmt : null,
+        fee_lines: pixFee ? [{ id: oid * 100 + 99, name: 'Desconto Pix', tax_class: '', tax_status: 'none', total: `-${s.disc}`, total_tax: '0.00', taxes: [], meta_data: [] }] : [],
+        shipping_lines: Number(s.ship ?? 0) > 0 ? [{ id: oid * 100 + 98, method_title: 'Correios - SEDEX', method_id: 'correios-sedex', total: s.ship, total_tax: '0.00', taxes: [], meta_data: [] }] : [],
         customer_id: cust.startsWith(`${P}:`) && !cust.startsWith(`${P}:guest:`) ? Number(cust.slice(P.length + 1)) : 0,
         billing: customerJson(s.customer_id ? s : undefined),
         payment_method: pay ? method : '',
         payment_method_title: pay ? title : '',
         transaction_id: pay ? `tx-${r.id}` : '',
+        customer_note: '',
         coupon_lines: s.coupon_code ? String(s.coupon_code).split(',').map((code, i) => ({ id: i + 1, code, discount: '0.00' })) : [],
         line_items: (L.get(r.cid) ?? []).map((l) => ({
           id: Number(r.id) * 100 + Number(l.line_no),
@@ -248,6 +316,12 @@ export async function createWooSimulator(data: SimDataset, creds = { key: 'ck_si
 
   async function refunds(req: SimRequest): Promise<SimResponse> {
     if (!authorized(req)) return err(401, 'woocommerce_rest_cannot_view', 'Desculpe, não é possível listar recursos.');
+    // Paged like every collection: per_page defaults to 10 (max 100), page from 1.
+    const perPage = Number(req.query.get('per_page') ?? 10);
+    const page = Number(req.query.get('page') ?? 1);
+    if (!Number.isInteger(perPage) || perPage < 1 || perPage > 100 || !Number.isInteger(page) || page < 1) {
+      return err(400, 'rest_invalid_param', 'Parâmetro(s) inválido(s): per_page', { params: { per_page: 'per_page must be between 1 (inclusive) and 100 (inclusive)' } });
+    }
     const saleId = `${P}:${req.params.id}`;
     const found = await data.all<Record<string, unknown>>(
       `SELECT ${num('p.payment_id')} AS id, ${gmtSeconds('p.occurred_at')} AS at, p.amount::VARCHAR AS amount FROM sales s
@@ -255,7 +329,7 @@ export async function createWooSimulator(data: SimDataset, creds = { key: 'ck_si
       [saleId],
     );
     if (!found.length) return err(404, 'woocommerce_rest_shop_order_invalid_id', 'ID inválido.');
-    const rs = found.filter((x) => x.id !== null);
+    const rs = found.filter((x) => x.id !== null).slice((page - 1) * perPage, page * perPage);
     return { body: rs.map((x) => ({ id: Number(x.id), date_created_gmt: x.at, amount: x.amount, reason: '', refunded_by: 1, refunded_payment: true, line_items: [] })) };
   }
 
@@ -285,7 +359,7 @@ export async function createWooSimulator(data: SimDataset, creds = { key: 'ck_si
     listen: (port) => server.listen(port),
     mutate: async (op) => {
       const r = await applyMutation(data, op, next, () => next('payments'));
-      if (op.op === 'clone' || op.op === 'refund') await normalise(data);
+      if (op.op === 'clone' || op.op === 'refund' || op.op === 'churn') await normalise(data);
       return r;
     },
     close: () => server.close(),

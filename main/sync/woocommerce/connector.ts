@@ -4,6 +4,7 @@
 import { AppError } from '../../store/errors';
 import { badRecord, isObject, mapLimit } from '../map';
 import type { Connector, Page, Reject, Row, StreamContext } from '../types';
+import { statusMapper } from '../statusMap';
 import { mapCustomer, mapOrder, mapProduct, P, type WooRefund } from './map';
 
 const PER_PAGE = 100;
@@ -124,17 +125,27 @@ export const wooConnector: Connector = {
             rejects.push(badRecord('sales', r, 'order without id'));
             return false;
           });
+          // Every refund of an order: per_page defaults to 10 on this endpoint too, so ask for 100 and page on.
           const refunds = await mapLimit(good, 6, async (o) => {
             if (!Array.isArray(o.refunds) || o.refunds.length === 0) return [] as WooRefund[];
-            const res = await ctx.http.request({ path: `/orders/${encodeURIComponent(String(o.id))}/refunds` });
-            return list(res, ctx, '/orders/<id>/refunds') as unknown as WooRefund[];
+            const out: WooRefund[] = [];
+            for (let page = 1; ; page++) {
+              const res = await ctx.http.request({ path: `/orders/${encodeURIComponent(String(o.id))}/refunds`, query: { per_page: PER_PAGE, page } });
+              const got = list(res, ctx, '/orders/<id>/refunds') as unknown as WooRefund[];
+              out.push(...got);
+              if (got.length < PER_PAGE) return out;
+            }
           });
+          const status = statusMapper('woocommerce', ctx.source.config, ctx.statuses);
+          const seen = new Set<string>();
           good.forEach((o, i) => {
-            const m = mapOrder(o, refunds[i], { locationId: (ctx.source.config.locationId as string | null) ?? null, feeKey: String(ctx.source.config.feeMetaKey ?? '_transaction_fee') });
+            if (typeof o.status === 'string') seen.add(o.status);
+            const m = mapOrder(o, refunds[i], { locationId: (ctx.source.config.locationId as string | null) ?? null, feeKey: String(ctx.source.config.feeMetaKey ?? '_transaction_fee'), status });
             for (const [t, list] of Object.entries(m.rows)) rows[t].push(...(list as Row[]));
             parents.push(m.saleId);
           });
-          return { rows, rejects, replaceChildren: { sale_lines: parents, payments: parents } };
+          const facts = { statuses: [...seen].map((code) => ({ code, name: null, inherited: null })) };
+          return { rows, rejects, replaceChildren: { sale_lines: parents, payments: parents }, facts };
         }),
     },
   ],

@@ -1,23 +1,13 @@
 // WooCommerce payloads to canonical rows: orders (with lines, the payment, refunds and guest buyers), customers
 // and products. Money arrives as 2-decimal strings, refund totals negative, *_gmt dates in UTC without a zone.
+// Fields as documented in the WooCommerce REST API v3 reference, "Orders" (order properties, fee_lines, refunds):
+// https://woocommerce.github.io/woocommerce-rest-api-docs/#order-properties
 import { cents, isObject, joinName, money, moneyRaw, str, utcNaive } from '../map';
+import type { SaleStatus } from '../statusMap';
 import type { Page, Row } from '../types';
 import { paymentMethodOf } from '../../model/paymentMethods';
 
 export const P = 'woo';
-
-const STATUS: Record<string, string> = {
-  pending: 'booked',
-  'on-hold': 'booked',
-  processing: 'confirmed',
-  completed: 'completed',
-  // A refunded order was sold and then paid back: revenue stays, the refund is a payment of kind refund.
-  refunded: 'completed',
-  cancelled: 'cancelled',
-  failed: 'cancelled',
-  'checkout-draft': 'booked',
-};
-
 
 function meta(rec: Record<string, unknown>, key: string): string | null {
   const list = Array.isArray(rec.meta_data) ? rec.meta_data : [];
@@ -78,7 +68,14 @@ export interface WooRefund {
   amount: unknown;
 }
 
-export function mapOrder(o: Record<string, unknown>, refunds: WooRefund[], opts: { locationId: string | null; feeKey: string }): { rows: Page['rows']; saleId: string } {
+export interface WooOrderOptions {
+  locationId: string | null;
+  feeKey: string;
+  /** Order status to canonical status (statusMap.ts, with the user's settings). */
+  status(code: string): SaleStatus;
+}
+
+export function mapOrder(o: Record<string, unknown>, refunds: WooRefund[], opts: WooOrderOptions): { rows: Page['rows']; saleId: string } {
   const saleId = `${P}:${o.id}`;
   const billing = isObject(o.billing) ? o.billing : {};
   const cid = Number(o.customer_id ?? 0);
@@ -87,7 +84,11 @@ export function mapOrder(o: Record<string, unknown>, refunds: WooRefund[], opts:
     ? [{ customer_id: guest, name: joinName(billing.first_name, billing.last_name), email: str(billing.email), ...personFields(billing), created_at: utcNaive(o.date_created_gmt), marketing_opt_in: null, source: P }]
     : [];
   const total = cents(o.total);
-  const discount = cents(o.discount_total) ?? 0;
+  // fee_lines: a negative fee ("Desconto Pix") lowers the price, so it is a discount; a positive one (a surcharge)
+  // stays in gross. Their taxes are already in total_tax.
+  const fees = (Array.isArray(o.fee_lines) ? o.fee_lines : []).filter(isObject).map((f) => cents(f.total) ?? 0);
+  const feeDiscount = fees.filter((f) => f < 0).reduce((a, f) => a - f, 0);
+  const discount = (cents(o.discount_total) ?? 0) + feeDiscount;
   const tax = cents(o.total_tax) ?? 0;
   const shipping = cents(o.shipping_total) ?? 0;
   const lines: Row[] = (Array.isArray(o.line_items) ? o.line_items : []).filter(isObject).map((l, i) => {
@@ -107,11 +108,15 @@ export function mapOrder(o: Record<string, unknown>, refunds: WooRefund[], opts:
       duration_min: null,
     };
   });
-  const occurred = utcNaive(o.date_paid_gmt) ?? utcNaive(o.date_completed_gmt) ?? utcNaive(o.date_created_gmt);
+  const status = opts.status(str(o.status) ?? '');
+  // Paid orders are dated by payment; an order marked completed by hand has no date_paid, so its completion (or its
+  // last change) stands for it, and it still gets its payment row.
+  const paidAt = utcNaive(o.date_paid_gmt) ?? (status === 'completed' ? (utcNaive(o.date_completed_gmt) ?? utcNaive(o.date_modified_gmt)) : null);
+  const occurred = paidAt ?? utcNaive(o.date_created_gmt);
   const gateway = str(o.payment_method) ?? '';
-  const method = paymentMethodOf(gateway);
+  const method = paymentMethodOf(gateway || str(o.payment_method_title));
   const payments: Row[] = [];
-  if (str(o.date_paid_gmt)) {
+  if (paidAt) {
     payments.push({ payment_id: saleId, sale_id: saleId, occurred_at: occurred, method, kind: 'payment', amount: total === null ? str(o.total) : money(total), fee_amount: moneyRaw(meta(o, opts.feeKey)) });
   }
   for (const r of refunds) {
@@ -119,7 +124,6 @@ export function mapOrder(o: Record<string, unknown>, refunds: WooRefund[], opts:
     payments.push({ payment_id: `${P}:${r.id}`, sale_id: saleId, occurred_at: utcNaive(r.date_created_gmt), method, kind: 'refund', amount: a === null ? str(r.amount) : money(Math.abs(a)), fee_amount: null });
   }
   const coupons = (Array.isArray(o.coupon_lines) ? o.coupon_lines : []).filter(isObject).map((c) => str(c.code)).filter(Boolean);
-  const status = str(o.status) ?? '';
   const rows: Page['rows'] = {
     sales: [
       {
@@ -129,10 +133,11 @@ export function mapOrder(o: Record<string, unknown>, refunds: WooRefund[], opts:
         customer_id: cid > 0 ? `${P}:${cid}` : guest,
         location_id: opts.locationId,
         employee_id: null,
-        status: STATUS[status] ?? status,
+        status,
         created_at: utcNaive(o.date_created_gmt),
         occurred_at: occurred,
-        // Woo has no gross field: gross is what the identity total = gross - discount + tax + shipping leaves.
+        // Woo has no gross field: gross is what the identity total = gross - discount + tax + shipping leaves (lines
+        // after coupons, plus positive fees, plus the negative fees moved to discount).
         gross_amount: total === null ? null : money(total + discount - tax - shipping),
         discount_amount: money(discount),
         coupon_code: coupons.length ? coupons.join(',') : null,
