@@ -43,7 +43,7 @@ export const WOO_METHOD: Record<string, [string, string][]> = {
   cash: [['cod', 'Pagamento na entrega']],
   wallet: [
     ['woo-mercado-pago-basic', 'Mercado Pago'],
-    ['pagseguro', 'PagSeguro'],
+    ['rm-pagbank-redirect', 'PagBank'],
   ],
   voucher: [['gift_card', 'Vale-presente']],
   other: [['bacs', 'Transferência bancária']],
