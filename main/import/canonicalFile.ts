@@ -7,7 +7,7 @@ import { AppError } from '../store/errors';
 import type { CsvDialect, ImportTableCounts } from '../../shared/api/import';
 import { normalizeHeader, TABLE_SPECS, type TableSpec } from './canonicalSchema';
 import { lit, q, type DecimalMark } from './convertSql';
-import { transcodeToUtf8 } from './transcode';
+import { readableCsv } from './transcode';
 import { detectDecimalMark, type SniffedCsv } from './dialect';
 import { csvLines, csvRead, dropRejectTables, insertRefused, isEncodingError, refusedRecords, type RefusedRecord } from './csvSource';
 import { finishTable, firstRowid, rejectDuplicates, stageRows, type LineResolver, type Staged } from './loadTable';
@@ -133,7 +133,7 @@ export async function prepareCsvTable(
   const ordinal = lineIdx >= 0 ? `TRY_CAST(c${lineIdx} AS BIGINT)` : null;
   let encoding = sniff.encoding;
   for (;;) {
-    const src = encoding === 'latin-1' ? await transcodeToUtf8(path) : { path, cleanup: () => undefined };
+    const src = await readableCsv(path, encoding);
     const read = csvRead(src.path, sniff.header.length, { delimiter: sniff.delimiter, encoding: 'utf-8' });
     const dropAll = async (stgName?: string) => {
       await run(async (tx) => {

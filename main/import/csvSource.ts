@@ -72,6 +72,28 @@ export function csvLines(path: string, refused: RefusedRecord[]): { resolve: Lin
   };
 }
 
+/** A plain reason for a record DuckDB could not read (never its parser message). */
+export function refusedReason(r: RefusedRecord): string {
+  const found = /Found: (\d+)/.exec(r.message)?.[1];
+  const expected = /Expected Number of Columns: (\d+)/.exec(r.message)?.[1];
+  const counts = found && expected ? ` (${found} instead of ${expected})` : '';
+  switch (r.type.toUpperCase()) {
+    case 'MISSING COLUMNS':
+      return `the row has fewer columns than the header${counts}`;
+    case 'TOO MANY COLUMNS':
+      return `the row has more columns than the header${counts}`;
+    case 'UNQUOTED VALUE':
+      return 'a quote is not closed or is followed by text (check the quotes on this line)';
+    case 'INVALID UNICODE':
+    case 'INVALID ENCODING':
+      return 'the line has characters that are not valid text in this file\'s encoding';
+    case 'LINE SIZE OVER MAXIMUM':
+      return 'the line is too long (a quote is probably not closed)';
+    default:
+      return 'the line could not be read as CSV';
+  }
+}
+
 /** Inserts refused records into import_rejects for `table`. */
 export async function insertRefused(tx: Tx, refused: RefusedRecord[], lines: Map<number, number>, importId: string, file: string, table: string): Promise<void> {
   for (const r of refused) {
@@ -81,7 +103,7 @@ export async function insertRefused(tx: Tx, refused: RefusedRecord[], lines: Map
       table,
       lines.get(r.logicalLine) ?? r.logicalLine,
       r.text.slice(0, 1000),
-      `${r.type.toLowerCase()}: ${r.message}`,
+      refusedReason(r),
     ]);
   }
 }

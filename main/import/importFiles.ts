@@ -14,6 +14,8 @@ import { prepareCsvTable, prepareParquetTable, type LoadContext, type PreparedTa
 import { detectShop, loadShopFile } from './shops/shopFile';
 import { LINE_COLUMN, xlsxSheetsToCsv } from './xlsxSheets';
 import { rebuildIdentity } from '../identity/matchCustomers';
+import { loadFlatCsv } from './sheet/flatFile';
+import { resolvePlan, type ResolvedPlan, type SheetChoice } from './sheet/plan';
 
 const FORMATS: Record<string, ImportFileSummary['format']> = { '.csv': 'csv', '.txt': 'csv', '.tsv': 'csv', '.parquet': 'parquet', '.xlsx': 'xlsx' };
 
@@ -28,6 +30,8 @@ export interface ImportOptions {
   signal?: AbortSignal;
   /** Skip re-running customer matching (callers that run it themselves). */
   skipIdentity?: boolean;
+  /** How files that are neither canonical tables nor shop exports are mapped. */
+  sheets?: SheetChoice;
 }
 
 /** Files to import from a list of files and folders (folders: their supported files, canonical tables first). */
@@ -81,6 +85,13 @@ function addCounts(into: Map<string, ImportTableCounts>, c: ImportTableCounts): 
   into.set(c.table, t);
 }
 
+/** A file's failure as a person reads it: database and internal messages are replaced by a plain sentence. */
+function fileError(err: unknown): { code: string; message: string; details?: unknown } {
+  const e = toErrorData(err);
+  if (e.code === 'DB' || e.code === 'INTERNAL') return { code: e.code, message: 'this file could not be read: it may be damaged, or not a CSV, XLSX or Parquet file' };
+  return e;
+}
+
 async function logFile(tx: Tx | Db, importId: string, s: ImportFileSummary, startedAt: Date): Promise<void> {
   const file = s.sheet ? `${s.file}#${s.sheet}` : s.file;
   const rows = s.tables.length ? s.tables : [{ table: null, loaded: 0, replaced: 0, unchanged: 0, rejected: 0 }];
@@ -94,14 +105,14 @@ async function logFile(tx: Tx | Db, importId: string, s: ImportFileSummary, star
 }
 
 /** Imports one file (or one workbook) in one transaction and returns its summaries (one per sheet for workbooks). */
-async function importOne(db: Db, importId: string, path: string, ctxBase: Omit<LoadContext, 'file'>, signal?: AbortSignal): Promise<ImportFileSummary[]> {
+async function importOne(db: Db, importId: string, path: string, ctxBase: Omit<LoadContext, 'file'>, signal?: AbortSignal, sheets?: SheetChoice): Promise<ImportFileSummary[]> {
   const format = FORMATS[extname(path).toLowerCase()];
   const bytes = statSync(path).size;
   const startedAt = new Date();
   const t0 = performance.now();
   const name = basename(path, extname(path));
   const base = (): ImportFileSummary => ({ file: path, format, mapping: null, bytes, rows: 0, tables: [], unknownColumns: [], ms: 0 });
-  if (format === 'xlsx') return importWorkbook(db, importId, path, ctxBase, signal);
+  if (format === 'xlsx') return importWorkbook(db, importId, path, ctxBase, signal, sheets);
   const s = base();
   const ctx = { ...ctxBase, file: path };
   // Run in transactions of their own (committed temp tables are scanned in parallel, rows of the open transaction
@@ -112,6 +123,7 @@ async function importOne(db: Db, importId: string, path: string, ctxBase: Omit<L
     const table = tableForName(name);
     let shop: ReturnType<typeof detectShop> = null;
     let sniff: ReturnType<typeof sniffCsv> | null = null;
+    let flat: ResolvedPlan | null = null;
     if (format === 'parquet') {
       if (!table) throw new AppError('BAD_INPUT', `${basename(path)}: name the file after a canonical table (${CANONICAL_TABLES.join(', ')})`);
       prepared = await prepareParquetTable(stageRun, path, table, ctx);
@@ -119,9 +131,7 @@ async function importOne(db: Db, importId: string, path: string, ctxBase: Omit<L
       sniff = sniffCsv(path);
       shop = table ? null : detectShop(sniff.header);
       if (table) prepared = await prepareCsvTable(stageRun, path, sniff, table, ctx);
-      else if (!shop) {
-        throw new AppError('BAD_INPUT', `${basename(path)}: not a canonical table name (${CANONICAL_TABLES.join(', ')}) and not a recognised WooCommerce or Bling export`);
-      }
+      else if (!shop) flat = await resolvePlan(db, path, sniff.header, sniff.sample, sheets);
     }
     await db.transaction((tx) =>
       interruptible(signal, tx, async () => {
@@ -133,14 +143,18 @@ async function importOne(db: Db, importId: string, path: string, ctxBase: Omit<L
         } else if (shop && sniff) {
           const r = await loadShopFile(tx, path, sniff, shop, ctx);
           Object.assign(s, { mapping: shop, rows: r.rows, tables: r.tables, unknownColumns: r.unknownColumns, dialect: r.dialect });
+        } else if (flat && sniff) {
+          const r = await loadFlatCsv(tx, path, sniff, flat, ctx);
+          Object.assign(s, { mapping: 'sheet', template: flat.template, rows: r.rows, tables: r.tables, unknownColumns: r.unknownColumns, dialect: r.dialect });
         }
         s.ms = Math.round(performance.now() - t0);
         await logFile(tx, importId, s, startedAt);
       }),
     );
   } catch (err) {
-    const e = toErrorData(err);
+    const e = fileError(err);
     s.error = { code: e.code, message: e.message };
+    if (e.details && (e.details as { needsMapping?: boolean }).needsMapping) s.needsMapping = true;
     s.tables = [];
     s.ms = Math.round(performance.now() - t0);
     await logFile(db, importId, s, startedAt).catch(() => undefined);
@@ -151,7 +165,7 @@ async function importOne(db: Db, importId: string, path: string, ctxBase: Omit<L
 }
 
 /** A workbook: every sheet named after a canonical table, all in one transaction; a sheet missing a required column is skipped with its error. */
-async function importWorkbook(db: Db, importId: string, path: string, ctxBase: Omit<LoadContext, 'file'>, signal?: AbortSignal): Promise<ImportFileSummary[]> {
+async function importWorkbook(db: Db, importId: string, path: string, ctxBase: Omit<LoadContext, 'file'>, signal?: AbortSignal, sheets?: SheetChoice): Promise<ImportFileSummary[]> {
   const bytes = statSync(path).size;
   const startedAt = new Date();
   const t0 = performance.now();
@@ -165,12 +179,19 @@ async function importWorkbook(db: Db, importId: string, path: string, ctxBase: O
           const s: ImportFileSummary = { file: path, sheet: sheet.sheet, format: 'xlsx', mapping: null, bytes, rows: 0, tables: [], unknownColumns: [], ms: 0 };
           out.push(s);
           const table = tableForName(sheet.sheet);
-          if (!table) {
-            s.error = { code: 'BAD_INPUT', message: `sheet ${sheet.sheet}: not a canonical table name; skipped` };
-            continue;
-          }
           try {
             const sniff = sniffCsv(sheet.csvPath, { delimiter: ',', encoding: 'utf-8' });
+            if (!table) {
+              // A sheet of any other shape is a flat sheet: mapped by the plan given for it (or the workbook), a template or the suggestion.
+              const key = `${path}#${sheet.sheet}`;
+              const choice = sheets?.plans?.[key] ? { ...sheets, plans: { [path]: sheets.plans[key] } } : sheets;
+              const plan = await resolvePlan(tx, path, sniff.header, sniff.sample, choice);
+              const r = await loadFlatCsv(tx, sheet.csvPath, sniff, plan, { ...ctxBase, file: key }, LINE_COLUMN);
+              Object.assign(s, { mapping: 'sheet', template: plan.template, rows: r.rows, tables: r.tables, unknownColumns: r.unknownColumns });
+              s.ms = Math.round(performance.now() - t0);
+              await logFile(tx, importId, s, startedAt);
+              continue;
+            }
             const prepared = await prepareCsvTable((fn) => fn(tx), sheet.csvPath, sniff, table, { ...ctxBase, file: `${path}#${sheet.sheet}` }, LINE_COLUMN);
             try {
               const r = await prepared.apply(tx);
@@ -181,7 +202,8 @@ async function importWorkbook(db: Db, importId: string, path: string, ctxBase: O
           } catch (err) {
             // Only header problems are raised before any SQL runs for the sheet; anything else aborts the workbook.
             if (!(err instanceof AppError) || err.code !== 'BAD_INPUT') throw err;
-            s.error = { code: err.code, message: err.message };
+            s.error = { code: err.code, message: `sheet ${sheet.sheet}: ${err.message}` };
+            if ((err.details as { needsMapping?: boolean } | undefined)?.needsMapping) s.needsMapping = true;
           }
           s.ms = Math.round(performance.now() - t0);
           await logFile(tx, importId, s, startedAt);
@@ -189,7 +211,7 @@ async function importWorkbook(db: Db, importId: string, path: string, ctxBase: O
       }),
     );
   } catch (err) {
-    const e = toErrorData(err);
+    const e = fileError(err);
     const failed: ImportFileSummary = { file: path, format: 'xlsx', mapping: null, bytes, rows: 0, tables: [], unknownColumns: [], ms: Math.round(performance.now() - t0), error: { code: e.code, message: e.message } };
     await logFile(db, importId, failed, startedAt).catch(() => undefined);
     return [failed];
@@ -221,7 +243,7 @@ export async function importFiles(db: Db, paths: string[], opts: ImportOptions =
         opts.progress?.({ done: before + Math.round((sizes[i] * pct) / 100), total, phase: basename(file), message: `loading file ${i + 1}/${files.length}` });
       // Sent from inside the transaction that writes the file's rows.
       const onWriting = () => opts.progress?.({ done: before + sizes[i], total, phase: basename(file), message: `writing file ${i + 1}/${files.length}` });
-      summaries.push(...(await importOne(db, importId, file, { importId, onPct, onWriting }, opts.signal)));
+      summaries.push(...(await importOne(db, importId, file, { importId, onPct, onWriting }, opts.signal, opts.sheets)));
       doneBytes += sizes[i];
       const rows = summaries.reduce((a, x) => a + x.rows, 0);
       opts.progress?.({ done: doneBytes, total, phase: basename(file), message: `${rows.toLocaleString('pt-BR')} rows` });

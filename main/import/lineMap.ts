@@ -71,7 +71,12 @@ export async function physicalLines(path: string, req: LineRequest): Promise<Lin
         recordPhys = phys;
         recordLogical = logical;
         if (b === 0x22) inQuote = true;
-      } else if (b === 0x22) inQuote = !inQuote;
+      } else if (b === 0x22) {
+        // A quote opens a quoted field only at the start of a field (a stray quote inside a value is text, as
+        // DuckDB reads it); inside a quoted field every quote toggles ("" escapes come in pairs).
+        const prev = chunk[i - 1];
+        if (inQuote || prev === 0x2c || prev === 0x3b || prev === 0x09 || prev === 0x7c || prev === 0x22) inQuote = !inQuote;
+      }
     }
     if (remaining <= 0) {
       stream.destroy();

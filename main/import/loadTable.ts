@@ -81,6 +81,12 @@ export interface FinishInput {
   lines: LineResolver;
 }
 
+/** A row's key as one text value (the import_rows record that lets an import be undone). */
+export function rowKeySql(key: string[], alias = ''): string {
+  const a = alias ? `${alias}.` : '';
+  return key.length === 1 ? `CAST(${a}${q(key[0])} AS VARCHAR)` : `concat_ws(chr(31), ${key.map((k) => `CAST(${a}${q(k)} AS VARCHAR)`).join(', ')})`;
+}
+
 /** Writes rejects and upserts the valid staged rows (duplicates already marked) into the canonical table. */
 export async function finishTable(tx: Tx, f: FinishInput): Promise<ImportTableCounts> {
   const { spec } = f;
@@ -114,6 +120,7 @@ export async function finishTable(tx: Tx, f: FinishInput): Promise<ImportTableCo
   if (targetEmpty) {
     const loaded = Number(totals.n) - rejected;
     await tx.run(`INSERT INTO ${q(table)} (${cols}) SELECT ${cols} FROM ${stg} WHERE __rej IS NULL`);
+    await tx.run(`INSERT INTO import_rows SELECT $1, $2, ${rowKeySql(spec.key)} FROM ${stg} WHERE __rej IS NULL`, [f.importId, table]);
     return { table, loaded, replaced: 0, unchanged: 0, rejected };
   }
   const on = spec.key.map((k) => `t.${q(k)} = s.${q(k)}`).join(' AND ');
@@ -133,6 +140,9 @@ WHERE s.__rej IS NULL`);
   }
   if (n('new') + n('changed') > 0) {
     await tx.run(`INSERT INTO ${q(table)} (${cols}) SELECT ${spec.columns.map((c) => `s.${q(c.name)}`).join(', ')} FROM ${stg} s JOIN ${cmp} c0 ON c0.__r = ${r('s')} WHERE st IN ('new', 'changed')`);
+    if (n('new') > 0) {
+      await tx.run(`INSERT INTO import_rows SELECT $1, $2, ${rowKeySql(spec.key, 's')} FROM ${stg} s JOIN ${cmp} c0 ON c0.__r = ${r('s')} WHERE st = 'new'`, [f.importId, table]);
+    }
   }
   await tx.run(`DROP TABLE ${cmp}`);
   return { table, loaded: n('new'), replaced: n('changed'), unchanged: n('same'), rejected };

@@ -35,12 +35,12 @@ export const PAYMENT_METHOD_ENTRIES: readonly MethodEntry[] = [
   { method: 'pix', exact: ['bank_transfer', 'transferencia pix'], contains: ['pix'] },
   { method: 'boleto', contains: ['boleto', 'bank_slip', 'ticket'] },
   { method: 'debit_card', contains: ['debit', 'debito'] },
-  { method: 'cash', exact: ['cod', 'especie', 'pec'], contains: ['dinheiro', 'cash'] },
-  { method: 'voucher', exact: ['vale', 'prepaid_card'], contains: ['voucher', 'gift', 'vale-presente', 'vale presente'] },
+  { method: 'cash', exact: ['cod', 'especie', 'pec', 'din', 'money'], contains: ['dinheiro', 'cash'] },
+  { method: 'voucher', exact: ['vale', 'prepaid_card'], contains: ['voucher', 'gift', 'vale-presente', 'vale presente', 'cartao presente'] },
   // A wallet gateway's card option ("woo-mercado-pago-credit") is a credit card.
   { method: 'credit_card', exact: ['credito', 'credit'], contains: ['credit', 'credito'] },
-  { method: 'wallet', exact: ['account_money', 'carteira'], contains: ['wallet', 'carteira', 'mercadopago', 'mercado pago', 'mercado-pago', 'paypal', 'picpay', 'ame digital', 'pagbank'] },
-  { method: 'credit_card', contains: ['card', 'cartao', 'stripe', 'pagseguro', 'cielo', 'rede', 'pagarme', 'getnet', 'stone'] },
+  { method: 'wallet', exact: ['account_money', 'carteira'], contains: ['wallet', 'carteira', 'mercadopago', 'mercado pago', 'mercado-pago', 'paypal', 'picpay', 'ame digital', 'pagbank', 'apple pay', 'google pay'] },
+  { method: 'credit_card', contains: ['card', 'cartao', 'stripe', 'pagseguro', 'cielo', 'rede', 'pagarme', 'getnet', 'stone', 'maquininha', 'parcelado'] },
   { method: 'other', exact: ['outro', 'outros', 'other'] },
 ];
 

@@ -30,7 +30,11 @@ export interface ImportFileSummary {
   sheet?: string;
   format: 'csv' | 'parquet' | 'xlsx';
   /** canonical = file/sheet name is a table name; otherwise the shop export the header was recognised as. */
-  mapping: 'canonical' | 'woocommerce-orders' | 'bling-vendas' | null;
+  mapping: 'canonical' | 'woocommerce-orders' | 'bling-vendas' | 'sheet' | null;
+  /** The saved mapping a flat sheet was loaded with. */
+  template?: string;
+  /** Set when the file is a spreadsheet whose columns must be mapped first (nothing of it was written). */
+  needsMapping?: boolean;
   dialect?: CsvDialect;
   bytes: number;
   /** Data rows read from the file. */

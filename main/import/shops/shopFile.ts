@@ -10,7 +10,7 @@ import { detectDecimalMark, type SniffedCsv } from '../dialect';
 import { csvLines, csvRead, dropRejectTables, insertRefused, isEncodingError, refusedRecords } from '../csvSource';
 import { finishTable, firstRowid, rejectDuplicates, stageRows } from '../loadTable';
 import { withQueryProgress, type LoadContext } from '../canonicalFile';
-import { transcodeToUtf8 } from '../transcode';
+import { readableCsv } from '../transcode';
 import { wooOrdersMapping, WOO_SIGNATURE } from './wooOrders';
 import { blingVendasMapping, BLING_SIGNATURE } from './blingVendas';
 
@@ -81,7 +81,7 @@ export async function loadShopFile(
   let encoding = sniff.encoding;
   const raw = `__painel_shop_${process.pid}_${Date.now()}`;
   for (;;) {
-    const src = encoding === 'latin-1' ? await transcodeToUtf8(path) : { path, cleanup: () => undefined };
+    const src = await readableCsv(path, encoding);
     try {
       const read = csvRead(src.path, names.length, { delimiter: sniff.delimiter, encoding: 'utf-8' });
       await withQueryProgress(tx.connection, ctx.onPct, () =>
