@@ -82,7 +82,7 @@ export interface FinishInput {
 }
 
 /** A row's key as one text value (the import_rows record that lets an import be undone). */
-export function rowKeySql(key: string[], alias = ''): string {
+export function rowKeySql(key: readonly string[], alias = ''): string {
   const a = alias ? `${alias}.` : '';
   return key.length === 1 ? `CAST(${a}${q(key[0])} AS VARCHAR)` : `concat_ws(chr(31), ${key.map((k) => `CAST(${a}${q(k)} AS VARCHAR)`).join(', ')})`;
 }
