@@ -100,19 +100,22 @@ export function flatTables(o: FlatOptions): [CanonicalTable, string][] {
     ck AS customer_id, NULL AS location_id, ek AS employee_id, ${sheetStatusSql('st')} AS status, NULL AS created_at, dt AS occurred_at,
     CAST(amount + coalesce(disc, 0) - coalesce(ship, 0) AS VARCHAR) AS gross_amount, CAST(disc AS VARCHAR) AS discount_amount, NULL AS coupon_code,
     NULL AS tax_amount, CAST(ship AS VARCHAR) AS shipping_amount, coalesce(CAST(amount AS VARCHAR), total_t) AS total_amount,
-    NULL AS points_earned, NULL AS points_redeemed, NULL AS updated_at FROM s2`]);
+    NULL AS points_earned, NULL AS points_redeemed, NULL AS updated_at FROM s2 WHERE NOT coalesce(amount < 0, false)`]);
   if (has('line.item')) {
     tables.push(['sale_lines', `${ctes} SELECT __r, sk AS sale_id, CAST(row_number() OVER (PARTITION BY sk ORDER BY __r) AS VARCHAR) AS line_no,
       ik AS item_id, ek AS employee_id, coalesce(qty_t, '1') AS quantity, coalesce(CAST(up AS VARCHAR), unit_t) AS unit_price, NULL AS discount_amount,
-      coalesce(CAST(lt AS VARCHAR), ltot_t) AS line_total, NULL AS duration_min FROM l WHERE ik IS NOT NULL`]);
+      coalesce(CAST(lt AS VARCHAR), ltot_t) AS line_total, NULL AS duration_min FROM l
+      WHERE ik IS NOT NULL AND sk NOT IN (SELECT sk FROM s2 WHERE amount < 0)`]);
   }
   // One payment per sale and method: the amounts paid when the sheet has them, else the sale's total (one method)
-  // or its lines (several methods). Completed sales only; a negative amount is a refund.
+  // or its lines (several methods). Completed sales only. A row with a negative amount (an "estorno") is no sale:
+  // it is a refund of its own, dated by its row.
   tables.push(['payments', `${ctes}, p AS (SELECT l.sk, coalesce(l.pm, '') AS pmk, min(l.__r) AS __r, arg_min(l.pm, l.__r) AS pm, sum(l.paid) AS paid,
       sum(l.lt) AS lt, any_value(s2.amount) AS amount, any_value(s2.methods) AS methods, any_value(s2.dt) AS dt, any_value(s2.st) AS st
       FROM l JOIN s2 USING (sk) GROUP BY l.sk, coalesce(l.pm, '')),
     pa AS (SELECT *, coalesce(paid, CASE WHEN methods <= 1 THEN amount ELSE lt END) AS amt FROM p)
-    SELECT __r, sk || ':p' || CASE WHEN methods > 1 THEN ':' || ${short('pmk')} ELSE '' END AS payment_id, sk AS sale_id, dt AS occurred_at,
+    SELECT __r, sk || ':p' || CASE WHEN methods > 1 THEN ':' || ${short('pmk')} ELSE '' END AS payment_id,
+      CASE WHEN amount < 0 THEN NULL ELSE sk END AS sale_id, dt AS occurred_at,
       ${paymentMethodSql('pm')} AS method, CASE WHEN amt < 0 THEN 'refund' ELSE 'payment' END AS kind, CAST(abs(amt) AS VARCHAR) AS amount,
       NULL AS fee_amount FROM pa WHERE ${sheetStatusSql('st')} = 'completed' AND amt IS NOT NULL AND amt <> 0`]);
   return tables;
