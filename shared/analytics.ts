@@ -152,9 +152,15 @@ export type ForecastModelId = 'seasonal_naive' | 'mstl_ets' | 'ets';
 
 export interface BacktestScore {
   model: ForecastModelId;
+  /** Mean absolute percentage error over days with revenue (percent). */
   mape: number | null;
+  /** Symmetric MAPE (percent, 0-200). */
   smape: number | null;
+  /** Mean absolute error relative to the in-sample seasonal naive error (below 1: better than repeating last season). */
   mase: number | null;
+  /** Share of held-out actuals inside the 80 % and 95 % intervals (0..1). */
+  coverage80: number | null;
+  coverage95: number | null;
   origins: number;
 }
 
@@ -165,6 +171,8 @@ export interface ForecastPoint {
   hi80: number;
   lo95: number;
   hi95: number;
+  /** A holiday, eve or closed day of the calendar: its name, the factor applied to a normal day, the share closed. */
+  special?: { label: LocalizedText; effect: number; closedShare: number } | null;
 }
 
 export interface ForecastResult {
@@ -182,6 +190,21 @@ export interface ForecastResult {
   /** Why the shown model was chosen, and any limits of the history (e.g. less than two seasonal cycles). */
   notes: LocalizedText[];
   history: { date: string; value: number }[];
+  points: ForecastPoint[];
+}
+
+/** The one revenue forecast for the next 30 days (dashboard KPI and forecast page). */
+export interface ForecastTotal {
+  /** First and last day summed (the days after the last complete business day). */
+  from: string | null;
+  to: string | null;
+  days: number;
+  /** Sum of the daily point forecasts, to the cent; null when the history is too short to forecast. */
+  total: number | null;
+  model: ForecastModelId | null;
+  historyEnd: string | null;
+  backtest: BacktestScore[];
+  notes: LocalizedText[];
   points: ForecastPoint[];
 }
 

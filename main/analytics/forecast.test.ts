@@ -63,14 +63,30 @@ describe('forecast', () => {
     expect(months.points.map((p) => p.date)).toEqual(['2025-09-01', '2025-10-01', '2025-11-01']);
   });
 
-  it('shows the baseline with the reason when the best model does not reach MASE < 1', () => {
-    const c = chooseModel([
-      { model: 'seasonal_naive', mase: 1.4, mape: 10, smape: 10, origins: 5 },
-      { model: 'mstl_ets', mase: 1.1, mape: 8, smape: 8, origins: 5 },
-    ]);
-    expect(c).toMatchObject({ shown: 'seasonal_naive', best: 'mstl_ets' });
-    expect(c.note.en).toMatch(/MASE 1.10 >= 1/);
-    expect(chooseModel([{ model: 'ets', mase: 0.8, mape: 1, smape: 1, origins: 2 }]).shown).toBe('ets');
+  it('keeps the baseline unless a model is no worse on MASE, sMAPE and MAPE, and says why in words and local numbers', () => {
+    const sc = (model: 'seasonal_naive' | 'mstl_ets' | 'ets', mase: number, smape: number, mape: number) => ({ model, mase, smape, mape, coverage80: 0.8, coverage95: 0.95, origins: 5 });
+    // the medium demo's situation: a better MASE but a worse sMAPE and MAPE
+    const lose = chooseModel([sc('seasonal_naive', 0.773, 17.21, 17.68), sc('mstl_ets', 0.648, 20.45, 19.39), sc('ets', 7.2, 78.8, 550.9)]);
+    expect(lose).toMatchObject({ shown: 'seasonal_naive', best: 'mstl_ets' });
+    expect(lose.note['pt-BR']).toMatch(/\(sMAPE\) 20,5 % contra 17,2 %/);
+    expect(lose.note.en).toMatch(/\(sMAPE\) 20.5 % vs 17.2 %/);
+    const win = chooseModel([sc('seasonal_naive', 1.4, 12, 13), sc('mstl_ets', 1.1, 8, 8), sc('ets', 0.9, 11, 14)]);
+    expect(win).toMatchObject({ shown: 'mstl_ets', best: 'mstl_ets' });
+    expect(win.note['pt-BR']).toMatch(/MASE 1,10 contra 1,40/);
+    expect(chooseModel([sc('ets', 0.8, 1, 1)]).shown).toBe('seasonal_naive');
+  });
+
+  it('measures interval coverage out of sample and calibrates the bands to it', () => {
+    const { dates, values } = synthetic(2 * 365);
+    const r = forecastSeries(dates, values, 'day', 28);
+    for (const b of r.backtest) {
+      expect(b.coverage80).not.toBeNull();
+      expect(b.coverage95!).toBeGreaterThanOrEqual(b.coverage80!);
+    }
+    const shown = r.backtest.find((b) => b.model === r.model)!;
+    expect(shown.coverage80!).toBeGreaterThan(0.6);
+    expect(shown.coverage80!).toBeLessThan(0.97);
+    expect(shown.coverage95!).toBeGreaterThan(0.8);
   });
 
   it('seasonal naive repeats the last season and widens its intervals each season ahead', () => {

@@ -1,17 +1,23 @@
 // Revenue forecasts: the daily or monthly completed-sales series (business dates, zero-filled), candidates chosen
-// by a rolling-origin backtest against the seasonal naive baseline, 80% and 95% intervals, and honest notes when
-// the history is too short for a seasonal cycle. Models come from augurs; this file only orchestrates.
-import type { BacktestScore, ForecastModelId, ForecastPoint, ForecastResult } from '../../shared/analytics';
+// by a rolling-origin backtest against the seasonal naive baseline on three error measures, 80% and 95% intervals
+// with their backtest coverage, the holiday calendar for daily series, and honest notes when the history is too
+// short for a seasonal cycle. Models come from augurs; this file only orchestrates.
+import type { BacktestScore, ForecastPoint, ForecastResult } from '../../shared/analytics';
+import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings';
 import type { LocalizedText } from '../../shared/types';
 import type { Db } from '../store/db';
+import { buildCalendar, dayEffect, calendarAdjust, locationShares, type DayCalendar } from './forecastCalendar';
+import { chooseModel } from './forecastChoice';
+import { calibrate } from './forecastIntervals';
 import { backtest, backtestPlan, candidates, LEVELS, type CandidateSpec } from './forecastModels';
 import { dailyRevenueSql } from './salesFacts';
+
+export { chooseModel };
 
 export type Granularity = 'day' | 'month';
 
 const L = (pt: string, en: string): LocalizedText => ({ 'pt-BR': pt, en });
 const ORIGINS = 5;
-const fmt = (x: number | null) => (x === null ? '—' : x.toFixed(2));
 
 /** Completed-sales revenue per business day (or calendar month) up to `end`, zero-filled from the first sale. */
 export async function revenueSeries(db: Db, granularity: Granularity, end: string | null): Promise<{ dates: string[]; values: number[]; end: string | null; droppedPartial: boolean }> {
@@ -80,25 +86,18 @@ function setup(granularity: Granularity, n: number, horizon: number): Setup {
   return { seasonLength: 12, periods: [12], backtestHorizon: hb, minTrain: 24, enough: true, notes };
 }
 
-const MODEL_NAMES: Record<ForecastModelId, string> = { seasonal_naive: 'seasonal naive', mstl_ets: 'MSTL + ETS', ets: 'ETS' };
-
-/** Picks the model to show: the backtest's best when its MASE is below 1, else the baseline, saying why. */
-export function chooseModel(scores: BacktestScore[]): { shown: ForecastModelId; best: ForecastModelId | null; note: LocalizedText } {
-  const scored = scores.filter((s) => s.mase !== null && s.origins > 0);
-  if (!scored.length) return { shown: 'seasonal_naive', best: null, note: L('Histórico curto demais para backtest: mostrando a linha de base sazonal ingênua.', 'History too short to backtest: showing the seasonal naive baseline.') };
-  const best = scored.reduce((a, b) => ((b.mase as number) < (a.mase as number) ? b : a));
-  const name = MODEL_NAMES[best.model];
-  if (best.model === 'seasonal_naive') return { shown: 'seasonal_naive', best: best.model, note: L(`A linha de base sazonal ingênua teve o menor erro no backtest (MASE ${fmt(best.mase)}).`, `The seasonal naive baseline had the lowest backtest error (MASE ${fmt(best.mase)}).`) };
-  if ((best.mase as number) < 1) return { shown: best.model, best: best.model, note: L(`Modelo ${name} escolhido pelo backtest: MASE ${fmt(best.mase)} < 1.`, `${name} chosen by backtest: MASE ${fmt(best.mase)} < 1.`) };
-  return {
-    shown: 'seasonal_naive',
-    best: best.model,
-    note: L(`O melhor modelo no backtest (${name}) teve MASE ${fmt(best.mase)} >= 1: mostrando a linha de base sazonal ingênua.`, `The best backtest model (${name}) had MASE ${fmt(best.mase)} >= 1: showing the seasonal naive baseline.`),
-  };
-}
-
-/** Forecast of a prepared series (pure: testable on synthetic data). Bounds are clamped at zero: revenue is never negative. */
-export function forecastSeries(dates: string[], values: number[], granularity: Granularity, horizon: number, historyEnd: string | null = null): ForecastResult {
+/**
+ * Forecast of a prepared series (pure: testable on synthetic data). Bounds are clamped at zero: revenue is never
+ * negative. A daily series may come with its calendar (history then horizon), which every candidate sees.
+ */
+export function forecastSeries(
+  dates: string[],
+  values: number[],
+  granularity: Granularity,
+  horizon: number,
+  historyEnd: string | null = null,
+  calendar: DayCalendar | null = null,
+): ForecastResult {
   const s = setup(granularity, values.length, horizon);
   const base: ForecastResult = {
     granularity,
@@ -114,9 +113,10 @@ export function forecastSeries(dates: string[], values: number[], granularity: G
     points: [],
   };
   if (!s.enough) return base;
-  const specs = candidates(s.seasonLength, s.periods);
+  const specs = candidates(s.seasonLength, s.periods, granularity === 'day' ? calendar : null);
   const plan = backtestPlan(values.length, s.backtestHorizon, ORIGINS, s.minTrain);
-  const scores = backtest(values, specs, plan, s.seasonLength);
+  const runs = backtest(values, specs, plan, s.seasonLength);
+  const scores: BacktestScore[] = runs.map(({ factors: _f, ...score }) => score);
   const choice = chooseModel(scores);
   const notes = [...s.notes, choice.note];
   let spec = specs.find((x) => x.id === choice.shown) as CandidateSpec;
@@ -126,27 +126,43 @@ export function forecastSeries(dates: string[], values: number[], granularity: G
   } catch {
     spec = specs[0];
     f = spec.forecast(values, horizon, LEVELS);
-    notes.push(L('O modelo escolhido falhou no ajuste final: mostrando a linha de base.', 'The chosen model failed on the final fit: showing the baseline.'));
+    notes.push(L('O modelo escolhido falhou no ajuste final: mostrando a referência.', 'The chosen model failed on the final fit: showing the baseline.'));
   }
+  // Intervals calibrated on the backtest, so the 80 % band covers about 80 % of days (as the coverage shown says).
+  const factors = runs.find((r) => r.model === spec.id)?.factors;
+  if (factors?.size) f = calibrate(f, factors);
   const last = dates[dates.length - 1];
   const clamp = (v: number | undefined, fallback: number) => Math.max(0, Number.isFinite(v) ? (v as number) : fallback);
   const i80 = f.intervals.get(0.8);
   const i95 = f.intervals.get(0.95);
-  const points: ForecastPoint[] = f.point.map((p, i) => ({
-    date: granularity === 'day' ? addDays(last, i + 1) : addMonths(last, i + 1),
-    point: clamp(p, 0),
-    lo80: clamp(i80?.lower[i], p),
-    hi80: clamp(i80?.upper[i], p),
-    lo95: clamp(i95?.lower[i], p),
-    hi95: clamp(i95?.upper[i], p),
-  }));
+  const ratios = calendar && granularity === 'day' ? calendarAdjust(values, calendar.slice(0, values.length)).ratios : null;
+  const points: ForecastPoint[] = f.point.map((p, i) => {
+    const day = ratios ? (calendar?.[values.length + i] ?? null) : null;
+    return {
+      date: granularity === 'day' ? addDays(last, i + 1) : addMonths(last, i + 1),
+      point: clamp(p, 0),
+      lo80: clamp(i80?.lower[i], p),
+      hi80: clamp(i80?.upper[i], p),
+      lo95: clamp(i95?.lower[i], p),
+      hi95: clamp(i95?.upper[i], p),
+      special: day && ratios ? { label: day.label, effect: dayEffect(day, ratios), closedShare: day.closedShare } : null,
+    };
+  });
   return { ...base, model: spec.id, bestModel: choice.best, backtest: scores, notes, points };
 }
 
-/** The forecast of the business's completed-sales revenue. */
-export async function computeForecast(db: Db, granularity: Granularity, horizon: number, end: string | null = null): Promise<ForecastResult> {
+/** The forecast of the business's completed-sales revenue; daily forecasts know the holiday calendar of the settings. */
+export async function computeForecast(
+  db: Db,
+  granularity: Granularity,
+  horizon: number,
+  end: string | null = null,
+  holidays: Settings['holidays'] = DEFAULT_SETTINGS.holidays,
+): Promise<ForecastResult> {
   const series = await revenueSeries(db, granularity, end);
-  const r = forecastSeries(series.dates, series.values, granularity, horizon, series.end);
+  const calendar =
+    granularity === 'day' && series.dates.length && series.end ? buildCalendar(series.dates[0], series.dates.length + horizon, holidays, await locationShares(db, series.end)) : null;
+  const r = forecastSeries(series.dates, series.values, granularity, horizon, series.end, calendar);
   if (series.droppedPartial && series.end) r.notes.unshift(L(`O mês de ${series.end.slice(0, 7)} ainda não terminou e fica fora do histórico.`, `${series.end.slice(0, 7)} is not over yet and is left out of the history.`));
   return r;
 }

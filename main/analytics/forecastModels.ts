@@ -1,7 +1,10 @@
 // Forecast candidates and their rolling-origin backtest: the seasonal naive baseline (ours: it is one line),
-// MSTL with an ETS trend and plain ETS (augurs), and the MAPE / sMAPE / MASE each scores against held-out data.
+// MSTL with an ETS trend and plain ETS (augurs), each through the holiday calendar when there is one, and the
+// MAPE / sMAPE / MASE and 80 % / 95 % interval coverage each scores against held-out data.
 import type { BacktestScore, ForecastModelId } from '../../shared/analytics';
 import { etsForecast, mstlEtsForecast, type ModelForecast } from './augurs';
+import { forecastWithCalendar, type DayCalendar } from './forecastCalendar';
+import { intervalScores, rollingCoverage } from './forecastIntervals';
 
 export const Z = { 0.8: 1.2815515655446004, 0.95: 1.959963984540054 } as const;
 export const LEVELS = [0.8, 0.95] as const;
@@ -28,11 +31,13 @@ export interface CandidateSpec {
   forecast(y: number[], h: number, levels?: readonly number[]): ModelForecast;
 }
 
-export function candidates(seasonLength: number, periods: number[]): CandidateSpec[] {
+/** The candidates; with a calendar (daily series) every one, the baseline included, sees the holidays. */
+export function candidates(seasonLength: number, periods: number[], calendar: DayCalendar | null = null): CandidateSpec[] {
   const out: CandidateSpec[] = [{ id: 'seasonal_naive', forecast: (y, h, l) => seasonalNaiveForecast(y, seasonLength, h, l) }];
   if (periods.length) out.push({ id: 'mstl_ets', forecast: (y, h, l) => mstlEtsForecast(y, periods, h, [...(l ?? [])]) });
   out.push({ id: 'ets', forecast: (y, h, l) => etsForecast(y, h, [...(l ?? [])]) });
-  return out;
+  if (!calendar) return out;
+  return out.map((c) => ({ id: c.id, forecast: (y, h, l) => forecastWithCalendar(y, h, calendar, (adj) => c.forecast(adj, h, l)) }));
 }
 
 /** Mean absolute seasonal difference of a training series: the MASE scale. */
@@ -91,31 +96,50 @@ export function backtestPlan(n: number, horizon: number, count: number, minTrain
   return { origins, horizon };
 }
 
+export interface BacktestRun extends BacktestScore {
+  /** Per interval level, the factor that calibrates the model's interval to its level on the backtest. */
+  factors: Map<number, number>;
+}
+
 /** Scores every candidate on every origin (a candidate that fails to fit on some origin is scored on the rest). */
-export function backtest(y: number[], specs: CandidateSpec[], plan: BacktestPlan, seasonLength: number): BacktestScore[] {
+export function backtest(y: number[], specs: CandidateSpec[], plan: BacktestPlan, seasonLength: number): BacktestRun[] {
   return specs.map((spec) => {
     const acc: ErrorSums = { ape: 0, apeN: 0, sape: 0, sapeN: 0, mase: 0, maseN: 0 };
+    const scores = new Map<number, number[][]>(LEVELS.map((l) => [l, []]));
     let ok = 0;
     for (const o of plan.origins) {
       const train = y.slice(0, o);
       const actual = y.slice(o, o + plan.horizon);
       let f: ModelForecast;
       try {
-        f = spec.forecast(train, actual.length);
+        f = spec.forecast(train, actual.length, LEVELS);
       } catch {
         continue;
       }
       if (f.point.some((v) => !Number.isFinite(v))) continue;
-      addErrors(acc, actual, f.point, maseScale(train, seasonLength));
+      addErrors(acc, actual, f.point.map((v) => Math.max(0, v)), maseScale(train, seasonLength));
+      for (const level of LEVELS) {
+        const b = f.intervals.get(level);
+        if (b) scores.get(level)?.push(intervalScores(actual, f.point, b));
+      }
       ok++;
     }
     const ratio = (s: number, n: number) => (n > 0 ? s / n : null);
+    const factors = new Map<number, number>();
+    const cover = (level: number) => {
+      const r = rollingCoverage(scores.get(level) ?? [], level);
+      if (r.factor !== null) factors.set(level, r.factor);
+      return r.coverage;
+    };
     return {
       model: spec.id,
       mape: ratio(acc.ape * 100, acc.apeN),
       smape: ratio(acc.sape * 100, acc.sapeN),
       mase: ratio(acc.mase, acc.maseN),
+      coverage80: cover(0.8),
+      coverage95: cover(0.95),
       origins: ok,
+      factors,
     };
   });
 }

@@ -13,6 +13,7 @@ import { cachedProfileSql } from '../analytics/profileCache';
 import { campaignFunnels } from '../analytics/campaignFunnels';
 import { computeForecast } from '../analytics/forecast';
 import { storeForecast } from '../analytics/forecastStore';
+import { forecastNext30 } from '../analytics/forecastTotal';
 import { currentModel, fitCustomerValue } from '../analytics/clv';
 import { customer360 } from '../analytics/customer360';
 import { cohorts } from '../analytics/cohorts';
@@ -128,10 +129,11 @@ export const analyticsHandlers = {
   },
   'analytics.campaignFunnels': async (i, ctx) => campaignFunnels(ctx.db, i.from ?? null, i.to ?? null),
   'analytics.forecast': async (i, ctx) => {
-    const f = await computeForecast(ctx.db, i.granularity, i.horizon, i.asOf ?? null);
+    const f = await computeForecast(ctx.db, i.granularity, i.horizon, i.asOf ?? null, (await ctx.settings()).holidays);
     await storeForecast(ctx.db, f);
     return f;
   },
+  'analytics.forecastNext30': async (_i, ctx) => forecastNext30(ctx.db, (await ctx.settings()).holidays),
   'analytics.fitCustomerValue': async (i, ctx) => {
     const asOf = i.asOf ?? (await latestSaleDate(ctx));
     return ctx.jobs.start('analytics.customerValue', `Customer value as of ${asOf}`, (job) => fitCustomerValue(ctx.db, { asOf, job }));

@@ -41,6 +41,7 @@ export const CONTRACT_SAMPLES: Record<string, unknown> = {
   'analytics.segmentMembers': { segment: 'vip', asOf: '2026-10-31', channel: 'whatsapp', limit: 10 },
   'analytics.campaignFunnels': { from: '2026-01-01', to: '2026-12-31' },
   'analytics.forecast': { granularity: 'month', horizon: 6 },
+  'analytics.forecastNext30': {},
   'analytics.fitCustomerValue': { asOf: '2026-10-31' },
   'analytics.customerValue': { limit: 10 },
   'analytics.customer360': { customerId: 'c1' },

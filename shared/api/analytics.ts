@@ -10,6 +10,7 @@ import type {
   Customer360,
   CustomerValueResult,
   ForecastResult,
+  ForecastTotal,
   RfmMigration,
   RfmResult,
   RfmSnapshotInfo,
@@ -76,6 +77,11 @@ export const analytics = {
       .object({ granularity: z.enum(['day', 'month']).default('day'), horizon: z.number().int().min(1).max(365).default(30), asOf: isoDate.optional() })
       .strict()
       .refine((i) => i.granularity === 'day' || i.horizon <= 12, 'a monthly horizon is at most 12 months'),
+  ),
+  /** The one revenue forecast for the next 30 days (the dashboard KPI and the forecast page show the same total). */
+  'analytics.forecastNext30': method<ForecastTotal>()(
+    'Revenue expected in the 30 days after the last complete business day: the daily forecast (holiday calendar included) summed.',
+    z.object({}).strict(),
   ),
   /** Fits BG/NBD + Gamma-Gamma as of a date and scores every customer, as a job. */
   'analytics.fitCustomerValue': method<JobSnapshot>()('Fits BG/NBD + Gamma-Gamma as of a date and scores every customer, as a job.', z.object({ asOf: isoDate.optional() }).strict()),

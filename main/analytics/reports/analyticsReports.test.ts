@@ -1,5 +1,6 @@
 // The analytics reports through the report engine and `painel report`: the same numbers as the analytics
 // functions (RFM rows as rfmSql, migration sums, segments, members, stored forecast, customer value, cohorts).
+import { MODEL_NAMES } from '../forecastChoice';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -90,7 +91,9 @@ describe('analytics reports', () => {
     expect(fr.map((r) => r.date)).toEqual(f.points.map((p) => p.date));
     expect(fr[0].model).toBe(f.model);
     const bt = pageRows(await call<ReportPage>('reports.page', { report: 'forecast', params: { granularity: 'day', view: 'backtest' } }));
-    expect(bt.map((r) => r.model).sort()).toEqual(f.backtest.map((b) => b.model).sort());
+    // models by name, never by code; coverage travels with the errors
+    expect(bt.map((r) => r.model).sort()).toEqual(f.backtest.map((b) => MODEL_NAMES[b.model]['pt-BR']).sort());
+    expect(bt.map((r) => r.coverage80).sort()).toEqual(f.backtest.map((b) => b.coverage80).sort());
     const job = await call<JobSnapshot>('analytics.fitCustomerValue', { asOf: '2026-10-31' });
     expect((await call<JobSnapshot>('jobs.wait', { id: job.id })).state).toBe('done');
     const cv = await call<ReportTotals>('reports.totals', { report: 'customer-value' });

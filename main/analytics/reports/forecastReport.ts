@@ -1,6 +1,7 @@
 // Report of the latest stored revenue forecast (analytics.forecast or `painel analytics forecast` computes it):
 // points with 80% / 95% intervals, and the backtest errors of every candidate model.
-import { dateCol, intCol, L, numCol, textCol } from '../../reports/columns';
+import { dateCol, intCol, L, numCol, pctCol, textCol } from '../../reports/columns';
+import { MODEL_NAMES } from '../forecastChoice';
 import type { ReportContext, ReportDefinition } from '../../reports/types';
 
 const run = (ctx: ReportContext) => `(SELECT run_id FROM forecast_runs WHERE granularity = ${ctx.p(String(ctx.params.granularity ?? 'day'))})`;
@@ -62,14 +63,19 @@ export const forecastReport: ReportDefinition = {
         numCol('mape', 'MAPE (%)', 'MAPE (%)', { decimals: 2 }),
         numCol('smape', 'sMAPE (%)', 'sMAPE (%)', { decimals: 2 }),
         numCol('mase', 'MASE', 'MASE', { decimals: 3 }),
+        pctCol('coverage80', 'Cobertura do intervalo de 80%', '80% interval coverage', null),
+        pctCol('coverage95', 'Cobertura do intervalo de 95%', '95% interval coverage', null),
         intCol('origins', 'Origens', 'Origins', { unit: undefined, total: 'none' }),
         textCol('shown', 'Mostrado', 'Shown'),
       ],
       defaultSort: [{ column: 'mase', desc: false }],
       charts: [],
       sql(ctx) {
-        return `SELECT b.model, b.mape, b.smape, b.mase, CAST(b.origins AS BIGINT) AS origins, CASE WHEN b.model = r.model THEN 'sim' ELSE '' END AS shown
-          FROM forecast_runs r, LATERAL (SELECT unnest(from_json(r.backtest, '[{"model":"VARCHAR","mape":"DOUBLE","smape":"DOUBLE","mase":"DOUBLE","origins":"INTEGER"}]'), recursive := true)) b
+        // Models by name (pt-BR, the report's data language), never by code.
+        const names = Object.entries(MODEL_NAMES).map(([id, n]) => `WHEN '${id}' THEN '${n['pt-BR']}'`).join(' ');
+        return `SELECT CASE b.model ${names} ELSE b.model END AS model, b.mape, b.smape, b.mase, b.coverage80, b.coverage95, CAST(b.origins AS BIGINT) AS origins,
+            CASE WHEN b.model = r.model THEN '✓' ELSE '' END AS shown
+          FROM forecast_runs r, LATERAL (SELECT unnest(from_json(r.backtest, '[{"model":"VARCHAR","mape":"DOUBLE","smape":"DOUBLE","mase":"DOUBLE","coverage80":"DOUBLE","coverage95":"DOUBLE","origins":"INTEGER"}]'), recursive := true)) b
           WHERE r.run_id IN ${run(ctx)}`;
       },
     },

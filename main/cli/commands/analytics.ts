@@ -62,8 +62,8 @@ export const analyticsCommand: Command = {
         const lines = [
           `${f.granularity} revenue forecast, ${f.points.length} steps after ${f.historyEnd ?? '—'} · model: ${f.model ?? 'none'}`,
           ...f.notes.map((n) => `  ${n.en}`),
-          ...f.backtest.map((b) => `  backtest ${b.model.padEnd(15)} MAPE ${b.mape?.toFixed(2) ?? '—'}%  sMAPE ${b.smape?.toFixed(2) ?? '—'}%  MASE ${b.mase?.toFixed(3) ?? '—'}`),
-          ...f.points.map((p) => `${p.date}  ${p.point.toFixed(2).padStart(12)}  80% [${p.lo80.toFixed(2)}, ${p.hi80.toFixed(2)}]  95% [${p.lo95.toFixed(2)}, ${p.hi95.toFixed(2)}]`),
+          ...f.backtest.map((b) => `  backtest ${b.model.padEnd(15)} MAPE ${b.mape?.toFixed(2) ?? '—'}%  sMAPE ${b.smape?.toFixed(2) ?? '—'}%  MASE ${b.mase?.toFixed(3) ?? '—'}  80% covers ${b.coverage80 === null ? '—' : (b.coverage80 * 100).toFixed(0)}%  95% covers ${b.coverage95 === null ? '—' : (b.coverage95 * 100).toFixed(0)}%`),
+          ...f.points.map((p) => `${p.date}  ${p.point.toFixed(2).padStart(12)}  80% [${p.lo80.toFixed(2)}, ${p.hi80.toFixed(2)}]  95% [${p.lo95.toFixed(2)}, ${p.hi95.toFixed(2)}]${p.special ? `  ${p.special.label.en}` : ''}`),
         ];
         print(f, lines.join('\n') + '\n');
         return 0;

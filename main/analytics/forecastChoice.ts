@@ -1,0 +1,75 @@
+// Which forecast to show: a model replaces the seasonal naive baseline only when the rolling-origin backtest finds it
+// no worse on every error measure (MASE, sMAPE and MAPE); among those, the lowest MASE. The note says why in words
+// a salon owner reads, numbers in the reader's own format (decimal comma in pt-BR).
+import type { BacktestScore, ForecastModelId } from '../../shared/analytics';
+import type { LocalizedText } from '../../shared/types';
+
+export const MODEL_NAMES: Record<ForecastModelId, LocalizedText> = {
+  seasonal_naive: { 'pt-BR': 'repetir o último ciclo (referência)', en: 'repeat the last cycle (baseline)' },
+  mstl_ets: { 'pt-BR': 'tendência e sazonalidade (MSTL + ETS)', en: 'trend and seasonality (MSTL + ETS)' },
+  ets: { 'pt-BR': 'suavização exponencial (ETS)', en: 'exponential smoothing (ETS)' },
+};
+
+const METRICS = ['mase', 'smape', 'mape'] as const;
+type Metric = (typeof METRICS)[number];
+const METRIC_NAMES: Record<Metric, LocalizedText> = {
+  mase: { 'pt-BR': 'erro relativo (MASE)', en: 'relative error (MASE)' },
+  smape: { 'pt-BR': 'erro percentual simétrico (sMAPE)', en: 'symmetric percentage error (sMAPE)' },
+  mape: { 'pt-BR': 'erro percentual (MAPE)', en: 'percentage error (MAPE)' },
+};
+
+function num(v: number | null, locale: 'pt-BR' | 'en', metric: Metric): string {
+  if (v === null) return '—';
+  const s = new Intl.NumberFormat(locale, { minimumFractionDigits: metric === 'mase' ? 2 : 1, maximumFractionDigits: metric === 'mase' ? 2 : 1 }).format(v);
+  return metric === 'mase' ? s : `${s} %`;
+}
+
+/** Whether s is no worse than the baseline on every measure both have. */
+function noWorse(s: BacktestScore, base: BacktestScore): boolean {
+  return METRICS.every((m) => s[m] === null || base[m] === null || (s[m] as number) <= (base[m] as number));
+}
+
+function firstLoss(s: BacktestScore, base: BacktestScore): Metric {
+  return METRICS.find((m) => s[m] !== null && base[m] !== null && (s[m] as number) > (base[m] as number)) ?? 'mase';
+}
+
+const text = (f: (l: 'pt-BR' | 'en') => string): LocalizedText => ({ 'pt-BR': f('pt-BR'), en: f('en') });
+
+/** Picks the model to show and says why. */
+export function chooseModel(scores: BacktestScore[]): { shown: ForecastModelId; best: ForecastModelId | null; note: LocalizedText } {
+  const scored = scores.filter((s) => s.mase !== null && s.origins > 0);
+  const base = scored.find((s) => s.model === 'seasonal_naive');
+  if (!base) {
+    return {
+      shown: 'seasonal_naive',
+      best: null,
+      note: { 'pt-BR': 'Histórico curto demais para o teste com dados passados: mostrando a referência (repetir o último ciclo).', en: 'History too short to test on past data: showing the baseline (repeat the last cycle).' },
+    };
+  }
+  const challengers = scored.filter((s) => s.model !== 'seasonal_naive');
+  const byMase = (a: BacktestScore, b: BacktestScore) => (a.mase as number) - (b.mase as number);
+  const winner = challengers.filter((s) => noWorse(s, base)).sort(byMase)[0];
+  if (winner && (winner.mase as number) < (base.mase as number)) {
+    return {
+      shown: winner.model,
+      best: winner.model,
+      note: text((l) =>
+        l === 'pt-BR'
+          ? `Modelo escolhido: ${MODEL_NAMES[winner.model][l]}. Testado em ${winner.origins} períodos passados, errou menos que a referência nas três medidas (MASE ${num(winner.mase, l, 'mase')} contra ${num(base.mase, l, 'mase')}; sMAPE ${num(winner.smape, l, 'smape')} contra ${num(base.smape, l, 'smape')}; MAPE ${num(winner.mape, l, 'mape')} contra ${num(base.mape, l, 'mape')}).`
+          : `Model chosen: ${MODEL_NAMES[winner.model][l]}. Tested on ${winner.origins} past periods, it erred less than the baseline on all three measures (MASE ${num(winner.mase, l, 'mase')} vs ${num(base.mase, l, 'mase')}; sMAPE ${num(winner.smape, l, 'smape')} vs ${num(base.smape, l, 'smape')}; MAPE ${num(winner.mape, l, 'mape')} vs ${num(base.mape, l, 'mape')}).`,
+      ),
+    };
+  }
+  const best = challengers.sort(byMase)[0] ?? null;
+  if (!best) return { shown: 'seasonal_naive', best: 'seasonal_naive', note: text((l) => (l === 'pt-BR' ? `Mostrando a referência: ${MODEL_NAMES.seasonal_naive[l]}.` : `Showing the baseline: ${MODEL_NAMES.seasonal_naive[l]}.`)) };
+  const m = firstLoss(best, base);
+  return {
+    shown: 'seasonal_naive',
+    best: best.model,
+    note: text((l) =>
+      l === 'pt-BR'
+        ? `Mostrando a referência (repetir o último ciclo): nenhum modelo errou menos que ela em todas as medidas no teste com dados passados (${MODEL_NAMES[best.model][l]}: ${METRIC_NAMES[m][l]} ${num(best[m], l, m)} contra ${num(base[m], l, m)}).`
+        : `Showing the baseline (repeat the last cycle): no model erred less than it on every measure when tested on past data (${MODEL_NAMES[best.model][l]}: ${METRIC_NAMES[m][l]} ${num(best[m], l, m)} vs ${num(base[m], l, m)}).`,
+    ),
+  };
+}
