@@ -16,7 +16,7 @@ import { resolveRequest } from '../../main/reports/prepare';
 import { allReports } from '../../main/reports/registry';
 import { ANALYTICS_REPORTS } from '../../main/analytics/reports/index';
 import { clearReportCache } from '../../main/reports/resultCache';
-import { FIRSTS, isFirstsSql, withFirsts } from '../../main/reports/firsts';
+import { firstsTable, isFirstsSql } from '../../main/reports/firsts';
 import type { DemoPreset } from '../../shared/api/demo';
 
 const PRESET = (process.env.PAINEL_BENCH_PRESET ?? 'large') as DemoPreset;
@@ -105,7 +105,7 @@ export const cases: BenchCase[] = [
     async run(s) {
       const { engine } = s as State;
       clearReportCache(engine.db);
-      await withFirsts(engine.db, `SELECT count(*) FROM ${FIRSTS}`);
+      await engine.db.all(`SELECT count(*) FROM ${await firstsTable(engine.db)}`);
     },
   },
   {

@@ -15,10 +15,10 @@ export interface TestEngine {
   close(): Promise<void>;
 }
 
-export async function openTestEngine(opts: { memory?: boolean } = {}): Promise<TestEngine> {
+export async function openTestEngine(opts: { memory?: boolean; log?: (line: string) => void } = {}): Promise<TestEngine> {
   const dir = mkdtempSync(join(tmpdir(), 'painel-test-'));
   const dbPath = opts.memory ? ':memory:' : join(dir, 'test.duckdb');
-  const engine = await Engine.open({ dbPath, log: () => undefined });
+  const engine = await Engine.open({ dbPath, log: opts.log ?? (() => undefined) });
   const dispatcher = createDispatcher(engine);
   return {
     engine,

@@ -8,7 +8,6 @@ import type { Engine } from '../engine/engine';
 import { pageSql, reportCount } from '../reports/engine';
 import { resolveRequest } from '../reports/prepare';
 import { getReport } from '../reports/registry';
-import { asInputError } from '../sql/specSql';
 import { AppError } from '../store/errors';
 import { defaultDialect, writeCsv } from './csvExport';
 import { exportContext, planTarget, startExportJob } from './exportJob';
@@ -44,20 +43,15 @@ export async function startReportExport(engine: Engine, input: ExportRunRequest)
       const source = await reportSource(engine, input, ctx.locale, input.format === 'xlsx' || input.format === 'pdf');
       job.checkCancelled();
       const conn = engine.db.readConnection();
-      try {
-        switch (input.format) {
-          case 'csv':
-            return await writeCsv(conn, source, ctx, input.csvDialect ?? defaultDialect(ctx.locale), path, job);
-          case 'xlsx':
-            return await writeXlsx(conn, source, ctx, path, job);
-          case 'pdf':
-            return await writeReportPdf(conn, source, ctx, path, job);
-          case 'parquet':
-            return await writeReportParquet(conn, source, path, job);
-        }
-      } catch (err) {
-        // A filter value that does not fit its column only fails when DuckDB runs the query.
-        throw asInputError(err);
+      switch (input.format) {
+        case 'csv':
+          return await writeCsv(conn, source, ctx, input.csvDialect ?? defaultDialect(ctx.locale), path, job);
+        case 'xlsx':
+          return await writeXlsx(conn, source, ctx, path, job);
+        case 'pdf':
+          return await writeReportPdf(conn, source, ctx, path, job);
+        case 'parquet':
+          return await writeReportParquet(conn, source, path, job);
       }
     },
   });

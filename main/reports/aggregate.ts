@@ -1,19 +1,18 @@
 // How a column aggregates in a totals row or a chart group (its declared totals rule, always in DuckDB).
 import { AppError } from '../store/errors';
+import { sqlIdent } from '../sql/quote';
 import type { ReportColumnDef } from './types';
 
-const DISTINCT = /\{\{distinct:(\w+)\}\}/g;
-
 /**
- * Expands distinct-count placeholders: over the totals row, an unnest + count(DISTINCT) of the filtered result
- * rows (`scope` gives their FROM and WHERE); inside a chart group, the distinct elements of the group's lists.
+ * The distinct count of a list column where a total runs: over the totals row, an unnest + count(DISTINCT) of
+ * the filtered result rows (`scope` gives their FROM and WHERE); inside a chart group, the distinct elements of
+ * the group's lists.
  */
-export function expandDistinct(sql: string, scope: { from: string; where: string } | null): string {
-  return sql.replace(DISTINCT, (_m, col: string) =>
+function distinctCount(scope: { from: string; where: string } | null): (listCol: string) => string {
+  return (col) =>
     scope
-      ? `(SELECT count(DISTINCT u) FROM (SELECT unnest(r."${col}") AS u FROM ${scope.from} AS r ${scope.where}))`
-      : `CAST(length(list_distinct(flatten(list("${col}")))) AS BIGINT)`,
-  );
+      ? `(SELECT count(DISTINCT u) FROM (SELECT unnest(r.${sqlIdent(col)}) AS u FROM ${scope.from} AS r ${scope.where}))`
+      : `CAST(length(list_distinct(flatten(list(${sqlIdent(col)})))) AS BIGINT)`;
 }
 
 export function aggregateOf(c: ReportColumnDef, scope: { from: string; where: string } | null = null): string {
@@ -32,7 +31,7 @@ export function aggregateOf(c: ReportColumnDef, scope: { from: string; where: st
     case 'ratio':
     case 'distinct':
       if (!c.totalSql) throw new AppError('INTERNAL', `column ${c.id} has a ${c.total} total without totalSql`);
-      return expandDistinct(c.totalSql, scope);
+      return typeof c.totalSql === 'function' ? c.totalSql(distinctCount(scope)) : c.totalSql;
     default:
       return `CAST(NULL AS ${c.sqlType})`;
   }

@@ -4,7 +4,7 @@ import type { ChartData } from '../../shared/api/reports';
 import type { ChartSeriesSpec, ChartSpec } from '../../shared/reports';
 import type { Engine } from '../engine/engine';
 import { buildWhere, ParamList } from '../sql/specSql';
-import { wireOf } from './wire';
+import { declaredWire } from '../sql/wire';
 import { AppError } from '../store/errors';
 import { aggregateOf } from './aggregate';
 import { resolveRequest, specColumns, type Resolved, type RunRequest } from './prepare';
@@ -63,7 +63,7 @@ export async function reportChart(engine: Engine, req: ChartRequest): Promise<Ch
       join = byPosition ? ' LEFT JOIN p ON p.__i = c.__i' : ` LEFT JOIN p ON ${keys.map((k) => `p."${k.id}" IS NOT DISTINCT FROM c."${k.id}"`).join(' AND ')}`;
       prevCols = ', ' + withPrev.map((s) => `p."${s.col.id}" AS "__prev_${s.col.id}"`).join(', ');
     }
-    const wire = [...keys.map((k) => wireOf(k)), ...series.map((s) => wireOf(s.col)), ...withPrev.map((s) => wireOf(s.col, `"__prev_${s.col.id}"`, `__prev_${s.col.id}`))];
+    const wire = [...keys.map((k) => declaredWire(k)), ...series.map((s) => declaredWire(s.col)), ...withPrev.map((s) => declaredWire(s.col, `"__prev_${s.col.id}"`, `__prev_${s.col.id}`))];
     sql += ` SELECT ${wire.join(', ')} FROM (SELECT c.*${prevCols} FROM c${join}) ORDER BY __i`;
     const reader = await engine.db.reader(sql, params.values);
     const data = reader.getColumnsJS() as Cells[];
@@ -94,7 +94,7 @@ async function splitChart(engine: Engine, r: Resolved, spec: ChartSpec, req: Cha
         xs AS (SELECT DISTINCT "${x.id}" FROM c0), gs AS (SELECT DISTINCT "${by.id}" FROM c0),
         grid AS (SELECT xs."${x.id}", gs."${by.id}", ${series.map((c) => `c0."${c.col.id}"`).join(', ')} FROM xs CROSS JOIN gs
           LEFT JOIN c0 ON c0."${x.id}" IS NOT DISTINCT FROM xs."${x.id}" AND c0."${by.id}" IS NOT DISTINCT FROM gs."${by.id}"),
-        wired AS (SELECT "${x.id}" AS __x, ${wireOf(x, `"${x.id}"`, '__xw')}, ${wireOf(by, `"${by.id}"`, '__g')}, ${series.map((c) => wireOf(c.col)).join(', ')} FROM grid)
+        wired AS (SELECT "${x.id}" AS __x, ${declaredWire(x, `"${x.id}"`, '__xw')}, ${declaredWire(by, `"${by.id}"`, '__g')}, ${series.map((c) => declaredWire(c.col)).join(', ')} FROM grid)
       SELECT __g, (SELECT list(DISTINCT __xw ORDER BY __xw) FROM wired) AS __xs,
         ${series.map((c) => `list("${c.col.id}" ORDER BY __x) AS "${c.col.id}"`).join(', ')}
       FROM wired GROUP BY __g ORDER BY __g NULLS LAST`;

@@ -1,6 +1,6 @@
 // Short constructors for report column definitions, so each report file reads as a table of its columns.
 import type { LocalizedText } from '../../shared/types';
-import type { ReportColumnDef } from './types';
+import type { ReportColumnDef, TotalSql } from './types';
 
 type Opts = Partial<Omit<ReportColumnDef, 'id' | 'label'>>;
 const L = (pt: string, en: string): LocalizedText => ({ 'pt-BR': pt, en });
@@ -15,7 +15,7 @@ export const intCol = (id: string, pt: string, en: string, o: Opts = {}): Report
   id, label: L(pt, en), type: 'integer', sqlType: 'BIGINT', unit: 'count', total: 'sum', searchable: false, ...o,
 });
 /** A 0..1 ratio; its total must be recomputed from parts (totalSql). */
-export const pctCol = (id: string, pt: string, en: string, totalSql: string | null, o: Opts = {}): ReportColumnDef => ({
+export const pctCol = (id: string, pt: string, en: string, totalSql: TotalSql | null, o: Opts = {}): ReportColumnDef => ({
   id, label: L(pt, en), type: 'percent', sqlType: 'DOUBLE', unit: 'percent', decimals: 1, searchable: false,
   ...(totalSql ? { total: 'ratio' as const, totalSql } : { total: 'none' as const }), ...o,
 });

@@ -5,10 +5,10 @@ import type { CommonFilters } from '../../shared/api/reports';
 import type { ResolvedPeriod } from '../../shared/reports';
 import type { Settings } from '../../shared/settings';
 import type { ParamList } from '../sql/specSql';
+import { sqlString } from '../sql/quote';
 import type { Db } from '../store/db';
 import { AppError } from '../store/errors';
 import { linesFacts, paymentsFacts, salesFacts } from './facts';
-import { FIRSTS } from './firsts';
 import type { Availability, FactsOptions, ParamValue, ReportContext } from './types';
 
 const known = new WeakMap<Db, { version: number; at: number; value: Promise<Availability> }>();
@@ -48,16 +48,21 @@ export interface ContextInput {
   has: Availability;
   /** The business zone's fixed UTC offset (µs) over the data, or null when it changes (see tzOffset.ts). */
   offsetUs: number | null;
+  /** The first-sales relation ctx.firsts() names: the cached table, or the subquery itself (see firsts.ts). */
+  firsts: () => string;
 }
+
+/** A resolved business date as a DATE literal (resolvePeriod only yields YYYY-MM-DD; quoted all the same). */
+export const dateLiteral = (d: string): string => `CAST(${sqlString(d)} AS DATE)`;
 
 export function makeContext(i: ContextInput): ReportContext {
   const p = (v: DuckDBValue) => i.params.add(v);
   const list = (vals: string[]) => vals.map((v) => p(v)).join(', ');
-  // Bound on first use: DuckDB refuses a parameter list with values no placeholder refers to.
-  let fromSql: string | null = null;
-  let toSql: string | null = null;
-  const from = () => (fromSql ??= `CAST(${p(i.period.from)} AS DATE)`);
-  const to = () => (toSql ??= `CAST(${p(i.period.to)} AS DATE)`);
+  // The period bounds are constants of the statement (validated dates), not parameters: reading them binds nothing.
+  const fromSql = dateLiteral(i.period.from);
+  const toSql = dateLiteral(i.period.to);
+  const from = () => fromSql;
+  const to = () => toSql;
   const c = i.common;
   const span = (o: FactsOptions = {}) => ({ from: o.from === undefined ? from() : o.from, to: o.to === undefined ? to() : o.to, offsetUs: i.offsetUs });
   // The RFM filter reads customer_key, so it keeps the identity join whatever the report asked.
@@ -107,12 +112,8 @@ export function makeContext(i: ContextInput): ReportContext {
     p,
     period: i.period,
     previous: i.previous,
-    get from() {
-      return from();
-    },
-    get to() {
-      return to();
-    },
+    from: fromSql,
+    to: toSql,
     inPeriod: (a) => between(a, from(), to()),
     between,
     tsIn,
@@ -139,6 +140,6 @@ export function makeContext(i: ContextInput): ReportContext {
     },
     customerFilter,
     rfmAsOf,
-    firsts: () => FIRSTS,
+    firsts: i.firsts,
   };
 }

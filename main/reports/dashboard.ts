@@ -9,7 +9,7 @@ import { AppError } from '../store/errors';
 import { availability, makeContext } from './context';
 import { KPIS, wireKpi } from './dashboardKpis';
 import { occupancyRowsSql } from './defs/occupancy';
-import { withFirsts } from './firsts';
+import { firstsTable } from './firsts';
 import { activityRange } from './prepare';
 import { requestOffsetUs } from './tzOffset';
 import { addDays, businessToday, comparePeriods, previousPeriod, resolvePeriod } from './period';
@@ -32,7 +32,9 @@ export async function dashboard(engine: Engine, input: { period?: PeriodInput; c
   // The earliest date read: a window before the period, the period itself otherwise.
   const lo = [period.from, previous?.from, lastYear?.from].filter((d): d is string => !!d).sort()[0];
   const offsetUs = await requestOffsetUs(engine.db, settings.timezone, lo, period.to);
-  const ctx = makeContext({ params, period, previous: previous ?? previousPeriod(period), common: input.common, values: {}, settings, has, offsetUs });
+  // New customers: first completed sale ever (anywhere, whatever the filters) inside the group's span.
+  const firsts = await firstsTable(engine.db);
+  const ctx = makeContext({ params, period, previous: previous ?? previousPeriod(period), common: input.common, values: {}, settings, has, offsetUs, firsts: () => firsts });
   const date = (d: string) => `CAST(${ctx.p(d)} AS DATE)`;
   // Two spans are read: the period with the previous window (usually adjacent), and last year's window apart.
   const near = previous && previous.from < period.from ? previous.from : period.from;
@@ -100,9 +102,7 @@ export async function dashboard(engine: Engine, input: { period?: PeriodInput; c
         )
         .join(',\n      ')}
     FROM k`;
-  // New customers: first completed sale ever (anywhere, whatever the filters) inside the group's span.
-  const full = await withFirsts(engine.db, sql);
-  const [[row], forecast] = await Promise.all([engine.db.all<Record<string, unknown>>(full, params.values), forecastKpi(engine, has.forecast, today)]);
+  const [[row], forecast] = await Promise.all([engine.db.all<Record<string, unknown>>(sql, params.values), forecastKpi(engine, has.forecast, today)]);
   const out: DashboardKpi[] = DASHBOARD_KPIS.map((id) => {
     const k = KPIS[id];
     const base = { id, label: k.label, type: k.type, unit: k.unit, variationKind: variationKind(k.type), ...(k.lowerIsBetter ? { lowerIsBetter: true } : {}) };

@@ -1,17 +1,18 @@
 // The report engine: materialises a report's SQL once (resultCache.ts) and runs pages (Arrow), counts, totals,
 // chart series and period comparisons over it in DuckDB; pageSql gives the same rows as one statement for the CLI
 // and exports. Column ids only come from the definition; every value is bound.
-import type { DuckDBValue } from '@duckdb/node-api';
 import type { ColumnFilter, SortSpec } from '../../shared/api/tableSpec';
 import type { ChartData, ReportComparison, ReportPage, ReportTotals } from '../../shared/api/reports';
 import type { ReportValues, ResolvedPeriod } from '../../shared/reports';
 import type { Engine } from '../engine/engine';
-import { readerToArrow } from '../sql/arrow';
-import { asInputError, buildOrder, buildWhere, ParamList } from '../sql/specSql';
-import { wireOf } from './wire';
-import { innerSql, resolveRequest, specColumns, type Resolved, type RunRequest } from './prepare';
+import { countOf, pageOf, whereOf as whereOver } from '../sql/pager';
+import { findColumn, ParamList } from '../sql/specSql';
+import { sqlIdent } from '../sql/quote';
+import { declaredWire } from '../sql/wire';
+import { AppError } from '../store/errors';
+import { innerSql, readsFirsts, resolveRequest, specColumns, type Resolved, type RunRequest } from './prepare';
 import { metaColumns } from './registry';
-import { inlineFirsts, withFirsts } from './firsts';
+import { firstsTable, inlineFirsts } from './firsts';
 import { resultCache } from './resultCache';
 import { totalsSelectSql } from './totalsSql';
 
@@ -21,14 +22,13 @@ export interface RowSpec {
 }
 
 function whereOf(r: Resolved, spec: RowSpec, params: ParamList): string {
-  const w = buildWhere(specColumns(r.columns), spec.filters ?? [], spec.search ?? '', params);
-  return w.length ? `WHERE ${w.join(' AND ')}` : '';
+  return whereOver(r.columns, { filters: spec.filters ?? [], search: spec.search ?? '' }, params);
 }
 
-/** ORDER BY the user's sort, then the report's default sort, then every column (a total order for paging). */
-function orderOf(r: Resolved, sort: SortSpec[]): string {
+/** The user's sort, then the report's default sort, then every column (a total order for paging). */
+function orderOf(r: Resolved, sort: SortSpec[]): SortSpec[] {
   const cols = specColumns(r.columns);
-  buildOrder(cols, sort);
+  for (const s of sort) findColumn(cols, s.column, 'sort');
   const all: SortSpec[] = [];
   const seen = new Set<string>();
   const visible = new Set(r.columns.map((c) => c.id));
@@ -37,15 +37,20 @@ function orderOf(r: Resolved, sort: SortSpec[]): string {
     seen.add(s.column);
     all.push(s);
   }
-  return buildOrder(cols, all);
+  return all;
 }
 
-export async function guarded<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (err) {
-    throw asInputError(err);
-  }
+const orderSql = (order: SortSpec[]) => (order.length ? `ORDER BY ${order.map((s) => `r.${sqlIdent(s.column)} ${s.desc ? 'DESC' : 'ASC'} NULLS LAST`).join(', ')}` : '');
+
+/**
+ * A failure while a report's SQL runs is a fault of the report, not of the request (requests are validated
+ * before any SQL runs): it is logged with the SQL for developers and reported as an internal error naming the report.
+ */
+function reportFailure(engine: Engine, r: Resolved, err: unknown, sql: string[]): unknown {
+  if (err instanceof AppError || (err instanceof Error && err.name === 'AbortError')) return err;
+  const message = err instanceof Error ? err.message : String(err);
+  engine.log(`report ${r.def.id} failed: ${message}\n${sql.join('\n--\n')}`);
+  return new AppError('INTERNAL', `the report ${r.def.id} could not be computed`, { report: r.def.id });
 }
 
 export interface PageRequest extends RunRequest, RowSpec {
@@ -58,11 +63,11 @@ export interface PageRequest extends RunRequest, RowSpec {
 /** Full SQL of a page (or of all rows when limit is omitted), projected to wire form. Used by the CLI and exports. */
 export function pageSql(r: Resolved, spec: PageRequest): { sql: string; countSql: string; params: ParamList; countParams: unknown[] } {
   const params = new ParamList();
-  const inner = inlineFirsts(innerSql(r, params));
+  const inner = innerSql(r, params, r.period, inlineFirsts());
   const where = whereOf(r, spec, params);
   const countParams = [...params.values];
-  const order = orderOf(r, spec.sort ?? []);
-  const proj = r.columns.map((c) => wireOf(c, `r."${c.id}"`)).join(', ');
+  const order = orderSql(orderOf(r, spec.sort ?? []));
+  const proj = r.columns.map((c) => declaredWire(c, `r.${sqlIdent(c.id)}`)).join(', ');
   const paging = spec.limit === undefined ? '' : ` LIMIT ${params.add(spec.limit)} OFFSET ${params.add(spec.offset ?? 0)}`;
   return {
     sql: `WITH r AS (${inner}) SELECT ${proj} FROM r ${where} ${order}${paging}`,
@@ -78,20 +83,27 @@ export function pageSql(r: Resolved, spec: PageRequest): { sql: string; countSql
  */
 export async function withResults<T>(engine: Engine, r: Resolved, periods: ResolvedPeriod[], fn: (tables: string[]) => Promise<T>): Promise<T> {
   const cache = resultCache(engine.db);
+  const built: string[] = [];
   const tables = () =>
     Promise.all(
       periods.map(async (period) => {
         const params = new ParamList();
-        const inner = await withFirsts(engine.db, innerSql(r, params, period));
+        const firsts = readsFirsts(r, period) ? await firstsTable(engine.db) : '';
+        const inner = innerSql(r, params, period, firsts);
+        built.push(inner);
         return cache.table(inner, params.values);
       }),
     );
   try {
-    return await guarded(async () => fn(await tables()));
+    try {
+      return await fn(await tables());
+    } catch (err) {
+      if (!/Table with name r\d+ does not exist/i.test(err instanceof Error ? err.message : '')) throw err;
+      cache.clear();
+      return await fn(await tables());
+    }
   } catch (err) {
-    if (!/Table with name r\d+ does not exist/i.test(err instanceof Error ? err.message : '')) throw err;
-    cache.clear();
-    return guarded(async () => fn(await tables()));
+    throw reportFailure(engine, r, err, built);
   }
 }
 
@@ -101,42 +113,21 @@ export function withResult<T>(engine: Engine, r: Resolved, period: ResolvedPerio
 
 export async function reportPage(engine: Engine, req: PageRequest): Promise<ReportPage> {
   const r = await resolveRequest(engine, req);
+  const spec = { offset: req.offset ?? 0, limit: req.limit ?? 200, filters: req.filters ?? [], search: req.search ?? '', withTotal: req.withTotal !== false };
+  // Filters and sort are checked before the report runs: a bad request never costs a computation.
+  whereOf(r, req, new ParamList());
+  const order = orderOf(r, req.sort ?? []);
   return withResult(engine, r, r.period, async (table) => {
-    const params = new ParamList();
-    const where = whereOf(r, req, params);
-    const countParams = [...params.values];
-    const order = orderOf(r, req.sort ?? []);
-    const proj = r.columns.map((c) => wireOf(c, `r."${c.id}"`)).join(', ');
-    const sql = `SELECT ${proj} FROM ${table} AS r ${where} ${order} LIMIT ${params.add(req.limit ?? 200)} OFFSET ${params.add(req.offset ?? 0)}`;
-    const [reader, total] = await Promise.all([
-      engine.db.reader(sql, params.values),
-      req.withTotal === false ? Promise.resolve(null) : countRows(engine, table, where, countParams),
-    ]);
-    return {
-      report: r.def.id,
-      period: r.period,
-      arrow: readerToArrow(
-        reader,
-        r.columns.map((c) => c.type),
-      ),
-      offset: req.offset ?? 0,
-      rowCount: reader.currentRowCount,
-      total,
-      columns: metaColumns(r.columns),
-    };
+    const page = await pageOf(engine.db, { from: table, columns: r.columns, order, declared: true }, spec);
+    return { report: r.def.id, period: r.period, ...page, offset: spec.offset, columns: metaColumns(r.columns) };
   });
-}
-
-async function countRows(engine: Engine, table: string, where: string, params: DuckDBValue[]): Promise<number> {
-  const rows = await engine.db.all<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM ${table} AS r ${where}`, params);
-  return rows[0]?.n ?? 0;
 }
 
 export async function reportCount(engine: Engine, req: RunRequest & RowSpec): Promise<{ report: string; period: ResolvedPeriod; total: number }> {
   const r = await resolveRequest(engine, req);
   const total = await withResult(engine, r, r.period, (table) => {
     const params = new ParamList();
-    return countRows(engine, table, whereOf(r, req, params), params.values);
+    return countOf(engine.db, table, whereOf(r, req, params), params);
   });
   return { report: r.def.id, period: r.period, total };
 }

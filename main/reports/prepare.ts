@@ -107,8 +107,9 @@ export async function resolveRequest(engine: Engine, req: RunRequest): Promise<R
   return { def, view, columns, offsetUs, period, previous: previousPeriod(period), lastYear: lastYearPeriod(period), common, values, settings, has };
 }
 
-function makeContextFor(r: Resolved, params: ParamList, period: ResolvedPeriod) {
+function makeContextFor(r: Resolved, params: ParamList, period: ResolvedPeriod, firsts: () => string) {
   return makeContext({
+    firsts,
     params,
     period,
     previous: period === r.period ? r.previous : previousPeriod(period),
@@ -120,9 +121,24 @@ function makeContextFor(r: Resolved, params: ParamList, period: ResolvedPeriod) 
   });
 }
 
-/** Builds the report's SQL for a period into `params` (placeholders continue the list). */
-export function innerSql(r: Resolved, params: ParamList, period: ResolvedPeriod = r.period): string {
-  return r.view.sql(makeContextFor(r, params, period));
+/**
+ * Builds the report's SQL for a period into `params` (placeholders continue the list); `firsts` is the
+ * first-sales relation the SQL names if it reads one (see firsts.ts).
+ */
+export function innerSql(r: Resolved, params: ParamList, period: ResolvedPeriod, firsts: string): string {
+  return r.view.sql(makeContextFor(r, params, period, () => firsts));
+}
+
+/** Whether the report's SQL for a period reads the first-sales relation (found by building it once aside). */
+export function readsFirsts(r: Resolved, period: ResolvedPeriod): boolean {
+  let used = false;
+  r.view.sql(
+    makeContextFor(r, new ParamList(), period, () => {
+      used = true;
+      return 'firsts';
+    }),
+  );
+  return used;
 }
 
 export function specColumns(columns: ReportColumnDef[]): SpecColumn[] {

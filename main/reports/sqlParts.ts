@@ -16,9 +16,9 @@ export function bucketsSql(ctx: ReportContext, gran: string, from = ctx.from, to
 
 /**
  * A distinct count that survives re-aggregation: result rows carry lists of ids and the totals row counts the
- * distinct ids of the filtered rows (a placeholder the engine expands; see aggregate.ts).
+ * distinct ids of the filtered rows (see aggregate.ts for how each place counts them).
  */
-export const distinctTotal = (listCol: string) => `{{distinct:${listCol}}}`;
+export const distinctTotal = (listCol: string) => (distinct: (listCol: string) => string) => distinct(listCol);
 
 /** [code, pt-BR, en] of every payment method, in the model's order. */
 export const PAYMENT_METHODS = PAYMENT_METHOD_VALUES.map((m) => [m.code, m.label['pt-BR'], m.label.en] as const);

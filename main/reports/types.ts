@@ -16,11 +16,17 @@ export interface Availability {
   forecast: boolean;
 }
 
+/** A totals aggregate: plain SQL, or SQL built around distinct counts of list columns (see aggregate.ts). */
+export type TotalSql = string | ((distinct: (listCol: string) => string) => string);
+
 export interface ReportColumnDef extends ReportColumnMeta {
   /** SQL type of the column in the result (filter values are cast to it). */
   sqlType: string;
-  /** For 'ratio' and 'distinct' totals: an aggregate over the filtered result rows `r` (may use hidden columns). */
-  totalSql?: string;
+  /**
+   * For 'ratio' and 'distinct' totals: an aggregate over the filtered result rows `r` (may use hidden columns);
+   * as a function it receives `distinct(listCol)`, the distinct count of a list column fit for where it runs.
+   */
+  totalSql?: TotalSql;
   /** Present only when this analytics data exists. */
   requires?: keyof Availability;
 }
@@ -46,7 +52,7 @@ export interface ReportContext {
   p(value: DuckDBValue): string;
   period: ResolvedPeriod;
   previous: ResolvedPeriod;
-  /** SQL DATE expressions (bound) of the period's first and last business dates. */
+  /** SQL DATE constants of the period's first and last business dates (reading them binds nothing). */
   from: string;
   to: string;
   /**

@@ -61,13 +61,58 @@ export class ParamList {
   }
 }
 
+const INTEGER_TYPE = /^(U?(TINY|SMALL|BIG|HUGE)?INT(EGER)?)$/;
+const INTEGER_RANGE: Record<string, [number, number]> = {
+  TINYINT: [-128, 127],
+  SMALLINT: [-32768, 32767],
+  INTEGER: [-2147483648, 2147483647],
+  UTINYINT: [0, 255],
+  USMALLINT: [0, 65535],
+  UINTEGER: [0, 4294967295],
+  UBIGINT: [0, Number.MAX_SAFE_INTEGER],
+};
+const NUMBER_TEXT = /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/;
+const DATE_TEXT = /^\d{4}-\d{2}-\d{2}$/;
+const TIMESTAMP_TEXT = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?)?(Z|[+-]\d{2}(:?\d{2})?)?$/;
+
+const validDate = (s: string) => {
+  const d = new Date(`${s.slice(0, 10)}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s.slice(0, 10);
+};
+
+/** What a value of the cast type looks like, or null when the value fits it. */
+function misfit(t: string, v: unknown): string | null {
+  if (t === 'VARCHAR') return null;
+  if (INTEGER_TYPE.test(t)) {
+    const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*[-+]?\d+\s*$/.test(v) ? Number(v) : NaN;
+    const [lo, hi] = INTEGER_RANGE[t.replace(/^INT$/, 'INTEGER')] ?? [-Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER];
+    return Number.isInteger(n) && n >= lo && n <= hi ? null : `a whole number from ${lo} to ${hi}`;
+  }
+  const dec = /^DECIMAL\((\d+),\s*(\d+)\)$/.exec(t);
+  if (dec || /^(DOUBLE|FLOAT|REAL)$/.test(t)) {
+    const n = typeof v === 'number' ? v : typeof v === 'string' && NUMBER_TEXT.test(v) ? Number(v) : NaN;
+    if (!Number.isFinite(n)) return 'a number';
+    if (dec && Math.abs(n) >= 10 ** (Number(dec[1]) - Number(dec[2]))) return `a number below ${10 ** (Number(dec[1]) - Number(dec[2]))}`;
+    return null;
+  }
+  if (t === 'DATE') return typeof v === 'string' && DATE_TEXT.test(v) && validDate(v) ? null : 'a date (YYYY-MM-DD)';
+  if (t.startsWith('TIMESTAMP')) return typeof v === 'string' && TIMESTAMP_TEXT.test(v) && validDate(v) ? null : 'a date and time (YYYY-MM-DDTHH:MM:SS)';
+  if (t === 'BOOLEAN') return typeof v === 'boolean' || (typeof v === 'string' && /^(true|false)$/i.test(v)) ? null : 'true or false';
+  return null;
+}
+
 export function buildWhere(columns: SpecColumn[], filters: ColumnFilter[], search: string, params: ParamList): string[] {
   const clauses: string[] = [];
   for (const f of filters) {
     const c = findColumn(columns, f.column, 'filter');
     const ref = colRef(c);
     const t = castType(c);
-    const bind = (v: unknown) => `CAST(${params.add(v as DuckDBValue)} AS ${t})`;
+    // Checked here, before any SQL runs: a value the cast would refuse is the caller's mistake, not DuckDB's.
+    const bind = (v: unknown) => {
+      const want = misfit(t, v);
+      if (want) throw new AppError('BAD_INPUT', `a filter value does not fit its column: ${c.id} takes ${want}`, { column: c.id, value: v });
+      return `CAST(${params.add(v as DuckDBValue)} AS ${t})`;
+    };
     switch (f.op) {
       case 'eq':
         clauses.push(`${ref} = ${bind(f.value)}`);
@@ -125,11 +170,4 @@ export function buildWhere(columns: SpecColumn[], filters: ColumnFilter[], searc
 export function buildOrder(columns: SpecColumn[], sort: SortSpec[]): string {
   if (!sort.length) return '';
   return `ORDER BY ${sort.map((s) => `${colRef(findColumn(columns, s.column, 'sort'))} ${s.desc ? 'DESC' : 'ASC'} NULLS LAST`).join(', ')}`;
-}
-
-/** Turns DuckDB conversion errors caused by a filter value into BAD_INPUT. */
-export function asInputError(err: unknown): unknown {
-  const msg = err instanceof Error ? err.message : String(err);
-  if (/^(Conversion|Invalid Input) Error/.test(msg)) return new AppError('BAD_INPUT', `a filter value does not fit its column: ${msg.split('\n')[0]}`);
-  return err;
 }

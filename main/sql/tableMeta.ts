@@ -2,7 +2,6 @@
 import type { ColumnMeta, ColumnType } from '../../shared/types';
 import type { Db } from '../store/db';
 import { AppError } from '../store/errors';
-import { sqlIdent } from './quote';
 
 const HIDDEN = new Set(['schema_migrations', 'settings']);
 
@@ -26,31 +25,6 @@ export function columnTypeOf(sqlType: string): ColumnType {
   if (t.startsWith('TIMESTAMP')) return 'timestamp';
   if (t === 'VARCHAR') return 'text';
   return 'json';
-}
-
-/** SQL that projects a column to the wire form its type travels in (see arrow.ts). */
-export function wireExpr(col: { id: string; sqlType: string; type: ColumnType }, alias = col.id): string {
-  const c = sqlIdent(col.id);
-  const a = sqlIdent(alias);
-  switch (col.type) {
-    case 'integer':
-    case 'percent':
-      return `${c}::DOUBLE AS ${a}`;
-    case 'decimal':
-    case 'money':
-      return `${c}::VARCHAR AS ${a}`;
-    case 'date':
-      return `strftime(${c}, '%Y-%m-%d') AS ${a}`;
-    case 'timestamp':
-      return col.sqlType.toUpperCase().includes('TIME ZONE')
-        ? `strftime(timezone('UTC', ${c}), '%Y-%m-%dT%H:%M:%SZ') AS ${a}`
-        : `strftime(${c}, '%Y-%m-%dT%H:%M:%S') AS ${a}`;
-    case 'boolean':
-    case 'text':
-      return `${c} AS ${a}`;
-    default:
-      return `${c}::VARCHAR AS ${a}`;
-  }
 }
 
 const cache = new WeakMap<Db, { version: number; tables: Promise<TableInfo[]> }>();

@@ -4,6 +4,7 @@ import { DuckDBInstance, type DuckDBConnection, type DuckDBResultReader, type Du
 import { EventEmitter } from 'node:events';
 import { chmodSync, existsSync, renameSync } from 'node:fs';
 import { AppError } from './errors';
+import { StateSlots, type StateKey } from './state';
 
 /**
  * Only the extensions built into the DuckDB binary Painel ships (core_functions, icu, json, parquet): nothing is
@@ -67,6 +68,7 @@ export class Db extends EventEmitter {
   /** Set when a write log that could not be replayed was moved aside at open. */
   walSetAside: string | null = null;
   private readonly writeLock = new Mutex();
+  private readonly slots = new StateSlots<Db>(this);
   private next = 0;
   private closed = false;
   private closing: Promise<void> | null = null;
@@ -82,6 +84,16 @@ export class Db extends EventEmitter {
     super();
     this.path = opts.path;
     this.timezone = opts.timezone ?? 'America/Sao_Paulo';
+  }
+
+  /** State a module keeps for this database (caches keyed by data version), made on first use. */
+  state<T>(key: StateKey<T, Db>): T {
+    return this.slots.get(key);
+  }
+
+  /** That state if it was made (clearing a cache need not create it). */
+  peekState<T>(key: StateKey<T, Db>): T | undefined {
+    return this.slots.peek(key);
   }
 
   static async open(opts: DbOptions): Promise<Db> {

@@ -7,7 +7,7 @@ import { buildOrder } from '../../sql/specSql';
 import { reportTotals, withResult } from '../../reports/engine';
 import { resolveRequest, specColumns, type Resolved } from '../../reports/prepare';
 import type { ParamValue, ReportColumnDef } from '../../reports/types';
-import { wireOf } from '../../reports/wire';
+import { declaredWire } from '../../sql/wire';
 import { AppError } from '../../store/errors';
 import type { ExportColumn, WireValue } from '../types';
 import type { ClosingTable } from './closingTypes';
@@ -39,7 +39,7 @@ export async function runMonth(engine: Engine, report: string, from: string, to:
     throw err;
   }
   const rowsOf = () =>
-    withResult(engine, r, r.period, (table) => engine.db.all<Record<string, WireValue>>(`SELECT ${r.columns.map((c) => wireOf(c, `r."${c.id}"`)).join(', ')} FROM ${table} AS r ${orderOf(r)}`));
+    withResult(engine, r, r.period, (table) => engine.db.all<Record<string, WireValue>>(`SELECT ${r.columns.map((c) => declaredWire(c, `r."${c.id}"`)).join(', ')} FROM ${table} AS r ${orderOf(r)}`));
   const [rows, totals] = await Promise.all([withRows ? rowsOf() : Promise.resolve([]), reportTotals(engine, req)]);
   return { report, columns: r.columns, rows, totals: totals.values, count: totals.rows, resolved: r };
 }

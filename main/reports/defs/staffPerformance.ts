@@ -19,10 +19,10 @@ export const staffPerformance: ReportDefinition = {
     numCol('services', 'Serviços', 'Services', { sqlType: 'DECIMAL(18,3)', decimals: 0, unit: 'quantity', total: 'sum' }),
     moneyCol('revenue', 'Receita', 'Revenue'),
     intCol('sales', 'Vendas', 'Sales', { total: 'distinct', totalSql: distinctTotal('__sales') }),
-    moneyCol('avg_ticket', 'Ticket médio', 'Average ticket', { total: 'ratio', totalSql: `div_money(sum("revenue"), ${distinctTotal('__sales')})` }),
+    moneyCol('avg_ticket', 'Ticket médio', 'Average ticket', { total: 'ratio', totalSql: (d) => `div_money(sum("revenue"), ${d('__sales')})` }),
     intCol('unique_customers', 'Clientes únicos', 'Unique customers', { total: 'distinct', totalSql: distinctTotal('__customers') }),
-    pctCol('rebooking_rate', 'Taxa de retorno', 'Rebooking rate', `safe_ratio(${distinctTotal('__rebooked')}, ${distinctTotal('__customers')})`),
-    pctCol('no_show_rate', 'Taxa de faltas', 'No-show rate', `safe_ratio(${distinctTotal('__no_shows')}, ${distinctTotal('__appointments')})`, { lowerIsBetter: true }),
+    pctCol('rebooking_rate', 'Taxa de retorno', 'Rebooking rate', (d) => `safe_ratio(${d('__rebooked')}, ${d('__customers')})`),
+    pctCol('no_show_rate', 'Taxa de faltas', 'No-show rate', (d) => `safe_ratio(${d('__no_shows')}, ${d('__appointments')})`, { lowerIsBetter: true }),
   ],
   hidden: [
     { id: '__sales', sqlType: 'VARCHAR[]' },
