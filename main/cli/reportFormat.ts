@@ -1,5 +1,6 @@
-// Renders a report result for the terminal or a file: CSV (RFC 4180, values exactly as the engine sends them:
-// money as decimal text, dates ISO), JSON (rows, columns and the totals row), or an aligned text table.
+// Renders a report result for the terminal or a file: JSON (rows, columns and the totals row, values exactly as
+// the engine sends them: money as decimal text, dates ISO) or an aligned text table. CSV goes through the one
+// CSV writer (export/csvExport.ts).
 import type { ReportValues, ResolvedPeriod } from '../../shared/reports';
 import type { LocalizedText } from '../../shared/types';
 import type { ReportColumnDef, ReportDefinition } from '../reports/types';
@@ -7,7 +8,7 @@ import type { ReportColumnDef, ReportDefinition } from '../reports/types';
 export type Cell = string | number | boolean | null;
 
 export interface ReportOutput {
-  format: 'csv' | 'json' | 'table';
+  format: 'json' | 'table';
   lang: 'pt-BR' | 'en';
   report: ReportDefinition;
   /** The table shown, when the report has several. */
@@ -19,11 +20,6 @@ export interface ReportOutput {
   totals: ReportValues;
 }
 
-const csvField = (v: Cell) => {
-  const s = v === null ? '' : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
 function rowsOf(o: ReportOutput): Cell[][] {
   const n = o.data[0]?.length ?? 0;
   return Array.from({ length: n }, (_x, i) => o.columns.map((_c, j) => o.data[j]?.[i] ?? null));
@@ -31,7 +27,6 @@ function rowsOf(o: ReportOutput): Cell[][] {
 
 export function formatReport(o: ReportOutput): string {
   const rows = rowsOf(o);
-  if (o.format === 'csv') return [o.columns.map((c) => csvField(c.id)), ...rows.map((r) => r.map(csvField))].map((r) => r.join(',')).join('\r\n') + '\r\n';
   if (o.format === 'json') {
     return (
       JSON.stringify(

@@ -25,17 +25,20 @@ export function csvField(v: string, delimiter: string): string {
   return v.includes(delimiter) || /["\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
-export function csvHeader(source: ExportSource, dialect: CsvDialect, locale: Locale): string {
+/** What the header line names: people-facing labels (files for people), or column ids (the CLI, for scripts). */
+export type CsvHeader = 'labels' | 'ids';
+
+export function csvHeader(source: ExportSource, dialect: CsvDialect, locale: Locale, header: CsvHeader = 'labels'): string {
   const d = csvDelimiter(dialect);
-  return source.columns.map((c) => csvField(columnLabel(c, locale), d)).join(d);
+  return source.columns.map((c) => csvField(header === 'ids' ? c.id : columnLabel(c, locale), d)).join(d);
 }
 
-/** Writes the whole result to `path`; returns the number of data rows. */
-export async function writeCsv(conn: DuckDBConnection, source: ExportSource, ctx: ExportContext, dialect: CsvDialect, path: string, job: JobContext): Promise<number> {
+/** Writes the whole result to `path`; returns the number of data rows. The one CSV writer of Painel. */
+export async function writeCsv(conn: DuckDBConnection, source: ExportSource, ctx: ExportContext, dialect: CsvDialect, path: string, job: JobContext, header: CsvHeader = 'labels'): Promise<number> {
   const types = await describeQuery(conn, source.sql, source.params);
   const select = projectSql(source, (c) => csvExpr(c, types.get(c.id), dialect, ctx.locale), (_c, i) => `c${i}`);
   // DuckDB's HEADER would use SQL aliases; the prefix carries the BOM and the people-facing labels instead.
-  const prefix = (dialect === 'excel-br' ? '\uFEFF' : '') + csvHeader(source, dialect, ctx.locale) + CSV_EOL;
+  const prefix = (dialect === 'excel-br' ? '\uFEFF' : '') + csvHeader(source, dialect, ctx.locale, header) + CSV_EOL;
   const options = [
     'FORMAT csv',
     'HEADER false',

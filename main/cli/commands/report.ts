@@ -12,6 +12,7 @@ import { allReports, paramsOf } from '../../reports/registry';
 import type { ParamValue } from '../../reports/types';
 import { AppError } from '../../store/errors';
 import { formatReport, type Cell } from '../reportFormat';
+import { reportCsvText } from '../../export/reportExport';
 
 const USAGE =
   'painel report ID|list [--preset P | --from YYYY-MM-DD --to YYYY-MM-DD | --month YYYY-MM] [--today YYYY-MM-DD] [--location ID,..] [--employee ID,..] ' +
@@ -110,7 +111,7 @@ export const reportCommand: Command = {
     const [reader, totals] = await Promise.all([engine.db.reader(q.sql, q.params.values), reportTotals(engine, req)]);
     const columns = r.columns;
     const data = reader.getColumnsJS() as Cell[][];
-    const text = formatReport({ format: format as 'csv' | 'json' | 'table', lang, report: r.def, view: r.def.views?.length ? r.view.title : undefined, period: r.period, columns, data, totals: totals.values });
+    const text = format === 'csv' ? await reportCsvText(engine, req, lang) : formatReport({ format: format as 'json' | 'table', lang, report: r.def, view: r.def.views?.length ? r.view.title : undefined, period: r.period, columns, data, totals: totals.values });
     if (v.out) {
       // Written beside the target and renamed, so an interrupted run never leaves a partial file under the final name.
       const tmp = `${v.out}.${process.pid}.partial`;
