@@ -2,6 +2,7 @@
 // attached in memory: segment sizes, member pages and customer 360 then read a table instead of re-aggregating
 // every sale. An entry is dropped when sales, customers or identity links change (the Db's change events).
 import type { Db } from '../store/db';
+import { StateKey } from '../store/state';
 import { ParamList } from '../sql/specSql';
 import { profileSql } from './profiles';
 import type { RfmOptions } from './rfm';
@@ -17,19 +18,16 @@ interface CacheState {
   next: number;
 }
 
-const states = new WeakMap<Db, CacheState>();
+const STATE = new StateKey<CacheState, Db>('analytics.profileCache', (db) => {
+  const st: CacheState = { version: 0, attached: null, entries: new Map(), next: 0 };
+  db.on('changed', (e: { tables: string[] }) => {
+    if (e.tables.some((t) => BASE_TABLES.has(t))) st.version++;
+  });
+  return st;
+});
 
 function stateOf(db: Db): CacheState {
-  let s = states.get(db);
-  if (!s) {
-    const st: CacheState = { version: 0, attached: null, entries: new Map(), next: 0 };
-    db.on('changed', (e: { tables: string[] }) => {
-      if (e.tables.some((t) => BASE_TABLES.has(t))) st.version++;
-    });
-    states.set(db, st);
-    s = st;
-  }
-  return s;
+  return db.state(STATE);
 }
 
 function keyOf(db: Db, rfm: RfmOptions, version: number): string {

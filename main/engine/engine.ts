@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import type { PainelEvent } from '../../shared/events';
 import type { Settings } from '../../shared/settings';
 import { Db } from '../store/db';
+import { StateSlots, type StateKey } from '../store/state';
 import { migrate } from '../store/migrate';
 import { loadSettings } from './settings';
 import { JobRunner } from '../jobs/jobRunner';
@@ -37,6 +38,7 @@ export class Engine {
   readonly version = VERSION;
   private cachedSettings: Settings | null = null;
   private readonly closeHooks: (() => void)[] = [];
+  private readonly slots = new StateSlots<Engine>(this);
   private checkpointTimer: NodeJS.Timeout | null = null;
 
   private constructor(
@@ -108,6 +110,11 @@ export class Engine {
 
   invalidateSettings(): void {
     this.cachedSettings = null;
+  }
+
+  /** State a module keeps for this engine (the sync service, the download registry), made on first use. */
+  state<T>(key: StateKey<T, Engine>): T {
+    return this.slots.get(key);
   }
 
   /** Runs fn when the engine closes (timers of background services). */

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { extname } from 'node:path';
 import type { Engine } from '../engine/engine';
 import type { HttpHost } from './httpHost';
+import { StateKey } from '../store/state';
 
 export const DOWNLOAD_ROUTE = '/api/export/download';
 
@@ -13,13 +14,11 @@ interface Entry {
   fileName: string;
 }
 
-const registries = new WeakMap<Engine, Map<string, Entry>>();
+const REGISTRY = new StateKey<Map<string, Entry>, Engine>('host.downloads', () => new Map());
 const KEEP = 200;
 
 function registry(engine: Engine): Map<string, Entry> {
-  let m = registries.get(engine);
-  if (!m) registries.set(engine, (m = new Map()));
-  return m;
+  return engine.state(REGISTRY);
 }
 
 /** Registers a finished file and returns the path to GET it from the loopback host. */

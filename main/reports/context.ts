@@ -7,21 +7,24 @@ import type { Settings } from '../../shared/settings';
 import type { ParamList } from '../sql/specSql';
 import { sqlString } from '../sql/quote';
 import type { Db } from '../store/db';
+import { StateKey } from '../store/state';
 import { AppError } from '../store/errors';
 import { linesFacts, paymentsFacts, salesFacts } from './facts';
 import type { Availability, FactsOptions, ParamValue, ReportContext } from './types';
 
-const known = new WeakMap<Db, { version: number; at: number; value: Promise<Availability> }>();
+const KNOWN = new StateKey<{ hit: { version: number; at: number; value: Promise<Availability> } | null }, Db>('reports.availability', () => ({ hit: null }));
 /** How long an availability answer is reused when the data version did not move (analytics jobs may write quietly). */
 const AVAILABILITY_TTL_MS = 2000;
 
 /** Which analytics tables exist and hold data (reused for a moment within one data version). */
 export function availability(db: Db): Promise<Availability> {
-  const hit = known.get(db);
+  const known = db.state(KNOWN);
+  const hit = known.hit;
   if (hit && hit.version === db.dataVersion && Date.now() - hit.at < AVAILABILITY_TTL_MS) return hit.value;
   const value = probeAvailability(db);
-  known.set(db, { version: db.dataVersion, at: Date.now(), value });
-  value.catch(() => known.delete(db));
+  const entry = { version: db.dataVersion, at: Date.now(), value };
+  known.hit = entry;
+  value.catch(() => known.hit === entry && (known.hit = null));
   return value;
 }
 

@@ -3,6 +3,7 @@
 // that table, so the first page with its totals costs one execution and later pages, sorts and filters are cheap.
 import type { DuckDBValue } from '@duckdb/node-api';
 import type { Db } from '../store/db';
+import { StateKey } from '../store/state';
 
 const SCHEMA = 'report_cache';
 /** Result tables kept per database (least recently used dropped first)... */
@@ -94,15 +95,14 @@ class ResultCache {
   }
 }
 
-const caches = new WeakMap<Db, ResultCache>();
+const CACHE = new StateKey<ResultCache, Db>('reports.resultCache', (db) => new ResultCache(db));
 
+/** The database's report result cache (kept in the database's state). */
 export function resultCache(db: Db): ResultCache {
-  let c = caches.get(db);
-  if (!c) caches.set(db, (c = new ResultCache(db)));
-  return c;
+  return db.state(CACHE);
 }
 
 /** Forgets the cached results of a database (benchmarks measure cold runs with it), all or all but some. */
 export function clearReportCache(db: Db, keep?: (sql: string) => boolean): void {
-  caches.get(db)?.clear(keep);
+  db.peekState(CACHE)?.clear(keep);
 }

@@ -2,10 +2,11 @@
 // activity up to the period's end plus the look-ahead some reports use). When it did (America/Sao_Paulo since
 // 2019), a business date is plain arithmetic on the instant, far cheaper than a time-zone conversion per row.
 import type { Db } from '../store/db';
+import { StateKey } from '../store/state';
 
 const DAY = 86_400_000;
 const spans = new Map<string, number | null>();
-const firsts = new WeakMap<Db, { version: number; first: string | null }>();
+const FIRST_DATE = new StateKey<{ version: number; first: string | null }, Db>('reports.firstDate', () => ({ version: -1, first: null }));
 
 function offsetMinutes(fmt: Intl.DateTimeFormat, at: number): number {
   const name = fmt.formatToParts(new Date(at)).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
@@ -30,13 +31,14 @@ export function fixedOffset(tz: string, from: string, to: string): number | null
 
 /** First business-relevant date of the data (earliest sale, payment or listing observation), cached per data version. */
 async function firstDate(db: Db): Promise<string | null> {
-  const hit = firsts.get(db);
-  if (hit && hit.version === db.dataVersion) return hit.first;
+  const hit = db.state(FIRST_DATE);
+  if (hit.version === db.dataVersion) return hit.first;
   const [r] = await db.all<{ d: string | null }>(
     `SELECT strftime(CAST(least((SELECT min(occurred_at) FROM sales), (SELECT min(occurred_at) FROM payments),
        (SELECT min(observed_at) FROM listing_snapshots)) AS DATE) - 1, '%Y-%m-%d') AS d`,
   );
-  firsts.set(db, { version: db.dataVersion, first: r?.d ?? null });
+  hit.version = db.dataVersion;
+  hit.first = r?.d ?? null;
   return r?.d ?? null;
 }
 

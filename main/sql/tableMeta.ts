@@ -2,6 +2,7 @@
 import type { ColumnMeta, ColumnType } from '../../shared/types';
 import type { Db } from '../store/db';
 import { AppError } from '../store/errors';
+import { StateKey } from '../store/state';
 
 const HIDDEN = new Set(['schema_migrations', 'settings']);
 
@@ -27,15 +28,16 @@ export function columnTypeOf(sqlType: string): ColumnType {
   return 'json';
 }
 
-const cache = new WeakMap<Db, { version: number; tables: Promise<TableInfo[]> }>();
+const CATALOG = new StateKey<{ hit: { version: number; tables: Promise<TableInfo[]> } | null }, Db>('sql.catalog', () => ({ hit: null }));
 
 /** Browsable tables and views with their columns; cached until the data version changes. */
 export function listTables(db: Db): Promise<TableInfo[]> {
-  const hit = cache.get(db);
-  if (hit && hit.version === db.dataVersion) return hit.tables;
+  const cache = db.state(CATALOG);
+  if (cache.hit && cache.hit.version === db.dataVersion) return cache.hit.tables;
   const tables = readTables(db);
-  cache.set(db, { version: db.dataVersion, tables });
-  tables.catch(() => cache.delete(db));
+  const entry = { version: db.dataVersion, tables };
+  cache.hit = entry;
+  tables.catch(() => cache.hit === entry && (cache.hit = null));
   return tables;
 }
 

@@ -11,6 +11,7 @@ import { CONNECTORS } from './connectors';
 import { canReach, hasNetwork, isLoopback } from './offline';
 import { runSync } from './runner';
 import { envVarFor } from '../engine/secrets';
+import { StateKey } from '../store/state';
 
 export interface ScheduleOptions {
   /** Length of a "minute" of settings.sync.everyMinutes (tests shorten it). */
@@ -21,12 +22,11 @@ export interface ScheduleOptions {
   networkUp?: () => boolean;
 }
 
-const services = new WeakMap<Engine, SyncService>();
+const SERVICE = new StateKey<SyncService, Engine>('sync.service', (engine) => new SyncService(engine));
 
+/** The engine's one sync service (kept in the engine's state). */
 export function syncService(engine: Engine): SyncService {
-  let s = services.get(engine);
-  if (!s) services.set(engine, (s = new SyncService(engine)));
-  return s;
+  return engine.state(SERVICE);
 }
 
 export function startSyncSchedule(engine: Engine, opts: ScheduleOptions = {}): SyncService {
