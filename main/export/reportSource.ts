@@ -12,6 +12,7 @@ import { resolveRequest, type Resolved } from '../reports/prepare';
 import type { ParamValue, ReportColumnDef } from '../reports/types';
 import type { ExportChart, ExportSource, Locale } from './types';
 import { formatValue, WEEKDAYS } from './format';
+import { ParamList } from '../sql/specSql';
 
 export interface ReportExportRequest {
   report: string;
@@ -27,7 +28,10 @@ const L = (pt: string, en: string): LocalizedText => ({ 'pt-BR': pt, en });
 const OPS: Record<string, string> = { eq: '=', ne: '≠', lt: '<', le: '≤', gt: '>', ge: '≥', contains: '∋', starts: '^', in: '∈', between: '↔', is_null: '∅', not_null: '≠ ∅' };
 
 async function names(engine: Engine, table: 'locations' | 'employees', idCol: string, ids: string[]): Promise<string> {
-  const rows = await engine.db.all<{ id: string; name: string | null }>(`SELECT ${idCol} AS id, any_value(name) AS name FROM ${table} WHERE ${idCol} IN (SELECT unnest($1::VARCHAR[])) GROUP BY 1`, [ids as never]);
+  // One bound parameter per id: a JS array has no DuckDB type the client can bind.
+  const p = new ParamList();
+  const list = ids.map((id) => p.add(id)).join(', ');
+  const rows = await engine.db.all<{ id: string; name: string | null }>(`SELECT ${idCol} AS id, any_value(name) AS name FROM ${table} WHERE ${idCol} IN (${list}) GROUP BY 1`, p.values);
   const byId = new Map(rows.map((r) => [r.id, r.name ?? r.id]));
   return ids.map((id) => byId.get(id) ?? id).join(', ');
 }

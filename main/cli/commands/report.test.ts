@@ -57,7 +57,7 @@ describe('painel report', () => {
   it('writes CSV with exact decimal text, takes common filters and parameters, and exits 2 on bad input', async () => {
     const out = join(dir, 'c.csv');
     const res = await cli(['report', 'staff-commissions', '--from', '2026-03-01', '--to', '2026-03-31', '--employee', 'E1,E2', '--out', out]);
-    expect(res.code).toBe(0);
+    expect(res.code, res.err).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe('month,employee_id,employee_name,base,rate,commission\r\n2026-03-01,E1,Ana,90.10,0.05,4.51\r\n2026-03-01,E2,Bia,40.00,0.3333,13.33\r\n');
     const month = await cli(['report', 'sales-summary', '--preset', 'last_month', '--today', '2026-04-15', '--param', 'granularity=month', '--format', 'csv']);
     expect(month.out.split('\r\n')[1]).toBe('2026-03-01,3,420.10,30.00,20.00,370.10,18.00,141.03,2,50.00,6.402,2026-02-01,2026-02-28');
