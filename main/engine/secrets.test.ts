@@ -2,7 +2,7 @@
 // desktop shell builds on safeStorage), never plain text on disk, and redaction of anything a source echoes back.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -46,13 +46,26 @@ describe('secret stores', () => {
     await expect(new EnvSecretStore({ ...env, PAINEL_SECRETS_KEY: 'wrong passphrase' }, file).get('bling.accessToken')).rejects.toThrow();
   });
 
-  it('without PAINEL_SECRETS_KEY writes stay in memory (nothing on disk)', async () => {
-    const file = join(dir, 'never.enc');
-    const s = new EnvSecretStore({}, file);
+  it('without PAINEL_SECRETS_KEY writes go encrypted to disk under a per-user key file only this user can read', async () => {
+    const file = join(dir, 'keyed.enc');
+    const env = { XDG_CONFIG_HOME: join(dir, 'config') };
+    const s = new EnvSecretStore(env, file);
+    expect(s.persistence).toBe('encrypted');
+    await s.set('bling.refreshToken', 'rt-rotated-keyfile-0001');
+    expect(readFileSync(file, 'utf8')).not.toContain('rt-rotated-keyfile-0001');
+    const keyFile = join(dir, 'config', 'Painel', 'secrets.key');
+    expect(statSync(keyFile).mode & 0o077).toBe(0);
+    // A later process (the next scheduled run) reads it back.
+    expect(await new EnvSecretStore(env, file).get('bling.refreshToken')).toBe('rt-rotated-keyfile-0001');
+    // Another key cannot.
+    await expect(new EnvSecretStore({ PAINEL_SECRETS_KEY_FILE: join(dir, 'other.key') }, file).get('bling.refreshToken')).rejects.toThrow();
+  });
+
+  it('without a database file (an in-memory engine) writes stay in memory', async () => {
+    const s = new EnvSecretStore({});
     expect(s.persistence).toBe('memory');
     await s.set('hubspot.token', 'pat-memory-only');
     expect(await s.get('hubspot.token')).toBe('pat-memory-only');
-    expect(() => readFileSync(file)).toThrow();
   });
 
   it('a codec store (the desktop wraps safeStorage in one) writes only what the codec returns', async () => {

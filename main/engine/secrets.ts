@@ -1,9 +1,10 @@
 // Source credentials: the SecretStore interface, an encrypted-file store over any codec (the desktop shell passes
 // Electron safeStorage), and the environment store of CLI and browser mode. Never plain text on disk, never logged.
 import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { SourceKind } from '../../shared/api/sync';
+import { defaultDataDir } from './paths';
 
 /** Keys are `<sourceId>.<name>`, e.g. `woocommerce.key`, `bling.refreshToken`. */
 export interface SecretStore {
@@ -109,6 +110,40 @@ export function passphraseCodec(passphrase: string): SecretCodec {
   };
 }
 
+/**
+ * AES-256-GCM with a random key kept in a file only this user can read (mode 0600), made on first use: the CLI's and
+ * browser mode's stand-in for the system keychain when no PAINEL_SECRETS_KEY is given, as Chromium's safeStorage
+ * does on a desktop without a keyring. Rotated refresh tokens then survive from one scheduled run to the next.
+ */
+export function keyFileCodec(keyFile: string): SecretCodec {
+  let key: Buffer | null = null;
+  const load = () => {
+    if (key) return key;
+    if (!existsSync(keyFile)) {
+      mkdirSync(dirname(keyFile), { recursive: true, mode: 0o700 });
+      writeFileSync(keyFile, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
+    }
+    chmodSync(keyFile, 0o600);
+    key = Buffer.from(readFileSync(keyFile, 'utf8').trim(), 'base64');
+    if (key.length !== 32) throw new Error('the secrets key file is damaged; remove it and enter the credentials again');
+    return key;
+  };
+  return {
+    encrypt(plain) {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', load(), iv);
+      const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+      return Buffer.from(JSON.stringify({ v: 2, iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), data: data.toString('base64') }));
+    },
+    decrypt(blob) {
+      const o = JSON.parse(blob.toString('utf8')) as { iv: string; tag: string; data: string };
+      const decipher = createDecipheriv('aes-256-gcm', load(), Buffer.from(o.iv, 'base64'));
+      decipher.setAuthTag(Buffer.from(o.tag, 'base64'));
+      return Buffer.concat([decipher.update(Buffer.from(o.data, 'base64')), decipher.final()]).toString('utf8');
+    },
+  };
+}
+
 class MemorySecretStore implements SecretStore {
   readonly persistence = 'memory' as const;
   private readonly map = new Map<string, string>();
@@ -125,7 +160,9 @@ class MemorySecretStore implements SecretStore {
 
 /**
  * CLI and browser mode: secrets come from PAINEL_* environment variables. Values the engine writes (pasted
- * credentials, rotated OAuth tokens) go to an overlay: an encrypted file when PAINEL_SECRETS_KEY is set, else memory.
+ * credentials, rotated OAuth tokens) go to an overlay: an encrypted file beside the database (the same store the
+ * desktop keeps through safeStorage), keyed by PAINEL_SECRETS_KEY when set, else by a per-user key file
+ * (PAINEL_SECRETS_KEY_FILE, default secrets.key in the per-user data folder); memory only without a database file.
  * An overlay value remembers the environment value it replaced, so pasting a new value into the environment wins.
  */
 export class EnvSecretStore implements SecretStore {
@@ -137,7 +174,8 @@ export class EnvSecretStore implements SecretStore {
     overlayFile?: string,
   ) {
     const pass = env.PAINEL_SECRETS_KEY;
-    this.overlay = pass && overlayFile ? new CodecFileSecretStore(overlayFile, passphraseCodec(pass)) : new MemorySecretStore();
+    const keyFile = env.PAINEL_SECRETS_KEY_FILE || join(defaultDataDir(env), 'secrets.key');
+    this.overlay = overlayFile ? new CodecFileSecretStore(overlayFile, pass ? passphraseCodec(pass) : keyFileCodec(keyFile)) : new MemorySecretStore();
     this.persistence = this.overlay.persistence;
   }
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { SOURCE_KINDS, type SourceKind } from '../../shared/api/sync';
 import type { Db } from '../store/db';
 import { AppError } from '../store/errors';
+import { checkBaseUrl } from './origin';
 import type { SourceConfig } from './types';
 
 const common = {
@@ -156,16 +157,7 @@ export async function upsertSource(
   const merged = { ...(stored ? (JSON.parse(stored) as Record<string, unknown>) : {}), ...(patch.config ?? {}) };
   for (const [k, v] of Object.entries(merged)) if (v === null && patch.config && k in patch.config) delete merged[k];
   parseConfig(kind, merged);
-  if (patch.baseUrl) {
-    let u: URL;
-    try {
-      u = new URL(patch.baseUrl);
-    } catch {
-      throw new AppError('BAD_INPUT', `invalid base URL: ${patch.baseUrl}`);
-    }
-    if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new AppError('BAD_INPUT', 'the base URL must be http(s)');
-    if (u.username || u.password) throw new AppError('BAD_INPUT', 'put credentials in the credentials fields, not in the URL');
-  }
+  if (patch.baseUrl) checkBaseUrl(patch.baseUrl);
   await db.transaction(async (tx) => {
     if (existing) {
       await tx.run(`UPDATE sources SET name = $2, base_url = $3, enabled = $4, config = $5::JSON WHERE source_id = $1`, [

@@ -93,7 +93,9 @@ describe('retries', () => {
     woo.baseUrl = `http://127.0.0.1:${await closedPort()}/wp-json/wc/v3`;
     set.sims.get('bling')!.server.setFaults({ down: true });
     const db = await target();
-    const s = await run(db, [], { sources });
+    // A store of its own: the shared one holds the credentials bound to the simulator's address, which would be
+    // cleared (not sent) for this other port.
+    const s = await run(db, [], { sources, secrets: new EnvSecretStore(simEnv(set)) });
     const by = Object.fromEntries(s.sources.map((x) => [x.sourceId, x]));
     expect(by.supabase.state).toBe('ok');
     expect(await equal(db, 'supabase')).toBe(true);

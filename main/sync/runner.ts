@@ -10,7 +10,8 @@ import { mapLimit } from './map';
 import { hasNetwork, isLoopback } from './offline';
 import { redactor, type SecretStore } from '../engine/secrets';
 import { Batch, commitBatch, finishSweep } from './stage';
-import { authNames, createAuthApplier, SourceSecrets } from './tokens';
+import { assertOrigin } from './origin';
+import { authNames, createAuthApplier, SourceSecrets, TokenRefreshers } from './tokens';
 import type { KnownStatus } from './statusMap';
 import type { Connector, PageFacts, SourceConfig, Stream, StreamContext } from './types';
 import type { Tx } from '../store/db';
@@ -30,10 +31,13 @@ export interface RunOptions {
   log?(line: string): void;
   /** Overrides the network check (tests of offline behaviour). */
   networkUp?: () => boolean;
+  /** The engine's OAuth refreshers (one refresh at a time per source across runs); a run alone gets its own. */
+  tokens?: TokenRefreshers;
 }
 
 /** Runs the given sources in parallel; one source failing never stops the others. */
-export async function runSync(o: RunOptions): Promise<SyncSummary> {
+export async function runSync(options: RunOptions): Promise<SyncSummary> {
+  const o = { ...options, tokens: options.tokens ?? new TokenRefreshers() };
   const t0 = Date.now();
   const results = await Promise.all(o.sources.map((s) => runSource(o, s)));
   for (const s of o.sources) {
@@ -54,7 +58,7 @@ function plain(err: unknown, redact: (s: string) => string): { state: SyncSource
   return { state: e.code === 'CANCELLED' ? 'cancelled' : offline ? 'offline' : 'failed', message: redact(e.message).slice(0, 500) };
 }
 
-async function runSource(o: RunOptions, source: SourceConfig): Promise<SyncSourceResult> {
+async function runSource(o: RunOptions & { tokens: TokenRefreshers }, source: SourceConfig): Promise<SyncSourceResult> {
   const connector = o.connectors?.[source.kind] ?? CONNECTORS[source.kind];
   const t0 = Date.now();
   const runId = randomUUID();
@@ -72,6 +76,8 @@ async function runSource(o: RunOptions, source: SourceConfig): Promise<SyncSourc
     redact = (text) => redactor(known)(text);
     const baseUrl = source.baseUrl || connector.defaultBaseUrl;
     if (!baseUrl) throw new AppError('BAD_INPUT', `${source.name}: no base URL set; add it in the source settings`);
+    // Credentials go only to the address they were given for, and never over plain http to another computer.
+    await assertOrigin(o.secrets, source, baseUrl, [...connector.secrets.map((s) => s.name), ...authNames(connector.auth)]);
     if (!isLoopback(baseUrl) && !(o.networkUp ?? hasNetwork)()) throw new AppError('UNAVAILABLE', 'no network connection; the sync will run again when the computer is back online', { offline: true });
     const c = source.config as { timeoutMs: number; maxAttempts: number; retryBaseMs?: number; retryMaxMs: number; maxRetryAfterMs: number; ratePerSec?: number; flushRows: number };
     const httpClient = new SourceHttp({
@@ -94,7 +100,7 @@ async function runSource(o: RunOptions, source: SourceConfig): Promise<SyncSourc
       },
     });
     http = httpClient;
-    httpClient.policy.auth = createAuthApplier(connector.auth, secrets, httpClient, source.config, (v) => known.add(v));
+    httpClient.policy.auth = createAuthApplier(connector.auth, secrets, httpClient, source.config, (v) => known.add(v), o.tokens);
     for (const s of connector.secrets) if (s.required && connector.auth.type === 'headers') secrets.require(s.name);
     let firstError: unknown = null;
     let fatal: unknown = null;

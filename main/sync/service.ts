@@ -9,7 +9,9 @@ import { AppError } from '../store/errors';
 import { DEFAULT_NAMES, loadSources, parseConfig, upsertSource } from './config';
 import { CONNECTORS } from './connectors';
 import { canReach, hasNetwork, isLoopback } from './offline';
+import { rebindOrigin } from './origin';
 import { runSync } from './runner';
+import { authNames, TokenRefreshers } from './tokens';
 import { envVarFor } from '../engine/secrets';
 import { StateKey } from '../store/state';
 
@@ -48,6 +50,9 @@ export class SyncService {
   networkUp: () => boolean = hasNetwork;
   private readonly listeners = new Set<(id: SourceKind, p: SyncSourceProgress) => void>();
 
+  /** OAuth refreshers of this engine: one refresh at a time per source, whichever run asks. */
+  readonly tokens = new TokenRefreshers();
+
   constructor(readonly engine: Engine) {}
 
   /** Per-source progress of any run (CLI progress lines); returns the unsubscribe function. */
@@ -79,6 +84,7 @@ export class SyncService {
         overlapMinutes: settings.sync.overlapMinutes,
         timezone: settings.timezone,
         networkUp: this.networkUp,
+        tokens: this.tokens,
         log: (l) => this.engine.log(l),
         onProgress: (id, p) => {
           this.current?.progress.set(id, p);
@@ -186,6 +192,11 @@ export class SyncService {
     const names = new Set(connector.secrets.map((s) => s.name));
     for (const k of Object.keys(input.credentials ?? {})) if (!names.has(k)) throw new AppError('BAD_INPUT', `${input.sourceId} has no credential "${k}" (known: ${[...names].join(', ')})`);
     await upsertSource(this.engine.db, input.sourceId, input);
+    // A new address for the source: credentials given for the old one are cleared unless given again now.
+    if (input.baseUrl) {
+      const given = Object.entries(input.credentials ?? {}).filter(([, v]) => v !== '').map(([k]) => k);
+      await rebindOrigin(this.engine.secrets, input.sourceId, input.baseUrl, [...connector.secrets.map((s) => s.name), ...authNames(connector.auth)], given);
+    }
     for (const [k, v] of Object.entries(input.credentials ?? {})) {
       const key = `${input.sourceId}.${k}`;
       if (v === '') await this.engine.secrets.delete(key);

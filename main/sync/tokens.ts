@@ -45,7 +45,7 @@ const OAUTH_NAMES = ['accessToken', 'expiresAt', 'refreshToken', 'code'];
 /** Refresh this long before the access token's announced expiry. */
 const EARLY_MS = 60_000;
 
-/** One per source and secret store in this process, so refreshes from parallel runs also queue behind each other. */
+/** One per source and engine, so refreshes from parallel runs also queue behind each other. */
 class OAuthTokens {
   private inflight: Promise<string> | null = null;
   refreshes = 0;
@@ -90,18 +90,23 @@ class OAuthTokens {
   }
 }
 
-const registry = new WeakMap<SecretStore, Map<string, OAuthTokens>>();
-function tokensFor(store: SecretStore, sourceId: string): OAuthTokens {
-  let m = registry.get(store);
-  if (!m) registry.set(store, (m = new Map()));
-  let t = m.get(sourceId);
-  if (!t) m.set(sourceId, (t = new OAuthTokens(sourceId, store)));
-  return t;
-}
+/**
+ * The OAuth refreshers of one engine, one per source: refreshes from parallel runs of that engine queue behind each
+ * other. The engine (its sync service) owns one; a run without one gets its own.
+ */
+export class TokenRefreshers {
+  private readonly bySource = new Map<string, OAuthTokens>();
 
-/** Number of OAuth refreshes done in this process for a source (tests, run summaries). */
-export function refreshCount(store: SecretStore, sourceId: string): number {
-  return tokensFor(store, sourceId).refreshes;
+  for(store: SecretStore, sourceId: string): OAuthTokens {
+    let t = this.bySource.get(sourceId);
+    if (!t) this.bySource.set(sourceId, (t = new OAuthTokens(sourceId, store)));
+    return t;
+  }
+
+  /** Number of OAuth refreshes done through this set for a source (tests, run summaries). */
+  refreshCount(sourceId: string): number {
+    return this.bySource.get(sourceId)?.refreshes ?? 0;
+  }
 }
 
 export function authNames(spec: AuthSpec): string[] {
@@ -109,7 +114,14 @@ export function authNames(spec: AuthSpec): string[] {
 }
 
 /** `reveal` receives every value derived from a secret (a Basic header, a token) so error messages can hide it. */
-export function createAuthApplier(spec: AuthSpec, secrets: SourceSecrets, http: SourceHttp, config: Record<string, unknown>, reveal: (v: string) => void = () => undefined): AuthApplier {
+export function createAuthApplier(
+  spec: AuthSpec,
+  secrets: SourceSecrets,
+  http: SourceHttp,
+  config: Record<string, unknown>,
+  reveal: (v: string) => void = () => undefined,
+  refreshers: TokenRefreshers = new TokenRefreshers(),
+): AuthApplier {
   const shown = <T extends Record<string, string>>(o: T): T => {
     for (const v of Object.values(o)) {
       reveal(v);
@@ -125,7 +137,7 @@ export function createAuthApplier(spec: AuthSpec, secrets: SourceSecrets, http: 
       onRejected: async () => false,
     };
   }
-  const tokens = tokensFor(secrets.store, secrets.sourceId);
+  const tokens = refreshers.for(secrets.store, secrets.sourceId);
   const refresh = async (): Promise<TokenSet> => {
     const refreshToken = await secrets.store.get(`${secrets.sourceId}.refreshToken`);
     const code = await secrets.store.get(`${secrets.sourceId}.code`);

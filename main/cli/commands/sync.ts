@@ -4,7 +4,11 @@ import type { SourceKind, SyncSourceProgress, SyncSummary } from '../../../share
 import type { Command } from '../command';
 import { parse, toPrintableJson } from '../command';
 import { AppError } from '../../store/errors';
+import { envVarFor } from '../../engine/secrets';
 import { parseSourceKind, upsertSource } from '../../sync/config';
+import { CONNECTORS } from '../../sync/connectors';
+import { rebindOrigin } from '../../sync/origin';
+import { authNames } from '../../sync/tokens';
 import { syncService } from '../../sync/service';
 import { followJob } from '../progress';
 
@@ -32,7 +36,14 @@ export const syncCommand: Command = {
       if (!st.sources.some((x) => x.configured)) ctx.io.out('No source is set up: painel sync --source NAME --base-url URL (credentials from PAINEL_* variables).\n');
       return 0;
     }
-    if (source && values['base-url']) await upsertSource(engine.db, source, { baseUrl: values['base-url'], enabled: true });
+    if (source && values['base-url']) {
+      await upsertSource(engine.db, source, { baseUrl: values['base-url'], enabled: true });
+      // The address given with the credentials in this environment: those are kept, anything saved for another
+      // address (rotated tokens) is cleared.
+      const c = CONNECTORS[source];
+      const names = [...c.secrets.map((x) => x.name), ...authNames(c.auth)];
+      await rebindOrigin(engine.secrets, source, values['base-url'], names, names.filter((n) => !!process.env[envVarFor(`${source}.${n}`)]));
+    }
     const lines = new Map<SourceKind, SyncSourceProgress>();
     const lastPrinted = new Map<SourceKind, string>();
     let drawn = 0;
