@@ -23,6 +23,23 @@ async function members(db: Db, id: string): Promise<{ key: string; ids: string[]
   return { key, ids: rows.map((r) => r.id) };
 }
 
+interface ProfileRow {
+  segments: SegmentId[];
+  name: string | null;
+  phone_e164: string | null;
+  email: string | null;
+  birth_date: string | null;
+  opt_in: boolean;
+  as_of: string;
+  rfm_recency: number | null;
+  rfm_visits: number | null;
+  rfm_value: string | null;
+  r: number | null;
+  f: number | null;
+  m: number | null;
+  cluster: RfmCluster | null;
+}
+
 export async function customer360(db: Db, customerId: string, rfm: RfmOptions | null): Promise<Customer360> {
   const { key, ids } = await members(db, customerId);
   const idList = `list_value(${ids.map((_, i) => `$${i + 1}`).join(', ')})`;
@@ -77,15 +94,20 @@ export async function customer360(db: Db, customerId: string, rfm: RfmOptions | 
     c.events.push({ type: t.type, at: t.at, revenue: t.revenue });
   }
   let segments: SegmentId[] = [];
-  let profile: { name: string | null; phone_e164: string | null; email: string | null; birth_date: string | null; opt_in: boolean } | undefined;
+  let profile: ProfileRow | undefined;
   if (rfm) {
     const p = new ParamList();
     const seg = customerSegmentsSql(rfm, p.add(key), p, await cachedProfileSql(db, rfm));
-    const [row] = await db.all<{ segments: SegmentId[]; name: string | null; phone_e164: string | null; email: string | null; birth_date: string | null; opt_in: boolean }>(seg, p.values);
+    const [row] = await db.all<ProfileRow>(seg, p.values);
     segments = row?.segments ?? [];
     profile = row;
   }
-  const last = history[history.length - 1];
+  // The current scores, live as of the RFM date (the same profile the segments read); the stored history otherwise.
+  const live: Customer360['rfm'] =
+    profile && profile.r !== null && profile.cluster !== null
+      ? { asOf: profile.as_of, recency: profile.rfm_recency as number, frequency: profile.rfm_visits as number, monetary: profile.rfm_value as string, r: profile.r, f: profile.f as number, m: profile.m as number, cluster: profile.cluster }
+      : null;
+  const last = live ?? (rfm ? null : history[history.length - 1]);
   return {
     customerId: key,
     records,

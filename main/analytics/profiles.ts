@@ -31,6 +31,9 @@ export const PROFILE_COLUMNS = [
   'f',
   'm',
   'cluster',
+  'rfm_recency',
+  'rfm_visits',
+  'rfm_value',
   'vip_threshold',
   'high_value_threshold',
   'as_of',
@@ -132,7 +135,7 @@ WITH pf_linked_ids AS (
     coalesce(a.no_shows_365, 0)::BIGINT AS no_shows_365,
     CASE WHEN a.visits BETWEEN 1 AND 1023 THEN list_position(a.months, list_max(a.months)) END::INTEGER AS peak_month,
     CASE WHEN a.visits BETWEEN 1 AND 1023 THEN list_max(a.months) ELSE 0 END::BIGINT AS peak_visits,
-    r.r, r.f, r.m, r.cluster
+    r.r, r.f, r.m, r.cluster, r.recency AS rfm_recency, r.frequency AS rfm_visits, r.monetary AS rfm_value
   FROM pf_contacts c
   FULL OUTER JOIN pf_agg a ON a.customer_key = c.customer_key
   LEFT JOIN pf_rfm r ON r.customer_id = coalesce(c.customer_key, a.customer_key)

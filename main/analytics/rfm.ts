@@ -155,6 +155,24 @@ export async function clusterSummary(db: Db, sourceSql: string, params: DuckDBVa
   });
 }
 
+/** Today's business date (the business time zone's calendar). */
+export async function businessToday(db: Db): Promise<string> {
+  const [row] = await db.all<{ d: string }>(`SELECT strftime(CAST(timezone(getvariable('biz_tz'), now()) AS DATE), '%Y-%m-%d') AS d`);
+  return row.d;
+}
+
+/** A month's RFM as-of date: its last day, or today while the month is still running (never a day in the future). */
+export function monthAsOf(month: string, today: string): string {
+  const end = monthEnd(month);
+  return end > today ? today : end;
+}
+
+/** The default as-of date of every RFM figure (RFM page, segments, Customer 360): the latest sales month's, never after today. */
+export async function defaultRfmAsOf(db: Db): Promise<string | null> {
+  const month = await latestSalesMonth(db);
+  return month ? monthAsOf(month, await businessToday(db)) : null;
+}
+
 /** The month (YYYY-MM) of the latest completed sale, or null when there is none. */
 export async function latestSalesMonth(db: Db): Promise<string | null> {
   const [row] = await db.all<{ m: string | null }>(`SELECT strftime(timezone(getvariable('biz_tz'), max(occurred_at)), '%Y-%m') AS m FROM sales WHERE status = 'completed'`);

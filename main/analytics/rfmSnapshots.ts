@@ -5,7 +5,7 @@ import type { JobContext } from '../jobs/jobRunner';
 import { ParamList } from '../sql/specSql';
 import type { Db } from '../store/db';
 import { AppError } from '../store/errors';
-import { monthEnd, rfmSql, type RfmOptions } from './rfm';
+import { businessToday, monthAsOf, monthEnd, rfmSql, type RfmOptions } from './rfm';
 
 /**
  * What a snapshot at D depends on: the sales that can fall on or before D (status, customer, instant, amount),
@@ -58,7 +58,9 @@ export async function buildRfmSnapshot(db: Db, o: RfmOptions, fingerprint?: stri
   const as = p.add(o.asOf);
   const sql = rfmSql(o, p);
   await db.transaction(async (tx) => {
-    await tx.run(`DELETE FROM rfm_snapshots WHERE as_of = CAST($1 AS DATE)`, [o.asOf]);
+    // One snapshot per month: a running month's snapshot (as of today) replaces that month's earlier ones.
+    await tx.run(`DELETE FROM rfm_snapshots WHERE date_trunc('month', as_of) = date_trunc('month', CAST($1 AS DATE))`, [o.asOf]);
+    await tx.run(`DELETE FROM rfm_snapshot_runs WHERE date_trunc('month', as_of) = date_trunc('month', CAST($1 AS DATE))`, [o.asOf]);
     await tx.run(`INSERT INTO rfm_snapshots SELECT CAST(${as} AS DATE), customer_id, recency, frequency, monetary, r, f, m, cluster FROM (${sql})`, p.values);
     await tx.run(`DELETE FROM rfm_snapshot_runs WHERE as_of = CAST($1 AS DATE)`, [o.asOf]);
     await tx.run(
@@ -104,7 +106,7 @@ export function monthRange(from: string, to: string): string[] {
   }
 }
 
-/** Builds (or reuses) the month-end snapshot of every month, reporting progress to a job. */
+/** Builds (or reuses) the month-end snapshot of every month (as of today for the running month), reporting progress to a job. */
 export async function buildRfmHistory(
   db: Db,
   months: string[],
@@ -113,10 +115,11 @@ export async function buildRfmHistory(
 ): Promise<{ months: number; rebuilt: number; snapshots: RfmSnapshotInfo[] }> {
   const out: RfmSnapshotInfo[] = [];
   let rebuilt = 0;
+  const today = await businessToday(db);
   for (const [i, month] of months.entries()) {
     job?.checkCancelled();
     job?.progress({ done: i, total: months.length, phase: 'rfm', message: month });
-    const r = await ensureRfmSnapshot(db, options(monthEnd(month)));
+    const r = await ensureRfmSnapshot(db, options(monthAsOf(month, today)));
     if (r.rebuilt) rebuilt++;
     out.push(r.info);
   }

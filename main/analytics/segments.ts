@@ -116,6 +116,7 @@ export function segmentMembersSql(rfm: RfmOptions, segment: SegmentId, channel: 
 export function customerSegmentsSql(rfm: RfmOptions, customerParam: string, b: Binder, profile: string | null = null): string {
   const arms = SEGMENTS.map((s) => `CASE WHEN ${s.sql} THEN ${sqlString(s.id)} END`);
   return `SELECT list_filter([${arms.join(', ')}], x -> x IS NOT NULL) AS segments, name, phone_e164, email,
-      strftime(birth_date, '%Y-%m-%d') AS birth_date, opt_in
+      strftime(birth_date, '%Y-%m-%d') AS birth_date, opt_in, strftime(as_of, '%Y-%m-%d') AS as_of,
+      rfm_recency, rfm_visits, rfm_value::VARCHAR AS rfm_value, r::INT AS r, f::INT AS f, m::INT AS m, cluster
     FROM (${profile ?? profileSql(rfm, b)}) WHERE customer_id = ${customerParam}`;
 }

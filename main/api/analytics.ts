@@ -4,7 +4,7 @@ import type { Handlers } from './types';
 import type { Engine } from '../engine/engine';
 import { ParamList } from '../sql/specSql';
 import { AppError } from '../store/errors';
-import { clusterSummary, latestSalesMonth, monthEnd, rfmOptions, rfmSql, type RfmOptions } from '../analytics/rfm';
+import { businessToday, clusterSummary, defaultRfmAsOf, latestSalesMonth, monthAsOf, rfmOptions, rfmSql, type RfmOptions } from '../analytics/rfm';
 import { buildRfmHistory, ensureRfmSnapshot, listRfmSnapshots, monthRange } from '../analytics/rfmSnapshots';
 import { rfmMigration } from '../analytics/rfmMigration';
 import { segmentMembersSql } from '../analytics/segments';
@@ -70,6 +70,13 @@ async function latestSaleDate(ctx: Engine): Promise<string> {
   return r.d;
 }
 
+/** The RFM as-of date pages default to (the latest sales month's end, today while it runs). */
+async function rfmAsOf(ctx: Engine): Promise<string> {
+  const d = await defaultRfmAsOf(ctx.db);
+  if (!d) throw new AppError('NOT_READY', 'there are no completed sales yet: import data or load the demo first');
+  return d;
+}
+
 async function defaultMonth(ctx: Engine): Promise<string> {
   const m = await latestSalesMonth(ctx.db);
   if (!m) throw new AppError('NOT_READY', 'there are no completed sales yet: import data or load the demo first');
@@ -84,12 +91,14 @@ async function optionsFor(ctx: Engine): Promise<(asOf: string) => RfmOptions> {
 export const analyticsHandlers = {
   'analytics.rfm': async (i, ctx) => {
     const settings = await ctx.settings();
-    const asOf = i.asOf ?? monthEnd(i.month ?? (await defaultMonth(ctx)));
+    // As-of dates are never in the future: a running month is scored as of today.
+    const today = await businessToday(ctx.db);
+    const asOf = i.asOf ? (i.asOf > today ? today : i.asOf) : monthAsOf(i.month ?? (await defaultMonth(ctx)), today);
     const o = rfmOptions(settings, asOf, { windowDays: i.windowDays, frequencyMode: i.frequencyMode, frequencyThresholds: i.frequencyThresholds });
     const def = rfmOptions(settings, asOf);
     const sameAsSettings = o.windowDays === def.windowDays && o.frequencyMode === def.frequencyMode && (o.frequencyMode === 'rank' || o.frequencyThresholds.join() === def.frequencyThresholds.join());
     // Month ends with the business settings come from (and refresh) the stored monthly history.
-    const useSnapshot = sameAsSettings && asOf === monthEnd(asOf.slice(0, 7));
+    const useSnapshot = sameAsSettings && asOf === monthAsOf(asOf.slice(0, 7), today);
     let inner: string;
     const p = new ParamList();
     if (useSnapshot) {
@@ -116,7 +125,7 @@ export const analyticsHandlers = {
   'analytics.rfmMigration': async (i, ctx) => rfmMigration(ctx.db, i.month ?? (await defaultMonth(ctx)), await optionsFor(ctx)),
   'analytics.segments': async (i, ctx) => {
     const settings = await ctx.settings();
-    const asOf = i.asOf ?? (await latestSaleDate(ctx));
+    const asOf = i.asOf ?? (await rfmAsOf(ctx));
     return { asOf, segments: await segmentsSummary(ctx.db, rfmOptions(settings, asOf)) };
   },
   'analytics.segmentMembers': async (i, ctx) => {
@@ -155,16 +164,14 @@ export const analyticsHandlers = {
   },
   'analytics.customer360': async (i, ctx) => {
     const settings = await ctx.settings();
-    const [r] = await ctx.db.all<{ d: string | null }>(
-      `SELECT strftime(CAST(timezone(getvariable('biz_tz'), max(occurred_at)) AS DATE), '%Y-%m-%d') AS d FROM sales WHERE status = 'completed'`,
-    );
-    // Cluster history comes from the stored snapshots; the latest month is built once if it was never stored.
-    if (r.d) {
-      const asOf = monthEnd(r.d.slice(0, 7));
+    const asOf = await defaultRfmAsOf(ctx.db);
+    // Cluster history comes from the stored snapshots (the running month's built once if missing); the current
+    // scores are computed live as of the same date as the RFM page, so a regular always has them.
+    if (asOf) {
       const [has] = await ctx.db.all<{ n: number }>(`SELECT count(*)::INT AS n FROM rfm_snapshot_runs WHERE as_of = CAST($1 AS DATE)`, [asOf]);
       if (!has.n) await ensureRfmSnapshot(ctx.db, rfmOptions(settings, asOf));
     }
-    return customer360(ctx.db, i.customerId, r.d ? rfmOptions(settings, r.d) : null);
+    return customer360(ctx.db, i.customerId, asOf ? rfmOptions(settings, asOf) : null);
   },
   'analytics.cohorts': async (i, ctx) => cohorts(ctx.db, i.from ?? null, i.to ?? null),
 } satisfies Handlers<typeof analytics>;
