@@ -99,7 +99,11 @@ async function mapContacts(recs: Rec[]): Promise<Mapped> {
 
 /** Stage ids that mean won: closed with probability 1 in the account's deal pipelines (default ones included). */
 async function wonStages(ctx: StreamContext): Promise<Set<string>> {
-  const body = (await ctx.http.request<Rec>({ path: '/crm/v3/pipelines/deals' })).body;
+  return wonStagesOf((await ctx.http.request<Rec>({ path: '/crm/v3/pipelines/deals' })).body);
+}
+
+/** Won stage ids of a GET /crm/v3/pipelines/deals body. */
+export function wonStagesOf(body: unknown): Set<string> {
   const won = new Set<string>(['closedwon']);
   for (const p of isObject(body) && Array.isArray(body.results) ? body.results.filter(isObject) : []) {
     for (const st of Array.isArray(p.stages) ? p.stages.filter(isObject) : []) {
@@ -108,6 +112,17 @@ async function wonStages(ctx: StreamContext): Promise<Set<string>> {
     }
   }
   return won;
+}
+
+/** A deal is won when HubSpot says so (hs_is_closed_won) or its stage is a won stage of its pipeline. */
+export function isWonDeal(p: Rec, won: Set<string>): boolean {
+  return p.hs_is_closed_won === 'true' || p.hs_is_closed_won === true || won.has(String(p.dealstage ?? ''));
+}
+
+/** An e-mail event type as a campaign event type, or null when it is not one (bounceAs: keep BOUNCE as sent or skip). */
+export function eventTypeOf(type: unknown, bounceAs: unknown): string | null {
+  if (type === 'BOUNCE' && bounceAs === 'skip') return null;
+  return EVENT[String(type)] ?? null;
 }
 
 async function mapDeals(recs: Rec[], ctx: StreamContext, listed: boolean, won: Set<string>): Promise<Mapped> {
@@ -133,8 +148,7 @@ async function mapDeals(recs: Rec[], ctx: StreamContext, listed: boolean, won: S
     const p = props(d);
     const campaign = str(p[campaignProp]);
     const id = `${P}:deal:${d.id}`;
-    const isWon = p.hs_is_closed_won === 'true' || p.hs_is_closed_won === true || won.has(String(p.dealstage ?? ''));
-    if (!isWon || !campaign) {
+    if (!isWonDeal(p, won) || !campaign) {
       gone.push(id);
       continue;
     }
@@ -199,7 +213,7 @@ async function* events(ctx: StreamContext, cursor: unknown): AsyncGenerator<Page
         rejects.push(badRecord('campaign_events', e, 'event without id'));
         continue;
       }
-      const type = e.type === 'BOUNCE' && ctx.source.config.bounceAs === 'skip' ? undefined : EVENT[String(e.type)];
+      const type = eventTypeOf(e.type, ctx.source.config.bounceAs);
       if (!type) continue; // PROCESSED, DROPPED, DEFERRED...: not campaign events of the data model
       if (typeof e.created === 'number' && (best === null || e.created > best)) best = e.created;
       rows.push({

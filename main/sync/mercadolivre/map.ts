@@ -77,7 +77,7 @@ export function mapOrder(o: Rec, opts: MlOrderOptions): { rows: Page['rows']; sa
     const saleFee = fee > 0 || items.some((it) => it.sale_fee !== undefined) ? fee : cents(p.marketplace_fee);
     const paymentFee = !feeGiven ? (saleFee === null && !ship ? null : money((saleFee ?? 0) + ship)) : null;
     feeGiven = true;
-    payments.push({ payment_id: `${P}:${p.id}`, sale_id: saleId, occurred_at: str(p.date_approved) ?? str(p.date_created), method, kind: 'payment', amount: moneyRaw(p.total_paid_amount ?? p.transaction_amount), fee_amount: paymentFee });
+    payments.push({ payment_id: `${P}:${p.id}`, sale_id: saleId, occurred_at: str(p.date_approved) ?? str(p.date_created) ?? str(o.date_closed), method, kind: 'payment', amount: moneyRaw(p.total_paid_amount ?? p.transaction_amount), fee_amount: paymentFee });
     const refunded = cents(p.transaction_amount_refunded) ?? 0;
     if (refunded > 0) {
       payments.push({ payment_id: `${P}:${p.id}-refund`, sale_id: saleId, occurred_at: str(p.date_last_modified), method, kind: 'refund', amount: money(refunded), fee_amount: null });
