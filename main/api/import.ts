@@ -3,6 +3,11 @@ import type { importDomain } from '../../shared/api/import';
 import type { ImportLogEntry, ImportReject } from '../../shared/api/import';
 import type { Handlers } from './types';
 import { expandPaths, importFiles } from '../import/importFiles';
+import { inspectFile } from '../import/sheet/inspect';
+import { previewSheet } from '../import/sheet/preview';
+import { deleteTemplate, listTemplates } from '../import/sheet/templates';
+import { removeDemo, undoImport } from '../import/sheet/undo';
+import type { SheetChoice } from '../import/sheet/plan';
 
 const iso = (d: unknown) => (d instanceof Date ? d.toISOString() : d === null || d === undefined ? null : String(d));
 
@@ -10,10 +15,25 @@ export const importHandlers = {
   'import.run': async (i, ctx) => {
     // Paths are checked before the job starts, so a typo is an immediate NOT_FOUND rather than a failed job.
     const files = expandPaths(i.paths);
+    const plans = i.plans ? Object.fromEntries(Object.entries(i.plans).map(([k, p]) => [k, { mapping: p.mapping, dateOrder: p.dateOrder, dec: p.decimal, saveAs: p.saveAs }])) : undefined;
+    const sheets: SheetChoice = { plans, template: i.template, acceptSuggested: i.acceptSuggested };
     return ctx.jobs.start('import', `Import ${files.length} file${files.length > 1 ? 's' : ''}`, (job) =>
-      importFiles(ctx.db, i.paths, { progress: (p) => job.progress(p), checkCancelled: job.checkCancelled, signal: job.signal }),
+      importFiles(ctx.db, i.paths, { progress: (p) => job.progress(p), checkCancelled: job.checkCancelled, signal: job.signal, sheets }),
     );
   },
+  'import.inspect': async (i, ctx) => inspectFile(ctx.db, i.path),
+  'import.preview': async (i, ctx) => {
+    const head = await inspectFile(ctx.db, i.path);
+    return previewSheet(ctx.db, head.header, head.rows, head.lines, { mapping: i.plan.mapping, dateOrder: i.plan.dateOrder, dec: i.plan.decimal });
+  },
+  'import.templates': async (_i, ctx) =>
+    (await listTemplates(ctx.db)).map((t) => ({ name: t.name, mapping: t.mapping, dateOrder: t.dateOrder, decimal: t.dec, updatedAt: t.updatedAt })),
+  'import.deleteTemplate': async (i, ctx) => {
+    await deleteTemplate(ctx.db, i.name);
+    return { deleted: i.name };
+  },
+  'import.undo': async (i, ctx) => undoImport(ctx.db, i.importId),
+  'import.removeDemo': async (_i, ctx) => removeDemo(ctx.db),
   'import.rejects': async (i, ctx) => {
     const where: string[] = [];
     const params: string[] = [];

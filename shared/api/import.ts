@@ -88,14 +88,103 @@ export interface ImportLogEntry {
   finishedAt: string | null;
 }
 
+/** A mapped column as the app shows it: field id -> source column, how it was chosen and what the values look like. */
+export interface SheetColumnSuggestion {
+  column: string;
+  field: string | null;
+  detected: 'date' | 'money' | 'phone' | 'email' | 'cpf' | 'yesno' | 'method' | 'number' | null;
+  by: 'header' | 'values' | 'template' | null;
+}
+
+/** A suggested (or saved) mapping of a flat sheet. */
+export interface SheetSuggestion {
+  /** Field id (sale.date, customer.name, line.total...) -> source column. */
+  mapping: Record<string, string>;
+  columns: SheetColumnSuggestion[];
+  /** Field ids a sheet cannot do without that no column is mapped to. */
+  missing: string[];
+  dateOrder: 'dmy' | 'mdy';
+  decimal: '.' | ',';
+}
+
+/** A first look at a file: what it is and, for a sheet to map, its columns, first rows and suggested mapping. */
+export interface SheetInspect {
+  file: string;
+  name: string;
+  sheet?: string;
+  kind: 'canonical' | 'shop' | 'sheet';
+  table?: string;
+  header: string[];
+  rows: string[][];
+  /** The line of each row in the file (or sheet). */
+  lines: number[];
+  suggestion: SheetSuggestion | null;
+  /** The saved template that fits this header shape. */
+  template: string | null;
+}
+
+/** The first rows of a sheet as they will land: per mapped column, the value or the problem. */
+export interface SheetPreview {
+  columns: { field: string; column: string }[];
+  rows: { line: number; cells: { raw: string; value: string | null; problem: 'date' | 'time' | 'number' | 'yesno' | 'status' | 'email' | null | string }[] }[];
+  missing: string[];
+}
+
+export interface SheetTemplateInfo {
+  name: string;
+  mapping: Record<string, string>;
+  dateOrder: 'dmy' | 'mdy';
+  decimal: '.' | ',';
+  updatedAt: string;
+}
+
 const pathText = z.string().min(1).max(4096);
+const planSchema = z
+  .object({
+    mapping: z.record(z.string().min(1).max(64), z.string().max(500)),
+    dateOrder: z.enum(['dmy', 'mdy']).default('dmy'),
+    decimal: z.enum(['.', ',']).default(','),
+    saveAs: z.string().min(1).max(120).optional(),
+  })
+  .strict();
 
 export const importDomain = {
   /** Imports files or folders (canonical CSV/Parquet/XLSX, WooCommerce and Bling exports) as a job; the result is an ImportSummary. */
   'import.run': method<JobSnapshot>()(
     'Imports files or folders (canonical CSV/Parquet/XLSX, WooCommerce and Bling exports) as a job; the result is an ImportSummary.',
-    z.object({ paths: z.array(pathText).min(1).max(1000) }).strict(),
+    z
+      .object({
+        paths: z.array(pathText).min(1).max(1000),
+        /** Confirmed mappings per file path (or path#sheet for a workbook sheet). */
+        plans: z.record(pathText, planSchema).optional(),
+        /** A saved template for every file that needs a mapping. */
+        template: z.string().min(1).max(120).optional(),
+        /** Use the suggested mapping when no template fits. */
+        acceptSuggested: z.boolean().optional(),
+      })
+      .strict(),
   ),
+  /** A first look at a file: canonical, shop export or a sheet to map (with its first rows and suggested mapping). */
+  'import.inspect': method<SheetInspect>()(
+    'A first look at a file: canonical, shop export or a sheet to map (with its first rows and suggested mapping).',
+    z.object({ path: pathText }).strict(),
+  ),
+  /** The first rows of a sheet as they will land under a mapping, with per-cell problems and missing fields. */
+  'import.preview': method<SheetPreview>()(
+    'The first rows of a sheet as they will land under a mapping, with per-cell problems and missing fields.',
+    z.object({ path: pathText, plan: planSchema }).strict(),
+  ),
+  /** Saved mapping templates. */
+  'import.templates': method<SheetTemplateInfo[]>()('Saved mapping templates.', z.object({}).strict()),
+  /** Deletes a saved mapping template. */
+  'import.deleteTemplate': method<{ deleted: string }>()('Deletes a saved mapping template.', z.object({ name: z.string().min(1).max(120) }).strict()),
+  /** Undoes an import: the rows it added are removed, every other row stays. */
+  'import.undo': method<{ tables: { table: string; rows: number }[] }>()(
+    'Undoes an import: the rows it added are removed, every other row stays.',
+    z.object({ importId: z.string().min(1).max(64) }).strict(),
+  ),
+  /** Removes the demo data (rows added by file imports stay). */
+  'import.removeDemo': method<{ tables: { table: string; rows: number }[] }>()('Removes the demo data (rows added by file imports stay).', z.object({}).strict()),
   /** Rows refused by imports, newest first, with file, line, column, value and reason. */
   'import.rejects': method<{ rows: ImportReject[]; total: number }>()(
     'Rows refused by imports, newest first, with file, line, column, value and reason.',

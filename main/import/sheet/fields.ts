@@ -35,7 +35,7 @@ export const SHEET_FIELDS: SheetField[] = [
   { id: 'customer.gender', kind: 'text', synonyms: ['sexo', 'genero', 'gender'] },
   { id: 'customer.city', kind: 'text', synonyms: ['cidade', 'municipio', 'city'] },
   { id: 'customer.state', kind: 'text', synonyms: ['uf', 'estado', 'state'] },
-  { id: 'customer.optIn', kind: 'yesno', synonyms: ['aceita marketing', 'aceita receber', 'opt in', 'marketing', 'aceita contato', 'receber promocoes', 'newsletter'] },
+  { id: 'customer.optIn', kind: 'yesno', synonyms: ['aceita marketing', 'aceita receber', 'opt in', 'marketing', 'aceita contato', 'receber promocoes', 'aceita promocoes', 'promocoes', 'newsletter', 'aceita whatsapp'] },
   { id: 'payment.method', kind: 'method', synonyms: ['forma de pagamento', 'forma pagamento', 'pagamento', 'meio de pagamento', 'payment method', 'payment', 'metodo de pagamento', 'forma de pgto', 'pgto'] },
   { id: 'payment.amount', kind: 'money', synonyms: ['valor pago', 'pago', 'amount paid', 'paid', 'recebido', 'valor recebido'] },
 ];
