@@ -1,13 +1,14 @@
-// Backup and restore of the whole database: a backup is a consistent copy made by DuckDB itself (COPY FROM
-// DATABASE into a new file in the backups folder); a restore replaces every table's rows from a backup in one
-// transaction, so a failure leaves the data exactly as it was.
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+// Backups, the one module: a backup is a consistent copy made by DuckDB itself (COPY FROM DATABASE into a new
+// file in the backups folder); a restore replaces every table's rows from a backup in one transaction, so a
+// failure leaves the data exactly as it was; a damaged file is replaced by a backup (kept aside, never deleted);
+// automatic copies rotate.
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { BackupFile, RestoreResult } from '../../shared/api/settings';
 import type { Db } from '../store/db';
 import { AppError } from '../store/errors';
 import type { Engine } from '../engine/engine';
-import { autoBackup } from '../store/recovery';
+import { backupFolder, listBackupFiles, type BackupFileInfo } from '../store/recovery';
 import { sqlIdent, sqlString } from '../sql/quote';
 
 const ATTACH_AS = 'painel_backup_src';
@@ -15,7 +16,7 @@ const ATTACH_AS = 'painel_backup_src';
 /** Where backups live: a folder beside the database file. */
 export function backupDir(db: Db): string {
   if (db.path === ':memory:') throw new AppError('CONFLICT', 'an in-memory database has no file to back up or restore');
-  return join(dirname(db.path), 'backups');
+  return backupFolder(db.path);
 }
 
 function stamp(d = new Date()): string {
@@ -23,16 +24,10 @@ function stamp(d = new Date()): string {
   return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}`;
 }
 
+/** The backups of the database, newest first. */
 export function listBackups(db: Db): BackupFile[] {
-  const dir = backupDir(db);
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.duckdb'))
-    .map((f) => {
-      const st = statSync(join(dir, f));
-      return { fileName: f, path: join(dir, f), bytes: st.size, createdAt: st.mtime.toISOString() };
-    })
-    .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.fileName.localeCompare(a.fileName));
+  backupDir(db); // refuses an in-memory database, which has no backups folder
+  return listBackupFiles(db.path).map(({ automatic: _a, ...b }) => b);
 }
 
 async function currentDatabase(db: Db): Promise<string> {
@@ -117,4 +112,39 @@ export function startAutoBackup(engine: Engine): void {
     job.progress({ phase: 'done', done: 1, total: 1 });
     return made;
   });
+}
+
+/** Puts a backup in place of a (damaged) database file; the old file is kept aside with its WAL. */
+export function restoreFromBackupFile(dbPath: string, fileName: string): { restored: string; keptAside: string | null } {
+  if (basename(fileName) !== fileName) throw new AppError('FORBIDDEN', 'only files of the backups folder can be restored');
+  const src = join(backupFolder(dbPath), fileName);
+  if (!existsSync(src)) throw new AppError('NOT_FOUND', `no backup named ${fileName}`);
+  let keptAside: string | null = null;
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  if (existsSync(dbPath)) {
+    keptAside = `${dbPath}.damaged-${stamp}`;
+    renameSync(dbPath, keptAside);
+  }
+  if (existsSync(`${dbPath}.wal`)) renameSync(`${dbPath}.wal`, `${keptAside ?? dbPath}.wal-aside-${stamp}`);
+  const tmp = `${dbPath}.restoring`;
+  copyFileSync(src, tmp);
+  renameSync(tmp, dbPath);
+  return { restored: src, keptAside };
+}
+
+/**
+ * Takes an automatic backup when the newest is older than everyHours and the database holds data; keeps the
+ * newest `keep` automatic copies.
+ */
+export async function autoBackup(db: Db, opts: { keep?: number; everyHours?: number } = {}): Promise<BackupFileInfo | null> {
+  if (db.path === ':memory:') return null;
+  const keep = opts.keep ?? 7;
+  const autos = listBackupFiles(db.path).filter((b) => b.automatic);
+  const newest = autos[0] ? Date.parse(autos[0].createdAt) : 0;
+  if (Date.now() - newest < (opts.everyHours ?? 24) * 3600_000) return null;
+  const [{ n }] = await db.all<{ n: number }>(`SELECT (SELECT count(*) FROM sales) + (SELECT count(*) FROM customers) AS n`);
+  if (Number(n) === 0) return null;
+  const made = await makeBackup(db, 'auto');
+  for (const old of listBackupFiles(db.path).filter((b) => b.automatic).slice(keep)) rmSync(old.path, { force: true });
+  return { ...made, automatic: true };
 }

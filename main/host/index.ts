@@ -5,4 +5,5 @@ export { createDispatcher, type Dispatcher } from './dispatcher';
 export { CSP } from './httpHost';
 export { defaultDataDir, resolveDbPath } from '../engine/paths';
 export { CodecFileSecretStore, type SecretCodec, type SecretStore } from '../engine/secrets';
-export { listBackupFiles, restoreFromBackupFile, isCorruption } from '../store/recovery';
+export { listBackupFiles, isCorruption } from '../store/recovery';
+export { restoreFromBackupFile } from '../backup/backup';

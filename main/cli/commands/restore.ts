@@ -2,7 +2,8 @@
 import type { Command } from '../command';
 import { parse, toPrintableJson } from '../command';
 import { resolveDbPath } from '../../engine/paths';
-import { listBackupFiles, restoreFromBackupFile } from '../../store/recovery';
+import { listBackupFiles } from '../../store/recovery';
+import { restoreFromBackupFile } from '../../backup/backup';
 import { AppError } from '../../store/errors';
 
 export const restoreCommand: Command = {

@@ -5,7 +5,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Engine } from '../engine/engine';
-import { autoBackup, listBackupFiles, restoreFromBackupFile } from './recovery';
+import { listBackupFiles } from '../store/recovery';
+import { autoBackup, restoreFromBackupFile } from './backup';
 import { runCli } from '../cli/painel';
 
 const dirs: string[] = [];
