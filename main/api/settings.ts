@@ -3,7 +3,7 @@ import type { settingsApi } from '../../shared/api/settings';
 import type { Handlers } from './types';
 import { loadSettings, saveSettings } from '../engine/settings';
 import { listBackups, makeBackup, restoreBackup } from '../backup/backup';
-import { rememberDownload } from '../host/downloads';
+import { rememberDownload } from '../export/downloads';
 import { AppError } from '../store/errors';
 
 export const settingsHandlers = {

@@ -8,7 +8,7 @@ import type { ExportJobResult } from '../../shared/api/export';
 import type { JobSnapshot } from '../../shared/events';
 import type { Engine } from '../engine/engine';
 import type { JobContext } from '../jobs/jobRunner';
-import { rememberDownload } from '../host/downloads';
+import { rememberDownload } from './downloads';
 import { fileTarget, folderTarget, type Target } from './target';
 import type { ExportContext, Locale } from './types';
 

@@ -1,34 +1,10 @@
-// Browser-mode downloads: finished export files are registered under a random id, and one GET route on the
-// loopback host (token required, like every /api/ path) streams them. Only files an export wrote can be served.
+// Browser-mode downloads: one GET route on the loopback host (token required, like every /api/ path) streams
+// the files exports registered (export/downloads.ts). Only files an export wrote can be served.
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import { extname } from 'node:path';
 import type { Engine } from '../engine/engine';
 import type { HttpHost } from './httpHost';
-import { StateKey } from '../store/state';
-
-export const DOWNLOAD_ROUTE = '/api/export/download';
-
-interface Entry {
-  path: string;
-  fileName: string;
-}
-
-const REGISTRY = new StateKey<Map<string, Entry>, Engine>('host.downloads', () => new Map());
-const KEEP = 200;
-
-function registry(engine: Engine): Map<string, Entry> {
-  return engine.state(REGISTRY);
-}
-
-/** Registers a finished file and returns the path to GET it from the loopback host. */
-export function rememberDownload(engine: Engine, path: string, fileName: string): string {
-  const m = registry(engine);
-  const id = randomBytes(16).toString('base64url');
-  m.set(id, { path, fileName });
-  if (m.size > KEEP) m.delete(m.keys().next().value as string);
-  return `${DOWNLOAD_ROUTE}?id=${id}`;
-}
+import { DOWNLOAD_ROUTE, downloadOf } from '../export/downloads';
 
 const TYPES: Record<string, string> = {
   '.csv': 'text/csv; charset=utf-8',
@@ -50,7 +26,7 @@ export function registerDownloadRoutes(host: Pick<HttpHost, 'routes'>, engine: E
       res.end(JSON.stringify({ ok: false, error: { code, message } }));
     };
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'BAD_INPUT', 'use GET');
-    const entry = registry(engine).get(url.searchParams.get('id') ?? '');
+    const entry = downloadOf(engine, url.searchParams.get('id') ?? '');
     if (!entry || !existsSync(entry.path) || !statSync(entry.path).isFile()) return send(404, 'NOT_FOUND', 'no such export (it may have been moved or deleted)');
     res.writeHead(200, {
       'Content-Type': TYPES[extname(entry.path).toLowerCase()] ?? 'application/octet-stream',

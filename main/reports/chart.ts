@@ -9,7 +9,7 @@ import { AppError } from '../store/errors';
 import { aggregateOf } from './aggregate';
 import { resolveRequest, specColumns, type Resolved, type RunRequest } from './prepare';
 import type { ReportColumnDef } from './types';
-import { withResult, withResults, type RowSpec } from './engine';
+import { withResult, withResults, type RowSpec } from './results';
 
 type Cells = (string | number | null)[];
 

@@ -9,7 +9,7 @@ import { AppError } from '../store/errors';
 import { totalsSelectSql } from './totalsSql';
 import { resolveRequest, specColumns, type RunRequest } from './prepare';
 import type { ReportColumnDef } from './types';
-import { withResults, type RowSpec } from './engine';
+import { withResults, type RowSpec } from './results';
 import { variationOf } from './variation';
 
 const NUMERIC = new Set(['money', 'integer', 'decimal', 'percent']);

@@ -1,29 +1,19 @@
 // The report engine: materialises a report's SQL once (resultCache.ts) and runs pages (Arrow), counts, totals,
 // chart series and period comparisons over it in DuckDB; pageSql gives the same rows as one statement for the CLI
 // and exports. Column ids only come from the definition; every value is bound.
-import type { ColumnFilter, SortSpec } from '../../shared/api/tableSpec';
+import type { SortSpec } from '../../shared/api/tableSpec';
 import type { ChartData, ReportComparison, ReportPage, ReportTotals } from '../../shared/api/reports';
 import type { ReportValues, ResolvedPeriod } from '../../shared/reports';
 import type { Engine } from '../engine/engine';
-import { countOf, pageOf, whereOf as whereOver } from '../sql/pager';
+import { countOf, pageOf } from '../sql/pager';
 import { findColumn, ParamList } from '../sql/specSql';
 import { sqlIdent } from '../sql/quote';
 import { declaredWire } from '../sql/wire';
-import { AppError } from '../store/errors';
-import { innerSql, readsFirsts, resolveRequest, specColumns, type Resolved, type RunRequest } from './prepare';
+import { innerSql, resolveRequest, specColumns, type Resolved, type RunRequest } from './prepare';
 import { metaColumns } from './registry';
-import { firstsTable, inlineFirsts } from './firsts';
-import { resultCache } from './resultCache';
+import { inlineFirsts } from './firsts';
+import { whereOf, withResult, type RowSpec } from './results';
 import { totalsSelectSql } from './totalsSql';
-
-export interface RowSpec {
-  filters?: ColumnFilter[];
-  search?: string;
-}
-
-function whereOf(r: Resolved, spec: RowSpec, params: ParamList): string {
-  return whereOver(r.columns, { filters: spec.filters ?? [], search: spec.search ?? '' }, params);
-}
 
 /** The user's sort, then the report's default sort, then every column (a total order for paging). */
 function orderOf(r: Resolved, sort: SortSpec[]): SortSpec[] {
@@ -41,17 +31,6 @@ function orderOf(r: Resolved, sort: SortSpec[]): SortSpec[] {
 }
 
 const orderSql = (order: SortSpec[]) => (order.length ? `ORDER BY ${order.map((s) => `r.${sqlIdent(s.column)} ${s.desc ? 'DESC' : 'ASC'} NULLS LAST`).join(', ')}` : '');
-
-/**
- * A failure while a report's SQL runs is a fault of the report, not of the request (requests are validated
- * before any SQL runs): it is logged with the SQL for developers and reported as an internal error naming the report.
- */
-function reportFailure(engine: Engine, r: Resolved, err: unknown, sql: string[]): unknown {
-  if (err instanceof AppError || (err instanceof Error && err.name === 'AbortError')) return err;
-  const message = err instanceof Error ? err.message : String(err);
-  engine.log(`report ${r.def.id} failed: ${message}\n${sql.join('\n--\n')}`);
-  return new AppError('INTERNAL', `the report ${r.def.id} could not be computed`, { report: r.def.id });
-}
 
 export interface PageRequest extends RunRequest, RowSpec {
   offset?: number;
@@ -75,40 +54,6 @@ export function pageSql(r: Resolved, spec: PageRequest): { sql: string; countSql
     params,
     countParams,
   };
-}
-
-/**
- * Runs fn over the materialised results of the request for some periods (the table names in the same order);
- * computed once more if a table was evicted between lookup and use.
- */
-export async function withResults<T>(engine: Engine, r: Resolved, periods: ResolvedPeriod[], fn: (tables: string[]) => Promise<T>): Promise<T> {
-  const cache = resultCache(engine.db);
-  const built: string[] = [];
-  const tables = () =>
-    Promise.all(
-      periods.map(async (period) => {
-        const params = new ParamList();
-        const firsts = readsFirsts(r, period) ? await firstsTable(engine.db) : '';
-        const inner = innerSql(r, params, period, firsts);
-        built.push(inner);
-        return cache.table(inner, params.values);
-      }),
-    );
-  try {
-    try {
-      return await fn(await tables());
-    } catch (err) {
-      if (!/Table with name r\d+ does not exist/i.test(err instanceof Error ? err.message : '')) throw err;
-      cache.clear();
-      return await fn(await tables());
-    }
-  } catch (err) {
-    throw reportFailure(engine, r, err, built);
-  }
-}
-
-export function withResult<T>(engine: Engine, r: Resolved, period: ResolvedPeriod, fn: (table: string) => Promise<T>): Promise<T> {
-  return withResults(engine, r, [period], ([t]) => fn(t));
 }
 
 export async function reportPage(engine: Engine, req: PageRequest): Promise<ReportPage> {
@@ -152,6 +97,7 @@ export async function totalsFor(engine: Engine, r: Resolved, period: ResolvedPer
   });
 }
 
+export { withResult, withResults, type RowSpec } from './results';
 export { reportChart } from './chart';
 export { reportCompare } from './compare';
 export type { ChartData, ReportComparison };

@@ -1,7 +1,7 @@
 // Bling ERP "vendas" (pedidos de venda) CSV export, pt-BR headers, one row per item: mapped by header names to
 // sales, sale_lines, items, customers and payments with bling: ids.
 import { timestampExpr } from '../convertSql';
-import type { ShopColumns, ShopMapping } from './shopFile';
+import type { ShopColumns, ShopMapping } from './shopColumns';
 import { paymentMethodSql } from '../../model/paymentMethods';
 
 const NUMBER = ['numero', 'numero_pedido', 'numero_do_pedido', 'n_pedido', 'n_do_pedido', 'pedido'];

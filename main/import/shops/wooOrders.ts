@@ -2,7 +2,7 @@
 // order also works) mapped by header names to sales, sale_lines, items, customers and payments with woo: ids.
 import { paymentMethodSql } from '../../model/paymentMethods';
 import { timestampExpr } from '../convertSql';
-import type { ShopColumns, ShopMapping } from './shopFile';
+import type { ShopColumns, ShopMapping } from './shopColumns';
 
 const ORDER_ID = ['order_id', 'order_number', 'id'];
 const TOTAL = ['order_total', 'total'];

@@ -2,12 +2,9 @@
 // source, written in SQL, shaped as each API can carry them (see each simulator's header for what that means).
 import type { SimDataset } from '../simulators/dataset';
 import { fixtureMarketplace } from './fixtureMarketplace';
+import type { FixtureSize } from './fixtureTypes';
 
-export interface FixtureSize {
-  customers: number;
-  sales: number;
-  seed: number;
-}
+export type { FixtureSize } from './fixtureTypes';
 
 const h = (expr: string, seed: number, salt: number) => `(hash(${expr}, ${seed}, ${salt}) % 1000000)::INTEGER`;
 

@@ -1,8 +1,7 @@
 // Fixture rows for Bling (contacts, products, orders with installments), Mercado Livre (buyers, listings, orders
 // with fees and refunds, competitor snapshots) and HubSpot (contacts, e-mail campaigns, events, won deals).
 import type { SimDataset } from '../simulators/dataset';
-import type { FixtureSize } from './fixture';
-import type { OrdersFn } from './fixtureMarketplace';
+import type { FixtureSize, OrdersFn } from './fixtureTypes';
 
 const h = (expr: string, seed: number, salt: number) => `(hash(${expr}, ${seed}, ${salt}) % 1000000)::INTEGER`;
 const range = (a: string | number, b: string | number) => `(SELECT range::INTEGER AS i FROM range(${a}, ${b}))`;

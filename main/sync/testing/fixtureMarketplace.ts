@@ -1,7 +1,7 @@
 // Fixture rows for the online sources: a WooCommerce shop (registered and guest buyers, refunds), a Bling ERP,
 // Mercado Livre orders and listings, and HubSpot contacts, campaigns and events — each shaped as its API carries it.
 import type { SimDataset } from '../simulators/dataset';
-import type { FixtureSize } from './fixture';
+import type { FixtureSize, OrdersOptions } from './fixtureTypes';
 import { fixtureCrm } from './fixtureCrm';
 
 const h = (expr: string, seed: number, salt: number) => `(hash(${expr}, ${seed}, ${salt}) % 1000000)::INTEGER`;
@@ -10,7 +10,7 @@ const FIRST = `['Ana', 'Bruno', 'Cecília', 'Davi', 'Érica', 'Fábio', 'Gisele'
 const LAST = `['Silva', 'Souza Lima', 'Conceição', 'Araújo', 'Pereira', 'Gonçalves']`;
 
 /** Orders shaped as one source carries them: integer quantities, one payment at the paid time, refunds later. */
-async function orders(d: SimDataset, s: FixtureSize, o: { prefix: string; n: number; firstId: number; customer: string; location: string | null; shipping: boolean; localMidnight: boolean }) {
+async function orders(d: SimDataset, s: FixtureSize, o: OrdersOptions): Promise<void> {
   const r = (salt: number) => h('i', s.seed + o.firstId, salt);
   const P = o.prefix;
   const items = `(SELECT item_id, list_price, row_number() OVER (ORDER BY item_id) - 1 AS k, count(*) OVER () AS cnt FROM items WHERE starts_with(item_id, '${P}:'))`;
@@ -70,4 +70,3 @@ export async function fixtureMarketplace(d: SimDataset, s: FixtureSize, only?: s
   await fixtureCrm(d, s, only, orders);
 }
 
-export type OrdersFn = typeof orders;
