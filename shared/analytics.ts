@@ -84,15 +84,22 @@ export interface SegmentSummary {
   suggestion: {
     campaign: LocalizedText;
     channel: CampaignChannel;
-    /** Estimated conversion rate (0..1). */
+    /** Estimated conversion rate (0..1): the segment's past campaigns shrunk towards the prior. */
     conversion: number;
-    /** Where the conversion estimate comes from: past campaigns aimed at this segment, or a default. */
-    conversionSource: 'history' | 'default';
+    /**
+     * What the estimate rests on: 'history' when the segment's own past campaigns outweigh the prior, 'shop' when the
+     * prior is the shop's observed conversion (the segment's history is thin), 'default' when the shop has no
+     * campaign history and the stated 1 % prior is used.
+     */
+    conversionSource: 'history' | 'shop' | 'default';
+    /** The prior rate (0..1) for this segment and how many recipients of its own past campaigns were counted. */
+    conversionPrior: number;
+    conversionSent: number;
     timing: LocalizedText;
     /** Suggested budget (exact decimal text): a fixed setup cost plus a cost per member. */
     budget: string;
     expectedRevenue: string;
-    /** (members x conversion x average ticket - budget) / budget; null when the budget is zero. */
+    /** (members x conversion x average ticket - budget) / budget as a ratio shown in percent; null when the budget is zero. */
     roi: number | null;
     /** 1 = do first (by expected profit). */
     priority: number;
@@ -130,7 +137,7 @@ export interface CampaignFunnel {
   steps: FunnelStep[];
   revenue: string;
   cost: string;
-  /** (revenue - cost) / cost; null when the cost is zero or unknown. */
+  /** (revenue - cost) / cost as a ratio shown in percent; null when the cost is zero or unknown. */
   roi: number | null;
 }
 

@@ -1,5 +1,5 @@
 // The ten marketing segments: each a documented boolean rule over profile columns (profiles.ts) as of D, with
-// a campaign suggestion (channel, default conversion, cost, timing) used for budget, ROI and priority.
+// a campaign suggestion (channel, relative response, cost, timing) used for budget, ROI and priority.
 import type { CampaignChannel, SegmentId } from '../../shared/analytics';
 import type { LocalizedText } from '../../shared/types';
 
@@ -11,7 +11,10 @@ export interface SegmentDef {
   sql: string;
   campaign: LocalizedText;
   channel: CampaignChannel;
-  /** Conversion rate assumed when no past campaign aimed at this segment gives a measured one. */
+  /**
+   * How well this segment answers a campaign, relative to the others (only the ratios between segments count: the
+   * level comes from the shop's own campaigns, see segments.ts).
+   */
   defaultConversion: number;
   /** Setup cost (creative, offer design) in the business currency. */
   fixedCost: number;

@@ -116,25 +116,46 @@ describe('marketing segments', () => {
     expect(s.get('vip')).toMatchObject({ size: 2n, contactable: 1n });
   });
 
-  it('computes value, ROI and priority from size, conversion and average ticket', async () => {
+  it('estimates conversion from the shop\'s own campaigns, with a stated prior when history is thin', async () => {
     await load();
-    // a past campaign aimed at VIPs: 40 recipients, 10 converted -> measured conversion 0.25 replaces the default
+    const lift = (id: string) => SEGMENTS.find((x) => x.id === id)!.defaultConversion / (SEGMENTS.reduce((t, x) => t + x.defaultConversion, 0) / SEGMENTS.length);
+    // no campaign yet: the stated 1 % prior, scaled by the segment's relative response
+    const none = await summary();
+    expect(none.get('vip')).toMatchObject({ conversion_source: 'default', conversion_sent: 0n });
+    expect(none.get('vip')!.conversion as number).toBeCloseTo(0.01 * lift('vip'), 12);
+    expect(none.get('vip')!.conversion_basis).toBe('No past campaigns: 1% reference');
+    // a past WhatsApp campaign aimed at VIPs: 40 recipients, 2 converted (5 %)
     const events: CampaignEventFixture[] = Array.from({ length: 40 }, (_, i) => ({ campaign: 'c1', customer: `x${i}`, type: 'sent', at: '2026-05-01T12:00:00Z' }));
-    for (let i = 0; i < 10; i++) events.push({ campaign: 'c1', customer: `x${i}`, type: 'converted' as const, at: '2026-05-03T12:00:00Z' });
+    for (let i = 0; i < 2; i++) events.push({ campaign: 'c1', customer: `x${i}`, type: 'converted' as const, at: '2026-05-03T12:00:00Z' });
     await insertCampaign(t.engine.db, { id: 'c1', name: 'VIP', channel: 'whatsapp', segment: 'vip', startedAt: '2026-05-01T12:00:00Z', budget: 100 }, events);
     const s = await summary();
     expect(s.size).toBe(SEGMENTS.length);
     const vip = s.get('vip')!;
-    expect(vip).toMatchObject({ total_value: 6600, visits: 6n, avg_ticket: 1100, avg_value: 3300, conversion: 0.25, conversion_source: 'history' });
+    // thin history (40 < 100 recipients): shrunk towards the shop's observed 5 % on WhatsApp times the VIP response
+    const prior = Math.min(0.5, 0.05 * lift('vip'));
+    const conversion = (2 + 100 * prior) / (40 + 100);
+    expect(vip).toMatchObject({ total_value: 6600, visits: 6n, avg_ticket: 1100, avg_value: 3300, conversion_source: 'shop', conversion_sent: 40n });
+    expect(vip.conversion as number).toBeCloseTo(conversion, 12);
+    expect(vip.conversion_prior as number).toBeCloseTo(prior, 12);
     const def = SEGMENTS.find((x) => x.id === 'vip')!;
     const budget = def.fixedCost + def.costPerMember * 2;
     expect(Number(vip.budget)).toBe(budget);
-    expect(Number(vip.expected_revenue)).toBeCloseTo(2 * 0.25 * 1100, 2);
-    expect(vip.roi as number).toBeCloseTo((2 * 0.25 * 1100 - budget) / budget, 10);
-    expect(s.get('new_customers')!.conversion_source).toBe('default');
+    expect(Number(vip.expected_revenue)).toBeCloseTo(Math.round(2 * conversion * 1100 * 100) / 100, 2);
+    expect(vip.roi as number).toBeCloseTo((Number(vip.expected_revenue) - budget) / budget, 10);
+    // every segment now rests on the shop's rate, never on a fixed 8-30 % guess
+    for (const r of s.values()) expect(r.conversion as number).toBeLessThan(0.2);
+    expect(s.get('new_customers')!.conversion_source).toBe('shop');
     const priorities = [...s.values()].map((r) => r.priority as number).sort((a, b) => a - b);
     expect(priorities).toEqual(Array.from({ length: SEGMENTS.length }, (_, i) => i + 1));
     for (const r of s.values()) if (Number(r.size) === 0) expect(r.priority_level).toBe('low');
+    // enough of its own recipients and the segment's history carries the estimate
+    const more: CampaignEventFixture[] = Array.from({ length: 300 }, (_, i) => ({ campaign: 'c2', customer: `y${i}`, type: 'sent', at: '2026-06-01T12:00:00Z' }));
+    for (let i = 0; i < 30; i++) more.push({ campaign: 'c2', customer: `y${i}`, type: 'converted' as const, at: '2026-06-03T12:00:00Z' });
+    await insertCampaign(t.engine.db, { id: 'c2', name: 'VIP 2', channel: 'whatsapp', segment: 'vip', startedAt: '2026-06-01T12:00:00Z', budget: 100 }, more);
+    const v2 = (await summary()).get('vip')!;
+    const prior2 = Math.min(0.5, (32 / 340) * lift('vip'));
+    expect(v2.conversion_source).toBe('history');
+    expect(v2.conversion as number).toBeCloseTo((32 + 100 * prior2) / (340 + 100), 12);
   });
 });
 

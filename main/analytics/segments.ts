@@ -1,6 +1,8 @@
-// Marketing segments as SQL: all ten sizes, values, campaign economics (conversion from past campaigns aimed at
-// the segment when there are enough sends, else the default), ROI and priority in one pass over the profile; and
-// a segment's contactable members (marketing opt-in, E.164 phone or valid e-mail) for WhatsApp / e-mail lists.
+// Marketing segments as SQL: all ten sizes, values, campaign economics, ROI and priority in one pass over the
+// profile; and a segment's contactable members (marketing opt-in, E.164 phone or valid e-mail) for WhatsApp /
+// e-mail lists. Conversion is the shop's own: past campaigns aimed at the segment, shrunk towards a prior that
+// is the shop's observed conversion on the segment's channel (or all channels) times the segment's relative
+// response, or a stated 1 % when the shop has no campaign history.
 import type { SegmentId } from '../../shared/analytics';
 import { AppError } from '../store/errors';
 import { profileSql } from './profiles';
@@ -8,8 +10,19 @@ import type { Binder, RfmOptions } from './rfm';
 import { SEGMENTS, segmentDef, type SegmentDef } from './segmentDefs';
 import { sqlString } from '../sql/quote';
 
-/** Past campaigns need at least this many distinct recipients before their conversion replaces the default. */
+/** Recipients the shop's campaigns need before their conversion is used as the prior. */
 export const MIN_HISTORY_SENT = 30;
+/** Weight of the prior, in recipients: a segment's own campaigns dominate once they reached more than this. */
+export const PRIOR_RECIPIENTS = 100;
+/** The stated prior when the shop has sent no campaign yet: 1 % of recipients buy. */
+export const DEFAULT_SHOP_CONVERSION = 0.01;
+
+/** What a conversion estimate rests on, in words. */
+const BASIS = {
+  history: { 'pt-BR': 'Campanhas anteriores deste segmento', en: 'This segment’s past campaigns' },
+  shop: { 'pt-BR': 'Conversão observada nas campanhas da loja', en: 'Conversion observed in the shop’s campaigns' },
+  default: { 'pt-BR': 'Sem campanhas anteriores: referência de 1%', en: 'No past campaigns: 1% reference' },
+} as const;
 
 export type MemberChannel = 'any' | 'whatsapp' | 'email';
 
@@ -35,9 +48,11 @@ export function segmentsSql(rfm: RfmOptions, b: Binder, locale: 'pt-BR' | 'en' =
       coalesce(sum(n) FILTER (WHERE opt_in AND ${s.channel === 'email' ? 'has_email' : 'has_phone'}), 0) AS contactable,
       coalesce(sum(v), 0) AS total_value, coalesce(sum(t), 0) AS visits FROM seg_groups WHERE (mask >> ${i}) & 1 = 1`,
   );
+  // Relative response: each segment's expected conversion over the average segment's (VIPs answer more than lost customers).
+  const meanResponse = SEGMENTS.reduce((t, s) => t + s.defaultConversion, 0) / SEGMENTS.length;
   const defs = SEGMENTS.map(
     (s) =>
-      `(${[s.id, s.label[locale], s.rule[locale], s.campaign[locale], s.channel, s.timing[locale]].map(sqlString).join(', ')}, ${s.defaultConversion}, ${s.fixedCost}, ${s.costPerMember})`,
+      `(${[s.id, s.label[locale], s.rule[locale], s.campaign[locale], s.channel, s.timing[locale]].map(sqlString).join(', ')}, ${s.defaultConversion / meanResponse}, ${s.fixedCost}, ${s.costPerMember})`,
   );
   return `
 WITH seg_profile AS (${profile ?? profileSql(rfm, b)}),
@@ -47,31 +62,54 @@ seg_groups AS MATERIALIZED (
   FROM seg_profile GROUP BY ALL
 ),
 seg_long AS (${unpivot.join(' UNION ALL ')}),
-seg_defs(segment_id, label, rule, campaign, channel, timing, default_conversion, fixed_cost, cost_per_member) AS (VALUES ${defs.join(', ')}),
+seg_defs(segment_id, label, rule, campaign, channel, timing, lift, fixed_cost, cost_per_member) AS (VALUES ${defs.join(', ')}),
 seg_alias(campaign_segment, segment_id) AS (VALUES ${aliases.join(', ')}),
-seg_history AS (
-  SELECT a.segment_id, sum(x.sent) AS sent, sum(x.converted) AS converted
+seg_campaigns AS (
+  SELECT c.campaign_id, c.segment_id, c.channel, x.sent, x.converted
   FROM (
     SELECT campaign_id, count(DISTINCT customer_id) FILTER (WHERE event_type = 'sent') AS sent,
       count(DISTINCT customer_id) FILTER (WHERE event_type = 'converted') AS converted
     FROM campaign_events WHERE customer_id IS NOT NULL AND event_type IN ('sent', 'converted') GROUP BY campaign_id
   ) x
-  JOIN campaigns c ON c.campaign_id = x.campaign_id JOIN seg_alias a ON a.campaign_segment = c.segment_id
+  JOIN campaigns c ON c.campaign_id = x.campaign_id
   WHERE c.started_at < CAST(${d} + 1 AS TIMESTAMPTZ)
+),
+seg_history AS (
+  SELECT a.segment_id, sum(x.sent) AS sent, sum(x.converted) AS converted
+  FROM seg_campaigns x JOIN seg_alias a ON a.campaign_segment = x.segment_id
   GROUP BY a.segment_id
-), seg_calc AS (
+),
+seg_shop AS (
+  SELECT sum(sent) AS sent, sum(converted) AS converted FROM seg_campaigns
+),
+seg_shop_channel AS (
+  SELECT channel, sum(sent) AS sent, sum(converted) AS converted FROM seg_campaigns GROUP BY channel
+),
+seg_prior AS (
+  SELECT d.segment_id,
+    CASE WHEN ch.sent >= ${MIN_HISTORY_SENT} THEN ch.converted / ch.sent
+         WHEN sh.sent >= ${MIN_HISTORY_SENT} THEN sh.converted / sh.sent ELSE ${DEFAULT_SHOP_CONVERSION} END AS base,
+    coalesce(sh.sent, 0) >= ${MIN_HISTORY_SENT} AS shop_known
+  FROM seg_defs d CROSS JOIN seg_shop sh LEFT JOIN seg_shop_channel ch ON ch.channel = d.channel
+),
+seg_calc AS (
   SELECT l.ord, l.segment_id, d.label, d.rule, d.campaign, d.channel, d.timing, l.size::BIGINT AS size, l.contactable::BIGINT AS contactable, l.total_value::DECIMAL(18,2) AS total_value,
     CASE WHEN l.size > 0 THEN round(l.total_value / l.size, 2) END::DECIMAL(18,2) AS avg_value,
     l.visits::BIGINT AS visits,
     CASE WHEN l.visits > 0 THEN round(l.total_value / l.visits, 2) ELSE 0 END::DECIMAL(18,2) AS avg_ticket,
-    CASE WHEN h.sent >= ${MIN_HISTORY_SENT} THEN least(1.0, h.converted / h.sent) ELSE d.default_conversion END::DOUBLE AS conversion,
-    CASE WHEN h.sent >= ${MIN_HISTORY_SENT} THEN 'history' ELSE 'default' END AS conversion_source,
+    -- Beta-binomial posterior mean: the segment's own conversions with ${PRIOR_RECIPIENTS} pseudo-recipients at the prior rate
+    least(1.0, (coalesce(h.converted, 0) + ${PRIOR_RECIPIENTS} * least(0.5, pr.base * d.lift)) / (coalesce(h.sent, 0) + ${PRIOR_RECIPIENTS}))::DOUBLE AS conversion,
+    least(0.5, pr.base * d.lift)::DOUBLE AS conversion_prior, coalesce(h.sent, 0)::BIGINT AS conversion_sent,
+    CASE WHEN coalesce(h.sent, 0) >= ${PRIOR_RECIPIENTS} THEN 'history' WHEN pr.shop_known THEN 'shop' ELSE 'default' END AS conversion_source,
     (d.fixed_cost + d.cost_per_member * l.size)::DECIMAL(18,2) AS budget
   FROM seg_long l JOIN seg_defs d ON d.segment_id = l.segment_id LEFT JOIN seg_history h ON h.segment_id = l.segment_id
+    JOIN seg_prior pr ON pr.segment_id = l.segment_id
 ), seg_econ AS (
   SELECT *, round(size * conversion * avg_ticket, 2)::DECIMAL(18,2) AS expected_revenue FROM seg_calc
 )
-SELECT segment_id, label, rule, campaign, channel, timing, size, contactable, total_value, avg_value, visits, avg_ticket, conversion, conversion_source, budget, expected_revenue,
+SELECT segment_id, label, rule, campaign, channel, timing, size, contactable, total_value, avg_value, visits, avg_ticket, conversion, conversion_source,
+  CASE conversion_source WHEN 'history' THEN ${sqlString(BASIS.history[locale])} WHEN 'shop' THEN ${sqlString(BASIS.shop[locale])} ELSE ${sqlString(BASIS.default[locale])} END AS conversion_basis,
+  conversion_prior, conversion_sent, budget, expected_revenue,
   CASE WHEN budget > 0 THEN ((expected_revenue - budget) / budget)::DOUBLE END AS roi,
   (rank() OVER (ORDER BY (size > 0) DESC, expected_revenue - budget DESC, ord))::INTEGER AS priority,
   CASE WHEN size = 0 OR expected_revenue <= budget THEN 'low'

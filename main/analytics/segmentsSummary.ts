@@ -16,7 +16,9 @@ interface Row {
   avg_value: string | null;
   avg_ticket: string;
   conversion: number;
-  conversion_source: 'history' | 'default';
+  conversion_source: 'history' | 'shop' | 'default';
+  conversion_prior: number;
+  conversion_sent: number;
   budget: string;
   expected_revenue: string;
   roi: number | null;
@@ -29,7 +31,7 @@ export async function segmentsSummary(db: Db, rfm: RfmOptions): Promise<SegmentS
   const p = new ParamList();
   const rows = await db.all<Row>(
     `SELECT segment_id, size::DOUBLE AS size, contactable::DOUBLE AS contactable, total_value::VARCHAR AS total_value, avg_value::VARCHAR AS avg_value,
-       avg_ticket::VARCHAR AS avg_ticket, conversion, conversion_source, budget::VARCHAR AS budget, expected_revenue::VARCHAR AS expected_revenue,
+       avg_ticket::VARCHAR AS avg_ticket, conversion, conversion_source, conversion_prior, conversion_sent::DOUBLE AS conversion_sent, budget::VARCHAR AS budget, expected_revenue::VARCHAR AS expected_revenue,
        roi, priority, priority_level
      FROM (${segmentsSql(rfm, p, 'pt-BR', profile)}) ORDER BY priority`,
     p.values,
@@ -50,6 +52,8 @@ export async function segmentsSummary(db: Db, rfm: RfmOptions): Promise<SegmentS
         channel: d.channel,
         conversion: r.conversion,
         conversionSource: r.conversion_source,
+        conversionPrior: r.conversion_prior,
+        conversionSent: r.conversion_sent,
         timing: d.timing,
         budget: r.budget,
         expectedRevenue: r.expected_revenue,

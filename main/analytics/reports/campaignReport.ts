@@ -1,5 +1,5 @@
 // Report of campaign funnels (campaigns started in the period) with a second table: the online-order funnel.
-import { dateCol, intCol, L, moneyCol, numCol, pctCol, textCol } from '../../reports/columns';
+import { dateCol, intCol, L, moneyCol, pctCol, textCol } from '../../reports/columns';
 import type { ReportDefinition } from '../../reports/types';
 import { campaignFunnelsSql, FUNNEL_STEPS, orderFunnelSql } from '../campaigns';
 
@@ -34,7 +34,7 @@ export const campaignFunnelsReport: ReportDefinition = {
     pctCol('conversion_of_sent', 'Conversão dos enviados', 'Conversion of sent', 'safe_ratio(sum("converted"), sum("sent"))'),
     moneyCol('revenue', 'Receita atribuída', 'Attributed revenue'),
     moneyCol('cost', 'Custo', 'Cost'),
-    numCol('roi', 'ROI', 'ROI', { decimals: 2, total: 'ratio', totalSql: 'round(safe_ratio(sum("revenue") - sum("cost"), sum("cost")), 4)' }),
+    pctCol('roi', 'ROI', 'ROI', 'safe_ratio(sum("revenue") - sum("cost"), sum("cost"))'),
   ],
   params: [],
   filters: [],

@@ -1,7 +1,7 @@
 // Reports of the marketing segments: all ten with size, value, campaign suggestion, ROI and priority; and one
 // segment's contactable members (opt-in, E.164 phone / valid e-mail) for WhatsApp or e-mail lists.
 import { SEGMENT_IDS } from '../../../shared/analytics';
-import { dateCol, intCol, L, moneyCol, numCol, pctCol, textCol } from '../../reports/columns';
+import { dateCol, intCol, L, moneyCol, pctCol, textCol } from '../../reports/columns';
 import type { ReportContext, ReportDefinition } from '../../reports/types';
 import { rfmOptions } from '../rfm';
 import { segmentMembersSql, segmentsSql, type MemberChannel } from '../segments';
@@ -14,8 +14,8 @@ export const segmentsReport: ReportDefinition = {
   category: 'customers',
   title: L('Segmentos de marketing', 'Marketing segments'),
   description: L(
-    'Os dez segmentos no último dia do período: regra, tamanho, contatáveis, valor, ticket médio, campanha sugerida, conversão estimada, orçamento, ROI = (membros × conversão × ticket médio − orçamento) / orçamento e prioridade.',
-    'The ten segments on the last day of the period: rule, size, contactable, value, average ticket, suggested campaign, estimated conversion, budget, ROI = (members × conversion × average ticket − budget) / budget and priority.',
+    'Os dez segmentos no último dia do período: regra, tamanho, contatáveis, valor, ticket médio, campanha sugerida, conversão estimada, orçamento, ROI = (membros × conversão × ticket médio − orçamento) / orçamento, em %, e prioridade; a conversão vem das campanhas da própria loja.',
+    'The ten segments on the last day of the period: rule, size, contactable, value, average ticket, suggested campaign, estimated conversion, budget, ROI = (members × conversion × average ticket − budget) / budget, in %, and priority; conversion comes from the shop’s own campaigns.',
   ),
   columns: [
     intCol('priority', 'Prioridade', 'Priority', { unit: undefined, total: 'none' }),
@@ -31,10 +31,10 @@ export const segmentsReport: ReportDefinition = {
     textCol('channel', 'Canal', 'Channel'),
     textCol('timing', 'Quando', 'Timing'),
     pctCol('conversion', 'Conversão estimada', 'Estimated conversion', null),
-    textCol('conversion_source', 'Origem da conversão', 'Conversion source', { optional: true }),
+    textCol('conversion_basis', 'Base da conversão', 'Conversion basis', { optional: true }),
     moneyCol('budget', 'Orçamento', 'Budget'),
     moneyCol('expected_revenue', 'Receita esperada', 'Expected revenue'),
-    numCol('roi', 'ROI', 'ROI', { decimals: 2 }),
+    pctCol('roi', 'ROI', 'ROI', null),
     textCol('priority_level', 'Nível', 'Level'),
   ],
   params: [],

@@ -4,6 +4,9 @@ import type { SegmentSummary } from '../../../../shared/analytics';
 import { useI18n } from '../../i18n/useI18n';
 import { codeLabel } from '../../i18n/valueLabels';
 
+/** How the conversion estimate is explained: the segment's own campaigns, the shop's rate, or the stated prior. */
+const CONVERSION_KEY = { history: 'seg.convHistory', shop: 'seg.convShop', default: 'seg.convDefault' } as const;
+
 export function SegmentCard({ s, selected, onOpen }: { s: SegmentSummary; selected: boolean; onOpen(): void }) {
   const { t, f, l, locale } = useI18n();
   const g = s.suggestion;
@@ -36,7 +39,7 @@ export function SegmentCard({ s, selected, onOpen }: { s: SegmentSummary; select
           <dd>{f.money(g.budget)}</dd>
           <dt>{t('seg.expected')}</dt>
           <dd>
-            {f.money(g.expectedRevenue)} ({t(g.conversionSource === 'history' ? 'seg.convHistory' : 'seg.convDefault', { p: f.percent(g.conversion, 1) })})
+            {f.money(g.expectedRevenue)} ({t(CONVERSION_KEY[g.conversionSource], { p: f.percent(g.conversion, 1), n: f.integer(g.conversionSent), prior: f.percent(g.conversionPrior, 1) })})
           </dd>
           <dt>ROI</dt>
           <dd className={g.roi !== null && g.roi < 0 ? 'down' : 'up'}>{g.roi === null ? '–' : f.percent(g.roi, 0)}</dd>
