@@ -33,6 +33,7 @@ export const CONTRACT_SAMPLES: Record<string, unknown> = {
   'sync.start': { source: 'hubspot' },
   'sync.status': {},
   'sync.rejects': { limit: 10 },
+  'sync.statuses': { sourceId: 'bling' },
   'analytics.rfm': { month: '2026-10', limit: 20, sort: [{ column: 'monetary', desc: true }] },
   'analytics.rfmHistory': {},
   'analytics.buildRfmHistory': { from: '2026-01', to: '2026-03' },

@@ -3,6 +3,7 @@ import type { sync } from '../../shared/api/sync';
 import { AppError } from '../store/errors';
 import { loadSources } from '../sync/config';
 import { syncService } from '../sync/service';
+import { statusMapping } from '../sync/statusSettings';
 import type { Handlers } from './types';
 
 export const syncHandlers = {
@@ -15,4 +16,5 @@ export const syncHandlers = {
   },
   'sync.status': async (_i, ctx) => syncService(ctx).status(),
   'sync.rejects': async (i, ctx) => syncService(ctx).rejects(i),
+  'sync.statuses': async (i, ctx) => statusMapping(ctx.db, i.sourceId),
 } satisfies Handlers<typeof sync>;

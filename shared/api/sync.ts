@@ -87,6 +87,29 @@ export interface SyncReject {
   rejectedAt: string;
 }
 
+/** One order status of a source and what it means in Painel (the status-mapping settings). */
+export interface SyncStatusMeaning {
+  /** The source's own code (a WooCommerce status, a Bling situação id, a Mercado Livre status). */
+  code: string;
+  /** The source's name for it (Bling lists situações by name); null when the source gives none. */
+  name: string | null;
+  /** The default situação a custom one was made from (Bling idHerdado), by name, or null. */
+  inheritedName: string | null;
+  /** What it counts as now: the user's choice, else the default or inherited meaning, else unknownStatus. */
+  status: 'booked' | 'confirmed' | 'completed' | 'cancelled' | 'no_show';
+  /** What it would count as without the user's choice. */
+  defaultStatus: 'booked' | 'confirmed' | 'completed' | 'cancelled' | 'no_show';
+  /** The user chose this meaning (a statusMap entry). */
+  custom: boolean;
+}
+
+export interface SyncStatusMapping {
+  sourceId: SourceKind;
+  /** What a status nobody knows yet lands as. */
+  unknownStatus: SyncStatusMeaning['status'];
+  statuses: SyncStatusMeaning[];
+}
+
 const sourceKind = z.enum(SOURCE_KINDS);
 const configValue = z.union([z.string().max(2000), z.number(), z.boolean(), z.null(), z.array(z.string().max(200)).max(1000)]);
 
@@ -118,6 +141,14 @@ export const sync = {
   ),
   /** Per-source state (never, syncing, ok, failed, offline), last success, rows pulled, schedule. */
   'sync.status': method<SyncStatus>()('Per-source state (never, syncing, ok, failed, offline), last success, rows pulled, schedule.', z.object({}).strict()),
+  /**
+   * A source's order statuses (defaults, and those the source listed or sent, Bling situações with the default each
+   * inherits) and what each counts as; change them with sync.configure config.statusMap ["code=status", ...].
+   */
+  'sync.statuses': method<SyncStatusMapping>()(
+    "A source's order statuses and what each counts as (change them with sync.configure config.statusMap).",
+    z.object({ sourceId: sourceKind }).strict(),
+  ),
   /** Records the sources sent that broke a rule and were set aside, newest first. */
   'sync.rejects': method<SyncReject[]>()(
     'Records the sources sent that broke a rule and were set aside, newest first.',

@@ -7,6 +7,7 @@ import { callIn } from '../../api/client';
 import { ErrorNote } from '../../components/ErrorNote';
 import { useI18n } from '../../i18n/useI18n';
 import { useSyncStore } from '../../state/syncStatus';
+import { MAPPED_SOURCES, StatusMapping } from './StatusMapping';
 
 export function SourceForm({ source, onDone }: { source: SyncSourceInfo; onDone(): void }) {
   const { t } = useI18n();
@@ -83,6 +84,7 @@ export function SourceForm({ source, onDone }: { source: SyncSourceInfo; onDone(
           <span className="muted small">{t('sync.envHint', { env: c.envVar })}</span>
         </div>
       ))}
+      {source.configured && MAPPED_SOURCES.includes(source.sourceId) && <StatusMapping sourceId={source.sourceId} />}
       {error && <ErrorNote error={error} />}
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={saving}>
