@@ -7,6 +7,50 @@ const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'http', 'https', 'net
 // A regex, not gitignore-style groups: a bare 'events' group would also match our own './events' module.
 const nodeBuiltinRegex = `^(node:)?(${nodeBuiltins.join('|')})(/.*)?$`;
 
+const MAIN_PATTERNS = [
+  { group: ['electron', 'electron/*', 'electron-store'], message: 'main/ is plain Node: it never imports electron.' },
+  { group: ['**/renderer/**', '**/electron/**'], message: 'main/ imports shared/ and Node only.' },
+  { group: ['react', 'react-dom', 'react/*'], message: 'main/ has no UI.' },
+];
+
+// The floors of main/ (main/README.md): ground imports only ground; a domain imports ground and, where
+// main/README.md allows it, a named other domain; the top (host, api, cli) imports anything below it.
+// Tests and test helpers sit beside the code they test and may reach any floor.
+const GROUND = ['engine', 'model', 'sql', 'store', 'jobs'];
+const DOMAINS = ['reports', 'analytics', 'import', 'sync', 'export', 'identity', 'demo', 'backup'];
+const TOP = ['host', 'api', 'cli'];
+/** Domain -> the other domains it may import, each with its reason in main/README.md. */
+const ALLOWED = {
+  reports: ['analytics'],
+  export: ['reports'],
+  import: ['identity'],
+  sync: ['identity'],
+  demo: ['identity'],
+};
+const TEST_FILES = ['main/**/*.test.ts', 'main/**/test*.ts', 'main/**/testing/**', 'main/hardening/**'];
+
+function floorConfigs() {
+  const configs = [];
+  const floors = [...GROUND.map((f) => [f, [...DOMAINS, ...TOP], 'ground (engine, model, sql, store, jobs) imports nothing above it']),
+    ...DOMAINS.map((f) => [f, [...DOMAINS.filter((d) => d !== f && !(ALLOWED[f] ?? []).includes(d)), ...TOP], 'a domain imports ground and shared/ only (see the allowances in main/README.md)'])];
+  for (const [folder, banned, why] of floors) {
+    // An import path reaches main/<x> by climbing exactly as many folders as the file is deep below main/<folder>.
+    for (let depth = 0; depth < 5; depth++) {
+      const up = '\\.\\./'.repeat(depth + 1);
+      configs.push({
+        files: [`main/${folder}/${'*/'.repeat(depth)}*.ts`],
+        ignores: TEST_FILES,
+        rules: {
+          'no-restricted-imports': ['error', {
+            patterns: [...MAIN_PATTERNS, { regex: `^${up}(${banned.join('|')})(/|$)`, message: `main/${folder}: ${why}.` }],
+          }],
+        },
+      });
+    }
+  }
+  return configs;
+}
+
 export default tseslint.config(
   { ignores: ['.scratch*', '.scratch*/**', 'node_modules/**', 'out/**', 'dist/**', 'release/**', 'test-results/**', 'playwright-report/**', 'bench/results/**', 'e2e/fixtures/**'] },
   ...tseslint.configs.recommended,
@@ -38,15 +82,10 @@ export default tseslint.config(
   {
     files: ['main/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['electron', 'electron/*', 'electron-store'], message: 'main/ is plain Node: it never imports electron.' },
-          { group: ['**/renderer/**', '**/electron/**'], message: 'main/ imports shared/ and Node only.' },
-          { group: ['react', 'react-dom', 'react/*'], message: 'main/ has no UI.' },
-        ],
-      }],
+      'no-restricted-imports': ['error', { patterns: MAIN_PATTERNS }],
     },
   },
+  ...floorConfigs(),
   {
     files: ['electron/**/*.ts'],
     rules: {

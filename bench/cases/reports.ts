@@ -14,7 +14,7 @@ import { generateDemo } from '../../main/demo/generateDemo';
 import { pageSql } from '../../main/reports/engine';
 import { resolveRequest } from '../../main/reports/prepare';
 import { allReports } from '../../main/reports/registry';
-import { ANALYTICS_REPORTS } from '../../main/analytics/reports/index';
+import { ANALYTICS_REPORTS } from '../../main/reports/defs/analytics/index';
 import { clearReportCache } from '../../main/reports/resultCache';
 import { firstsTable, isFirstsSql } from '../../main/reports/firsts';
 import type { DemoPreset } from '../../shared/api/demo';

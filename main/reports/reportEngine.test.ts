@@ -5,7 +5,7 @@ import type { ChartData, ReportComparison, ReportPage, ReportTotals } from '../.
 import type { DashboardResult, ReportMeta } from '../../shared/reports';
 import { openTestEngine, type TestEngine } from '../engine/testEngine';
 import { allReports, viewsOf } from './registry';
-import { ANALYTICS_REPORTS } from '../analytics/reports/index';
+import { ANALYTICS_REPORTS } from './defs/analytics/index';
 import { loadReportFixture, MARCH } from './testFixture';
 import { pageRows } from './testHelpers';
 

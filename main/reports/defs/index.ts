@@ -1,6 +1,6 @@
 // Every report definition, in catalogue order (reports.md), then the extra ones.
 import type { ReportDefinition } from '../types';
-import { ANALYTICS_REPORTS } from '../../analytics/reports/index';
+import { ANALYTICS_REPORTS } from './analytics/index';
 import { salesSummary } from './salesSummary';
 import { salesByItem } from './salesByItem';
 import { salesByLocation } from './salesByLocation';

@@ -1,8 +1,8 @@
 // Report of the latest stored revenue forecast (analytics.forecast or `painel analytics forecast` computes it):
 // points with 80% / 95% intervals, and the backtest errors of every candidate model.
-import { dateCol, intCol, L, numCol, pctCol, textCol } from '../../reports/columns';
-import { MODEL_NAMES } from '../forecastChoice';
-import type { ReportContext, ReportDefinition } from '../../reports/types';
+import { dateCol, intCol, L, numCol, pctCol, textCol } from '../../columns';
+import { MODEL_NAMES } from '../../../analytics/forecastChoice';
+import type { ReportContext, ReportDefinition } from '../../types';
 
 const run = (ctx: ReportContext) => `(SELECT run_id FROM forecast_runs WHERE granularity = ${ctx.p(String(ctx.params.granularity ?? 'day'))})`;
 

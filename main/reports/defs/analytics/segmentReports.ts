@@ -1,11 +1,11 @@
 // Reports of the marketing segments: all ten with size, value, campaign suggestion, ROI and priority; and one
 // segment's contactable members (opt-in, E.164 phone / valid e-mail) for WhatsApp or e-mail lists.
-import { SEGMENT_IDS } from '../../../shared/analytics';
-import { dateCol, intCol, L, moneyCol, pctCol, textCol } from '../../reports/columns';
-import type { ReportContext, ReportDefinition } from '../../reports/types';
-import { rfmOptions } from '../rfm';
-import { segmentMembersSql, segmentsSql, type MemberChannel } from '../segments';
-import { SEGMENTS } from '../segmentDefs';
+import { SEGMENT_IDS } from '../../../../shared/analytics';
+import { dateCol, intCol, L, moneyCol, pctCol, textCol } from '../../columns';
+import type { ReportContext, ReportDefinition } from '../../types';
+import { rfmOptions } from '../../../analytics/rfm';
+import { segmentMembersSql, segmentsSql, type MemberChannel } from '../../../analytics/segments';
+import { SEGMENTS } from '../../../analytics/segmentDefs';
 
 const asOfOptions = (ctx: ReportContext) => rfmOptions(ctx.settings, ctx.period.to);
 

@@ -1,10 +1,10 @@
 // Reports of RFM: every scored customer as of the period's last day (the CLI's `painel report rfm --month`), and
 // the month-over-month migration matrix with "entered" and "left" — both computed live from rfmSql.
-import { RFM_CLUSTER_LABELS } from '../../../shared/rfm';
-import { intCol, L, moneyCol, textCol } from '../../reports/columns';
-import type { ReportContext, ReportDefinition } from '../../reports/types';
-import { monthEnd, previousMonth, rfmOptions, rfmSql, type RfmOptions } from '../rfm';
-import { migrationPairsSql, MIGRATION_FROM, MIGRATION_TO } from '../rfmMigration';
+import { RFM_CLUSTER_LABELS } from '../../../../shared/rfm';
+import { intCol, L, moneyCol, textCol } from '../../columns';
+import type { ReportContext, ReportDefinition } from '../../types';
+import { monthEnd, previousMonth, rfmOptions, rfmSql, type RfmOptions } from '../../../analytics/rfm';
+import { migrationPairsSql, MIGRATION_FROM, MIGRATION_TO } from '../../../analytics/rfmMigration';
 
 const WINDOW_PARAM = { id: 'window_days', label: L('Janela (dias; vazio = configuração)', 'Window (days; empty = settings)'), kind: 'integer' as const, default: null, min: 7, max: 3650 };
 

@@ -1,7 +1,7 @@
 // Report of campaign funnels (campaigns started in the period) with a second table: the online-order funnel.
-import { dateCol, intCol, L, moneyCol, pctCol, textCol } from '../../reports/columns';
-import type { ReportDefinition } from '../../reports/types';
-import { campaignFunnelsSql, FUNNEL_STEPS, orderFunnelSql } from '../campaigns';
+import { dateCol, intCol, L, moneyCol, pctCol, textCol } from '../../columns';
+import type { ReportDefinition } from '../../types';
+import { campaignFunnelsSql, FUNNEL_STEPS, orderFunnelSql } from '../../../analytics/campaigns';
 
 const STEP_LABELS: Record<(typeof FUNNEL_STEPS)[number], [string, string]> = {
   sent: ['Enviados', 'Sent'],

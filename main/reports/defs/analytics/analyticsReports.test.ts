@@ -1,21 +1,21 @@
 // The analytics reports through the report engine and `painel report`: the same numbers as the analytics
 // functions (RFM rows as rfmSql, migration sums, segments, members, stored forecast, customer value, cohorts).
-import { MODEL_NAMES } from '../forecastChoice';
+import { MODEL_NAMES } from '../../../analytics/forecastChoice';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ReportPage, ReportTotals } from '../../../shared/api/reports';
-import type { ForecastResult, SegmentMembersResult } from '../../../shared/analytics';
-import type { JobSnapshot } from '../../../shared/events';
-import { runCli } from '../../cli/painel';
-import { Engine } from '../../engine/engine';
-import { createDispatcher } from '../../host/dispatcher';
-import { ParamList } from '../../sql/specSql';
-import { pageRows } from '../../reports/testHelpers';
-import { rfmSql, rfmOptions } from '../rfm';
-import { RFM_CLUSTERS } from '../../../shared/rfm';
-import { generateSyntheticSales } from '../testing/syntheticSales';
+import type { ReportPage, ReportTotals } from '../../../../shared/api/reports';
+import type { ForecastResult, SegmentMembersResult } from '../../../../shared/analytics';
+import type { JobSnapshot } from '../../../../shared/events';
+import { runCli } from '../../../cli/painel';
+import { Engine } from '../../../engine/engine';
+import { createDispatcher } from '../../../host/dispatcher';
+import { ParamList } from '../../../sql/specSql';
+import { pageRows } from '../../testHelpers';
+import { rfmSql, rfmOptions } from '../../../analytics/rfm';
+import { RFM_CLUSTERS } from '../../../../shared/rfm';
+import { generateSyntheticSales } from '../../../analytics/testing/syntheticSales';
 import { tableFromIPC } from 'apache-arrow';
 
 let dir: string;

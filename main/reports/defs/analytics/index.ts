@@ -1,5 +1,5 @@
 // The customer-analytics reports, registered in the report registry after the catalogue reports.
-import type { ReportDefinition } from '../../reports/types';
+import type { ReportDefinition } from '../../types';
 import { rfmMigrationReport, rfmReport } from './rfmReports';
 import { segmentMembersReport, segmentsReport } from './segmentReports';
 import { campaignFunnelsReport } from './campaignReport';

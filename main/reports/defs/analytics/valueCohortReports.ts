@@ -1,7 +1,7 @@
 // Reports of customer value (the latest BG/NBD + Gamma-Gamma scores) and of monthly acquisition cohorts with revenue.
-import { dateCol, intCol, L, moneyCol, numCol, pctCol, textCol } from '../../reports/columns';
-import type { ReportDefinition } from '../../reports/types';
-import { cohortsSql } from '../cohorts';
+import { dateCol, intCol, L, moneyCol, numCol, pctCol, textCol } from '../../columns';
+import type { ReportDefinition } from '../../types';
+import { cohortsSql } from '../../../analytics/cohorts';
 
 export const customerValueReport: ReportDefinition = {
   id: 'customer-value',
