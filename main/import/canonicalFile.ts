@@ -6,11 +6,14 @@ import type { Tx } from '../store/db';
 import { AppError } from '../store/errors';
 import type { CsvDialect, ImportTableCounts } from '../../shared/api/import';
 import { normalizeHeader, TABLE_SPECS, type TableSpec } from './canonicalSchema';
-import { lit, q, type DecimalMark } from './convertSql';
+import { lit, q, type DecimalMark } from '../model/convert';
+import type { Locale } from '../model/rules';
+import { firstRowid, stageRows, type Staged } from '../model/stage';
+import { validateStaged, writeStaged } from '../model/pipeline';
+import type { LineResolver } from '../model/merge';
 import { readableCsv } from './transcode';
 import { detectDecimalMark, type SniffedCsv } from './dialect';
 import { csvLines, csvRead, dropRejectTables, insertRefused, isEncodingError, refusedRecords, type RefusedRecord } from './csvSource';
-import { finishTable, firstRowid, rejectDuplicates, stageRows, type LineResolver, type Staged } from './loadTable';
 import type { CanonicalTable } from '../../shared/types';
 
 export interface HeaderMap {
@@ -85,6 +88,8 @@ export interface LoadContext {
   onPct: (pct: number) => void;
   /** Called once the file's write transaction has begun. */
   onWriting: () => void;
+  /** Language of reject reasons. */
+  locale: Locale;
 }
 
 /** Runs staging work in a transaction: its own (committed, so later scans of the staged rows run in parallel) or the caller's. */
@@ -145,7 +150,7 @@ export async function prepareCsvTable(
     let staged: { stg: Staged; refused: RefusedRecord[] };
     try {
       staged = await run(async (tx) => {
-        const stg = await withQueryProgress(tx.connection, ctx.onPct, () => stageRows(tx, { spec, raw, dec, from: read.from, ordinal, noTrim }));
+        const stg = await withQueryProgress(tx.connection, ctx.onPct, () => stageRows(tx, { spec, raw, dec, from: read.from, ordinal, noTrim, locale: ctx.locale }));
         return { stg, refused: await refusedRecords(tx, read) };
       });
     } catch (err) {
@@ -162,7 +167,7 @@ export async function prepareCsvTable(
     try {
       // Rowids are renumbered when the staging transaction commits: read the first one again.
       if (stg.rowidBase !== null) stg.rowidBase = await run((tx) => firstRowid(tx, stg.name));
-      await run((tx) => rejectDuplicates(tx, stg, spec));
+      await run((tx) => validateStaged(tx, stg, { repeats: 'reject' }));
     } catch (err) {
       await dropAll(stg.name).catch(() => undefined);
       throw err;
@@ -173,7 +178,7 @@ export async function prepareCsvTable(
     return {
       async apply(tx) {
         const rows = Number((await tx.all<{ n: bigint }>(`SELECT count(*) AS n FROM ${stg.name}`))[0].n) + refused.length;
-        const counts = await finishTable(tx, { stg, spec, importId: ctx.importId, file: ctx.file, lines: resolve });
+        const counts = await writeStaged(tx, stg, { sink: { kind: 'file', importId: ctx.importId, file: ctx.file, lines: resolve } });
         if (refused.length) {
           await insertRefused(tx, refused, await lines.refusedLines(), ctx.importId, ctx.file, table);
           counts.rejected += refused.length;
@@ -198,10 +203,10 @@ export async function prepareParquetTable(run: StageRunner, path: string, table:
     if (i !== undefined) raw.set(c.name, `CAST(${q(header[i])} AS VARCHAR)`);
   }
   const from = `read_parquet(${lit(path)}, file_row_number = true)`;
-  const stg = await run((tx) => withQueryProgress(tx.connection, ctx.onPct, () => stageRows(tx, { spec, raw, dec: '.', from, ordinal: 'file_row_number + 1' })));
+  const stg = await run((tx) => withQueryProgress(tx.connection, ctx.onPct, () => stageRows(tx, { spec, raw, dec: '.', from, ordinal: 'file_row_number + 1', locale: ctx.locale })));
   const drop = () => run((tx) => tx.run(`DROP TABLE IF EXISTS ${stg.name}`));
   try {
-    await run((tx) => rejectDuplicates(tx, stg, spec));
+    await run((tx) => validateStaged(tx, stg, { repeats: 'reject' }));
   } catch (err) {
     await drop().catch(() => undefined);
     throw err;
@@ -209,7 +214,7 @@ export async function prepareParquetTable(run: StageRunner, path: string, table:
   return {
     async apply(tx) {
       const rows = Number((await tx.all<{ n: bigint }>(`SELECT count(*) AS n FROM ${stg.name}`))[0].n);
-      const counts = await finishTable(tx, { stg, spec, importId: ctx.importId, file: ctx.file, lines: async (ords) => new Map(ords.map((o) => [o, o])) });
+      const counts = await writeStaged(tx, stg, { sink: { kind: 'file', importId: ctx.importId, file: ctx.file, lines: async (ords) => new Map(ords.map((o) => [o, o])) } });
       return { counts, rows, unknownColumns: m.unknown };
     },
     dispose: drop,

@@ -2,8 +2,8 @@
 // DuckDB refuses (wrong column count, bad quoting or encoding) collected with their lines, and line resolution.
 import type { Tx } from '../store/db';
 import type { CsvDialect } from '../../shared/api/import';
-import { lit } from './convertSql';
-import type { LineResolver } from './loadTable';
+import { lit } from '../model/convert';
+import type { LineResolver } from '../model/merge';
 import { physicalLines } from './lineMap';
 
 export interface CsvRead {

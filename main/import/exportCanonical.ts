@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Db } from '../store/db';
 import { CANONICAL_TABLES, type CanonicalTable } from '../../shared/types';
 import { TABLE_SPECS } from './canonicalSchema';
-import { lit, q } from './convertSql';
+import { lit, q } from '../model/convert';
 
 export interface ExportedFile {
   table: CanonicalTable;

@@ -68,11 +68,12 @@ describe('canonical CSV import', () => {
       [11, null],
     ]);
     expect(rej[0].value).toBe('done');
-    expect(rej[0].reason).toContain('not one of');
+    // Reasons are in the business's language (pt-BR by default).
+    expect(rej[0].reason).toBe('status: não é um destes valores: booked, confirmed, completed, cancelled, no_show');
     expect(rej[1].value).toBe('31/02/2024');
-    expect(rej[2].reason).toBe('total_amount 40.00 is not gross - discount + tax + shipping = 50.00');
-    expect(rej[3].reason).toContain('duplicate');
-    expect(rej[4].reason).toBe('missing required value');
+    expect(rej[2].reason).toBe('total_amount 40.00 não é bruto - desconto + impostos + frete = 50.00');
+    expect(rej[3].reason).toBe('sale_id repetido no arquivo (a primeira linha foi mantida)');
+    expect(rej[4].reason).toBe('sale_id: valor obrigatório ausente');
     expect(rej[5].reason).toBe('the row has more columns than the header (9 instead of 8)');
     expect(rej.every((r) => r.file === p && r.table === 'sales')).toBe(true);
   });
@@ -203,9 +204,9 @@ describe('Parquet and XLSX import', () => {
     const p = join(t.dir, 'sale_lines.parquet');
     await t.engine.db.run(`COPY (SELECT * FROM (VALUES ('s1', 1, 'i1', 2.0, 10.0, 20.0), ('s1', 2, 'i2', -1.0, 5.0, -5.0), ('s2', 1, 'i1', 1.0, 10.0, 10.0))
       t(sale_id, line_no, item_id, quantity, unit_price, line_total)) TO '${p}' (FORMAT parquet)`);
-    const s = await importFiles(t.engine.db, [p]);
+    const s = await importFiles(t.engine.db, [p], { locale: 'en' });
     expect(s.tables).toEqual([{ table: 'sale_lines', loaded: 2, replaced: 0, unchanged: 0, rejected: 1 }]);
-    expect(await rows(`SELECT line::INT line, "column", reason FROM import_rejects`)).toEqual([{ line: 2, column: 'quantity', reason: 'must not be negative' }]);
+    expect(await rows(`SELECT line::INT line, "column", reason FROM import_rejects`)).toEqual([{ line: 2, column: 'quantity', reason: 'quantity: must not be negative' }]);
   });
 
   it('loads a workbook with one sheet per table; lines are sheet rows; other sheets are reported', async () => {

@@ -1,5 +1,6 @@
 // The import job: expands paths into files, loads each file in its own transaction (a failure or a crash leaves that
-// file absent), records the import log, re-runs customer matching when customers changed, and sums it all up.
+// file absent) through the model's table pipeline, records the import log, ends the session with the after-write
+// hooks (identity when customers changed, caches) and sums it all up.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,12 @@ import { sniffCsv } from './dialect';
 import { prepareCsvTable, prepareParquetTable, type LoadContext, type PreparedTable, type StageRunner } from './canonicalFile';
 import { detectShop, loadShopFile } from './shops/shopFile';
 import { LINE_COLUMN, xlsxSheetsToCsv } from './xlsxSheets';
-import { rebuildIdentity } from '../identity/matchCustomers';
+import { AFTER_WRITE_HOOKS } from '../identity/afterWrite';
+import type { IdentityResult } from '../identity/matchCustomers';
+import { loadSettings } from '../engine/settings';
+import { runAfterWrite } from '../model/afterWrite';
+import type { Locale } from '../model/rules';
+import { beginWrite } from '../model/stage';
 import { loadFlatCsv } from './sheet/flatFile';
 import { resolvePlan, type ResolvedPlan, type SheetChoice } from './sheet/plan';
 
@@ -32,6 +38,8 @@ export interface ImportOptions {
   skipIdentity?: boolean;
   /** How files that are neither canonical tables nor shop exports are mapped. */
   sheets?: SheetChoice;
+  /** Language of reject reasons (default: the business's setting). */
+  locale?: Locale;
 }
 
 /** Files to import from a list of files and folders (folders: their supported files, canonical tables first). */
@@ -136,6 +144,7 @@ async function importOne(db: Db, importId: string, path: string, ctxBase: Omit<L
     await db.transaction((tx) =>
       interruptible(signal, tx, async () => {
         await tx.run(`DELETE FROM import_rejects WHERE file = $1`, [path]);
+        await beginWrite(tx);
         ctx.onWriting();
         if (prepared) {
           const r = await prepared.apply(tx);
@@ -175,6 +184,7 @@ async function importWorkbook(db: Db, importId: string, path: string, ctxBase: O
     await db.transaction((tx) =>
       interruptible(signal, tx, async () => {
         await tx.run(`DELETE FROM import_rejects WHERE file LIKE $1 || '#%'`, [path]);
+        await beginWrite(tx);
         for await (const sheet of xlsxSheetsToCsv(path, dir)) {
           const s: ImportFileSummary = { file: path, sheet: sheet.sheet, format: 'xlsx', mapping: null, bytes, rows: 0, tables: [], unknownColumns: [], ms: 0 };
           out.push(s);
@@ -226,12 +236,15 @@ export async function importFiles(db: Db, paths: string[], opts: ImportOptions =
   const t0 = performance.now();
   const files = expandPaths(paths);
   const importId = randomUUID();
+  const locale = opts.locale ?? (await loadSettings(db)).locale;
   const sizes = files.map((f) => statSync(f).size);
   const total = sizes.reduce((a, b) => a + b, 0);
   let doneBytes = 0;
   const summaries: ImportFileSummary[] = [];
-  // One data.changed for the whole import (also when it stops early): views reload once, and the engine's
-  // checkpoint after changes does not run between files.
+  // The after-write hooks run once for the whole import (also when it stops early): identity when customers changed,
+  // then one data.changed, so views reload once and the engine's checkpoint after changes does not run between files.
+  let after: Record<string, unknown> = {};
+  let finished = false;
   try {
     for (let i = 0; i < files.length; i++) {
       opts.checkCancelled?.();
@@ -243,23 +256,22 @@ export async function importFiles(db: Db, paths: string[], opts: ImportOptions =
         opts.progress?.({ done: before + Math.round((sizes[i] * pct) / 100), total, phase: basename(file), message: `loading file ${i + 1}/${files.length}` });
       // Sent from inside the transaction that writes the file's rows.
       const onWriting = () => opts.progress?.({ done: before + sizes[i], total, phase: basename(file), message: `writing file ${i + 1}/${files.length}` });
-      summaries.push(...(await importOne(db, importId, file, { importId, onPct, onWriting }, opts.signal, opts.sheets)));
+      summaries.push(...(await importOne(db, importId, file, { importId, onPct, onWriting, locale }, opts.signal, opts.sheets)));
       doneBytes += sizes[i];
       const rows = summaries.reduce((a, x) => a + x.rows, 0);
       opts.progress?.({ done: doneBytes, total, phase: basename(file), message: `${rows.toLocaleString('pt-BR')} rows` });
     }
+    finished = true;
   } finally {
-    const changed = new Set(summaries.flatMap((x) => x.tables.filter((c) => c.loaded + c.replaced > 0).map((c) => c.table)));
-    if (changed.size) db.changed([...changed]);
+    const changed = [...new Set(summaries.flatMap((x) => x.tables.filter((c) => c.loaded + c.replaced > 0).map((c) => c.table)))];
+    // A cancelled import stops at once: only the caches learn what the committed files changed.
+    const skip = opts.skipIdentity || !finished ? ['identity'] : [];
+    if (changed.includes('customers') && !skip.length) opts.progress?.({ done: total, total, phase: 'identity' });
+    after = await runAfterWrite(db, changed, AFTER_WRITE_HOOKS, { skip });
   }
   const byTable = new Map<string, ImportTableCounts>();
   for (const s of summaries) for (const t of s.tables) addCounts(byTable, t);
-  let identity: ImportSummary['identity'] = null;
-  const customers = byTable.get('customers');
-  if (!opts.skipIdentity && customers && customers.loaded + customers.replaced > 0) {
-    opts.progress?.({ done: total, total, phase: 'identity' });
-    identity = await rebuildIdentity(db);
-  }
+  const identity = (after.identity as IdentityResult | undefined) ?? null;
   const tables = CANONICAL_TABLES.filter((t) => byTable.has(t)).map((t) => byTable.get(t) as ImportTableCounts);
   return {
     importId,

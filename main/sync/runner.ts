@@ -12,6 +12,7 @@ import { redactor, type SecretStore } from '../engine/secrets';
 import { Batch, commitBatch, finishSweep } from './stage';
 import { assertOrigin } from './origin';
 import { authNames, createAuthApplier, SourceSecrets, TokenRefreshers } from './tokens';
+import type { Locale } from '../model/rules';
 import type { KnownStatus } from './statusMap';
 import type { Connector, PageFacts, SourceConfig, Stream, StreamContext } from './types';
 import type { Tx } from '../store/db';
@@ -26,8 +27,10 @@ export interface RunOptions {
   timezone: string;
   connectors?: Partial<Record<SourceKind, Connector>>;
   onProgress?(sourceId: SourceKind, p: SyncSourceProgress): void;
-  /** After each commit (tables changed), e.g. to emit data.changed. */
+  /** After each commit that changed tables (batches, deletion sweeps, links after the run). */
   onCommit?(tables: string[]): void;
+  /** Language of reject reasons (default pt-BR). */
+  locale?: Locale;
   log?(line: string): void;
   /** Overrides the network check (tests of offline behaviour). */
   networkUp?: () => boolean;
@@ -44,7 +47,12 @@ export async function runSync(options: RunOptions): Promise<SyncSummary> {
     const after = (o.connectors?.[s.kind] ?? CONNECTORS[s.kind]).afterRun;
     if (!after || o.signal.aborted) continue;
     try {
-      await o.db.transaction(async (tx) => tx.touched(...(await after(tx))));
+      const tables = await o.db.transaction(async (tx) => {
+        const t = await after(tx);
+        tx.touched(...t);
+        return t;
+      });
+      if (tables.length) o.onCommit?.(tables);
     } catch (err) {
       o.log?.(`sync ${s.sourceId}: linking after the run failed: ${toErrorData(err).message}`);
     }
@@ -212,12 +220,13 @@ async function runStream(
     facts = [];
     const r = await o.db.transaction(async (tx) => {
       await saveFacts(tx, source.sourceId, f);
-      const res = await commitBatch(tx, o.db, b, {
+      const res = await commitBatch(tx, b, {
         sourceId: source.sourceId,
         stream: stream.name,
         sweepTable: sweeping ? stream.sweep : null,
         keepEarliest: stream.keepEarliest,
         afterStage: stream.afterStage,
+        locale: o.locale,
       });
       tx.touched(...res.tables);
       return res;
@@ -258,9 +267,11 @@ async function runStream(
   await flush();
   if (sweeping && stream.sweep) {
     const sweep = stream.sweep;
-    await o.db.transaction(async (tx) => {
-      const n = await finishSweep(tx, source.sourceId, stream.name, connector.prefix, sweep);
-      if (n > 0) tx.touched(sweep.table);
+    const n = await o.db.transaction(async (tx) => {
+      const gone = await finishSweep(tx, source.sourceId, stream.name, connector.prefix, sweep);
+      if (gone > 0) tx.touched(sweep.table);
+      return gone;
     });
+    if (n > 0) o.onCommit?.(sweep.table === 'sales' ? ['sales', 'sale_lines', 'payments'] : [sweep.table]);
   }
 }

@@ -1,6 +1,7 @@
 // The sync service of one engine: runs as jobs ("sync now" and the schedule), live progress per source, the state
 // the app and `painel sync --status` show, source settings with write-only credentials, and waiting while offline.
-import { rebuildIdentity } from '../identity/matchCustomers';
+import { AFTER_WRITE_HOOKS } from '../identity/afterWrite';
+import { runAfterWrite } from '../model/afterWrite';
 import type { SourceKind, SyncReject, SyncSourceInfo, SyncSourceProgress, SyncStatus, SyncSummary } from '../../shared/api/sync';
 import { SOURCE_KINDS } from '../../shared/api/sync';
 import type { JobSnapshot } from '../../shared/events';
@@ -74,6 +75,7 @@ export class SyncService {
     if (!sources.length) throw new AppError('NOT_READY', 'no source is set up yet');
     const settings = await this.engine.settings();
     this.current = { jobId: opts.jobId ?? null, progress: new Map(sources.map((s) => [s.sourceId, { phase: 'waiting', pages: 0, rows: 0, rejected: 0 }])) };
+    const changed = new Set<string>();
     try {
       const summary = await runSync({
         db: this.engine.db,
@@ -85,6 +87,8 @@ export class SyncService {
         timezone: settings.timezone,
         networkUp: this.networkUp,
         tokens: this.tokens,
+        locale: settings.locale,
+        onCommit: (tables) => tables.forEach((t) => changed.add(t)),
         log: (l) => this.engine.log(l),
         onProgress: (id, p) => {
           this.current?.progress.set(id, p);
@@ -93,8 +97,9 @@ export class SyncService {
         },
       });
       this.offline = summary.sources.some((s) => s.state === 'offline');
-      // New or changed customers from any source may be the same people: link them as imports do.
-      if (summary.rows > 0) await rebuildIdentity(this.engine.db);
+      // The write session ends as an import's does: identity when customers changed, then caches (a cancelled run
+      // stops at once: only the caches learn what its commits changed).
+      await runAfterWrite(this.engine.db, [...changed], AFTER_WRITE_HOOKS, { skip: opts.signal.aborted ? ['identity'] : [] });
       return summary;
     } finally {
       this.current = null;

@@ -45,7 +45,7 @@ describe('commitBatch', () => {
       replaceChildren: { sale_lines: ['t:1'] },
       cursor: { page: 1 },
     });
-    await d.transaction((tx) => commitBatch(tx, d, b1, { sourceId: 'src', stream: 's', keepEarliest: { customers: ['created_at'] } }));
+    await d.transaction((tx) => commitBatch(tx, b1, { sourceId: 'src', stream: 's', keepEarliest: { customers: ['created_at'] } }));
     const b2 = new Batch();
     b2.add({
       rows: {
@@ -56,7 +56,7 @@ describe('commitBatch', () => {
       replaceChildren: { sale_lines: ['t:1'] },
       cursor: { page: 2 },
     });
-    const r = await d.transaction((tx) => commitBatch(tx, d, b2, { sourceId: 'src', stream: 's', keepEarliest: { customers: ['created_at'] } }));
+    const r = await d.transaction((tx) => commitBatch(tx, b2, { sourceId: 'src', stream: 's', keepEarliest: { customers: ['created_at'] } }));
     expect(r.rejected).toBe(0);
     expect(await d.all(`SELECT sale_id, status FROM sales ORDER BY 1`)).toEqual([
       { sale_id: 't:1', status: 'no_show' },
@@ -83,16 +83,17 @@ describe('commitBatch', () => {
       rejects: [{ reason: 'order without id', excerpt: '{}' }],
       cursor: null,
     });
-    const r = await d.transaction((tx) => commitBatch(tx, d, b, { sourceId: 'src', stream: 's' }));
+    const r = await d.transaction((tx) => commitBatch(tx, b, { sourceId: 'src', stream: 's' }));
     expect(await d.all(`SELECT sale_id FROM sales`)).toEqual([{ sale_id: 't:ok' }]);
     const reasons = Object.fromEntries((await d.all<{ record_id: string; reason: string }>(`SELECT record_id, reason FROM sync_rejects WHERE record_id IS NOT NULL`)).map((x) => [x.record_id, x.reason]));
-    expect(reasons['t:total']).toMatch(/gross - discount/);
-    expect(reasons['t:date']).toMatch(/occurred_at is not a valid timestamp/);
-    expect(reasons['t:status']).toBe('unknown status');
-    expect(reasons['t:far']).toBe('date out of range');
-    expect(reasons['t:total/1']).toBe('its sale was rejected');
-    expect(reasons['t:ok/1']).toBe('negative quantity');
-    expect(reasons.p).toBe('unknown payment method');
+    // The model's reasons, in the business's language (pt-BR by default), each naming its column.
+    expect(reasons['t:total']).toBe('total_amount 99.00 não é bruto - desconto + impostos + frete = 95.00');
+    expect(reasons['t:date']).toMatch(/^occurred_at: não é uma data\/hora/);
+    expect(reasons['t:status']).toBe('status: não é um destes valores: booked, confirmed, completed, cancelled, no_show');
+    expect(reasons['t:far']).toBe('occurred_at: data fora do intervalo (antes de 1990 ou mais de 5 anos à frente)');
+    expect(reasons['t:total/1']).toBe('sale_id: a venda desta linha foi rejeitada');
+    expect(reasons['t:ok/1']).toBe('quantity: não pode ser negativo');
+    expect(reasons.p).toBe('method: não é um destes valores: cash, credit_card, debit_card, pix, boleto, wallet, voucher, other');
     expect(r.rejected).toBe(8);
     d.close();
   });
@@ -103,7 +104,7 @@ describe('commitBatch', () => {
     b.add({ rows: { sales: [sale('t:9')] }, cursor: { at: 'x' } });
     await expect(
       d.transaction(async (tx) => {
-        await commitBatch(tx, d, b, { sourceId: 'src', stream: 's' });
+        await commitBatch(tx, b, { sourceId: 'src', stream: 's' });
         throw new Error('crash after staging');
       }),
     ).rejects.toThrow('crash after staging');

@@ -1,35 +1,16 @@
-// Staging and merging, set-based in DuckDB: a batch of pages goes to temp tables (text columns, via the appender),
-// is cast and checked in SQL (bad rows go to sync_rejects), deduplicated, and upserted into the canonical tables
-// together with the stream's new cursor — all inside the caller's single transaction.
+// A sync batch through the model's one table pipeline: pages gathered between two commits go to temp tables (text
+// columns, via the appender), then stage -> validate -> reject (sync_rejects) -> merge like a file's rows, together
+// with the stream's deletions, replaced children and new cursor — all inside the caller's single transaction.
 import type { CanonicalTable } from '../../shared/types';
-import type { Db, Tx } from '../store/db';
-import { MERGE_ORDER, RULES, TABLE_KEYS } from './rules';
+import type { Tx } from '../store/db';
+import { q } from '../model/convert';
+import { validateStaged, writeStaged } from '../model/pipeline';
+import type { Locale } from '../model/rules';
+import { MERGE_ORDER, TABLE_KEYS, TABLE_SPECS } from '../model/schema';
+import { beginWrite, REJECTED_SALES, stageRows } from '../model/stage';
 import type { Page, Reject, Row } from './types';
 
-export interface ColumnDef {
-  name: string;
-  type: string;
-  notNull: boolean;
-}
-
-const typeCache = new WeakMap<Db, Map<string, ColumnDef[]>>();
-
-/** Columns of every canonical table, read once from the catalog. */
-export async function canonicalColumns(db: Db): Promise<Map<string, ColumnDef[]>> {
-  const hit = typeCache.get(db);
-  if (hit) return hit;
-  const rows = await db.all<{ t: string; c: string; ty: string; nn: boolean }>(
-    `SELECT table_name AS t, column_name AS c, data_type AS ty, is_nullable = 'NO' AS nn FROM information_schema.columns
-     WHERE table_schema = 'main' AND table_name IN (${MERGE_ORDER.map((t) => `'${t}'`).join(', ')}) ORDER BY table_name, ordinal_position`,
-  );
-  const map = new Map<string, ColumnDef[]>();
-  for (const r of rows) {
-    if (!map.has(r.t)) map.set(r.t, []);
-    map.get(r.t)!.push({ name: r.c, type: r.ty, notNull: r.nn });
-  }
-  typeCache.set(db, map);
-  return map;
-}
+export { MAX_TEXT } from '../model/rules';
 
 /** Pages gathered between two commits. */
 export class Batch {
@@ -74,31 +55,33 @@ export interface CommitOptions {
   keepEarliest?: Partial<Record<CanonicalTable, string[]>>;
   /** Extra SQL run on `new_<table>` before the merge (e.g. resolve a customer by e-mail). */
   afterStage?: Partial<Record<CanonicalTable, string[]>>;
+  /** Language of reject reasons (default pt-BR). */
+  locale?: Locale;
 }
 
 export interface CommitResult {
+  /** Valid rows written or confirmed (new, replaced or already stored). */
   rows: number;
   rejected: number;
+  /** Tables whose rows changed (inserted, replaced or deleted). */
   tables: CanonicalTable[];
 }
 
-/** Longest text a synced field may hold. */
-export const MAX_TEXT = 10_000;
+let seq = 0;
 
-const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
-const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
-
-/** Stages, checks and merges one table's rows; returns the number merged. */
-async function mergeTable(tx: Tx, t: CanonicalTable, rows: Row[], defs: ColumnDef[], o: CommitOptions): Promise<{ merged: number; rejected: number }> {
-  const canon = defs.map((d) => d.name);
+/** Appends one table's rows as text and hands them to the pipeline; returns the counts. */
+async function mergeTable(tx: Tx, t: CanonicalTable, rows: Row[], o: CommitOptions): Promise<{ merged: number; rejected: number; changed: boolean }> {
+  const spec = TABLE_SPECS[t];
+  const canon = spec.columns.map((c) => c.name);
   const extras = [...new Set(rows.flatMap((r) => Object.keys(r)))].filter((c) => c.startsWith('_') && c !== '_seq');
   const cols = [...canon, ...extras];
+  const rawTable = `__painel_sync_raw_${process.pid}_${++seq}`;
   // Staging through DuckDB's appender on the writer connection: part of the open transaction, and the fastest path.
-  await tx.run(`CREATE OR REPLACE TEMP TABLE stg_${t} (_seq INTEGER, ${cols.map((c) => `${q(c)} VARCHAR`).join(', ')})`);
-  const ap = await tx.connection.createAppender(`stg_${t}`, 'main', 'temp');
+  await tx.run(`CREATE TEMP TABLE ${rawTable} (_seq INTEGER, ${cols.map((c) => `${q(c)} VARCHAR`).join(', ')})`);
+  const ap = await tx.connection.createAppender(rawTable, 'main', 'temp');
   try {
     rows.forEach((r, i) => {
-      ap.appendInteger(i);
+      ap.appendInteger(i + 1);
       for (const c of cols) {
         const v = r[c];
         if (v === null || v === undefined) ap.appendNull();
@@ -110,57 +93,24 @@ async function mergeTable(tx: Tx, t: CanonicalTable, rows: Row[], defs: ColumnDe
   } finally {
     ap.closeSync();
   }
-  const keys = TABLE_KEYS[t];
-  const casts = defs.map((d) => (d.type === 'VARCHAR' ? `${q(d.name)}` : `TRY_CAST(${q(d.name)} AS ${d.type}) AS ${q(d.name)}`));
-  const badCast = defs
-    .filter((d) => d.type !== 'VARCHAR')
-    .map((d) => `WHEN r.${q(d.name)} IS NOT NULL AND c.${q(d.name)} IS NULL THEN ${lit(`${d.name} is not a valid ${d.type.toLowerCase()}: `)} || left(r.${q(d.name)}, 40)`);
-  // A text longer than any real name, code or address is a hostile or broken record, not data (it would also bloat
-  // every report and export that reads it).
-  const tooLong = canon.map((c) => `WHEN length(r.${q(c)}) > ${MAX_TEXT} THEN ${lit(`${c} is longer than ${MAX_TEXT} characters`)}`);
-  const missing = defs.filter((d) => d.notNull).map((d) => `WHEN c.${q(d.name)} IS NULL THEN ${lit(`missing ${d.name}`)}`);
-  const rules = (RULES[t] ?? []).map(([pred, reason]) => `WHEN coalesce((${pred.replace(/\b([a-z_]+)\b/g, (w) => (canon.includes(w) ? `c.${w}` : w))}), false) THEN ${lit(reason)}`);
-  const orphan = t === 'sale_lines' || t === 'payments' ? [`WHEN c.sale_id IN (SELECT sale_id FROM rej_sales) THEN 'its sale was rejected'`] : [];
-  await tx.run(
-    `CREATE OR REPLACE TEMP TABLE typ_${t} AS
-     SELECT c.*, CASE ${[...tooLong, ...badCast, ...missing, ...rules, ...orphan].join(' ')} ELSE NULL END AS _reason
-     FROM (SELECT _seq, ${[...casts, ...extras.map(q)].join(', ')} FROM stg_${t}) c JOIN stg_${t} r USING (_seq)`,
-  );
-  const keyExpr = keys.map((k) => `CAST(${q(k)} AS VARCHAR)`).join(` || '/' || `);
-  await tx.run(
-    `INSERT INTO sync_rejects (source_id, stream, "table", record_id, reason) SELECT $1, $2, $3, left(${keyExpr}, 200), _reason FROM typ_${t} WHERE _reason IS NOT NULL`,
-    [o.sourceId, o.stream, t],
-  );
-  if (t === 'sales') await tx.run(`INSERT INTO rej_sales SELECT sale_id FROM typ_sales WHERE _reason IS NOT NULL AND sale_id IS NOT NULL`);
+  const locale = o.locale ?? 'pt-BR';
+  const raw = new Map(canon.map((c) => [c, q(c)]));
+  const stg = await stageRows(tx, { spec, raw, dec: '.', from: rawTable, ordinal: '_seq', extras, locale });
+  await tx.run(`DROP TABLE ${rawTable}`);
+  const keepEarliest = o.keepEarliest?.[t] ?? [];
+  await validateStaged(tx, stg, { repeats: 'latest', keepEarliest });
   if (o.sweepTable?.table === t) {
-    await tx.run(`INSERT INTO sync_seen SELECT $1, $2, $3, ${q(o.sweepTable.key)} FROM typ_${t} WHERE ${q(o.sweepTable.key)} IS NOT NULL`, [o.sourceId, o.stream, t]);
+    await tx.run(`INSERT INTO sync_seen SELECT $1, $2, $3, ${q(o.sweepTable.key)} FROM ${stg.name} WHERE ${q(o.sweepTable.key)} IS NOT NULL`, [o.sourceId, o.stream, t]);
   }
-  const part = `PARTITION BY ${keys.map(q).join(', ')}`;
-  const earliest = (o.keepEarliest?.[t] ?? []).map((c) => `min(${q(c)}) OVER (${part}) AS ${q(c)}`);
-  await tx.run(
-    `CREATE OR REPLACE TEMP TABLE new_${t} AS SELECT * EXCLUDE (_seq, _reason) ${earliest.length ? `REPLACE (${earliest.join(', ')})` : ''} FROM typ_${t} WHERE _reason IS NULL
-     QUALIFY row_number() OVER (${part} ORDER BY _seq DESC) = 1`,
-  );
-  for (const col of o.keepEarliest?.[t] ?? []) {
-    await tx.run(
-      `UPDATE new_${t} SET ${q(col)} = least(new_${t}.${q(col)}, old.${q(col)}) FROM ${t} old
-       WHERE ${keys.map((k) => `old.${q(k)} = new_${t}.${q(k)}`).join(' AND ')} AND old.${q(col)} IS NOT NULL AND new_${t}.${q(col)} IS NOT NULL`,
-    );
-  }
-  for (const sql of o.afterStage?.[t] ?? []) await tx.run(sql);
-  await tx.run(`DELETE FROM ${t} USING new_${t} n WHERE ${keys.map((k) => `${t}.${q(k)} = n.${q(k)}`).join(' AND ')}`);
-  await tx.run(`INSERT INTO ${t} (${canon.map(q).join(', ')}) SELECT ${canon.map(q).join(', ')} FROM new_${t}`);
-  const [{ good, bad }] = await tx.all<{ good: number; bad: number }>(
-    `SELECT count(*) FILTER (WHERE _reason IS NULL)::INTEGER AS good, count(*) FILTER (WHERE _reason IS NOT NULL)::INTEGER AS bad FROM typ_${t}`,
-  );
-  return { merged: good, rejected: bad };
+  const c = await writeStaged(tx, stg, { sink: { kind: 'source', sourceId: o.sourceId, stream: o.stream }, keepEarliest, beforeMerge: o.afterStage?.[t] });
+  await tx.run(`DROP TABLE ${stg.name}`);
+  return { merged: c.loaded + c.replaced + c.unchanged, rejected: c.rejected, changed: c.loaded + c.replaced > 0 };
 }
 
 /** Writes a batch and the stream's cursor in the caller's transaction. */
-export async function commitBatch(tx: Tx, db: Db, batch: Batch, o: CommitOptions): Promise<CommitResult> {
-  const columns = await canonicalColumns(db);
+export async function commitBatch(tx: Tx, batch: Batch, o: CommitOptions): Promise<CommitResult> {
   const result: CommitResult = { rows: 0, rejected: 0, tables: [] };
-  await tx.run(`CREATE OR REPLACE TEMP TABLE rej_sales (sale_id VARCHAR)`);
+  await beginWrite(tx);
   for (const t of MERGE_ORDER) {
     const ids = batch.deletes.get(t);
     if (ids?.size) {
@@ -172,7 +122,7 @@ export async function commitBatch(tx: Tx, db: Db, batch: Batch, o: CommitOptions
       const parents = batch.parents.get(t);
       if (parents?.size) {
         await tx.run(
-          `DELETE FROM ${t} WHERE sale_id IN (SELECT unnest(from_json($1, '["VARCHAR"]')) EXCEPT SELECT sale_id FROM rej_sales)`,
+          `DELETE FROM ${t} WHERE sale_id IN (SELECT unnest(from_json($1, '["VARCHAR"]')) EXCEPT SELECT sale_id FROM ${REJECTED_SALES})`,
           [JSON.stringify([...parents])],
         );
         if (!result.tables.includes(t)) result.tables.push(t);
@@ -180,10 +130,10 @@ export async function commitBatch(tx: Tx, db: Db, batch: Batch, o: CommitOptions
     }
     const rows = batch.rows.get(t);
     if (!rows?.length) continue;
-    const r = await mergeTable(tx, t, rows, columns.get(t) ?? [], o);
+    const r = await mergeTable(tx, t, rows, o);
     result.rows += r.merged;
     result.rejected += r.rejected;
-    if (!result.tables.includes(t)) result.tables.push(t);
+    if (r.changed && !result.tables.includes(t)) result.tables.push(t);
   }
   for (const rej of batch.rejects) {
     await tx.run(`INSERT INTO sync_rejects (source_id, stream, "table", record_id, reason, excerpt) VALUES ($1, $2, $3, $4, $5, $6)`, [

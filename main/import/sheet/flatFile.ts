@@ -4,10 +4,12 @@
 import type { Tx } from '../../store/db';
 import type { CsvDialect, ImportTableCounts } from '../../../shared/api/import';
 import { TABLE_SPECS } from '../canonicalSchema';
-import { lit, q } from '../convertSql';
+import { lit, q } from '../../model/convert';
 import type { SniffedCsv } from '../dialect';
 import { csvLines, csvRead, dropRejectTables, insertRefused, isEncodingError, refusedRecords } from '../csvSource';
-import { finishTable, firstRowid, rejectDuplicates, stageRows, type LineResolver, type Staged } from '../loadTable';
+import { firstRowid, stageRows, type Staged } from '../../model/stage';
+import { validateStaged, writeStaged } from '../../model/pipeline';
+import type { LineResolver } from '../../model/merge';
 import { withQueryProgress, type LoadContext } from '../canonicalFile';
 import { readableCsv } from '../transcode';
 import { flatTables } from './flatMapping';
@@ -32,24 +34,15 @@ let seq = 0;
 /** Splits the numbered raw rows into canonical tables and loads each one; returns their counts. */
 export async function loadFlatRows(tx: Tx, raw: string, header: string[], plan: FlatPlan, ctx: LoadContext, lines: LineResolver): Promise<ImportTableCounts[]> {
   const tables: ImportTableCounts[] = [];
-  const badSales = `__painel_badsales_${process.pid}_${++seq}`;
-  let haveBad = false;
+  // Lines and payments of a rejected sale are set aside with it by the pipeline (the write began in importFiles).
   for (const [table, sql] of flatTables({ mapping: plan.mapping, header, dec: plan.dec, dateOrder: plan.dateOrder, raw })) {
     const spec = TABLE_SPECS[table];
     const rawCols = new Map(spec.columns.map((c) => [c.name, q(c.name)]));
-    const stg: Staged = await stageRows(tx, { spec, raw: rawCols, dec: '.', from: `(${sql})`, ordinal: '__r' });
-    await rejectDuplicates(tx, stg, spec);
-    if (table === 'sales') {
-      await tx.run(`CREATE TEMP TABLE ${badSales} AS SELECT sale_id FROM ${stg.name} WHERE __rej IS NOT NULL AND sale_id IS NOT NULL`);
-      haveBad = true;
-    } else if (haveBad && (table === 'sale_lines' || table === 'payments')) {
-      await tx.run(`UPDATE ${stg.name} SET __rej = {'c': 'sale_id', 'v': sale_id, 'r': ${lit('its sale was rejected (see the sale on its first line)')}}
-        WHERE __rej IS NULL AND sale_id IN (SELECT sale_id FROM ${badSales})`);
-    }
-    tables.push(await finishTable(tx, { stg, spec, importId: ctx.importId, file: ctx.file, lines }));
+    const stg: Staged = await stageRows(tx, { spec, raw: rawCols, dec: '.', from: `(${sql})`, ordinal: '__r', locale: ctx.locale });
+    await validateStaged(tx, stg, { repeats: 'reject' });
+    tables.push(await writeStaged(tx, stg, { sink: { kind: 'file', importId: ctx.importId, file: ctx.file, lines } }));
     await tx.run(`DROP TABLE ${stg.name}`);
   }
-  if (haveBad) await tx.run(`DROP TABLE ${badSales}`);
   await nameSourceColumns(tx, plan.mapping, ctx);
   return tables;
 }

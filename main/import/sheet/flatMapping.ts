@@ -2,7 +2,7 @@
 // sale_lines and payments, as SQL over the whole staged file. Ids are derived from the content (names, phones,
 // the sale's date and customer), so the same file imported twice gives the same ids and changes nothing.
 import type { CanonicalTable } from '../../../shared/types';
-import type { DecimalMark } from '../convertSql';
+import type { DecimalMark } from '../../model/convert';
 import { paymentMethodSql } from '../../model/paymentMethods';
 import { LINE_COLUMN } from '../xlsxSheets';
 import type { SheetMapping } from './fields';

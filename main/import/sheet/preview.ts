@@ -1,7 +1,7 @@
 // What a mapped sheet will look like once loaded: the first rows' cells parsed by the same SQL the import runs,
 // each with the value that will land and, where it cannot, the problem (not a date, not a number...).
 import type { Db } from '../../store/db';
-import { lit } from '../convertSql';
+import { lit } from '../../model/convert';
 import { paymentMethodSql } from '../../model/paymentMethods';
 import { FIELD_BY_ID, missingFields } from './fields';
 import type { FlatPlan } from './flatFile';

@@ -2,7 +2,7 @@
 // a sample of its values (dates, money, phones, e-mails, CPF, yes/no, payment words). Works on the sniffed
 // sample only (a few hundred rows), so it is instant on any file size.
 import { detectDecimalMark } from '../dialect';
-import type { DecimalMark } from '../convertSql';
+import type { DecimalMark } from '../../model/convert';
 import type { DateOrder } from './values';
 import { FIELD_BY_ID, headerWords, missingFields, SHEET_FIELDS, type FieldKind, type SheetMapping } from './fields';
 

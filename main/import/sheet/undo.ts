@@ -4,8 +4,8 @@ import type { Db, Tx } from '../../store/db';
 import { AppError } from '../../store/errors';
 import { CANONICAL_TABLES } from '../../../shared/types';
 import { TABLE_SPECS } from '../canonicalSchema';
-import { q } from '../convertSql';
-import { rowKeySql } from '../loadTable';
+import { q } from '../../model/convert';
+import { rowKeySql } from '../../model/merge';
 import { sqlString } from '../../sql/quote';
 import { rebuildIdentity } from '../../identity/matchCustomers';
 

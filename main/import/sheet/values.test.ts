@@ -1,7 +1,7 @@
 // Spreadsheet value parsers run in a real DuckDB: dates, money, yes/no, blanks and payment words.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { lit } from '../convertSql';
+import { lit } from '../../model/convert';
 import { paymentMethodSql } from '../../model/paymentMethods';
 import { cellSql, dateTimeSql, decimalSql, yesNoSql } from './values';
 

@@ -1,8 +1,8 @@
 // Spreadsheet values as SQL over whole columns: pt-BR and en dates (DD/MM/YYYY, DD/MM/YY, ISO, Excel serials),
 // money (R$ 1.234,56, 1,234.56, negatives in parentheses), yes/no words and `-`/empty as null. Each parser gives
 // canonical text (ISO timestamp, plain decimal) that the table pipeline then types and checks.
-import type { DecimalMark } from '../convertSql';
-import { lit } from '../convertSql';
+import type { DecimalMark } from '../../model/convert';
+import { lit } from '../../model/convert';
 
 /** Cells that mean "nothing here" in spreadsheets. */
 const NULL_WORDS = ['', '-', '--', '—', '–', 'n/a', 'N/A', '#N/A', 'null', 'NULL'];

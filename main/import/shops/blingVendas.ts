@@ -1,6 +1,6 @@
 // Bling ERP "vendas" (pedidos de venda) CSV export, pt-BR headers, one row per item: mapped by header names to
 // sales, sale_lines, items, customers and payments with bling: ids.
-import { timestampExpr } from '../convertSql';
+import { timestampExpr } from '../../model/convert';
 import type { ShopColumns, ShopMapping } from './shopColumns';
 import { paymentMethodSql } from '../../model/paymentMethods';
 

@@ -2,7 +2,7 @@
 // mapping it returns (each canonical table as a SELECT over the staged raw rows).
 import { AppError } from '../../store/errors';
 import type { CanonicalTable } from '../../../shared/types';
-import { numberExpr, q, type DecimalMark } from '../convertSql';
+import { numberExpr, q, type DecimalMark } from '../../model/convert';
 
 /** Column lookup by aliases over the normalized header of a shop export. */
 export class ShopColumns {

@@ -3,10 +3,11 @@
 import type { Tx } from '../../store/db';
 import type { CsvDialect, ImportTableCounts } from '../../../shared/api/import';
 import { normalizeHeader, TABLE_SPECS } from '../canonicalSchema';
-import { q } from '../convertSql';
+import { q } from '../../model/convert';
+import { firstRowid, stageRows } from '../../model/stage';
+import { validateStaged, writeStaged } from '../../model/pipeline';
 import { detectDecimalMark, type SniffedCsv } from '../dialect';
 import { csvLines, csvRead, dropRejectTables, insertRefused, isEncodingError, refusedRecords } from '../csvSource';
-import { finishTable, firstRowid, rejectDuplicates, stageRows } from '../loadTable';
 import { withQueryProgress, type LoadContext } from '../canonicalFile';
 import { readableCsv } from '../transcode';
 import { ShopColumns } from './shopColumns';
@@ -67,9 +68,9 @@ export async function loadShopFile(
       for (const [table, sql] of mapping.tables) {
         const spec = TABLE_SPECS[table];
         const rawCols = new Map(spec.columns.map((c) => [c.name, q(c.name)]));
-        const stg = await stageRows(tx, { spec, raw: rawCols, dec: '.', from: `(${sql})`, ordinal: '__r' });
-        await rejectDuplicates(tx, stg, spec);
-        tables.push(await finishTable(tx, { stg, spec, importId: ctx.importId, file: ctx.file, lines: lines.resolve }));
+        const stg = await stageRows(tx, { spec, raw: rawCols, dec: '.', from: `(${sql})`, ordinal: '__r', locale: ctx.locale });
+        await validateStaged(tx, stg, { repeats: 'reject' });
+        tables.push(await writeStaged(tx, stg, { sink: { kind: 'file', importId: ctx.importId, file: ctx.file, lines: lines.resolve } }));
         await tx.run(`DROP TABLE ${stg.name}`);
       }
       if (refused.length) {

@@ -1,7 +1,7 @@
 // WooCommerce orders CSV export (one row per line item, as written by the usual order-export plugins; one row per
 // order also works) mapped by header names to sales, sale_lines, items, customers and payments with woo: ids.
 import { paymentMethodSql } from '../../model/paymentMethods';
-import { timestampExpr } from '../convertSql';
+import { timestampExpr } from '../../model/convert';
 import type { ShopColumns, ShopMapping } from './shopColumns';
 
 const ORDER_ID = ['order_id', 'order_number', 'id'];

@@ -21,7 +21,7 @@ async function land(rows: Page['rows']) {
   const b = new Batch();
   b.add({ rows, cursor: null });
   await db.transaction(async (tx) => {
-    await commitBatch(tx, db, b, { sourceId: 'contract', stream: 'orders', sweepTable: null });
+    await commitBatch(tx, b, { sourceId: 'contract', stream: 'orders', sweepTable: null });
   });
   const sales = await db.all<Record<string, unknown>>(
     `SELECT sale_id, status, gross_amount::VARCHAR g, discount_amount::VARCHAR d, tax_amount::VARCHAR t, shipping_amount::VARCHAR s, total_amount::VARCHAR total FROM sales`,

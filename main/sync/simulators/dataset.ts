@@ -4,7 +4,7 @@
 import { CANONICAL_TABLES, type CanonicalTable } from '../../../shared/types';
 import { Db, type Params } from '../../store/db';
 import { MIGRATIONS } from '../../store/migrations/index';
-import { TABLE_KEYS } from '../rules';
+import { TABLE_KEYS } from '../../model/schema';
 import { sqlIdent, sqlString } from '../../sql/quote';
 
 const BASE = `TIMESTAMPTZ '2020-01-01 00:00:00+00'`;

@@ -2,7 +2,7 @@
 // two syncs (status changes, refunds, edits, new and deleted records) made canonically and marked as changed now.
 import type { SourceKind } from '../../../shared/api/sync';
 import type { CanonicalTable } from '../../../shared/types';
-import { TABLE_KEYS } from '../rules';
+import { TABLE_KEYS } from '../../model/schema';
 import type { SimDataset } from './dataset';
 import type { SimServer } from './server';
 

@@ -4,7 +4,7 @@ import type { SourceKind } from '../../../shared/api/sync';
 import type { CanonicalTable } from '../../../shared/types';
 import type { Db } from '../../store/db';
 import { parseConfig } from '../config';
-import { TABLE_KEYS } from '../rules';
+import { TABLE_KEYS } from '../../model/schema';
 import { EnvSecretStore } from '../../engine/secrets';
 import { createSimulator, simulatorEnv, SIMULATED } from '../simulators/index';
 import { SimDataset } from '../simulators/dataset';

@@ -2,8 +2,8 @@
 // appear in its plan, for any table, with either decimal mark.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Db } from '../store/db';
-import { TABLE_SPECS } from './canonicalSchema';
-import { stagingSelect } from './convertSql';
+import { TABLE_SPECS } from './schema';
+import { stagingSelect } from './stage';
 import { CANONICAL_TABLES } from '../../shared/types';
 
 let db: Db;
@@ -19,7 +19,7 @@ describe('staging query', () => {
       const cols = spec.columns.map((c, i) => `'x${i}' AS c${i}`).join(', ');
       const raw = new Map(spec.columns.map((c, i) => [c.name, `c${i}`]));
       for (const dec of ['.', ','] as const) {
-        const plan = await db.all<{ explain_value: string }>(`EXPLAIN ${stagingSelect(spec, raw, dec, `(SELECT ${cols} FROM range(10))`, null)}`);
+        const plan = await db.all<{ explain_value: string }>(`EXPLAIN ${stagingSelect({ spec, raw, dec, from: `(SELECT ${cols} FROM range(10))`, ordinal: null })}`);
         const text = plan.map((p) => p.explain_value).join('\n');
         expect(text).not.toMatch(/JOIN|AGGREGATE|GROUP_BY|ORDER|WINDOW/);
       }
