@@ -251,7 +251,7 @@ export async function createHubSpotSimulator(data: SimDataset, token = 'pat-na1-
         events: page.map((r) => ({
           id: r.id,
           // A send that bounced is reported as BOUNCE (after PROCESSED), not as SENT: every fourth one here.
-          type: r.event_type === 'sent' && Number(String(r.id).replace(/\D/g, '')) % 4 === 0 ? 'BOUNCE' : (TYPE[String(r.event_type)] ?? 'PROCESSED'),
+          type: r.event_type === 'sent' && [...String(r.id)].reduce((a, c) => a + c.charCodeAt(0), 0) % 4 === 0 ? 'BOUNCE' : (TYPE[String(r.event_type)] ?? 'PROCESSED'),
           created: server.isBad(String(r.event_id)) ? 'ontem' : r.created,
           recipient: r.email ?? '',
           emailCampaignId: Number(r.campaign),

@@ -214,8 +214,11 @@ export async function createWooSimulator(data: SimDataset, creds = { key: 'ck_si
             : ({ booked: 'pending', confirmed: 'on-hold' } as Record<string, string>)[String(s.status)];
       // An order completed by hand (cash on delivery, a manual order) has no date_paid: only date_completed.
       const byHand = status === 'completed' && oid % 7 === 0;
-      // A Pix discount without a coupon is a negative fee line, as the Pix plugins add it; discount_total excludes it.
-      const pixFee = pay?.method === 'pix' && !s.coupon_code && Number(s.disc ?? 0) > 0;
+      // A cash-price discount ("Desconto Pix", "Desconto à vista") is a negative fee line, as the plugins add it; with a
+      // coupon too, the discount is shared between the coupon (discount_total) and the fee line.
+      const disc = Math.round(Number(s.disc ?? 0) * 100);
+      const feeCents = disc > 0 && (pay?.method === 'pix' || oid % 5 === 0) ? (s.coupon_code ? Math.floor(disc / 2) : disc) : 0;
+      const cents2 = (c: number) => `${Math.floor(c / 100)}.${String(c % 100).padStart(2, '0')}`;
       const order: Record<string, unknown> = {
         id: oid,
         parent_id: 0,
@@ -228,7 +231,7 @@ export async function createWooSimulator(data: SimDataset, creds = { key: 'ck_si
         date_created: null,
         date_created_gmt: s.c_gmt,
         date_modified_gmt: s.m_gmt,
-        discount_total: pixFee ? '0.00' : (s.disc ?? '0.00'),
+        discount_total: feeCents ? cents2(disc - feeCents) : (s.disc ?? '0.00'),
         discount_tax: '0.00',
         shipping_total: s.ship ?? '0.00',
         shipping_tax: '0.00',
@@ -238,7 +241,9 @@ export async function createWooSimulator(data: SimDataset, creds = { key: 'ck_si
         prices_include_tax: false,
         date_paid_gmt: pay && !byHand ? s.o_gmt : null,
         date_completed_gmt: status === 'completed' ? s.o_gmt : null,
-        fee_lines: pixFee ? [{ id: oid * 100 + 99, name: 'Desconto Pix', tax_class: '', tax_status: 'none', total: `-${s.disc}`, total_tax: '0.00', taxes: [], meta_data: [] }] : [],
+        fee_lines: feeCents
+          ? [{ id: oid * 100 + 99, name: pay?.method === 'pix' ? 'Desconto Pix' : 'Desconto à vista', tax_class: '', tax_status: 'none', total: `-${cents2(feeCents)}`, total_tax: '0.00', taxes: [], meta_data: [] }]
+          : [],
         shipping_lines: Number(s.ship ?? 0) > 0 ? [{ id: oid * 100 + 98, method_title: 'Correios - SEDEX', method_id: 'correios-sedex', total: s.ship, total_tax: '0.00', taxes: [], meta_data: [] }] : [],
         customer_id: cust.startsWith(`${P}:`) && !cust.startsWith(`${P}:guest:`) ? Number(cust.slice(P.length + 1)) : 0,
         billing: customerJson(s.customer_id ? s : undefined),
