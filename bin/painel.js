@@ -1,10 +1,31 @@
 #!/usr/bin/env node
-// The `painel` command: runs the TypeScript engine CLI through tsx's loader.
-import { register } from 'tsx/esm/api';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+// The `painel` command: runs the built CLI (out/cli/painel.js, plain JavaScript). In a source checkout it first
+// builds it when it is missing or older than the engine's sources (one line on stderr), so `node bin/painel.js`
+// works right after `npm ci`; `npm run build` and `npm test` build it with the app.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-register();
-const here = dirname(fileURLToPath(import.meta.url));
-const { runCli } = await import(pathToFileURL(join(here, '..', 'main', 'cli', 'painel.ts')).href);
-process.exitCode = await runCli(process.argv.slice(2));
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const built = join(root, 'out', 'cli', 'painel.js');
+
+/** Newest modification time under dir, tests aside (they are not part of the command). */
+function newest(dir) {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) t = Math.max(t, newest(p));
+    else if (!e.name.includes('.test.')) t = Math.max(t, statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+const sources = ['main', 'shared'].map((d) => join(root, d)).filter((d) => existsSync(d));
+const stale = !existsSync(built) || (sources.length > 0 && Math.max(...sources.map(newest)) > statSync(built).mtimeMs);
+if (stale && sources.length > 0) {
+  process.stderr.write('Building the painel command (first run, or its sources changed)...\n');
+  const r = spawnSync(process.execPath, [join(root, 'scripts', 'build-cli.mjs')], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, PAINEL_BUILD_QUIET: '1' } });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+await import(pathToFileURL(built).href);

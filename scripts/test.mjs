@@ -7,7 +7,7 @@ const steps = [
   { name: 'lint', cmd: 'npm', args: ['run', '-s', 'lint'] },
   { name: 'security-scan', cmd: 'node', args: ['scripts/security-scan.mjs'] },
   { name: 'vitest', cmd: 'npx', args: ['vitest', 'run'], report: 'test-results/vitest.json' },
-  { name: 'build', cmd: 'npx', args: ['electron-vite', 'build'] },
+  { name: 'build', cmd: 'npm', args: ['run', '-s', 'build'] },
   { name: 'playwright', cmd: 'npx', args: ['playwright', 'test'], report: 'test-results/playwright.json', needs: 'build' },
 ];
 

@@ -1,7 +1,10 @@
-// The shape of a CLI command and the helpers every command shares (engine opening, output, exit codes).
+// The shape of a CLI command and what every command is given: output, the database's engine (the running app's
+// or one opened here) as contract calls and job following, its usage line.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { JobSnapshot } from '../../shared/events';
 import type { Engine, EngineOptions } from '../engine/engine';
 import { AppError } from '../store/errors';
+import type { EngineTarget } from './target';
 
 export interface CliIo {
   out: (text: string) => void;
@@ -11,16 +14,31 @@ export interface CliIo {
 
 export interface CliContext {
   io: CliIo;
-  /** Opens the engine on --db / PAINEL_DB / the per-user default (once); options apply to the first open. */
-  engine(options?: Partial<Omit<EngineOptions, 'dbPath'>>): Promise<Engine>;
   dbFlag: string | undefined;
+  /** --db / PAINEL_DB / the per-user default. */
+  dbPath: string;
+  /** This command's usage line (for error messages). */
+  usage: string;
+  /** Where calls go: the engine running on the database (app, browser mode), else one opened here. */
+  target(): Promise<EngineTarget>;
+  /** Calls a contract method through the dispatcher; an error result is thrown as an AppError. */
+  call<T = unknown>(method: string, input?: unknown): Promise<T>;
+  /** Follows a job to its end with progress lines on stderr (or `show` for each update); Ctrl-C cancels it. */
+  follow(job: JobSnapshot, show?: (j: JobSnapshot) => void): Promise<JobSnapshot>;
+  /** An engine opened by this process (browser mode, simulators); refused while another process holds the file. */
+  engine(options?: Partial<Omit<EngineOptions, 'dbPath'>>): Promise<Engine>;
+  /** Closes an engine this command opened (a long-running command that no longer needs the database). */
+  release(): Promise<void>;
 }
+
+export type CommandRun = (argv: string[], ctx: CliContext) => Promise<number>;
 
 export interface Command {
   name: string;
   summary: string;
   usage: string;
-  run(argv: string[], ctx: CliContext): Promise<number>;
+  /** The command's code, loaded when it runs (so `painel info` does not load the report engine). */
+  load(): Promise<CommandRun>;
 }
 
 /** parseArgs that turns unknown flags into BAD_INPUT (exit 2) with the command's usage. */

@@ -1,10 +1,11 @@
-// Renders job events as one progress line on a TTY (or a line per phase when not a TTY) and waits for the end.
+// Renders job events as one progress line on a TTY (or a line per phase when not a TTY) and waits for the end,
+// for a job of a local engine or of the running app's engine alike.
 import type { JobSnapshot } from '../../shared/events';
-import type { Engine } from '../engine/engine';
 import type { CliIo } from './command';
+import type { EngineTarget } from './target';
 import { AppError } from '../store/errors';
 
-function line(j: JobSnapshot): string {
+export function progressLine(j: JobSnapshot): string {
   const p = j.progress;
   const pct = p.total ? ` ${Math.floor((100 * p.done) / p.total)}%` : '';
   const count = p.total ? ` ${p.done.toLocaleString('pt-BR')}/${p.total.toLocaleString('pt-BR')}` : p.done ? ` ${p.done.toLocaleString('pt-BR')}` : '';
@@ -12,19 +13,28 @@ function line(j: JobSnapshot): string {
 }
 
 /** Follows a job until it ends; Ctrl-C cancels it. Throws the job's error as an AppError. */
-export async function followJob(engine: Engine, start: JobSnapshot, io: CliIo): Promise<JobSnapshot> {
+export async function followJob(target: EngineTarget, start: JobSnapshot, io: CliIo, show?: (j: JobSnapshot) => void): Promise<JobSnapshot> {
   let lastPhase = '';
-  const off = engine.onEvent((e) => {
-    if (e.type !== 'job' || e.job.id !== start.id) return;
-    if (io.isTTY) io.err(`\r\x1b[2K${line(e.job)}`);
-    else if (e.job.progress.phase !== lastPhase) io.err(`${line(e.job)}\n`);
-    lastPhase = e.job.progress.phase;
+  const draw =
+    show ??
+    ((j: JobSnapshot) => {
+      if (io.isTTY) io.err(`\r\x1b[2K${progressLine(j)}`);
+      else if (j.progress.phase !== lastPhase) io.err(`${progressLine(j)}\n`);
+      lastPhase = j.progress.phase;
+    });
+  const off = await target.onEvent((e) => {
+    if (e.type === 'job' && e.job.id === start.id && !e.job.endedAt) draw(e.job);
   });
-  const onSigint = () => engine.jobs.cancel(start.id);
+  const onSigint = () => void target.call('jobs.cancel', { id: start.id });
   process.once('SIGINT', onSigint);
   try {
-    const end = await engine.jobs.wait(start.id, 24 * 3600 * 1000);
-    if (io.isTTY) io.err('\r\x1b[2K');
+    let end = start;
+    while (!end.endedAt) {
+      const r = await target.call('jobs.wait', { id: start.id, timeoutMs: 60_000 });
+      if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.details);
+      end = r.value as JobSnapshot;
+    }
+    if (io.isTTY && !show) io.err('\r\x1b[2K');
     if (end.state !== 'done') {
       const e = end.error ?? { code: 'INTERNAL', message: 'job did not finish' };
       throw new AppError(e.code as never, e.message, e.details);

@@ -1,16 +1,17 @@
 // Renders a report result for the terminal or a file: JSON (rows, columns and the totals row, values exactly as
 // the engine sends them: money as decimal text, dates ISO) or an aligned text table. CSV goes through the one
 // CSV writer (export/csvExport.ts).
-import type { ReportValues, ResolvedPeriod } from '../../shared/reports';
+import type { ReportColumnMeta, ReportValues, ResolvedPeriod } from '../../shared/reports';
 import type { LocalizedText } from '../../shared/types';
-import type { ReportColumnDef, ReportDefinition } from '../reports/types';
+
+type ReportColumnDef = Pick<ReportColumnMeta, 'id' | 'label' | 'type' | 'unit'>;
 
 export type Cell = string | number | boolean | null;
 
 export interface ReportOutput {
   format: 'json' | 'table';
   lang: 'pt-BR' | 'en';
-  report: ReportDefinition;
+  report: { id: string; title: LocalizedText };
   /** The table shown, when the report has several. */
   view?: LocalizedText;
   period: ResolvedPeriod;

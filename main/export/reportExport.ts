@@ -66,7 +66,7 @@ export async function startReportExport(engine: Engine, input: ExportRunRequest)
       const conn = engine.db.readConnection();
       switch (input.format) {
         case 'csv':
-          return await writeCsv(conn, source, ctx, input.csvDialect ?? defaultDialect(ctx.locale), path, job);
+          return await writeCsv(conn, source, ctx, input.csvDialect ?? defaultDialect(ctx.locale), path, job, input.csvHeader);
         case 'xlsx':
           return await writeXlsx(conn, source, ctx, path, job);
         case 'pdf':

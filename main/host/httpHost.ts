@@ -21,6 +21,11 @@ export interface HttpHostOptions {
   staticDir?: string | null;
   /** Fixed token (tests); default a fresh random one. */
   token?: string;
+  /**
+   * The door for this machine's own commands (the CLI, through the runtime file): calls with this token go to this
+   * dispatcher (transport 'local'), calls with `token` to `dispatcher` (the browser page's).
+   */
+  local?: { token: string; dispatcher: Dispatcher };
   maxBodyBytes?: number;
 }
 
@@ -86,22 +91,30 @@ function tokenMatches(given: string | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+class BodyTooLarge extends Error {}
+
+/** The request body as text; a body over the limit stops being read (BodyTooLarge), declared or not. */
 function readBody(req: IncomingMessage, max: number): Promise<string> {
   return new Promise((resolveBody, reject) => {
+    if (Number(req.headers['content-length'] ?? 0) > max) return reject(new BodyTooLarge());
     let size = 0;
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => {
+      if (size > max) return;
       size += c.length;
-      if (size > max) {
-        reject(new Error(`request body over ${max} bytes`));
-        req.destroy();
-        return;
-      }
+      if (size > max) return reject(new BodyTooLarge());
       chunks.push(c);
     });
     req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+/** 413 with a JSON error; the connection closes after the answer, so the rest of the body is never read. */
+function tooLarge(res: ServerResponse, max: number): void {
+  const body = JSON.stringify({ ok: false, error: { code: 'BAD_INPUT', message: `the request body is larger than ${max} bytes` } });
+  res.writeHead(413, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'close' });
+  res.end(body);
 }
 
 export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
@@ -152,7 +165,9 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
       }
       const auth = req.headers.authorization;
       const given = auth?.startsWith('Bearer ') ? auth.slice(7) : (url.searchParams.get('token') ?? undefined);
-      if (!tokenMatches(given, token)) return fail(res, 'UNAUTHORIZED', 'missing or wrong token');
+      const fromLocal = opts.local !== undefined && tokenMatches(given, opts.local.token);
+      if (!fromLocal && !tokenMatches(given, token)) return fail(res, 'UNAUTHORIZED', 'missing or wrong token');
+      const dispatcher = fromLocal && opts.local ? opts.local.dispatcher : opts.dispatcher;
       const route = routes.get(url.pathname);
       if (route) return await route(req, res, url);
       if (url.pathname === '/api/events') {
@@ -168,9 +183,20 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
         return;
       }
       if (req.method !== 'POST') return fail(res, 'BAD_INPUT', 'use POST', 405);
-      const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+      let method: string;
+      try {
+        method = decodeURIComponent(url.pathname.slice('/api/'.length));
+      } catch {
+        return fail(res, 'BAD_INPUT', 'the method name is not valid URL encoding');
+      }
       let input: unknown = {};
-      const text = await readBody(req, maxBody);
+      let text: string;
+      try {
+        text = await readBody(req, maxBody);
+      } catch (err) {
+        if (err instanceof BodyTooLarge) return tooLarge(res, maxBody);
+        throw err;
+      }
       if (text.trim()) {
         try {
           input = JSON.parse(text);
@@ -178,7 +204,7 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
           return sendResult(res, { ok: false, error: { code: 'BAD_INPUT', message: 'the request body is not valid JSON' } });
         }
       }
-      sendResult(res, await opts.dispatcher.call(method, input));
+      sendResult(res, await dispatcher.call(method, input));
     } catch (err) {
       if (!res.headersSent) sendResult(res, { ok: false, error: { code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) } });
       else res.end();

@@ -31,6 +31,8 @@ export const exportRunInput = z
     format: z.enum(EXPORT_FORMATS),
     /** CSV only: standard (`,` `.`) or excel-br (`;` `,` BOM, DD/MM/YYYY); default by locale. */
     csvDialect: z.enum(['standard', 'excel-br']).optional(),
+    /** CSV only: the header line names columns by label (files for people, default) or by id (scripts, the CLI). */
+    csvHeader: z.enum(['labels', 'ids']).optional(),
     ...exportTargetFields,
   })
   .strict();

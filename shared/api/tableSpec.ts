@@ -7,7 +7,12 @@ export const identifier = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,62}$/, 'mus
 export const FILTER_OPS = ['eq', 'ne', 'lt', 'le', 'gt', 'ge', 'contains', 'starts', 'in', 'between', 'is_null', 'not_null'] as const;
 export type FilterOp = (typeof FILTER_OPS)[number];
 
-const scalar = z.union([z.string().max(1000), z.number().finite(), z.boolean()]);
+// A whole number travels to DuckDB as a BIGINT: beyond 2^53 it is neither exact in JavaScript nor, past 2^63, a BIGINT.
+const scalar = z.union([
+  z.string().max(1000),
+  z.number().finite().refine((v) => !Number.isInteger(v) || Number.isSafeInteger(v), 'number out of range'),
+  z.boolean(),
+]);
 
 export const columnFilter = z
   .object({

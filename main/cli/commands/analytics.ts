@@ -2,74 +2,59 @@
 // through the same contract methods the app calls; long work is followed as a job.
 import type { CustomerValueModel, ForecastResult, RfmSnapshotInfo } from '../../../shared/analytics';
 import type { JobSnapshot } from '../../../shared/events';
-import type { Command } from '../command';
+import type { CommandRun } from '../command';
 import { parse, toPrintableJson } from '../command';
-import { createDispatcher } from '../../host/dispatcher';
 import { AppError } from '../../store/errors';
-import { followJob } from '../progress';
 
-const USAGE =
-  'painel analytics rfm-history [--from YYYY-MM] [--to YYYY-MM] | fit-value [--as-of YYYY-MM-DD] | forecast [--granularity day|month] [--horizon N] [--as-of YYYY-MM-DD] [--json]';
-
-export const analyticsCommand: Command = {
-  name: 'analytics',
-  summary: 'build the monthly RFM history, fit customer value, compute the revenue forecast',
-  usage: USAGE,
-  async run(argv, ctx) {
-    const { values: v, positionals } = parse(
-      argv,
-      { from: { type: 'string' }, to: { type: 'string' }, 'as-of': { type: 'string' }, granularity: { type: 'string' }, horizon: { type: 'string' }, json: { type: 'boolean' } },
-      USAGE,
-      true,
-    );
-    const [sub, ...rest] = positionals;
-    if (!sub || rest.length) throw new AppError('BAD_INPUT', `name one action — usage: ${USAGE}`);
-    const engine = await ctx.engine();
-    const dispatcher = createDispatcher(engine);
-    const call = async <T>(method: string, input: Record<string, unknown>): Promise<T> => {
-      const r = await dispatcher.call(method, input);
-      if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.details);
-      return r.value as T;
-    };
-    const asOf = v['as-of'] ? { asOf: v['as-of'] } : {};
-    const print = (value: unknown, text: string) => ctx.io.out(v.json ? toPrintableJson(value) + '\n' : text);
-    switch (sub) {
-      case 'rfm-history': {
-        const job = await call<JobSnapshot>('analytics.buildRfmHistory', { ...(v.from ? { from: v.from } : {}), ...(v.to ? { to: v.to } : {}) });
-        const end = await followJob(engine, job, ctx.io);
-        const r = end.result as { months: number; rebuilt: number; snapshots: RfmSnapshotInfo[] };
-        print(r, r.snapshots.map((s) => `${s.asOf}  ${String(s.customers).padStart(10)} customers`).join('\n') + `\n${r.months} months, ${r.rebuilt} rebuilt\n`);
-        return 0;
-      }
-      case 'fit-value': {
-        const end = await followJob(engine, await call<JobSnapshot>('analytics.fitCustomerValue', asOf), ctx.io);
-        const m = end.result as CustomerValueModel;
-        const bg = m.bgnbd;
-        const gg = m.gammaGamma;
-        print(
-          m,
-          `customer value as of ${m.asOf}: ${m.customers} customers (${m.repeatCustomers} repeat)\n` +
-            `BG/NBD r=${bg.r.toFixed(4)} alpha=${bg.alpha.toFixed(4)} a=${bg.a.toFixed(4)} b=${bg.b.toFixed(4)}${bg.converged ? '' : ' (not converged)'}\n` +
-            (gg ? `Gamma-Gamma p=${gg.p.toFixed(4)} q=${gg.q.toFixed(4)} v=${gg.v.toFixed(4)}\n` : 'Gamma-Gamma: not enough repeat customers\n') +
-            `fit ${(m.fitMs / 1000).toFixed(1)} s, scoring ${(m.scoreMs / 1000).toFixed(1)} s\n`,
-        );
-        return 0;
-      }
-      case 'forecast': {
-        const horizon = v.horizon === undefined ? undefined : Number(v.horizon);
-        if (horizon !== undefined && !Number.isInteger(horizon)) throw new AppError('BAD_INPUT', `--horizon must be a whole number, got ${v.horizon}`);
-        const f = await call<ForecastResult>('analytics.forecast', { ...(v.granularity ? { granularity: v.granularity } : {}), ...(horizon ? { horizon } : {}), ...asOf });
-        const lines = [
-          `${f.granularity} revenue forecast, ${f.points.length} steps after ${f.historyEnd ?? '—'} · model: ${f.model ?? 'none'}`,
-          ...f.notes.map((n) => `  ${n.en}`),
-          ...f.backtest.map((b) => `  backtest ${b.model.padEnd(15)} MAPE ${b.mape?.toFixed(2) ?? '—'}%  sMAPE ${b.smape?.toFixed(2) ?? '—'}%  MASE ${b.mase?.toFixed(3) ?? '—'}  80% covers ${b.coverage80 === null ? '—' : (b.coverage80 * 100).toFixed(0)}%  95% covers ${b.coverage95 === null ? '—' : (b.coverage95 * 100).toFixed(0)}%`),
-          ...f.points.map((p) => `${p.date}  ${p.point.toFixed(2).padStart(12)}  80% [${p.lo80.toFixed(2)}, ${p.hi80.toFixed(2)}]  95% [${p.lo95.toFixed(2)}, ${p.hi95.toFixed(2)}]${p.special ? `  ${p.special.label.en}` : ''}`),
-        ];
-        print(f, lines.join('\n') + '\n');
-        return 0;
-      }
-      default:
-        throw new AppError('BAD_INPUT', `unknown action ${sub} — usage: ${USAGE}`);
+export const run: CommandRun = async (argv, ctx) => {
+  const USAGE = ctx.usage;
+  const { values: v, positionals } = parse(
+    argv,
+    { from: { type: 'string' }, to: { type: 'string' }, 'as-of': { type: 'string' }, granularity: { type: 'string' }, horizon: { type: 'string' }, json: { type: 'boolean' } },
+    USAGE,
+    true,
+  );
+  const [sub, ...rest] = positionals;
+  if (!sub || rest.length) throw new AppError('BAD_INPUT', `name one action — usage: ${USAGE}`);
+  const call = <T,>(method: string, input: Record<string, unknown>) => ctx.call<T>(method, input);
+  const asOf = v['as-of'] ? { asOf: v['as-of'] } : {};
+  const print = (value: unknown, text: string) => ctx.io.out(v.json ? toPrintableJson(value) + '\n' : text);
+  switch (sub) {
+    case 'rfm-history': {
+      const job = await call<JobSnapshot>('analytics.buildRfmHistory', { ...(v.from ? { from: v.from } : {}), ...(v.to ? { to: v.to } : {}) });
+      const end = await ctx.follow(job);
+      const r = end.result as { months: number; rebuilt: number; snapshots: RfmSnapshotInfo[] };
+      print(r, r.snapshots.map((s) => `${s.asOf}  ${String(s.customers).padStart(10)} customers`).join('\n') + `\n${r.months} months, ${r.rebuilt} rebuilt\n`);
+      return 0;
     }
-  },
+    case 'fit-value': {
+      const end = await ctx.follow(await call<JobSnapshot>('analytics.fitCustomerValue', asOf));
+      const m = end.result as CustomerValueModel;
+      const bg = m.bgnbd;
+      const gg = m.gammaGamma;
+      print(
+        m,
+        `customer value as of ${m.asOf}: ${m.customers} customers (${m.repeatCustomers} repeat)\n` +
+          `BG/NBD r=${bg.r.toFixed(4)} alpha=${bg.alpha.toFixed(4)} a=${bg.a.toFixed(4)} b=${bg.b.toFixed(4)}${bg.converged ? '' : ' (not converged)'}\n` +
+          (gg ? `Gamma-Gamma p=${gg.p.toFixed(4)} q=${gg.q.toFixed(4)} v=${gg.v.toFixed(4)}\n` : 'Gamma-Gamma: not enough repeat customers\n') +
+          `fit ${(m.fitMs / 1000).toFixed(1)} s, scoring ${(m.scoreMs / 1000).toFixed(1)} s\n`,
+      );
+      return 0;
+    }
+    case 'forecast': {
+      const horizon = v.horizon === undefined ? undefined : Number(v.horizon);
+      if (horizon !== undefined && !Number.isInteger(horizon)) throw new AppError('BAD_INPUT', `--horizon must be a whole number, got ${v.horizon}`);
+      const f = await call<ForecastResult>('analytics.forecast', { ...(v.granularity ? { granularity: v.granularity } : {}), ...(horizon ? { horizon } : {}), ...asOf });
+      const lines = [
+        `${f.granularity} revenue forecast, ${f.points.length} steps after ${f.historyEnd ?? '—'} · model: ${f.model ?? 'none'}`,
+        ...f.notes.map((n) => `  ${n.en}`),
+        ...f.backtest.map((b) => `  backtest ${b.model.padEnd(15)} MAPE ${b.mape?.toFixed(2) ?? '—'}%  sMAPE ${b.smape?.toFixed(2) ?? '—'}%  MASE ${b.mase?.toFixed(3) ?? '—'}  80% covers ${b.coverage80 === null ? '—' : (b.coverage80 * 100).toFixed(0)}%  95% covers ${b.coverage95 === null ? '—' : (b.coverage95 * 100).toFixed(0)}%`),
+        ...f.points.map((p) => `${p.date}  ${p.point.toFixed(2).padStart(12)}  80% [${p.lo80.toFixed(2)}, ${p.hi80.toFixed(2)}]  95% [${p.lo95.toFixed(2)}, ${p.hi95.toFixed(2)}]${p.special ? `  ${p.special.label.en}` : ''}`),
+      ];
+      print(f, lines.join('\n') + '\n');
+      return 0;
+    }
+    default:
+      throw new AppError('BAD_INPUT', `unknown action ${sub} — usage: ${USAGE}`);
+  }
 };

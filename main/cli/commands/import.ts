@@ -2,11 +2,10 @@
 // with a progress line and a summary; exit 0 when every file loaded, 3 when some failed, 2 or 1 when all failed.
 import type { ImportSummary } from '../../../shared/api/import';
 import type { JobSnapshot } from '../../../shared/events';
-import type { Command } from '../command';
+import { resolve } from 'node:path';
+import type { CommandRun } from '../command';
 import { parse, toPrintableJson } from '../command';
-import { createDispatcher } from '../../host/dispatcher';
 import { AppError } from '../../store/errors';
-import { followJob } from '../progress';
 import { expandPaths } from '../../import/importFiles';
 import type { SheetInspect, SheetTemplateInfo } from '../../../shared/api/import';
 import { printSuggestion, printTemplates } from './importMapping';
@@ -32,67 +31,57 @@ export function printImportSummary(s: ImportSummary, out: (t: string) => void): 
   if (s.identity) out(`customers matched across sources: ${n(s.identity.linkedCustomers)} records in ${n(s.identity.groups)} people\n`);
 }
 
-export const importCommand: Command = {
-  name: 'import',
-  summary: 'load canonical CSV/Parquet/XLSX files or folders, WooCommerce or Bling exports, and any spreadsheet by a mapping',
-  usage: 'painel import PATH... [--accept-suggested | --template NAME] [--save-template NAME] [--json] | painel import --templates',
-  async run(argv, ctx) {
-    const { values, positionals } = parse(
-      argv,
-      { json: { type: 'boolean' }, 'accept-suggested': { type: 'boolean' }, template: { type: 'string' }, 'save-template': { type: 'string' }, templates: { type: 'boolean' } },
-      this.usage,
-      true,
-    );
-    const engine = await ctx.engine();
-    const dispatcher = createDispatcher(engine);
-    const call = async <T>(method: string, input: unknown): Promise<T> => {
-      const r = await dispatcher.call(method, input);
-      if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.details);
-      return r.value as T;
-    };
-    if (values.templates) {
-      const list = await call<SheetTemplateInfo[]>('import.templates', {});
-      if (values.json) ctx.io.out(toPrintableJson(list) + '\n');
-      else printTemplates(list, ctx.io.out);
-      return 0;
+export const run: CommandRun = async (argv, ctx) => {
+  const { values, positionals } = parse(
+    argv,
+    { json: { type: 'boolean' }, 'accept-suggested': { type: 'boolean' }, template: { type: 'string' }, 'save-template': { type: 'string' }, templates: { type: 'boolean' } },
+    ctx.usage,
+    true,
+  );
+  const call = <T,>(method: string, input: unknown) => ctx.call<T>(method, input);
+  // Absolute paths: the engine that runs the import may be another process (the app) with another working folder.
+  const paths = positionals.map((p) => resolve(p));
+  if (values.templates) {
+    const list = await call<SheetTemplateInfo[]>('import.templates', {});
+    if (values.json) ctx.io.out(toPrintableJson(list) + '\n');
+    else printTemplates(list, ctx.io.out);
+    return 0;
+  }
+  if (!positionals.length) throw new AppError('BAD_INPUT', `name at least one file or folder — usage: ${ctx.usage}`);
+  if (values.template && !(await call<SheetTemplateInfo[]>('import.templates', {})).some((t) => t.name === values.template)) {
+    throw new AppError('BAD_INPUT', `no saved mapping named "${values.template}" (see painel import --templates)`);
+  }
+  // Spreadsheets that need a mapping are looked at first: without a template or --accept-suggested nothing is
+  // written, and the suggestion is printed for the person to confirm.
+  const plans: Record<string, { mapping: Record<string, string>; dateOrder: 'dmy' | 'mdy'; decimal: '.' | ','; saveAs?: string }> = {};
+  const unmapped: SheetInspect[] = [];
+  for (const file of expandPaths(paths)) {
+    const look = await call<SheetInspect>('import.inspect', { path: file });
+    if (look.kind !== 'sheet' || !look.suggestion) continue;
+    if (values.template || (look.template && !values['save-template'])) continue;
+    if (values['accept-suggested']) {
+      plans[look.sheet ? `${file}#${look.sheet}` : file] = { mapping: look.suggestion.mapping, dateOrder: look.suggestion.dateOrder, decimal: look.suggestion.decimal, saveAs: values['save-template'] };
+    } else unmapped.push(look);
+  }
+  if (unmapped.length) {
+    if (values.json) ctx.io.out(toPrintableJson({ needsMapping: unmapped.map((u) => ({ file: u.file, sheet: u.sheet, suggestion: u.suggestion })) }) + '\n');
+    else {
+      for (const u of unmapped) printSuggestion(u, ctx.io.out);
+      ctx.io.out('nothing was imported: confirm with --accept-suggested (and --save-template NAME to reuse it), or use --template NAME\n');
     }
-    if (!positionals.length) throw new AppError('BAD_INPUT', `name at least one file or folder — usage: ${this.usage}`);
-    if (values.template && !(await call<SheetTemplateInfo[]>('import.templates', {})).some((t) => t.name === values.template)) {
-      throw new AppError('BAD_INPUT', `no saved mapping named "${values.template}" (see painel import --templates)`);
-    }
-    // Spreadsheets that need a mapping are looked at first: without a template or --accept-suggested nothing is
-    // written, and the suggestion is printed for the person to confirm.
-    const plans: Record<string, { mapping: Record<string, string>; dateOrder: 'dmy' | 'mdy'; decimal: '.' | ','; saveAs?: string }> = {};
-    const unmapped: SheetInspect[] = [];
-    for (const file of expandPaths(positionals)) {
-      const look = await call<SheetInspect>('import.inspect', { path: file });
-      if (look.kind !== 'sheet' || !look.suggestion) continue;
-      if (values.template || (look.template && !values['save-template'])) continue;
-      if (values['accept-suggested']) {
-        plans[look.sheet ? `${file}#${look.sheet}` : file] = { mapping: look.suggestion.mapping, dateOrder: look.suggestion.dateOrder, decimal: look.suggestion.decimal, saveAs: values['save-template'] };
-      } else unmapped.push(look);
-    }
-    if (unmapped.length) {
-      if (values.json) ctx.io.out(toPrintableJson({ needsMapping: unmapped.map((u) => ({ file: u.file, sheet: u.sheet, suggestion: u.suggestion })) }) + '\n');
-      else {
-        for (const u of unmapped) printSuggestion(u, ctx.io.out);
-        ctx.io.out('nothing was imported: confirm with --accept-suggested (and --save-template NAME to reuse it), or use --template NAME\n');
-      }
-      return 2;
-    }
-    const r = await dispatcher.call('import.run', {
-      paths: positionals,
-      ...(Object.keys(plans).length ? { plans } : {}),
-      ...(values.template ? { template: values.template } : {}),
-      ...(values['accept-suggested'] ? { acceptSuggested: true } : {}),
-    });
-    if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.details);
-    const end = await followJob(engine, r.value as JobSnapshot, ctx.io);
-    const summary = end.result as ImportSummary;
-    if (values.json) ctx.io.out(toPrintableJson(summary) + '\n');
-    else printImportSummary(summary, ctx.io.out);
-    if (summary.failedFiles === 0) return 0;
-    if (summary.failedFiles < summary.files.length) return 3;
-    return summary.files.every((f) => f.error?.code === 'BAD_INPUT') ? 2 : 1;
-  },
+    return 2;
+  }
+  const job = await call<JobSnapshot>('import.run', {
+    paths,
+    ...(Object.keys(plans).length ? { plans } : {}),
+    ...(values.template ? { template: values.template } : {}),
+    ...(values['accept-suggested'] ? { acceptSuggested: true } : {}),
+  });
+  const end = await ctx.follow(job);
+  const summary = end.result as ImportSummary;
+  if (values.json) ctx.io.out(toPrintableJson(summary) + '\n');
+  else printImportSummary(summary, ctx.io.out);
+  if (summary.failedFiles === 0) return 0;
+  if (summary.failedFiles < summary.files.length) return 3;
+  return summary.files.every((f) => f.error?.code === 'BAD_INPUT') ? 2 : 1;
 };

@@ -1,15 +1,17 @@
-// painel serve: browser mode — the loopback HTTP host serving the built renderer and the API.
+// painel serve: browser mode — the loopback HTTP host serving the built renderer and the API (paths limited to
+// uploads and the exports folder), plus the runtime file through which local commands reach this engine.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Command } from '../command';
+import type { CommandRun } from '../command';
 import { parse } from '../command';
 import { createDispatcher } from '../../host/dispatcher';
 import { startHttpHost } from '../../host/httpHost';
 import { startBackgroundServices } from '../../host/services';
 import { registerDownloadRoutes } from '../../host/downloads';
 import { registerUploadRoute } from '../../host/uploadRoute';
+import { newRuntimeToken, publishRuntime } from '../../host/runtimeFile';
 import { AppError } from '../../store/errors';
 
 /** The built renderer: out/renderer beside the package root. */
@@ -36,33 +38,31 @@ function openBrowser(url: string): void {
   }
 }
 
-export const serveCommand: Command = {
-  name: 'serve',
-  summary: 'browser mode: serve the app and the API on 127.0.0.1',
-  usage: 'painel serve [--port N] [--no-open] [--static DIR]',
-  async run(argv, ctx) {
-    const { values } = parse(argv, { port: { type: 'string' }, 'no-open': { type: 'boolean' }, static: { type: 'string' } }, this.usage);
-    const port = values.port === undefined ? 0 : Number(values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new AppError('BAD_INPUT', `--port must be 0..65535, got ${values.port}`);
-    const engine = await ctx.engine();
-    startBackgroundServices(engine);
-    const staticDir = values.static ?? defaultStaticDir();
-    if (!staticDir) ctx.io.err('The renderer is not built yet (npm run build); serving the API only.\n');
-    const host = await startHttpHost({ engine, dispatcher: createDispatcher(engine), port, staticDir, token: process.env.PAINEL_TOKEN || undefined });
-    registerDownloadRoutes(host, engine);
-    registerUploadRoute(host, engine);
-    ctx.io.out(`Painel is running in browser mode: ${host.url}\n`);
-    if (!values['no-open']) openBrowser(host.url);
-    await new Promise<void>((done) => {
-      const stop = () => {
-        void host
-          .close()
-          .then(() => engine.close())
-          .finally(done);
-      };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-    });
-    return 0;
-  },
+export const run: CommandRun = async (argv, ctx) => {
+  const { values } = parse(argv, { port: { type: 'string' }, 'no-open': { type: 'boolean' }, static: { type: 'string' } }, ctx.usage);
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new AppError('BAD_INPUT', `--port must be 0..65535, got ${values.port}`);
+  const engine = await ctx.engine();
+  startBackgroundServices(engine);
+  const staticDir = values.static ?? defaultStaticDir();
+  if (!staticDir) ctx.io.err('The renderer is not built yet (npm run build); serving the API only.\n');
+  const local = { token: newRuntimeToken(), dispatcher: createDispatcher(engine, { transport: 'local' }) };
+  const host = await startHttpHost({ engine, dispatcher: createDispatcher(engine, { transport: 'browser' }), local, port, staticDir, token: process.env.PAINEL_TOKEN || undefined });
+  registerDownloadRoutes(host, engine);
+  registerUploadRoute(host, engine);
+  const unpublish = engine.db.path === ':memory:' ? () => undefined : publishRuntime({ mode: 'browser', port: host.port, token: local.token, dbPath: engine.db.path });
+  ctx.io.out(`Painel is running in browser mode: ${host.url}\n`);
+  if (!values['no-open']) openBrowser(host.url);
+  await new Promise<void>((done) => {
+    const stop = () => {
+      unpublish();
+      void host
+        .close()
+        .then(() => engine.close())
+        .finally(done);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  return 0;
 };

@@ -1,0 +1,54 @@
+// Which files and folders a transport may name in import.run and export.*: the desktop window only paths the person
+// chose in a native dialog (or the engine's exports folder), a browser page only its uploads and the exports folder,
+// this machine's CLI and tests any path. Uploads are deleted once their import has ended.
+import { rmSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import type { JobSnapshot } from '../../shared/events';
+import type { Engine } from '../engine/engine';
+import { exportsDir } from '../export/exportJob';
+import { AppError } from '../store/errors';
+import { uploadDir } from './uploadRoute';
+
+export type Transport = 'desktop' | 'browser' | 'local';
+/** Paths chosen in the desktop's native dialogs: a chosen folder covers what is inside it. */
+export type PathGrants = Set<string>;
+
+export function isInside(folder: string, path: string): boolean {
+  const r = relative(resolve(folder), resolve(path));
+  return r === '' || (!r.startsWith('..') && !isAbsolute(r));
+}
+
+const granted = (grants: PathGrants, path: string) => [...grants].some((g) => isInside(g, path));
+
+/** Throws FORBIDDEN when the transport may not read or write a path the input names. */
+export function checkPaths(engine: Engine, transport: Transport, grants: PathGrants, method: string, input: unknown): void {
+  if (transport === 'local') return;
+  const i = input as { paths?: string[]; folder?: string };
+  if (method === 'import.run') {
+    for (const p of i.paths ?? []) {
+      const ok = transport === 'browser' ? isInside(uploadDir(engine), p) && resolve(p) !== resolve(uploadDir(engine)) : granted(grants, p);
+      if (!ok) {
+        throw new AppError(
+          'FORBIDDEN',
+          transport === 'browser'
+            ? `Em modo navegador, importe arquivos enviados pela página. / In browser mode, import files uploaded through the page: ${p}`
+            : `Escolha o arquivo na janela de seleção. / Choose the file in the file dialog: ${p}`,
+        );
+      }
+    }
+  }
+  if (method.startsWith('export.') && typeof i.folder === 'string') {
+    const ok = isInside(exportsDir(engine), i.folder) || (transport === 'desktop' && granted(grants, i.folder));
+    if (!ok) throw new AppError('FORBIDDEN', `Esta pasta não foi escolhida para exportar. / This folder was not chosen for exports: ${i.folder}`);
+  }
+}
+
+/** Browser mode: deletes the uploaded files (each in its own folder under uploads/) when their import job ends. */
+export function forgetUploads(engine: Engine, job: unknown, input: unknown): void {
+  const root = uploadDir(engine);
+  const folders = [...new Set(((input as { paths?: string[] }).paths ?? []).map((p) => dirname(resolve(p))))].filter((d) => isInside(root, d) && d !== resolve(root));
+  const id = (job as JobSnapshot | null)?.id;
+  const remove = () => folders.forEach((d) => rmSync(d, { recursive: true, force: true }));
+  if (!id) return remove();
+  engine.jobs.wait(id, 7 * 24 * 3600 * 1000).then(remove, remove);
+}
