@@ -10,6 +10,8 @@ import { remoteEngine } from './remote';
 export interface EngineTarget {
   /** 'local': an engine opened by this command; else the mode of the running engine. */
   kind: 'local' | 'app' | 'browser';
+  /** The engine opened here, when kind is 'local' (for finer progress than job events carry). */
+  local?: Engine;
   call(method: string, input: unknown): Promise<Result<unknown>>;
   onEvent(listener: (e: PainelEvent) => void): Promise<() => void>;
 }
@@ -24,6 +26,7 @@ export async function connectTarget(dbPath: string, openLocal: () => Promise<Eng
   const dispatcher = createDispatcher(engine, { transport: 'local' });
   return {
     kind: 'local',
+    local: engine,
     call: (method, input) => dispatcher.call(method, input),
     onEvent: async (listener) => engine.onEvent(listener),
   };

@@ -8,6 +8,7 @@ import { parse, toPrintableJson } from '../command';
 import { AppError } from '../../store/errors';
 import { envVarFor } from '../../engine/secrets';
 import { parseSourceKind } from '../../sync/config';
+import { syncService } from '../../sync/service';
 import { CONNECTORS } from '../../sync/connectors';
 import { authNames } from '../../sync/tokens';
 
@@ -78,12 +79,22 @@ export const run: CommandRun = async (argv, ctx) => {
     if (!ctx.io.isTTY) render();
     else timer ??= setTimeout(() => ((timer = null), render()), 100);
   };
+  // An engine opened here reports every source's every phase; the app's engine, the phases its job events carry.
+  const target = await ctx.target();
+  const off = target.local
+    ? syncService(target.local).subscribe((id, p) => {
+        lines.set(id, { phase: p.phase, rows: p.rows });
+        if (!ctx.io.isTTY) render();
+        else timer ??= setTimeout(() => ((timer = null), render()), 100);
+      })
+    : null;
   let summary: SyncSummary;
   try {
     const job = await ctx.call<JobSnapshot>('sync.start', { ...(source ? { source } : {}), full: !!values.full });
-    const end = await ctx.follow(job, show);
+    const end = await ctx.follow(job, off ? () => undefined : show);
     summary = end.result as SyncSummary;
   } finally {
+    off?.();
     if (timer) clearTimeout(timer);
     if (ctx.io.isTTY && lines.size) render();
   }
