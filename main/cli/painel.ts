@@ -5,7 +5,7 @@ import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { exitCodeFor } from '../../shared/errors';
 import type { JobSnapshot } from '../../shared/events';
-import { Engine } from '../engine/engine';
+import type { Engine } from '../engine/engine';
 import { resolveDbPath } from '../engine/paths';
 import { findRunningEngine } from '../host/runtimeFile';
 import { AppError, toErrorData } from '../store/errors';
@@ -92,7 +92,9 @@ export async function runCli(argv: string[], io?: Partial<CliIo>): Promise<numbe
   const log = engineLog(dbPath, fullIo, flags.verbose);
   let engine: Engine | null = null;
   let target: Promise<EngineTarget> | null = null;
-  const openEngine = async (options?: Parameters<CliContext['engine']>[0]) => (engine ??= await Engine.open({ log, ...options, dbPath }));
+  // Loaded only when this process opens the database itself (not when the app's engine answers).
+  const openEngine = async (options?: Parameters<CliContext['engine']>[0]) =>
+    (engine ??= await (await import('../engine/engine')).Engine.open({ log, ...options, dbPath }));
   const ctx: CliContext = {
     io: fullIo,
     dbFlag: flags.dbFlag,

@@ -3,7 +3,6 @@
 import type { Result } from '../../shared/errors';
 import type { PainelEvent } from '../../shared/events';
 import type { Engine } from '../engine/engine';
-import { createDispatcher } from '../host/dispatcher';
 import { findRunningEngine } from '../host/runtimeFile';
 import { remoteEngine } from './remote';
 
@@ -23,6 +22,7 @@ export async function connectTarget(dbPath: string, openLocal: () => Promise<Eng
     return { kind: running.mode, call: remote.call, onEvent: remote.onEvent };
   }
   const engine = await openLocal();
+  const { createDispatcher } = await import('../host/dispatcher');
   const dispatcher = createDispatcher(engine, { transport: 'local' });
   return {
     kind: 'local',
