@@ -2,14 +2,19 @@
 // chose in a native dialog (or the engine's exports folder), a browser page only its uploads and the exports folder,
 // this machine's CLI and tests any path. Uploads are deleted once their import has ended.
 import { rmSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { JobSnapshot } from '../../shared/events';
 import type { Engine } from '../engine/engine';
 import { exportsDir } from '../export/exportJob';
 import { AppError } from '../store/errors';
-import { uploadDir } from './uploadRoute';
 
 export type Transport = 'desktop' | 'browser' | 'local';
+
+/** Browser mode's uploads: a private folder beside the database, one subfolder per uploaded file. */
+export function uploadDir(engine: Engine): string {
+  return engine.db.path === ':memory:' ? join(tmpdir(), 'painel-uploads') : join(dirname(engine.db.path), 'uploads');
+}
 /** Paths chosen in the desktop's native dialogs: a chosen folder covers what is inside it. */
 export type PathGrants = Set<string>;
 

@@ -1,13 +1,13 @@
 // Browser-mode file upload: a page cannot hand the engine a file path, so "Import files" first POSTs each chosen
 // file's bytes to the loopback host (token required like every /api/ path), which keeps them in a private
-// uploads folder beside the database and answers the path to give import.run.
+// uploads folder beside the database and answers the path to give import.run (deleted again once that import has ended).
 import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { dirname, join } from 'node:path';
-import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Engine } from '../engine/engine';
 import type { HttpHost } from './httpHost';
+import { uploadDir } from './pathPolicy';
 
 export const UPLOAD_ROUTE = '/api/import/upload';
 const DEFAULT_MAX_BYTES = 1024 * 1024 * 1024;
@@ -19,9 +19,7 @@ export function safeUploadName(name: string): string {
   return clean || 'upload';
 }
 
-export function uploadDir(engine: Engine): string {
-  return engine.db.path === ':memory:' ? join(tmpdir(), 'painel-uploads') : join(dirname(engine.db.path), 'uploads');
-}
+export { uploadDir };
 
 function answer(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
