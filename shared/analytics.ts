@@ -279,6 +279,8 @@ export interface Customer360 {
   rfm: { asOf: string; recency: number; frequency: number; monetary: string; r: number; f: number; m: number; cluster: RfmCluster } | null;
   clusterHistory: { asOf: string; cluster: RfmCluster; r: number; f: number; m: number }[];
   value: { asOf: string; pAlive: number; churnRisk: number; expectedVisits90: number; expectedVisits365: number; expectedValue365: string } | null;
+  /** The customer-value model's notes (why it scores as it does when a fit is degenerate); empty when none. */
+  valueNotes: LocalizedText[];
   loyalty: { balance: number; transactions: { date: string; kind: string; points: number; saleId: string | null }[] };
   campaigns: { campaignId: string; name: string | null; channel: string | null; events: { type: string; at: string; revenue: string | null }[] }[];
   segments: SegmentId[];

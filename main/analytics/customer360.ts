@@ -3,6 +3,7 @@
 // Sales are looked up by the member record ids (a filter DuckDB pushes into the scan), not by computed keys.
 import type { Customer360, SegmentId } from '../../shared/analytics';
 import type { RfmCluster } from '../../shared/rfm';
+import type { LocalizedText } from '../../shared/types';
 import type { Db } from '../store/db';
 import { AppError } from '../store/errors';
 import { ParamList } from '../sql/specSql';
@@ -73,6 +74,8 @@ export async function customer360(db: Db, customerId: string, rfm: RfmOptions | 
      FROM customer_value WHERE customer_id = $1 AND model_id = (SELECT model_id FROM clv_models ORDER BY fitted_at DESC LIMIT 1)`,
     [key],
   );
+  const [model] = await db.all<{ notes: string | null }>(`SELECT notes::VARCHAR AS notes FROM clv_models ORDER BY fitted_at DESC LIMIT 1`);
+  const valueNotes = model?.notes ? (JSON.parse(model.notes) as LocalizedText[]) : [];
   const loyalty = await db.all<{ date: string; kind: string; points: number; saleId: string | null }>(
     `SELECT strftime(CAST(timezone(getvariable('biz_tz'), occurred_at) AS DATE), '%Y-%m-%d') AS date, kind, points, sale_id AS "saleId"
      FROM loyalty_transactions WHERE list_contains(${idList}, customer_id) ORDER BY occurred_at DESC`,
@@ -127,6 +130,7 @@ export async function customer360(db: Db, customerId: string, rfm: RfmOptions | 
     rfm: last ?? null,
     clusterHistory: history.map((h) => ({ asOf: h.asOf, cluster: h.cluster, r: h.r, f: h.f, m: h.m })),
     value: value ?? null,
+    valueNotes,
     loyalty: { balance, transactions: loyalty },
     campaigns,
     segments,

@@ -1,5 +1,5 @@
-// Forecast: daily or monthly net revenue forecast from the end of the chosen period, with 80/95% bands, the
-// model chosen by backtest, its errors and the comparison with the seasonal-naive baseline in words.
+// Forecast: the next 30 days' revenue total (the same figure as the dashboard's), then the daily or monthly forecast
+// from the end of the chosen period with 80/95% bands, the model chosen by backtest, its errors and coverage.
 import { useState } from 'react';
 import type { analytics } from '../../../shared/api/analytics';
 import { useCallIn } from '../api/useCall';
@@ -7,15 +7,24 @@ import { ErrorNote } from '../components/ErrorNote';
 import { useI18n } from '../i18n/useI18n';
 import { useFilterStore } from '../state/filterStore';
 import { useResolvedPeriod } from '../state/useResolvedPeriod';
-import { ForecastView } from './forecast/ForecastView';
+import { ForecastView, MODEL_KEY } from './forecast/ForecastView';
 
 export default function ForecastPage() {
-  const { t } = useI18n();
+  const { t, f } = useI18n();
   const locations = useFilterStore((s) => s.locations);
   const [granularity, setGranularity] = useState<'day' | 'month'>('day');
   const { period, error: periodError } = useResolvedPeriod();
   const asOf = period?.to ?? null;
-  const fc = useCallIn<typeof analytics, 'analytics.forecast'>('analytics.forecast', asOf ? { granularity, horizon: granularity === 'day' ? 30 : 6, asOf } : null);
+  const next = useCallIn<typeof analytics, 'analytics.forecastNext30'>('analytics.forecastNext30', {});
+  const n = next.data;
+  // A period reaching the still-open business day forecasts from the last complete day, as the 30-day total does,
+  // so the page shows one total; an earlier period end forecasts from that day.
+  const live = !!n && !!asOf && (n.historyEnd === null || asOf > n.historyEnd);
+  const ready = !!asOf && (!!n || !!next.error);
+  const fc = useCallIn<typeof analytics, 'analytics.forecast'>(
+    'analytics.forecast',
+    ready ? { granularity, horizon: granularity === 'day' ? 30 : 6, ...(live ? {} : { asOf: asOf as string }) } : null,
+  );
   return (
     <section className="page forecast" aria-labelledby="fc-title">
       <header className="page-head">
@@ -32,6 +41,18 @@ export default function ForecastPage() {
           </select>
         </div>
       </header>
+      <div className="card kpi-card" data-testid="forecast-next30">
+        <div className="kpi-label">{t('forecast.next30')}</div>
+        <div className="kpi-value">{n ? (n.total === null ? '–' : f.money(n.total)) : '…'}</div>
+        <div className="muted small">
+          {n && n.total !== null && n.from && n.to && n.model
+            ? t('forecast.next30Range', { from: f.date(n.from), to: f.date(n.to), model: t(MODEL_KEY[n.model]) })
+            : n
+              ? t('forecast.next30Missing')
+              : ''}
+        </div>
+        {next.error && <ErrorNote error={next.error} onRetry={next.reload} />}
+      </div>
       {periodError && <ErrorNote error={periodError} />}
       {fc.error && <ErrorNote error={fc.error} onRetry={fc.reload} />}
       {fc.loading && !fc.data && <div className="chart-placeholder" style={{ height: 320 }} />}

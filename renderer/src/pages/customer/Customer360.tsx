@@ -59,6 +59,12 @@ export default function Customer360({ customerId }: { customerId: string }) {
           <div className="kpi-value">{d.value ? f.money(d.value.expectedValue365) : '–'}</div>
           <div className="muted small">{d.value ? t('c360.expectedVisits', { n: f.number(d.value.expectedVisits365, 1) }) : t('c360.noValue')}</div>
           {!d.value && <FitValueButton onDone={c.reload} />}
+          {d.value &&
+            d.valueNotes.map((n, i) => (
+              <p key={i} className="note note-info small" data-testid="c360-value-note">
+                {l(n)}
+              </p>
+            ))}
         </div>
         <div className="card">
           <div className="kpi-label">{t('c360.churn')}</div>
@@ -134,7 +140,7 @@ export default function Customer360({ customerId }: { customerId: string }) {
                 {d.loyalty.transactions.slice(0, 20).map((x, i) => (
                   <tr key={i}>
                     <td>{f.date(x.date)}</td>
-                    <td>{x.kind}</td>
+                    <td>{codeLabel(locale, x.kind)}</td>
                     <td className="num">{f.integer(x.points)}</td>
                   </tr>
                 ))}

@@ -1,5 +1,5 @@
-// One forecast shown: the chart with bands, the model chosen and why, the backtest errors of every model,
-// and the comparison with the seasonal-naive baseline in plain words.
+// One forecast shown: the chart with bands, the model chosen and why (the engine's note), the holidays ahead,
+// the backtest errors of every model under names an owner reads, and how often the bands held in the backtest.
 import { useMemo } from 'react';
 import type { ForecastModelId, ForecastResult } from '../../../../shared/analytics';
 import { useChartColors } from '../../components/charts/chartColors';
@@ -13,14 +13,11 @@ export const MODEL_KEY: Record<ForecastModelId, MessageKey> = {
   ets: 'forecast.model.ets',
 };
 
-/** The baseline comparison in words, from the backtest scores (MAPE comes in percentage points). */
-export function baselineText(r: ForecastResult, t: ReturnType<typeof useI18n>['t'], pct: (v: number) => string): string | null {
-  const base = r.backtest.find((b) => b.model === 'seasonal_naive');
+/** How often the shown model's bands held in the backtest, in words (null when not measured). */
+export function coverageText(r: ForecastResult, t: ReturnType<typeof useI18n>['t'], pct: (v: number) => string): string | null {
   const shown = r.backtest.find((b) => b.model === r.model);
-  if (!base || base.mape === null) return null;
-  if (!shown || r.model === 'seasonal_naive' || shown.mape === null) return t('forecast.worse', { base: pct(base.mape / 100) });
-  const gain = base.mape > 0 ? (base.mape - shown.mape) / base.mape : 0;
-  return t('forecast.better', { model: t(MODEL_KEY[shown.model]), err: pct(shown.mape / 100), base: pct(base.mape / 100), pct: pct(gain) });
+  if (!shown || shown.coverage80 === null || shown.coverage95 === null) return null;
+  return t('forecast.coverage', { c80: pct(shown.coverage80), c95: pct(shown.coverage95) });
 }
 
 export function ForecastView({ result }: { result: ForecastResult }) {
@@ -28,7 +25,9 @@ export function ForecastView({ result }: { result: ForecastResult }) {
   const colors = useChartColors();
   const chart = useMemo(() => forecastOption(result, f, colors, t), [result, f, colors, t]);
   const pct = (v: number) => f.percent(v, 1);
-  const words = baselineText(result, t, pct);
+  const words = coverageText(result, t, (v) => f.percent(v, 0));
+  const special = result.points.filter((p) => p.special);
+  const when = (d: string) => (result.granularity === 'month' ? f.month(d) : f.date(d));
   if (!result.points.length) return <p className="note note-info">{t('forecast.notEnough')}</p>;
   return (
     <div className="forecast-view" data-testid="forecast-view" data-model={result.model ?? ''}>
@@ -42,12 +41,12 @@ export function ForecastView({ result }: { result: ForecastResult }) {
           <p className="kpi-value" data-testid="forecast-model">
             {result.model ? t(MODEL_KEY[result.model]) : '–'}
           </p>
-          {words && <p data-testid="forecast-baseline">{words}</p>}
           {result.notes.map((n, i) => (
-            <p key={i} className="muted">
+            <p key={i} className={i === result.notes.length - 1 ? undefined : 'muted'} data-testid="forecast-note">
               {l(n)}
             </p>
           ))}
+          {words && <p data-testid="forecast-coverage">{words}</p>}
           <p className="muted small">{t('forecast.history', { n: f.integer(result.historyLength), end: result.historyEnd ? (result.granularity === 'month' ? f.month(result.historyEnd) : f.date(result.historyEnd)) : '–' })}</p>
         </section>
         <section className="card" aria-labelledby="fc-backtest">
@@ -55,15 +54,21 @@ export function ForecastView({ result }: { result: ForecastResult }) {
           <table className="simple-table" data-testid="backtest-table">
             <thead>
               <tr>
-                <th scope="col">{t('forecast.model')}</th>
+                <th scope="col">{t('forecast.modelColumn')}</th>
                 <th scope="col" className="num">
-                  MAPE
+                  {t('forecast.metric.mase')}
                 </th>
                 <th scope="col" className="num">
-                  sMAPE
+                  {t('forecast.metric.smape')}
                 </th>
                 <th scope="col" className="num">
-                  MASE
+                  {t('forecast.metric.mape')}
+                </th>
+                <th scope="col" className="num">
+                  {t('forecast.metric.cov80')}
+                </th>
+                <th scope="col" className="num">
+                  {t('forecast.metric.cov95')}
                 </th>
                 <th scope="col" className="num">
                   {t('forecast.origins')}
@@ -77,9 +82,11 @@ export function ForecastView({ result }: { result: ForecastResult }) {
                     {t(MODEL_KEY[b.model])}
                     {b.model === result.model ? ' ✓' : ''}
                   </th>
-                  <td className="num">{b.mape === null ? '–' : pct(b.mape / 100)}</td>
-                  <td className="num">{b.smape === null ? '–' : pct(b.smape / 100)}</td>
                   <td className="num">{b.mase === null ? '–' : f.number(b.mase, 2)}</td>
+                  <td className="num">{b.smape === null ? '–' : pct(b.smape / 100)}</td>
+                  <td className="num">{b.mape === null ? '–' : pct(b.mape / 100)}</td>
+                  <td className="num">{b.coverage80 === null ? '–' : f.percent(b.coverage80, 0)}</td>
+                  <td className="num">{b.coverage95 === null ? '–' : f.percent(b.coverage95, 0)}</td>
                   <td className="num">{f.integer(b.origins)}</td>
                 </tr>
               ))}
@@ -87,6 +94,22 @@ export function ForecastView({ result }: { result: ForecastResult }) {
           </table>
           <p className="muted small">{t('forecast.masePlain')}</p>
         </section>
+        {special.length > 0 && (
+          <section className="card" aria-labelledby="fc-special">
+            <h2 id="fc-special">{t('forecast.special')}</h2>
+            <ul className="plain-list" data-testid="forecast-special">
+              {special.map((p) => (
+                <li key={p.date}>
+                  <strong>{when(p.date)}</strong> {l(p.special!.label)}: {f.money(p.point)}{' '}
+                  <span className="muted small">
+                    ({t('forecast.specialEffect', { p: f.percent(p.special!.effect, 0) })}
+                    {p.special!.closedShare > 0 ? ` · ${t('forecast.specialClosed', { p: f.percent(p.special!.closedShare, 0) })}` : ''})
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
       </div>
     </div>
   );
