@@ -16,7 +16,7 @@ export function wireIpc(engine: Engine, dispatcher: Dispatcher, getWindow: () =>
       return { ok: false, error: { code: 'FORBIDDEN', message: 'call from a frame that is not the Painel window' } };
     }
     if (typeof method !== 'string') return { ok: false, error: { code: 'BAD_INPUT', message: 'method must be a string' } };
-    if (isDesktopMethod(method)) return desktopCall(win, method, input);
+    if (isDesktopMethod(method)) return desktopCall(win, method, input, (paths) => dispatcher.grant(paths));
     return dispatcher.call(method, input);
   });
   const off = engine.onEvent((e) => {
@@ -32,7 +32,7 @@ export function wireIpc(engine: Engine, dispatcher: Dispatcher, getWindow: () =>
 const FILTER_NAMES = { csv: 'CSV', parquet: 'Parquet', xlsx: 'Excel (XLSX)' } as const;
 
 /** Native shell actions: validated like contract calls, answered as values. */
-async function desktopCall(win: BrowserWindow, method: DesktopMethod, input: unknown): Promise<Result<unknown>> {
+async function desktopCall(win: BrowserWindow, method: DesktopMethod, input: unknown, grant: (paths: string[]) => void): Promise<Result<unknown>> {
   const parsed = desktopInputs[method].safeParse(input ?? {});
   if (!parsed.success) return { ok: false, error: { code: 'BAD_INPUT', message: `invalid input for ${method}: ${parsed.error.issues[0]?.message ?? 'rejected'}` } };
   if (method === 'desktop.openFiles') {
@@ -41,6 +41,8 @@ async function desktopCall(win: BrowserWindow, method: DesktopMethod, input: unk
       properties: [i.folders ? 'openDirectory' : 'openFile', 'multiSelections'],
       filters: i.folders ? [] : [{ name: i.filters.map((f) => FILTER_NAMES[f]).join(', '), extensions: i.filters }],
     });
+    // What the person chose in the dialog is what import calls from this window may then read.
+    if (!r.canceled) grant(r.filePaths);
     return { ok: true, value: { paths: r.canceled ? [] : r.filePaths } };
   }
   const { path } = parsed.data as { path: string };

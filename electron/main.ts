@@ -4,7 +4,7 @@ import { app, BrowserWindow, net, protocol, safeStorage, session, shell, dialog 
 import { join, normalize, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { existsSync } from 'node:fs';
-import { CSP, CodecFileSecretStore, Engine, createDispatcher, isCorruption, listBackupFiles, restoreFromBackupFile, startBackgroundServices } from '../main/host/index';
+import { CSP, CodecFileSecretStore, Engine, createDispatcher, isCorruption, listBackupFiles, publishForCommands, restoreFromBackupFile, startBackgroundServices } from '../main/host/index';
 import { wireIpc } from './ipc';
 import { prefs } from './settings';
 import { APP_ORIGIN, APP_SCHEME, isAppUrl, isSafeExternalUrl } from './windowOptions';
@@ -146,8 +146,13 @@ async function start(): Promise<void> {
     return;
   }
   startBackgroundServices(engine);
-  const dispatcher = createDispatcher(engine);
+  const dispatcher = createDispatcher(engine, { transport: 'desktop' });
   const unwire = wireIpc(engine, dispatcher, () => win);
+  // Commands run while the app is open (a nightly painel close) reach this engine instead of the locked file.
+  const commands = await publishForCommands(engine).catch((err: unknown) => {
+    engine?.log(`local commands cannot reach the app: ${err instanceof Error ? err.message : String(err)}`);
+    return null;
+  });
   createWindow();
   app.on('activate', () => {
     if (!win) createWindow();
@@ -162,7 +167,9 @@ async function start(): Promise<void> {
     const closing = engine;
     engine = null;
     unwire();
-    void closing.close().finally(() => app.quit());
+    void (commands?.close() ?? Promise.resolve())
+      .then(() => closing.close())
+      .finally(() => app.quit());
   });
 }
 

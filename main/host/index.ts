@@ -7,3 +7,4 @@ export { defaultDataDir, resolveDbPath } from '../engine/paths';
 export { CodecFileSecretStore, type SecretCodec, type SecretStore } from '../engine/secrets';
 export { listBackupFiles, isCorruption } from '../store/recovery';
 export { restoreFromBackupFile } from '../backup/backup';
+export { publishForCommands } from './commandDoor';
