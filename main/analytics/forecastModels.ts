@@ -25,6 +25,19 @@ export function seasonalNaiveForecast(y: number[], m: number, horizon: number, l
   return { point, intervals };
 }
 
+/**
+ * Fits on log(1 + y) and maps the forecast back: a salon's days are multiplicative (a quiet Sunday is a fraction
+ * of a Saturday, not a fixed amount less), and the back-transformed bands stay above zero. The point is then the
+ * median of the forecast distribution.
+ */
+export function onLogScale(y: number[], model: (ly: number[]) => ModelForecast): ModelForecast {
+  const f = model(y.map((v) => Math.log1p(Math.max(0, v))));
+  const back = (a: number[]) => a.map((v) => Math.expm1(v));
+  const intervals = new Map<number, { lower: number[]; upper: number[] }>();
+  for (const [level, b] of f.intervals) intervals.set(level, { lower: back(b.lower), upper: back(b.upper) });
+  return { point: back(f.point), intervals };
+}
+
 export interface CandidateSpec {
   id: ForecastModelId;
   /** Fits on y and forecasts h steps with the given interval levels. */
@@ -34,7 +47,7 @@ export interface CandidateSpec {
 /** The candidates; with a calendar (daily series) every one, the baseline included, sees the holidays. */
 export function candidates(seasonLength: number, periods: number[], calendar: DayCalendar | null = null): CandidateSpec[] {
   const out: CandidateSpec[] = [{ id: 'seasonal_naive', forecast: (y, h, l) => seasonalNaiveForecast(y, seasonLength, h, l) }];
-  if (periods.length) out.push({ id: 'mstl_ets', forecast: (y, h, l) => mstlEtsForecast(y, periods, h, [...(l ?? [])]) });
+  if (periods.length) out.push({ id: 'mstl_ets', forecast: (y, h, l) => onLogScale(y, (ly) => mstlEtsForecast(ly, periods, h, [...(l ?? [])])) });
   out.push({ id: 'ets', forecast: (y, h, l) => etsForecast(y, h, [...(l ?? [])]) });
   if (!calendar) return out;
   return out.map((c) => ({ id: c.id, forecast: (y, h, l) => forecastWithCalendar(y, h, calendar, (adj) => c.forecast(adj, h, l)) }));
