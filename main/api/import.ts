@@ -67,7 +67,8 @@ export const importHandlers = {
   },
   'import.history': async (i, ctx) => {
     const rows = await ctx.db.all<Record<string, unknown>>(
-      `SELECT import_id, file, "table", format, loaded, replaced, unchanged, rejected, unknown_columns, error, started_at, finished_at
+      `SELECT import_id, file, "table", format, loaded, replaced, unchanged, rejected, unknown_columns, error, started_at, finished_at,
+         import_id IN (SELECT import_id FROM import_undone) AS undone
        FROM import_log ORDER BY started_at DESC, file LIMIT ${i.limit}`,
     );
     return rows.map(
@@ -84,6 +85,7 @@ export const importHandlers = {
         error: (r.error as string | null) ?? null,
         startedAt: iso(r.started_at) as string,
         finishedAt: iso(r.finished_at),
+        undone: r.undone === true,
       }),
     );
   },

@@ -86,6 +86,8 @@ export interface ImportLogEntry {
   error: string | null;
   startedAt: string;
   finishedAt: string | null;
+  /** The import was undone (its rows removed). */
+  undone?: boolean;
 }
 
 /** A mapped column as the app shows it: field id -> source column, how it was chosen and what the values look like. */

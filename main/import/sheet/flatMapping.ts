@@ -74,7 +74,9 @@ export function flatTables(o: FlatOptions): [CanonicalTable, string][] {
     coalesce(ltot, unit * qty) AS lt, coalesce(unit, round(ltot / nullif(qty, 0), 2)) AS up FROM d),
   s AS (SELECT sk, min(__r) AS __r, arg_min(dt, __r) AS dt, arg_min(st, __r) AS st, arg_min(ck, __r) AS ck, arg_min(ek, __r) AS ek,
     ${perSale ? 'arg_min(total, __r)' : 'sum(total)'} AS total, ${perSale ? 'arg_min(disc, __r)' : 'sum(disc)'} AS disc, ${perSale ? 'arg_min(ship, __r)' : 'sum(ship)'} AS ship, sum(lt) AS lines,
-    count(*) FILTER (WHERE total IS NULL AND total_t IS NOT NULL) AS bad_total, arg_min(total_t, __r) AS total_t,
+    count(*) FILTER (WHERE (total IS NULL AND total_t IS NOT NULL) OR (ltot IS NULL AND ltot_t IS NOT NULL) OR (unit IS NULL AND unit_t IS NOT NULL)) AS bad_total,
+    arg_min(CASE WHEN total IS NULL AND total_t IS NOT NULL THEN total_t WHEN ltot IS NULL AND ltot_t IS NOT NULL THEN ltot_t WHEN unit IS NULL THEN unit_t END, __r)
+      FILTER (WHERE (total IS NULL AND total_t IS NOT NULL) OR (ltot IS NULL AND ltot_t IS NOT NULL) OR (unit IS NULL AND unit_t IS NOT NULL)) AS total_t,
     count(DISTINCT pm) AS methods FROM l GROUP BY sk),
   s2 AS (SELECT *, CASE WHEN bad_total > 0 THEN NULL ELSE coalesce(total, lines - coalesce(disc, 0)) END AS amount FROM s)`;
   const tables: [CanonicalTable, string][] = [];

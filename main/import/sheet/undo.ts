@@ -34,9 +34,9 @@ export async function undoImport(db: Db, importId: string): Promise<RemovedRows>
   if (importId === DEMO_IMPORT_ID) return removeDemo(db);
   const removed = await db.transaction(async (tx) => {
     const known = await tx.all(`SELECT 1 FROM import_log WHERE import_id = $1 LIMIT 1`, [importId]);
-    if (!known.length) throw new AppError('NOT_FOUND', 'no such import');
+    if (!known.length) throw new AppError('NOT_FOUND', 'no import with this id');
     const done = await tx.all(`SELECT 1 FROM import_undone WHERE import_id = $1`, [importId]);
-    if (done.length) throw new AppError('CONFLICT', 'this import was already undone');
+    if (done.length) throw new AppError('CONFLICT', 'already undone');
     const out: RemovedRows['tables'] = [];
     const tables = await tx.all<{ t: string }>(`SELECT DISTINCT "table" AS t FROM import_rows WHERE import_id = $1`, [importId]);
     for (const t of CANONICAL_TABLES.filter((c) => tables.some((x) => x.t === c)).reverse()) {

@@ -22,6 +22,7 @@ const pages: Record<string, Page> = {
   sync: lazy(() => import('../pages/SyncPage')),
   settings: lazy(() => import('../pages/SettingsPage')),
   sales: lazy(() => import('../pages/SalesPage')),
+  import: lazy(() => import('../pages/ImportPage')),
 };
 
 /** Pages whose numbers depend on the global period and location. */

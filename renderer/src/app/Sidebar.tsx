@@ -13,6 +13,7 @@ const ITEMS: { path: string; key: MessageKey; icon: string }[] = [
   { path: '/sync', key: 'nav.sync', icon: '⟳' },
   { path: '/settings', key: 'nav.settings', icon: '⚙' },
   { path: '/tables', key: 'nav.tables', icon: '▦' },
+  { path: '/import', key: 'nav.import', icon: '⇪' },
 ];
 
 export function Sidebar() {

@@ -12,6 +12,7 @@ export const en: Record<MessageKey, string> = {
   'nav.sync': 'Sync',
   'nav.settings': 'Settings',
   'nav.tables': 'Tables',
+  'nav.import': 'Import',
   'nav.main': 'Main navigation',
   'top.locale': 'Language',
   'top.theme': 'Theme',

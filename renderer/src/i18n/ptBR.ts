@@ -10,6 +10,7 @@ export const ptBR = {
   'nav.sync': 'Sincronização',
   'nav.settings': 'Configurações',
   'nav.tables': 'Tabelas',
+  'nav.import': 'Importar',
   'nav.main': 'Navegação principal',
   'top.locale': 'Idioma',
   'top.theme': 'Tema',

@@ -1,5 +1,6 @@
 // "Import files": a native file dialog on desktop, a file input in browser mode (files are uploaded to the
-// loopback host first, since a page cannot hand the engine a path); then import.run as a job with progress.
+// loopback host first, since a page cannot hand the engine a path); then import.run as a job with progress and the
+// result per file (a spreadsheet that needs a mapping leads to the Import page).
 import { useState } from 'react';
 import type { JobSnapshot } from '../../../shared/events';
 import type { PainelErrorData } from '../../../shared/errors';
@@ -9,6 +10,8 @@ import { ErrorNote } from '../components/ErrorNote';
 import { JobProgress } from '../components/JobProgress';
 import { useI18n } from '../i18n/useI18n';
 import { useJob } from '../state/jobs';
+import type { ImportSummary } from '../../../shared/api/import';
+import { ImportResult } from './importer/ImportResult';
 
 const ACCEPT = '.csv,.parquet,.xlsx,.txt';
 
@@ -70,6 +73,8 @@ export function ImportFiles() {
         </div>
       )}
       {job && <JobProgress job={job} label={t('first.import')} />}
+      {/* What happened to each file: a full bar alone said "done" even when nothing loaded. */}
+      {job?.state === 'done' && <ImportResult summary={job.result as ImportSummary} mapHref="" />}
       {error && <ErrorNote error={error} />}
     </div>
   );

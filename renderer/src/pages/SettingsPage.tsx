@@ -55,6 +55,9 @@ export default function SettingsPage() {
           <h1 id="settings-title">{t('nav.settings')}</h1>
           <p className="muted">{t('settings.intro')}</p>
         </div>
+        <a className="btn" href="#/import" data-testid="link-import">
+          {t('nav.import')}
+        </a>
       </header>
       <form
         className="settings-form"

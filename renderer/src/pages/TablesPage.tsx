@@ -42,6 +42,9 @@ export default function TablesPage() {
           <h1 id="tables-title">{t('tables.title')}</h1>
           <p className="muted">{t('tables.subtitle')}</p>
         </div>
+        <a className="btn" href="#/import" data-testid="link-import">
+          {t('nav.import')}
+        </a>
       </header>
       <div className="toolbar">
         <div className="field">

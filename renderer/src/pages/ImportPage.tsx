@@ -1,0 +1,162 @@
+// The Import page: files dropped or chosen (uploaded first in browser mode), each looked at; sheets that need a
+// mapping get the mapping step; one import job with per-file progress; the result per file and the rejected rows;
+// past imports with undo and "remove the demo data".
+import { useEffect, useState, type DragEvent } from 'react';
+import type { importDomain, ImportSummary, SheetInspect } from '../../../shared/api/import';
+import type { JobSnapshot } from '../../../shared/events';
+import type { PainelErrorData } from '../../../shared/errors';
+import { callIn, desktopCall, isDesktop, uploadFile } from '../api/client';
+import type { Route } from '../app/router';
+import { ErrorNote } from '../components/ErrorNote';
+import { JobProgress } from '../components/JobProgress';
+import { useJob } from '../state/jobs';
+import { ImportHistory } from './importer/ImportHistory';
+import { ImportResult } from './importer/ImportResult';
+import { MappingStep, type SheetPlan } from './importer/MappingStep';
+import { useImportText } from './importer/importText';
+
+const ACCEPT = '.csv,.parquet,.xlsx,.txt,.tsv';
+
+interface Chosen {
+  look: SheetInspect;
+  plan: SheetPlan | null;
+}
+
+const planOf = (look: SheetInspect): SheetPlan | null =>
+  look.kind === 'sheet' && look.suggestion ? { mapping: look.suggestion.mapping, dateOrder: look.suggestion.dateOrder, decimal: look.suggestion.decimal } : null;
+
+export default function ImportPage({ route }: { route: Route }) {
+  const { tx } = useImportText();
+  const [chosen, setChosen] = useState<Chosen[]>([]);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<PainelErrorData | null>(null);
+  const [started, setStarted] = useState<JobSnapshot | null>(null);
+  const [over, setOver] = useState(false);
+  const [historyKey, setHistoryKey] = useState(0);
+  const job = useJob(started?.id ?? null, started);
+  const summary = job?.state === 'done' ? (job.result as ImportSummary) : null;
+
+  const inspect = async (paths: string[]) => {
+    setBusy(tx('looking'));
+    const out: Chosen[] = [];
+    for (const path of paths) {
+      const r = await callIn<typeof importDomain, 'import.inspect'>('import.inspect', { path });
+      if (!r.ok) {
+        setError(r.error);
+        break;
+      }
+      out.push({ look: r.value, plan: planOf(r.value) });
+    }
+    setBusy(null);
+    setStarted(null);
+    setChosen(out);
+  };
+
+  const preset = route.query.get('paths');
+  useEffect(() => {
+    if (preset) void inspect(preset.split('\n').filter(Boolean));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [preset]);
+
+  const onFiles = async (files: File[]) => {
+    if (!files.length) return;
+    setError(null);
+    const paths: string[] = [];
+    for (const [i, file] of files.entries()) {
+      setBusy(`${tx('uploading')} ${i + 1}/${files.length}`);
+      const r = await uploadFile(file);
+      if (!r.ok) {
+        setBusy(null);
+        return setError(r.error);
+      }
+      paths.push(r.value.path);
+    }
+    await inspect(paths);
+  };
+
+  const onDialog = async () => {
+    setError(null);
+    const r = await desktopCall('desktop.openFiles', { filters: ['csv', 'parquet', 'xlsx'] });
+    if (!r.ok) return setError(r.error);
+    const paths = (r.value as { paths?: string[] } | null)?.paths ?? [];
+    if (paths.length) await inspect(paths);
+  };
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setOver(false);
+    void onFiles(Array.from(e.dataTransfer.files));
+  };
+
+  const runImport = async () => {
+    setError(null);
+    const plans: Record<string, SheetPlan> = {};
+    for (const c of chosen) if (c.plan) plans[c.look.sheet ? `${c.look.file}#${c.look.sheet}` : c.look.file] = c.plan;
+    const r = await callIn<typeof importDomain, 'import.run'>('import.run', { paths: chosen.map((c) => c.look.file), plans });
+    if (r.ok) setStarted(r.value);
+    else setError(r.error);
+  };
+
+  useEffect(() => {
+    if (job && job.state !== 'running') setHistoryKey((k) => k + 1);
+  }, [job?.state]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  return (
+    <section className="page import-page" aria-labelledby="import-title" data-testid="import-page">
+      <header>
+        <h1 id="import-title">{tx('title')}</h1>
+        <p className="muted">{tx('intro')}</p>
+      </header>
+      <div
+        className={`card drop-zone${over ? ' drop-over' : ''}`}
+        data-testid="drop-zone"
+        onDragOver={(e) => {
+          e.preventDefault();
+          setOver(true);
+        }}
+        onDragLeave={() => setOver(false)}
+        onDrop={onDrop}
+      >
+        <p>{tx('drop')}</p>
+        {isDesktop ? (
+          <button type="button" className="btn" onClick={() => void onDialog()}>
+            {tx('choose')}
+          </button>
+        ) : (
+          <label className="btn">
+            {tx('choose')}
+            <input className="visually-hidden" data-testid="import-page-input" type="file" multiple accept={ACCEPT} onChange={(e) => void onFiles(Array.from(e.target.files ?? []))} />
+          </label>
+        )}
+        {busy && <p className="muted">{busy}</p>}
+      </div>
+      {error && <ErrorNote error={error} />}
+      {chosen.length > 0 && !summary && (
+        <div className="card">
+          {chosen.map((c, i) =>
+            c.plan ? (
+              <MappingStep key={c.look.file + (c.look.sheet ?? '')} look={c.look} plan={c.plan} onPlan={(p) => setChosen(chosen.map((x, j) => (j === i ? { ...x, plan: p } : x)))} />
+            ) : (
+              <p key={c.look.file}>
+                <strong>{c.look.name}</strong> — {c.look.kind === 'shop' ? tx('shop') : tx('canonical', { table: c.look.table ?? c.look.name })}
+              </p>
+            ),
+          )}
+          <div className="form-actions">
+            <button type="button" className="btn btn-primary" data-testid="import-run" disabled={!!job && job.state === 'running'} onClick={() => void runImport()}>
+              {tx('importNow')}
+            </button>
+          </div>
+        </div>
+      )}
+      {job && <JobProgress job={job} label={tx('importNow')} />}
+      {summary && (
+        <div className="card">
+          <h2>{tx('resultTitle')}</h2>
+          <ImportResult summary={summary} />
+        </div>
+      )}
+      <ImportHistory refreshKey={historyKey} />
+    </section>
+  );
+}
