@@ -102,7 +102,8 @@ describe('credentials used by syncs', () => {
       // The failing sync: a wrong WooCommerce secret sent as query parameters, HubSpot echoing its token in a 500.
       const woo = set.sims.get('woocommerce')!;
       await call('sync.configure', { sourceId: 'woocommerce', baseUrl: woo.server.baseUrl, config: { ...fast, ...woo.config, authMode: 'query' }, credentials: { secret: WRONG_WOO_SECRET } });
-      await call('sync.configure', { sourceId: 'hubspot', baseUrl: echoUrl });
+      // Credentials are bound to their address: a new host gets the token only when it is entered again.
+      await call('sync.configure', { sourceId: 'hubspot', baseUrl: echoUrl, credentials: { ...CREDS.hubspot } });
       const bad = await runJob('sync.start', { full: true });
       const second = bad.result as SyncSummary;
       const by = Object.fromEntries(second.sources.map((s) => [s.sourceId, s]));

@@ -96,6 +96,8 @@ function addCounts(into: Map<string, ImportTableCounts>, c: ImportTableCounts): 
 /** A file's failure as a person reads it: database and internal messages are replaced by a plain sentence. */
 function fileError(err: unknown): { code: string; message: string; details?: unknown } {
   const e = toErrorData(err);
+  // A full disk is the person's to fix, so it is named as such rather than blamed on the file.
+  if (/no space left|disk is full|ENOSPC|not enough space/i.test(e.message)) return { code: 'IO', message: 'not enough disk space to import this file: free some space on the disk that holds the database and try again' };
   if (e.code === 'DB' || e.code === 'INTERNAL') return { code: e.code, message: 'this file could not be read: it may be damaged, or not a CSV, XLSX or Parquet file' };
   return e;
 }
