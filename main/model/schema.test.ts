@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { Db } from '../store/db';
 import { migrate } from '../store/migrate';
-import { CANONICAL_TABLES, canonicalDdl, SQL_TYPES, TABLE_SPECS } from './schema';
+import { CANONICAL_TABLES, canonicalDdl, enumLabelSql, SQL_TYPES, TABLE_SPECS } from './schema';
 
 /** Migration 2 as it was written by hand before the model generated it: the tables existing databases hold. */
 const FROZEN_V2 = `
@@ -79,5 +79,18 @@ describe('canonical schema from the model', () => {
   it('every closed list of the model is a column rule with words in both languages', () => {
     const lists = CANONICAL_TABLES.flatMap((t) => TABLE_SPECS[t].columns.filter((c) => c.values).map((c) => `${t}.${c.name}`));
     expect(lists).toEqual(['items.kind', 'sales.kind', 'sales.status', 'payments.method', 'payments.kind', 'loyalty_transactions.kind', 'campaigns.channel', 'campaign_events.event_type']);
+  });
+
+  it('exports say the words of a code in either language; a code outside the list passes through', async () => {
+    const rows = await withDb((db) =>
+      db.all<{ x: string; pt: string; en: string }>(
+        `SELECT x, ${enumLabelSql('x', 'paymentMethod', 'pt-BR')} AS pt, ${enumLabelSql('x', 'paymentMethod', 'en')} AS en FROM (VALUES ('credit_card'), ('pix'), ('cheque')) t(x) ORDER BY x`,
+      ),
+    );
+    expect(rows).toEqual([
+      { x: 'cheque', pt: 'cheque', en: 'cheque' },
+      { x: 'credit_card', pt: 'Cartão de crédito', en: 'Credit card' },
+      { x: 'pix', pt: 'Pix', en: 'Pix' },
+    ]);
   });
 });

@@ -1,8 +1,8 @@
 // The engine's side of the canonical model: the pure data of shared/model (tables, columns, closed lists, words) with
 // what only the engine needs — DuckDB types, the tables' DDL (migration 2 is generated from it), keys and load order.
 // shared/model holds the data because the renderer may import only shared/; everything in main/ reads it from here.
-import { sqlIdent } from '../sql/quote';
-import { CANONICAL_TABLES, enumCodes, MODEL_TABLES, type CanonicalTable, type ColumnKind, type ModelColumn, type ModelTable } from '../../shared/model';
+import { sqlIdent, sqlString } from '../sql/quote';
+import { CANONICAL_TABLES, ENUMS, enumCodes, MODEL_TABLES, type EnumName, type Words, type CanonicalTable, type ColumnKind, type ModelColumn, type ModelTable } from '../../shared/model';
 
 export { CANONICAL_TABLES, type CanonicalTable, type ColumnKind };
 
@@ -60,4 +60,9 @@ export function tableDdl(table: CanonicalTable, version = Number.MAX_SAFE_INTEGE
 /** The DDL of every canonical table as of a schema version. */
 export function canonicalDdl(version = Number.MAX_SAFE_INTEGER): string {
   return CANONICAL_TABLES.map((t) => tableDdl(t, version)).join('\n');
+}
+
+/** A SQL CASE giving the words of a closed list's codes in one language (unknown codes pass through). */
+export function enumLabelSql(expr: string, list: EnumName, locale: keyof Words): string {
+  return `CASE ${expr} ${ENUMS[list].map((v) => `WHEN ${sqlString(v.code)} THEN ${sqlString(v.label[locale])}`).join(' ')} ELSE ${expr} END`;
 }

@@ -5,7 +5,7 @@ import { loadExcel } from '../lazyLibs';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { JobContext } from '../../jobs/jobRunner';
 import { excelNumFmt, formatTimestamp } from '../format';
-import { PAYMENT_METHODS } from '../../reports/sqlParts';
+import { enumLabelSql } from '../../model/schema';
 import { sqlString } from '../../sql/quote';
 import { addDataSheets } from '../xlsxExport';
 import { text, type ExportColumn, type ExportContext, type ExportSource, type WireValue } from '../types';
@@ -109,11 +109,12 @@ function tableSheet(wb: Wb, name: string, tables: ClosingTable[], ctx: ExportCon
 function annexSources(pack: ClosingPack, ctx: ExportContext): { sales: ExportSource; payments: ExportSource } {
   const pt = ctx.locale === 'pt-BR';
   const L = (p: string, e: string) => ({ 'pt-BR': p, en: e });
+  // The annex lists sales, so pt-BR speaks of "venda concluída"; English takes the model's words.
   const status = pt
     ? `CASE s.status WHEN 'completed' THEN 'concluída' WHEN 'cancelled' THEN 'cancelada' WHEN 'no_show' THEN 'falta' WHEN 'booked' THEN 'agendada' WHEN 'confirmed' THEN 'confirmada' ELSE s.status END`
-    : 's.status';
+    : enumLabelSql('s.status', 'saleStatus', 'en');
   const range = [pack.header.from, pack.header.to];
-  const method = `CASE p.method ${PAYMENT_METHODS.map(([m, p, e]) => `WHEN '${m}' THEN ${sqlString(pt ? p : e)}`).join(' ')} ELSE p.method END`;
+  const method = enumLabelSql('p.method', 'paymentMethod', ctx.locale);
   const money = (id: string, p: string, e: string): ExportColumn => ({ id, label: L(p, e), type: 'money', total: 'sum' });
   const t = (id: string, p: string, e: string): ExportColumn => ({ id, label: L(p, e), type: 'text', total: 'none' });
   return {
