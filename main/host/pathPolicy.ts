@@ -1,4 +1,4 @@
-// Which files and folders a transport may name in import.run and export.*: the desktop window only paths the person
+// Which files and folders a transport may name in import.run/inspect/preview and export.*: the desktop window only paths the person
 // chose in a native dialog (or the engine's exports folder), a browser page only its uploads and the exports folder,
 // this machine's CLI and tests any path. Uploads are deleted once their import has ended.
 import { rmSync } from 'node:fs';
@@ -28,18 +28,18 @@ const granted = (grants: PathGrants, path: string) => [...grants].some((g) => is
 /** Throws FORBIDDEN when the transport may not read or write a path the input names. */
 export function checkPaths(engine: Engine, transport: Transport, grants: PathGrants, method: string, input: unknown): void {
   if (transport === 'local') return;
-  const i = input as { paths?: string[]; folder?: string };
-  if (method === 'import.run') {
-    for (const p of i.paths ?? []) {
-      const ok = transport === 'browser' ? isInside(uploadDir(engine), p) && resolve(p) !== resolve(uploadDir(engine)) : granted(grants, p);
-      if (!ok) {
-        throw new AppError(
-          'FORBIDDEN',
-          transport === 'browser'
-            ? `Em modo navegador, importe arquivos enviados pela página. / In browser mode, import files uploaded through the page: ${p}`
-            : `Escolha o arquivo na janela de seleção. / Choose the file in the file dialog: ${p}`,
-        );
-      }
+  const i = input as { paths?: string[]; path?: string; folder?: string };
+  // Reading a file (importing it, or looking at its first rows) is limited alike.
+  const reads = method === 'import.run' ? (i.paths ?? []) : method === 'import.inspect' || method === 'import.preview' ? [i.path ?? ''] : [];
+  for (const p of reads) {
+    const ok = transport === 'browser' ? isInside(uploadDir(engine), p) && resolve(p) !== resolve(uploadDir(engine)) : granted(grants, p);
+    if (!ok) {
+      throw new AppError(
+        'FORBIDDEN',
+        transport === 'browser'
+          ? `Em modo navegador, importe arquivos enviados pela página. / In browser mode, import files uploaded through the page: ${p}`
+          : `Escolha o arquivo na janela de seleção. / Choose the file in the file dialog: ${p}`,
+      );
     }
   }
   if (method.startsWith('export.') && typeof i.folder === 'string') {

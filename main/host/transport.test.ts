@@ -33,6 +33,8 @@ describe('paths by transport', () => {
     const d = createDispatcher(t.engine, { transport: 'browser' });
     expect(code(await d.call('import.run', { paths: [join(outside, 'customers.csv')] }))).toBe('FORBIDDEN');
     expect(code(await d.call('import.run', { paths: [uploadDir(t.engine)] }))).toBe('FORBIDDEN');
+    expect(code(await d.call('import.inspect', { path: join(outside, 'customers.csv') }))).toBe('FORBIDDEN');
+    expect(code(await d.call('import.inspect', { path: '/etc/passwd' }))).toBe('FORBIDDEN');
     const folder = join(uploadDir(t.engine), 'abc123');
     mkdirSync(folder, { recursive: true });
     writeFileSync(join(folder, 'customers.csv'), CSV);
@@ -59,6 +61,7 @@ describe('paths by transport', () => {
     expect(code(await d.call('export.run', exportInput(outside)))).toBe('FORBIDDEN');
     d.grant([outside]);
     expect(code(await d.call('import.run', { paths: [file] }))).toBe('ok');
+    expect(code(await d.call('import.inspect', { path: file }))).toBe('ok');
     expect(code(await d.call('export.run', exportInput(outside)))).toBe('ok');
     expect(code(await d.call('import.run', { paths: [join(t.dir, 'test.duckdb')] }))).toBe('FORBIDDEN');
   });
