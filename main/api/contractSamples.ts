@@ -13,6 +13,7 @@ export const CONTRACT_SAMPLES: Record<string, unknown> = {
   'reports.dashboard': { period: october },
   'export.run': { report: 'sales-by-item', period: october, format: 'csv', folder: tmpdir(), fileName: 'painel-contract-sample.csv', overwrite: true },
   'export.close': { month: '2026-10', format: 'pdf', folder: tmpdir(), fileName: 'painel-contract-sample.pdf', overwrite: true },
+  'export.closingSummary': { month: '2026-10' },
   'export.parquet': { folder: tmpdir(), fileName: 'painel-contract-sample-parquet', overwrite: true },
   'export.partners': {},
   'export.setPartner': { employeeId: 'no-such-employee', partner: true },

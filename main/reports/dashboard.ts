@@ -6,6 +6,7 @@ import { DASHBOARD_KPIS, type DashboardKpi, type DashboardResult } from '../../s
 import type { Engine } from '../engine/engine';
 import { ParamList } from '../sql/specSql';
 import { AppError } from '../store/errors';
+import { activitySql } from './compare';
 import { availability, makeContext } from './context';
 import { KPIS, wireKpi } from './dashboardKpis';
 import { occupancyRowsSql } from './defs/occupancy';
@@ -95,6 +96,7 @@ export async function dashboard(engine: Engine, input: { period?: PeriodInput; c
     k AS (SELECT gs.g, coalesce(s.provisional, false) AS provisional, ${kpis.map((id) => `${wireKpi(KPIS[id], KPIS[id].sql as string)} AS ${id}`).join(', ')}
       FROM gs LEFT JOIN s USING (g) LEFT JOIN a USING (g) LEFT JOIN p USING (g) LEFT JOIN o USING (g))
     SELECT list(g ORDER BY g) FILTER (WHERE g NOT IN ('cur', 'prev', 'ly')) AS days, any_value(provisional) FILTER (WHERE g = 'cur') AS provisional,
+      ${lastYear ? activitySql(params, lastYear.from, lastYear.to) : 'false'} AS ly_active,
       ${kpis
         .map(
           (id) => `any_value(${id}) FILTER (WHERE g = 'cur') AS "${id}_cur", any_value(${id}) FILTER (WHERE g = 'prev') AS "${id}_prev",
@@ -103,6 +105,8 @@ export async function dashboard(engine: Engine, input: { period?: PeriodInput; c
         .join(',\n      ')}
     FROM k`;
   const [[row], forecast] = await Promise.all([engine.db.all<Record<string, unknown>>(sql, params.values), forecastKpi(engine, has.forecast, today)]);
+  // As the report comparison cards: no last-year figures for a year the business had no activity (not zeros).
+  const ly = lastYear && row?.ly_active === true ? lastYear : null;
   const out: DashboardKpi[] = DASHBOARD_KPIS.map((id) => {
     const k = KPIS[id];
     const base = { id, label: k.label, type: k.type, unit: k.unit, variationKind: variationKind(k.type), ...(k.lowerIsBetter ? { lowerIsBetter: true } : {}) };
@@ -110,20 +114,20 @@ export async function dashboard(engine: Engine, input: { period?: PeriodInput; c
     const cell = (g: string) => (row?.[`${id}_${g}`] ?? null) as string | number | null;
     const value = cell('cur');
     const prev = previous ? cell('prev') : null;
-    const ly = lastYear ? cell('ly') : null;
+    const lyValue = ly ? cell('ly') : null;
     return {
       ...base,
       value,
       previous: prev,
       variation: previous ? variationOf(k.type, value, prev) : null,
-      lastYear: ly,
-      variationLastYear: lastYear ? variationOf(k.type, value, ly) : null,
+      lastYear: lyValue,
+      variationLastYear: ly ? variationOf(k.type, value, lyValue) : null,
       ...(id === 'rebooking_rate' && row?.provisional === true ? { provisional: true, note: 'counts only visits at least 60 days old' } : {}),
       sparkline: (row?.[`${id}_days`] ?? []) as (string | number | null)[],
       available: true,
     };
   });
-  return { period, previous, lastYear, grain, days: (row?.days ?? []) as string[], kpis: out };
+  return { period, previous, lastYear: ly, grain, days: (row?.days ?? []) as string[], kpis: out };
 }
 
 /**

@@ -6,6 +6,7 @@ import { reportRunFields } from './reports';
 import { tableSpecFields } from './tableSpec';
 import { CANONICAL_TABLES } from '../types';
 import type { JobSnapshot } from '../events';
+import type { LocalizedText } from '../types';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'pdf', 'parquet'] as const;
 export type ExportFormatId = (typeof EXPORT_FORMATS)[number];
@@ -47,6 +48,33 @@ export const closeInput = z
   })
   .strict();
 
+export const closingSummaryInput = z
+  .object({
+    /** The month; default the last complete month in the business time zone. */
+    month: closeInput.shape.month.optional(),
+    /** Overrides "today" (business date) for reproducible runs and tests. */
+    today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  })
+  .strict();
+
+/** One statement line of the closing pack (bruto − deduções = líquido), as the Fechamento page shows it. */
+export interface ClosingSummaryLine {
+  label: LocalizedText;
+  /** Money as exact decimal text; counts as numbers. */
+  value: string | number | boolean | null;
+  kind: 'base' | 'minus' | 'plus' | 'result' | 'info';
+  note?: LocalizedText;
+  count?: boolean;
+}
+
+/** The closing pack's statement lines for one month, section by section (the files carry the tables too). */
+export interface ClosingSummary {
+  month: string;
+  from: string;
+  to: string;
+  sections: { id: string; title: LocalizedText; lines: ClosingSummaryLine[] }[];
+}
+
 export const parquetInput = z
   .object({
     /** Tables to write (default: every canonical table). */
@@ -84,6 +112,11 @@ export const exportApi = {
   'export.run': method<JobSnapshot>()('Exports all rows of a filtered report to CSV, XLSX, PDF or Parquet as a job; the result is an ExportJobResult.', exportRunInput),
   /** Builds the monthly closing pack (fechamento mensal) as PDF or XLSX as a job; the result is an ExportJobResult. */
   'export.close': method<JobSnapshot>()('Builds the monthly closing pack (fechamento mensal) as PDF or XLSX as a job; the result is an ExportJobResult.', closeInput),
+  /** The closing pack's statement lines for a month (default: the last complete month), for the Fechamento page. */
+  'export.closingSummary': method<ClosingSummary>()(
+    "The closing pack's statement lines for a month (default: the last complete month), for the Fechamento page.",
+    closingSummaryInput,
+  ),
   /** Writes the canonical tables as a Parquet dataset folder, partitioned by month, as a job. */
   'export.parquet': method<JobSnapshot>()('Writes the canonical tables as a Parquet dataset folder, partitioned by month, as a job.', parquetInput),
   /** Every employee with the partner (salão-parceiro) setting the closing pack uses. */

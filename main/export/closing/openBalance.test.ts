@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestEngine, type TestEngine } from '../../engine/testEngine';
 import type { ReportTotals } from '../../../shared/api/reports';
+import type { ClosingSummary } from '../../../shared/api/export';
 import { buildClosing } from './closingData';
 
 let t: TestEngine;
@@ -53,5 +54,10 @@ describe('open balance of the closing pack', () => {
     const b = await balances();
     // opening 80.00 (Y2); closing 30.00 (Y2) + 200.00 (Y1); of the month's own sales only Y1 is open
     expect(b).toMatchObject({ opening: '80.00', closing: '230.00', openSales: '200.00' });
+    // the Fechamento page's summary: the last complete month by default, the same lines as the pack
+    const page = await t.call<ClosingSummary>('export.closingSummary', { today: '2026-11-04' });
+    expect(page).toMatchObject({ month: '2026-10', from: '2026-10-01', to: '2026-10-31' });
+    const rec = page.sections.find((s) => s.id === 'reconciliation')!;
+    expect(rec.lines.find((l) => l.label['pt-BR'] === 'Saldo em aberto no fim do mês')?.value).toBe('230.00');
   });
 });

@@ -23,6 +23,7 @@ const pages: Record<string, Page> = {
   settings: lazy(() => import('../pages/SettingsPage')),
   sales: lazy(() => import('../pages/SalesPage')),
   import: lazy(() => import('../pages/ImportPage')),
+  closing: lazy(() => import('../pages/ClosingPage')),
 };
 
 /** Pages whose numbers depend on the global period and location. */

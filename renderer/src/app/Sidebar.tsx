@@ -9,6 +9,7 @@ const ITEMS: { path: string; key: MessageKey; icon: string }[] = [
   { path: '/customers', key: 'nav.customers', icon: '☺' },
   { path: '/segments', key: 'nav.segments', icon: '◔' },
   { path: '/forecast', key: 'nav.forecast', icon: '↗' },
+  { path: '/closing', key: 'nav.closing', icon: '☑' },
   { path: '/marketplace', key: 'nav.marketplace', icon: '⚖' },
   { path: '/sync', key: 'nav.sync', icon: '⟳' },
   { path: '/settings', key: 'nav.settings', icon: '⚙' },

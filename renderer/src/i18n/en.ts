@@ -8,6 +8,7 @@ export const en: Record<MessageKey, string> = {
   'nav.customers': 'Customers',
   'nav.segments': 'Segments',
   'nav.forecast': 'Forecast',
+  'nav.closing': 'Monthly closing',
   'nav.marketplace': 'Marketplace',
   'nav.sync': 'Sync',
   'nav.settings': 'Settings',

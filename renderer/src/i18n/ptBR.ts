@@ -6,6 +6,7 @@ export const ptBR = {
   'nav.customers': 'Clientes',
   'nav.segments': 'Segmentos',
   'nav.forecast': 'Previsão',
+  'nav.closing': 'Fechamento',
   'nav.marketplace': 'Marketplace',
   'nav.sync': 'Sincronização',
   'nav.settings': 'Configurações',

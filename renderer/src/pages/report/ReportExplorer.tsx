@@ -3,7 +3,7 @@
 import { useCallback, useMemo } from 'react';
 import type { ReportColumnMeta, ReportMeta } from '../../../../shared/reports';
 import type { Route } from '../../app/router';
-import { navigate } from '../../app/router';
+import { href, navigate } from '../../app/router';
 import { arrowToRows, type Row } from '../../api/arrowRows';
 import { callOrThrow } from '../../api/client';
 import { useCall } from '../../api/useCall';
@@ -24,6 +24,18 @@ import { ExportMenu } from './ExportMenu';
 import { ReportChart } from './ReportChart';
 import { ReportParams } from './ReportParams';
 import { useReportInput } from './useReportInput';
+
+/** Financial reports the closing pack is made of: they link to the Fechamento page. */
+const CLOSING_REPORTS = new Set(['financial-summary', 'sales-vs-receipts', 'staff-commissions', 'payment-methods']);
+
+/** The month to close from a report's period end: that month when it has ended with the period, else the one before. */
+function closingMonth(to: string | null): Record<string, string> | undefined {
+  if (!to) return undefined;
+  const [y, m, d] = to.split('-').map(Number);
+  if (d === new Date(Date.UTC(y, m, 0)).getUTCDate()) return { month: to.slice(0, 7) };
+  const prev = new Date(Date.UTC(y, m - 2, 1));
+  return { month: prev.toISOString().slice(0, 7) };
+}
 
 export function ReportExplorer({ meta, route }: { meta: ReportMeta; route: Route }) {
   const { t, l, f } = useI18n();
@@ -79,6 +91,11 @@ export function ReportExplorer({ meta, route }: { meta: ReportMeta; route: Route
           <p className="muted">{l(meta.description)}</p>
         </div>
         <div className="head-actions">
+          {CLOSING_REPORTS.has(meta.id) && (
+            <a className="btn" href={href('/closing', closingMonth(totals.data?.period.to ?? null))} data-testid="open-closing">
+              {t('closing.open')}
+            </a>
+          )}
           <ExportMenu input={rowSpec} sort={sort} title={l(meta.title)} />
         </div>
       </header>
