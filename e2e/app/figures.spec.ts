@@ -89,7 +89,9 @@ test('Fechamento: the last complete month, its statement, and the PDF from the a
 
   // from a financial report
   await page.goto(`${server.origin}/#/reports/financial-summary`);
-  await page.getByTestId('open-closing').click();
+  const link = page.getByTestId('open-closing');
+  await expect(link).toHaveAttribute('href', /month=\d{4}-\d{2}/);
+  await link.click();
   await expect(page).toHaveURL(/#\/closing\?month=\d{4}-\d{2}/);
   await expect(page.getByTestId('closing-page')).toBeVisible();
 });

@@ -5,6 +5,8 @@ import type { CommonFilters, PeriodInput } from '../../shared/api/reports';
 import { DASHBOARD_KPIS, type DashboardKpi, type DashboardResult } from '../../shared/reports';
 import type { Engine } from '../engine/engine';
 import { ParamList } from '../sql/specSql';
+import type { Settings } from '../../shared/settings';
+import { forecastNext30 } from '../analytics/forecastTotal';
 import { AppError } from '../store/errors';
 import { activitySql } from './compare';
 import { availability, makeContext } from './context';
@@ -104,7 +106,7 @@ export async function dashboard(engine: Engine, input: { period?: PeriodInput; c
         )
         .join(',\n      ')}
     FROM k`;
-  const [[row], forecast] = await Promise.all([engine.db.all<Record<string, unknown>>(sql, params.values), forecastKpi(engine, has.forecast, today)]);
+  const [[row], forecast] = await Promise.all([engine.db.all<Record<string, unknown>>(sql, params.values), forecastKpi(engine, settings.holidays)]);
   // As the report comparison cards: no last-year figures for a year the business had no activity (not zeros).
   const ly = lastYear && row?.ly_active === true ? lastYear : null;
   const out: DashboardKpi[] = DASHBOARD_KPIS.map((id) => {
@@ -131,19 +133,11 @@ export async function dashboard(engine: Engine, input: { period?: PeriodInput; c
 }
 
 /**
- * Revenue expected in the 30 days after today: the sum of the latest stored daily forecast (computed by the
- * customer analytics), its daily points as the sparkline; unavailable until such a forecast exists.
+ * Revenue expected in the next 30 days: the one total of forecastNext30 (the forecast page shows the same), its
+ * daily points as the sparkline; unavailable, with the reason, when the history is too short to forecast.
  */
-async function forecastKpi(engine: Engine, stored: boolean, today: string): Promise<Pick<DashboardKpi, 'value' | 'sparkline' | 'available' | 'note'>> {
-  const none = (note: string) => ({ value: null, sparkline: [], available: false, note });
-  if (!stored) return none('no revenue forecast has been computed yet');
-  const [f] = await engine.db.all<{ v: string | null; n: number; pts: number[] | null; lo: string | null; hi: string | null }>(
-    `WITH run AS (SELECT run_id FROM forecast_runs WHERE granularity = 'day' ORDER BY computed_at DESC LIMIT 1)
-     SELECT CAST(CAST(round(sum(point), 2) AS DECIMAL(18,2)) AS VARCHAR) AS v, count(*)::DOUBLE AS n, list(round(point, 2) ORDER BY date) AS pts,
-       strftime(min(date), '%Y-%m-%d') AS lo, strftime(max(date), '%Y-%m-%d') AS hi
-     FROM forecast_points WHERE run_id = (SELECT run_id FROM run) AND date > CAST($1 AS DATE) AND date <= CAST($1 AS DATE) + 30`,
-    [today],
-  );
-  if (!f || !f.n) return none('the stored forecast does not cover the next 30 days: compute it again');
-  return { value: f.v, sparkline: f.pts ?? [], available: true, note: `daily forecast ${f.lo} – ${f.hi}${f.n < 30 ? ` (${f.n} of 30 days)` : ''}` };
+async function forecastKpi(engine: Engine, holidays: Settings['holidays']): Promise<Pick<DashboardKpi, 'value' | 'sparkline' | 'available' | 'note'>> {
+  const f = await forecastNext30(engine.db, holidays);
+  if (f.total === null) return { value: null, sparkline: [], available: false, note: f.notes[0]?.en ?? 'too little history to forecast' };
+  return { value: f.total.toFixed(2), sparkline: f.points.map((p) => Math.round(p.point * 100) / 100), available: true, note: `daily forecast ${f.from} – ${f.to}` };
 }

@@ -3,6 +3,7 @@
 // pair is equal to the cent. Pairs are [what, one place, the other].
 import type { ReportComparison, ReportTotals } from '../../../shared/api/reports';
 import type { DashboardResult, ReportValues, ResolvedPeriod } from '../../../shared/reports';
+import type { ForecastTotal } from '../../../shared/analytics';
 import type { TestEngine } from '../../engine/testEngine';
 import { buildClosing } from '../../export/closing/closingData';
 
@@ -15,7 +16,7 @@ const win = (p: ResolvedPeriod | null | undefined) => (p ? `${p.from}..${p.to}` 
 export async function periodPairs(t: TestEngine, period: Period): Promise<Pair[]> {
   const totals = (report: string, params: Record<string, unknown> = {}, filters: unknown[] = []) =>
     t.call<ReportTotals>('reports.totals', { report, period, params, filters }).then((r) => r.values);
-  const [dash, sum, fin, appts, occ, refunds, pay, pix, cmp] = await Promise.all([
+  const [dash, sum, fin, appts, occ, refunds, pay, pix, cmp, fc] = await Promise.all([
     t.call<DashboardResult>('reports.dashboard', { period }),
     totals('sales-summary'),
     totals('financial-summary'),
@@ -25,6 +26,7 @@ export async function periodPairs(t: TestEngine, period: Period): Promise<Pair[]
     totals('payment-methods'),
     totals('payment-methods', {}, [{ column: 'method', op: 'eq', value: 'pix' }]),
     t.call<ReportComparison>('reports.compare', { report: 'sales-summary', period }),
+    t.call<ForecastTotal>('analytics.forecastNext30', {}),
   ]);
   const k = (id: string) => dash.kpis.find((x) => x.id === id);
   const v = (id: string) => k(id)?.value ?? null;
@@ -50,6 +52,7 @@ export async function periodPairs(t: TestEngine, period: Period): Promise<Pair[]
     ['occupancy: dashboard = occupancy report', v('occupancy'), occ.occupancy],
     ['compared window: dashboard = comparison card', win(dash.previous), win(cmp.previous)],
     ['last-year window: dashboard = comparison card', win(dash.lastYear), win(cmp.lastYear)],
+    ['forecast next 30 days: dashboard = forecast page', v('forecast_next_30_days'), fc.total === null ? null : fc.total.toFixed(2)],
   ];
   const compared = (kpi: string, col: string, which: 'previous' | 'lastYear', values: ReportValues | null) =>
     pairs.push([`${kpi} ${which}: dashboard = comparison card`, which === 'previous' ? (k(kpi)?.previous ?? null) : (k(kpi)?.lastYear ?? null), values?.[col] ?? null]);
