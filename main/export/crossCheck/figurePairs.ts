@@ -5,7 +5,7 @@ import type { ReportComparison, ReportTotals } from '../../../shared/api/reports
 import type { DashboardResult, ReportValues, ResolvedPeriod } from '../../../shared/reports';
 import type { ForecastTotal } from '../../../shared/analytics';
 import type { TestEngine } from '../../engine/testEngine';
-import { buildClosing } from '../../export/closing/closingData';
+import { buildClosing } from '../closing/closingData';
 
 export type Pair = [string, unknown, unknown];
 type Period = { preset: string; today?: string; from?: string; to?: string };
