@@ -41,6 +41,8 @@ describe('order statuses by meaning, with the settings the user sees', () => {
     expect(m.statuses.find((x) => x.code === '52004')).toMatchObject({ name: 'Devolvido', inheritedName: 'Cancelado', status: 'cancelled' });
     expect(m.statuses.map((x) => x.code)).toEqual(expect.arrayContaining(BLING_SITUACOES.map((x) => String(x.id))));
     expect(await db.all(`SELECT * FROM sync_rejects`)).toEqual([]);
+    // Sellers come from /vendedores as employees, by name.
+    expect(await db.all(`SELECT employee_id, name FROM employees WHERE starts_with(employee_id, 'bling:')`)).toEqual([{ employee_id: 'bling:vendedor:3001', name: 'Vendedora da loja' }]);
     const [{ n }] = await db.all<{ n: number }>(`SELECT count(*)::INT AS n FROM sales WHERE starts_with(sale_id, 'bling:')`);
     expect(n).toBe((await set.data.expected('sales', 'bling')).length);
   });

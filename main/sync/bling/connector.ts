@@ -49,36 +49,43 @@ async function* windowed(ctx: StreamContext, cursor: unknown, path: string, quer
   }
 }
 
+/**
+ * A list that an app without the matching scope may not read (403) or an account may not have (404): null then,
+ * and the caller carries on with what it saved before.
+ */
+async function optional(ctx: StreamContext, path: string, query: Record<string, number> = {}): Promise<Rec[] | null> {
+  const res = await ctx.http.request({ path, query, accept: [403, 404] });
+  return res.status === 403 || res.status === 404 ? null : data(res.body, ctx, path);
+}
+
 /** The sales module's situações with the default each inherits (idHerdado); the stored list when not readable. */
 async function situacoes(ctx: StreamContext): Promise<KnownStatus[]> {
-  try {
-    const mods = data((await ctx.http.request({ path: '/situacoes/modulos' })).body, ctx, '/situacoes/modulos');
-    const vendas = mods.find((m) => /vendas/i.test(String(m.nome ?? '')) || /pedidos? de venda/i.test(String(m.descricao ?? '')));
-    if (!vendas || !id(vendas)) return ctx.statuses;
-    const list = data((await ctx.http.request({ path: `/situacoes/modulos/${encodeURIComponent(String(vendas.id))}` })).body, ctx, '/situacoes/modulos/<id>');
-    return list.filter((x) => id(x)).map((x) => ({ code: String(x.id), name: str(x.nome), inherited: id({ id: x.idHerdado }) }));
-  } catch (err) {
-    // An app without the situações scope still syncs: the situações saved earlier and the defaults are used.
-    if (err instanceof AppError && (err.code === 'SOURCE' || err.code === 'NOT_FOUND')) return ctx.statuses;
-    throw err;
-  }
+  const mods = await optional(ctx, '/situacoes/modulos');
+  const vendas = mods?.find((m) => /vendas/i.test(String(m.nome ?? '')) || /pedidos? de venda/i.test(String(m.descricao ?? '')));
+  if (!vendas || !id(vendas)) return ctx.statuses;
+  const list = await optional(ctx, `/situacoes/modulos/${encodeURIComponent(String(vendas.id))}`);
+  if (!list) return ctx.statuses;
+  return list.filter((x) => id(x)).map((x) => ({ code: String(x.id), name: str(x.nome), inherited: id({ id: x.idHerdado }) }));
 }
 
 /** Sellers (vendedores) as employees: name from their contact; the list is small and read once per run. */
 async function vendedores(ctx: StreamContext): Promise<Row[]> {
-  try {
-    return (await all(ctx, '/vendedores')).filter((v) => id(v)).map((v) => ({
-      employee_id: `${P}:vendedor:${v.id}`,
-      name: isObject(v.contato) ? str(v.contato.nome) : null,
-      role: 'vendedor',
-      location_id: null,
-      commission_rate: null,
-      hired_at: null,
-      active: null,
-    }));
-  } catch (err) {
-    if (err instanceof AppError && (err.code === 'SOURCE' || err.code === 'NOT_FOUND')) return [];
-    throw err;
+  const out: Row[] = [];
+  for (let pagina = 1; ; pagina++) {
+    const rows = await optional(ctx, '/vendedores', { pagina, limite: LIMIT });
+    if (!rows) return out;
+    for (const v of rows.filter((x) => id(x))) {
+      out.push({
+        employee_id: `${P}:vendedor:${v.id}`,
+        name: isObject(v.contato) ? str(v.contato.nome) : null,
+        role: 'vendedor',
+        location_id: null,
+        commission_rate: null,
+        hired_at: null,
+        active: null,
+      });
+    }
+    if (rows.length < LIMIT) return out;
   }
 }
 

@@ -78,7 +78,7 @@ async function shippingFees(ctx: StreamContext, seller: string, orders: Rec[]): 
   const out = new Map<string, number>();
   if (ctx.source.config.shippingCosts === false) return out;
   const byShipment = new Map<string, string>();
-  for (const o of [...orders].sort((a, b) => (String(a.id) < String(b.id) ? -1 : 1))) {
+  for (const o of [...orders].sort((a, b) => Number(a.id) - Number(b.id))) {
     const sid = isObject(o.shipping) && o.shipping.id !== undefined && o.shipping.id !== null ? String(o.shipping.id) : null;
     if (sid && !byShipment.has(sid)) byShipment.set(sid, String(o.id));
   }

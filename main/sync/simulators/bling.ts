@@ -269,7 +269,13 @@ export async function createBlingSimulator(data: SimDataset, creds: OAuthCredent
         pattern: '/situacoes/modulos/:id',
         handler: (req) => auth(req) ?? (Number(req.params.id) === BLING_MODULO_VENDAS ? { body: { data: BLING_SITUACOES } } : { body: { data: [] } }),
       },
-      { method: 'GET', pattern: '/vendedores', handler: (req) => auth(req) ?? { body: { data: [] } } },
+      // GET /vendedores: the shop's sellers with their contact (the name); orders here carry none (vendedor id 0).
+      {
+        method: 'GET',
+        pattern: '/vendedores',
+        handler: (req) =>
+          auth(req) ?? { body: { data: Number(req.query.get('pagina') ?? 1) === 1 ? [{ id: 3001, descontoLimite: 10, loja: { id: 0 }, contato: { id: 0, nome: 'Vendedora da loja', situacao: 'A' } }] : [] } },
+      },
       {
         method: 'GET',
         pattern: '/contatos',
