@@ -11,6 +11,7 @@ import { useAppStore } from '../state/appStore';
 import { useUiStore } from '../state/uiStore';
 import { BackupPanel } from './settings/BackupPanel';
 import { OpeningHours } from './settings/OpeningHours';
+import { HolidaySettings } from './settings/HolidaySettings';
 import { RfmSettings } from './settings/RfmSettings';
 
 const ZONES = ['America/Sao_Paulo', 'America/Manaus', 'America/Belem', 'America/Fortaleza', 'America/Recife', 'America/Cuiaba', 'America/Porto_Velho', 'America/Rio_Branco', 'America/Noronha', 'UTC'];
@@ -121,6 +122,7 @@ export default function SettingsPage() {
         </fieldset>
         <OpeningHours value={draft.openingHours} onChange={(v) => set('openingHours', v)} />
         <RfmSettings value={draft.rfm} onChange={(v) => set('rfm', v)} />
+        <HolidaySettings value={draft.holidays} onChange={(v) => set('holidays', v)} />
         <div className="form-actions">
           <button type="submit" className="btn btn-primary" disabled={!changed.length || saving}>
             {t('common.save')}
