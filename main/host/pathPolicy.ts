@@ -1,9 +1,10 @@
-// Which files and folders a transport may name in import.run/inspect/preview and export.*: the desktop window only paths the person
-// chose in a native dialog (or the engine's exports folder), a browser page only its uploads and the exports folder,
-// this machine's CLI and tests any path. Uploads are deleted once their import has ended.
-import { rmSync } from 'node:fs';
+// Which files and folders a transport may name in import.run/inspect/preview and export.*: the desktop window only
+// paths the person chose in a native dialog (or the engine's exports folder), a browser page only its uploads and
+// the exports folder, this machine's CLI and tests any path. Uploads are deleted once imported (or, left unmapped, after a day).
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import type { ImportSummary } from '../../shared/api/import';
 import type { JobSnapshot } from '../../shared/events';
 import type { Engine } from '../engine/engine';
 import { exportsDir } from '../export/exportJob';
@@ -48,12 +49,28 @@ export function checkPaths(engine: Engine, transport: Transport, grants: PathGra
   }
 }
 
-/** Browser mode: deletes the uploaded files (each in its own folder under uploads/) when their import job ends. */
+/** Uploads nobody came back for (a sheet left unmapped) are removed after a day. */
+const ABANDONED_MS = 24 * 3600 * 1000;
+
+/**
+ * Browser mode: once an import job ends, deletes each uploaded file it loaded (each upload has its own folder under
+ * uploads/). A file that still needs a mapping, or failed, stays for the next step, and goes after a day.
+ */
 export function forgetUploads(engine: Engine, job: unknown, input: unknown): void {
-  const root = uploadDir(engine);
-  const folders = [...new Set(((input as { paths?: string[] }).paths ?? []).map((p) => dirname(resolve(p))))].filter((d) => isInside(root, d) && d !== resolve(root));
+  const root = resolve(uploadDir(engine));
   const id = (job as JobSnapshot | null)?.id;
-  const remove = () => folders.forEach((d) => rmSync(d, { recursive: true, force: true }));
-  if (!id) return remove();
-  engine.jobs.wait(id, 7 * 24 * 3600 * 1000).then(remove, remove);
+  if (!id) return;
+  const sweep = (end: JobSnapshot | null) => {
+    const loaded = new Set(((end?.result as ImportSummary | undefined)?.files ?? []).filter((f) => !f.error).map((f) => resolve(f.file)));
+    for (const p of (input as { paths?: string[] }).paths ?? []) {
+      const d = dirname(resolve(p));
+      if (loaded.has(resolve(p)) && isInside(root, d) && d !== root) rmSync(d, { recursive: true, force: true });
+    }
+    if (!existsSync(root)) return;
+    for (const e of readdirSync(root, { withFileTypes: true })) {
+      const d = join(root, e.name);
+      if (e.isDirectory() && Date.now() - statSync(d).mtimeMs > ABANDONED_MS) rmSync(d, { recursive: true, force: true });
+    }
+  };
+  engine.jobs.wait(id, 7 * 24 * 3600 * 1000).then(sweep, () => sweep(null));
 }

@@ -2,7 +2,7 @@
 // only its uploads (deleted once imported) and the exports folder, local commands anything; and the desktop app's
 // door through which local commands reach its engine.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JobSnapshot } from '../../shared/events';
 import { openTestEngine, type TestEngine } from '../engine/testEngine';
@@ -44,6 +44,25 @@ describe('paths by transport', () => {
     expect(end.state).toBe('done');
     for (let i = 0; i < 50 && existsSync(folder); i++) await new Promise((ok) => setTimeout(ok, 20));
     expect(existsSync(folder)).toBe(false);
+  });
+
+  it('keeps an upload that still needs a mapping for the next step, and removes uploads left for over a day', async () => {
+    const d = createDispatcher(t.engine, { transport: 'browser' });
+    const stale = join(uploadDir(t.engine), 'left-behind');
+    mkdirSync(stale, { recursive: true });
+    writeFileSync(join(stale, 'old.csv'), CSV);
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 3600 * 1000);
+    utimesSync(stale, twoDaysAgo, twoDaysAgo);
+    const folder = join(uploadDir(t.engine), 'needs-mapping');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'atendimentos.csv'), 'Data;Cliente;Serviço;Valor\n05/03/2026;Ana;Corte;120,00\n');
+    const r = await d.call('import.run', { paths: [join(folder, 'atendimentos.csv')] });
+    expect(code(r)).toBe('ok');
+    await t.engine.jobs.wait((r as { value: JobSnapshot }).value.id, 30_000);
+    for (let i = 0; i < 50 && existsSync(stale); i++) await new Promise((ok) => setTimeout(ok, 20));
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(join(folder, 'atendimentos.csv'))).toBe(true);
+    expect(code(await d.call('import.inspect', { path: join(folder, 'atendimentos.csv') }))).toBe('ok');
   });
 
   it('browser mode exports only into the exports folder', async () => {
