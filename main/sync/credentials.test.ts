@@ -6,7 +6,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import type { SyncSourceInfo } from '../../shared/api/sync';
 import { runCli } from '../cli/painel';
+import { Engine } from '../engine/engine';
+import { createDispatcher } from '../host/dispatcher';
 import { EnvSecretStore } from '../engine/secrets';
 import { Db } from '../store/db';
 import { migrate } from '../store/migrate';
@@ -100,6 +103,30 @@ describe('credentials bound to their origin', () => {
     expect(leaked).toEqual([]);
     expect(await secrets.get('woocommerce.key')).toBeNull();
     db.close();
+  });
+
+  it('in the app, a new address clears the credentials saved for the old one unless they are given again with it', async () => {
+    const engine = await Engine.open({ dbPath: join(dir, 'app.duckdb'), log: () => undefined, secrets: new EnvSecretStore({}) });
+    const call = async <T,>(m: string, input: unknown) => {
+      const r = await createDispatcher(engine).call(m, input);
+      if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+      return r.value as T;
+    };
+    const woo = set.sims.get('woocommerce')!;
+    const set1 = await call<SyncSourceInfo>('sync.configure', { sourceId: 'woocommerce', baseUrl: woo.server.baseUrl, credentials: { key: woo.credentials.key, secret: woo.credentials.secret } });
+    expect(set1.credentials.map((c) => c.set)).toEqual([true, true]);
+    const moved = await call<SyncSourceInfo>('sync.configure', { sourceId: 'woocommerce', baseUrl: recorderUrl });
+    expect(moved.credentials.map((c) => c.set)).toEqual([false, false]);
+    const given = await call<SyncSourceInfo>('sync.configure', { sourceId: 'woocommerce', baseUrl: woo.server.baseUrl, credentials: { key: woo.credentials.key } });
+    expect(given.credentials.map((c) => [c.name, c.set])).toEqual([
+      ['key', true],
+      ['secret', false],
+    ]);
+    // The same address again keeps what is saved.
+    const same = await call<SyncSourceInfo>('sync.configure', { sourceId: 'woocommerce', baseUrl: `${woo.server.baseUrl}/`, enabled: true });
+    expect(same.credentials.map((c) => c.set)).toEqual([true, false]);
+    await expect(call('sync.configure', { sourceId: 'woocommerce', baseUrl: 'http://loja.example.com.br/wp-json/wc/v3' })).rejects.toThrow(/BAD_INPUT: .*https:\/\//);
+    engine.close();
   });
 
   it('plain http is refused for a remote host, accepted for this computer', async () => {
