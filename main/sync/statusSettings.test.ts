@@ -62,4 +62,27 @@ describe('order statuses by meaning, with the settings the user sees', () => {
     const after = await db.all<{ n: number }>(`SELECT count(*)::INT AS n FROM sales WHERE starts_with(sale_id, 'bling:') AND status = 'confirmed'`);
     expect(after[0].n).toBeGreaterThan(before[0].n);
   });
+
+  it('an app without the situações scope still syncs every order: custom situações take unknownStatus until known', async () => {
+    const bling = set.sims.get('bling') as unknown as { withoutSituacoesScope: { on: boolean } };
+    bling.withoutSituacoesScope.on = true;
+    const fresh = await Db.open({ path: ':memory:' });
+    await migrate(fresh);
+    try {
+      const s = await runSync({ db: fresh, secrets: simSecrets(set), sources: simSources(set, {}, ['bling']), full: true, signal: new AbortController().signal, overlapMinutes: 10, timezone: 'America/Sao_Paulo' });
+      expect(s.sources[0].error ?? s.sources[0].state).toBe('ok');
+      expect(await fresh.all(`SELECT * FROM sync_rejects`)).toEqual([]);
+      const [{ n }] = await fresh.all<{ n: number }>(`SELECT count(*)::INT AS n FROM sales WHERE starts_with(sale_id, 'bling:')`);
+      expect(n).toBe((await set.data.expected('sales', 'bling')).length);
+      const m = await statusMapping(fresh, 'bling');
+      expect(m.statuses.find((x) => x.code === '9')).toMatchObject({ name: 'Atendido', status: 'completed' });
+      // Orders in custom situações (not readable now) counted as "confirmed": more of them than the source has.
+      const [{ c }] = await fresh.all<{ c: number }>(`SELECT count(*)::INT AS c FROM sales WHERE starts_with(sale_id, 'bling:') AND status = 'confirmed'`);
+      const source = (await set.data.expected('sales', 'bling')).filter((x) => x.status === 'confirmed').length;
+      expect(c).toBeGreaterThan(source);
+    } finally {
+      bling.withoutSituacoesScope.on = false;
+      fresh.close();
+    }
+  });
 });

@@ -179,6 +179,9 @@ export async function createBlingSimulator(data: SimDataset, creds: OAuthCredent
     return { body: { data: body } };
   }
 
+  /** An app authorized without the situações scope: /situacoes/modulos answers 403. */
+  const withoutSituacoesScope = { on: false };
+
   /** GET /contatos/{id}: the contact in detail, with what the list leaves out. */
   async function contato(req: SimRequest): Promise<SimResponse> {
     const denied = auth(req);
@@ -255,7 +258,8 @@ export async function createBlingSimulator(data: SimDataset, creds: OAuthCredent
         method: 'GET',
         pattern: '/situacoes/modulos',
         handler: (req) =>
-          auth(req) ?? {
+          auth(req) ??
+          (withoutSituacoesScope.on ? fail(403, 'FORBIDDEN', 'Acesso negado', 'O aplicativo não tem o escopo de situações') : null) ?? {
             body: {
               data: [
                 { id: BLING_MODULO_VENDAS, nome: 'Vendas', descricao: 'Pedidos de Venda', criarSituacoes: true },
@@ -351,7 +355,8 @@ export async function createBlingSimulator(data: SimDataset, creds: OAuthCredent
   });
   const oauth = new OAuthState(server, creds);
   const next = numericNextId(data, P);
-  const sim: Simulator & { oauth: OAuthState } = {
+  const sim: Simulator & { oauth: OAuthState; withoutSituacoesScope: { on: boolean } } = {
+    withoutSituacoesScope,
     kind: 'bling',
     prefix: P,
     data,
