@@ -24,7 +24,7 @@ export const COMMANDS: Command[] = [
   {
     name: 'close',
     summary: 'monthly closing pack (fechamento mensal) for the accountant, PDF or XLSX',
-    usage: 'painel close --month YYYY-MM [--format pdf|xlsx] [--out FILE] [--overwrite] [--locale pt-BR|en]',
+    usage: 'painel close [--month YYYY-MM (default: the last complete month)] [--format pdf|xlsx] [--out FILE] [--overwrite] [--locale pt-BR|en]',
     load: () => import('./close').then((m) => m.run),
   },
   {

@@ -1,5 +1,5 @@
 // painel report prints exactly what the engine gives the app: every report's rows and totals through the CLI
-// (JSON and CSV) equal reports.page / reports.totals on the same database.
+// (JSON and CSV) equal reports.page / reports.totals on the same database; painel close defaults to the last complete month.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -71,4 +71,18 @@ describe('painel report', () => {
     expect((await cli(['report', 'nope'])).code).toBe(1);
     expect((await cli(['report', 'list'])).out).toContain('staff-commissions');
   }, 30_000);
+});
+
+describe('painel close', () => {
+  it('closes the last complete month when no --month is given', async () => {
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Sao_Paulo' }).format(new Date());
+    const [y, m] = today.split('-').map(Number);
+    const last = new Date(Date.UTC(y, m - 2, 1));
+    const name = new Intl.DateTimeFormat('pt-BR', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(last);
+    const pdf = join(dir, 'fechamento.pdf');
+    const res = await cli(['close', '--out', pdf]);
+    expect(res.code, res.err).toBe(0);
+    const { execFileSync } = await import('node:child_process');
+    expect(execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' })).toContain(`Fechamento mensal — ${name}`);
+  });
 });

@@ -61,7 +61,9 @@ export default function ClosingPage({ route }: { route: Route }) {
           <p className="muted">
             {t('closing.summary')}: {f.date(summary.data.from)} – {f.date(summary.data.to)}
           </p>
-          {summary.data.sections.map((s) => (
+          {summary.data.sections
+            .filter((s) => s.lines.length > 0)
+            .map((s) => (
             <div key={s.id} className="card closing-section" data-testid={`closing-${s.id}`}>
               <h2>{l(s.title)}</h2>
               <table className="closing-lines">
