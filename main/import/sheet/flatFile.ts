@@ -35,10 +35,14 @@ let seq = 0;
 export async function loadFlatRows(tx: Tx, raw: string, header: string[], plan: FlatPlan, ctx: LoadContext, lines: LineResolver): Promise<ImportTableCounts[]> {
   const tables: ImportTableCounts[] = [];
   // Lines and payments of a rejected sale are set aside with it by the pipeline (the write began in importFiles).
-  for (const [table, sql] of flatTables({ mapping: plan.mapping, header, dec: plan.dec, dateOrder: plan.dateOrder, raw })) {
+  const n = ++seq;
+  const temp = { l: `__painel_flat_l_${process.pid}_${n}`, s2: `__painel_flat_s_${process.pid}_${n}` };
+  const sql = flatTables({ mapping: plan.mapping, header, dec: plan.dec, dateOrder: plan.dateOrder, raw, temp });
+  for (const stmt of sql.prepare) await tx.run(stmt);
+  for (const [table, select] of sql.tables) {
     const spec = TABLE_SPECS[table];
     const rawCols = new Map(spec.columns.map((c) => [c.name, q(c.name)]));
-    const stg: Staged = await stageRows(tx, { spec, raw: rawCols, dec: '.', from: `(${sql})`, ordinal: '__r', locale: ctx.locale });
+    const stg: Staged = await stageRows(tx, { spec, raw: rawCols, dec: '.', from: `(${select})`, ordinal: '__r', locale: ctx.locale });
     await validateStaged(tx, stg, { repeats: 'reject' });
     tables.push(await writeStaged(tx, stg, { sink: { kind: 'file', importId: ctx.importId, file: ctx.file, lines } }));
     await tx.run(`DROP TABLE ${stg.name}`);

@@ -16,6 +16,15 @@ export interface FlatOptions {
   dateOrder: DateOrder;
   /** SELECT giving __r (row ordinal) and the raw columns c0..cN as text. */
   raw: string;
+  /** Names of the temporary tables the parsed rows and the sales are kept in. */
+  temp: { l: string; s2: string };
+}
+
+export interface FlatSql {
+  /** Statements that materialise the parsed rows and the sales (run first, in order). */
+  prepare: string[];
+  /** Each canonical table as a SELECT giving __r and text columns named like the table's columns. */
+  tables: [CanonicalTable, string][];
 }
 
 /** Sales statuses written in salon and shop systems, by meaning. */
@@ -34,8 +43,8 @@ export function sheetStatusSql(st: string): string {
 
 const short = (x: string) => `left(md5(${x}), 16)`;
 
-/** Each canonical table as a SELECT giving __r and text columns named like the table's columns. */
-export function flatTables(o: FlatOptions): [CanonicalTable, string][] {
+/** The statements that split a flat sheet into canonical tables. */
+export function flatTables(o: FlatOptions): FlatSql {
   const m = o.mapping;
   const has = (f: string) => Boolean(m[f]) && o.header.includes(m[f]);
   const col = (f: string) => (has(f) ? cellSql(`c${o.header.indexOf(m[f])}`) : 'NULL::VARCHAR');
@@ -68,24 +77,28 @@ export function flatTables(o: FlatOptions): [CanonicalTable, string][] {
     ? `'sheet:' || sid`
     : `'sheet:s:' || ${short(`CASE WHEN ck IS NOT NULL THEN concat_ws('|', dt, ck) ELSE concat_ws('|', dt, rowtext, dupno) END`)}`;
   const perSale = has('sale.id'); // sale-level columns repeat on every line of a numbered sale
-  const ctes = `WITH b0 AS (${b.replace('ROWTEXT', rowText)}), b1 AS (SELECT *, ${custKey} AS ck, ${empKey} AS ek, ${itemKey} AS ik FROM b0),
+  // The parsed rows (l) and the sales (s2) are materialised once; every table reads them.
+  const prepare = [
+    `CREATE TEMP TABLE ${o.temp.l} AS WITH b0 AS (${b.replace('ROWTEXT', rowText)}), b1 AS (SELECT *, ${custKey} AS ck, ${empKey} AS ek, ${itemKey} AS ik FROM b0),
   d AS (SELECT *, row_number() OVER (PARTITION BY dt, rowtext ORDER BY __r) AS dupno FROM b1),
   l AS (SELECT * EXCLUDE (rowtext, dupno), ${saleKey} AS sk,
-    coalesce(ltot, unit * qty) AS lt, coalesce(unit, round(ltot / nullif(qty, 0), 2)) AS up FROM d),
-  s AS (SELECT sk, min(__r) AS __r, arg_min(dt, __r) AS dt, arg_min(st, __r) AS st, arg_min(ck, __r) AS ck, arg_min(ek, __r) AS ek,
+    coalesce(ltot, unit * qty) AS lt, coalesce(unit, round(ltot / nullif(qty, 0), 2)) AS up FROM d) SELECT * FROM l`,
+    `CREATE TEMP TABLE ${o.temp.s2} AS WITH s AS (SELECT sk, min(__r) AS __r, arg_min(dt, __r) AS dt, arg_min(st, __r) AS st, arg_min(ck, __r) AS ck, arg_min(ek, __r) AS ek,
     ${perSale ? 'arg_min(total, __r)' : 'sum(total)'} AS total, ${perSale ? 'arg_min(disc, __r)' : 'sum(disc)'} AS disc, ${perSale ? 'arg_min(ship, __r)' : 'sum(ship)'} AS ship, sum(lt) AS lines,
     count(*) FILTER (WHERE (total IS NULL AND total_t IS NOT NULL) OR (ltot IS NULL AND ltot_t IS NOT NULL) OR (unit IS NULL AND unit_t IS NOT NULL)) AS bad_total,
     arg_min(CASE WHEN total IS NULL AND total_t IS NOT NULL THEN total_t WHEN ltot IS NULL AND ltot_t IS NOT NULL THEN ltot_t WHEN unit IS NULL THEN unit_t END, __r)
       FILTER (WHERE (total IS NULL AND total_t IS NOT NULL) OR (ltot IS NULL AND ltot_t IS NOT NULL) OR (unit IS NULL AND unit_t IS NOT NULL)) AS total_t,
-    count(DISTINCT pm) AS methods FROM l GROUP BY sk),
-  s2 AS (SELECT *, CASE WHEN bad_total > 0 THEN NULL ELSE coalesce(total, lines - coalesce(disc, 0)) END AS amount FROM s)`;
+    count(DISTINCT pm) AS methods FROM ${o.temp.l} GROUP BY sk),
+  s2 AS (SELECT *, CASE WHEN bad_total > 0 THEN NULL ELSE coalesce(total, lines - coalesce(disc, 0)) END AS amount FROM s) SELECT * FROM s2`,
+  ];
+  const ctes = has('sale.date') ? `WITH l AS (SELECT * FROM ${o.temp.l}), s2 AS (SELECT * FROM ${o.temp.s2})` : `WITH l AS (SELECT * FROM ${o.temp.l})`;
   const tables: [CanonicalTable, string][] = [];
   const customers = (createdAt: string) => `${ctes} SELECT min(__r) AS __r, ck AS customer_id, arg_min(cname, __r) AS name, arg_min(email, __r) AS email,
     arg_min(phone, __r) AS phone, arg_min(doc, __r) AS document, arg_min(gender, __r) AS gender, arg_min(birth, __r) AS birth_date,
     arg_min(city, __r) AS city, arg_min(state, __r) AS state, ${createdAt} AS created_at, arg_min(optin, __r) AS marketing_opt_in, 'sheet' AS source
     FROM l WHERE ck IS NOT NULL GROUP BY ck`;
   // A client list (no sale date mapped): customers only.
-  if (!has('sale.date')) return [['customers', customers('NULL')]];
+  if (!has('sale.date')) return { prepare: prepare.slice(0, 1), tables: [['customers', customers('NULL')]] };
   if (has('employee.name')) {
     tables.push(['employees', `${ctes} SELECT min(__r) AS __r, ek AS employee_id, arg_min(ename, __r) AS name, NULL AS role, NULL AS location_id,
       NULL AS commission_rate, NULL AS hired_at, 'true' AS active FROM l WHERE ek IS NOT NULL GROUP BY ek`]);
@@ -120,5 +133,5 @@ export function flatTables(o: FlatOptions): [CanonicalTable, string][] {
       CASE WHEN amount < 0 THEN NULL ELSE sk END AS sale_id, dt AS occurred_at,
       ${paymentMethodSql('pm')} AS method, CASE WHEN amt < 0 THEN 'refund' ELSE 'payment' END AS kind, CAST(abs(amt) AS VARCHAR) AS amount,
       NULL AS fee_amount FROM pa WHERE ${sheetStatusSql('st')} = 'completed' AND amt IS NOT NULL AND amt <> 0`]);
-  return tables;
+  return { prepare, tables };
 }
