@@ -80,7 +80,8 @@ export function flatTables(o: FlatOptions): FlatSql {
   // The parsed rows (l) and the sales (s2) are materialised once; every table reads them.
   const prepare = [
     `CREATE TEMP TABLE ${o.temp.l} AS WITH b0 AS (${b.replace('ROWTEXT', rowText)}), b1 AS (SELECT *, ${custKey} AS ck, ${empKey} AS ek, ${itemKey} AS ik FROM b0),
-  d AS (SELECT *, row_number() OVER (PARTITION BY dt, rowtext ORDER BY __r) AS dupno FROM b1),
+  d AS (SELECT *, NULL::BIGINT AS dupno FROM b1 WHERE ck IS NOT NULL
+    UNION ALL SELECT *, row_number() OVER (PARTITION BY dt, rowtext ORDER BY __r) AS dupno FROM b1 WHERE ck IS NULL),
   l AS (SELECT * EXCLUDE (rowtext, dupno), ${saleKey} AS sk,
     coalesce(ltot, unit * qty) AS lt, coalesce(unit, round(ltot / nullif(qty, 0), 2)) AS up FROM d) SELECT * FROM l`,
     `CREATE TEMP TABLE ${o.temp.s2} AS WITH s AS (SELECT sk, min(__r) AS __r, arg_min(dt, __r) AS dt, arg_min(st, __r) AS st, arg_min(ck, __r) AS ck, arg_min(ek, __r) AS ek,
