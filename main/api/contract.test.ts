@@ -44,7 +44,10 @@ describe('contract', () => {
   it('refuses unknown methods with UNKNOWN_METHOD', async () => {
     const r = await t.dispatcher.call('nope.nothing', {});
     expect(r).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+    // Not shaped like a method name at all (domain.name): bad input, not an unknown method.
     const proto = await t.dispatcher.call('__proto__', {});
-    expect(proto).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+    expect(proto).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    const inherited = await t.dispatcher.call('app.constructor', {});
+    expect(inherited).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
   });
 });
