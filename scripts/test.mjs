@@ -1,4 +1,5 @@
-// npm test: typecheck, lint, unit tests (vitest), build, end-to-end tests (Playwright); ends with one summary line.
+// npm test: typecheck, lint, security scan, build (app and CLI), unit tests (vitest), end-to-end tests (Playwright);
+// ends with one summary line.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
@@ -6,8 +7,9 @@ const steps = [
   { name: 'typecheck', cmd: 'npm', args: ['run', '-s', 'typecheck'] },
   { name: 'lint', cmd: 'npm', args: ['run', '-s', 'lint'] },
   { name: 'security-scan', cmd: 'node', args: ['scripts/security-scan.mjs'] },
-  { name: 'vitest', cmd: 'npx', args: ['vitest', 'run'], report: 'test-results/vitest.json' },
+  // Built before the unit tests: tests that run the painel command as a process use out/cli as it is.
   { name: 'build', cmd: 'npm', args: ['run', '-s', 'build'] },
+  { name: 'vitest', cmd: 'npx', args: ['vitest', 'run'], report: 'test-results/vitest.json' },
   { name: 'playwright', cmd: 'npx', args: ['playwright', 'test'], report: 'test-results/playwright.json', needs: 'build' },
 ];
 
