@@ -54,6 +54,11 @@ export function expandPaths(paths: string[]): string[] {
       throw new AppError('NOT_FOUND', `no such file or folder: ${p}`);
     }
     if (st.isDirectory()) {
+      // Painel's own Parquet dataset export: one subfolder per table (month=YYYY-MM/ partitions inside).
+      const datasets = readdirSync(abs, { withFileTypes: true })
+        .filter((d) => d.isDirectory() && tableForName(d.name) && readdirSync(join(abs, d.name), { recursive: true }).some((f) => String(f).endsWith('.parquet')))
+        .map((d) => join(abs, d.name))
+        .sort((a, b) => CANONICAL_TABLES.indexOf(tableForName(basename(a)) as never) - CANONICAL_TABLES.indexOf(tableForName(basename(b)) as never));
       const inDir = readdirSync(abs)
         .filter((f) => !f.startsWith('.') && !f.startsWith('~$') && FORMATS[extname(f).toLowerCase()])
         .map((f) => join(abs, f))
@@ -63,8 +68,8 @@ export function expandPaths(paths: string[]): string[] {
         return t ? CANONICAL_TABLES.indexOf(t) : CANONICAL_TABLES.length;
       };
       inDir.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
-      if (!inDir.length) throw new AppError('NOT_FOUND', `no CSV, Parquet or XLSX files in ${p}`);
-      files.push(...inDir);
+      if (!inDir.length && !datasets.length) throw new AppError('NOT_FOUND', `no CSV, Parquet or XLSX files in ${p}`);
+      files.push(...datasets, ...inDir);
     } else {
       if (!FORMATS[extname(abs).toLowerCase()]) throw new AppError('BAD_INPUT', `${basename(abs)}: not a CSV, Parquet or XLSX file`);
       files.push(abs);
@@ -116,11 +121,12 @@ async function logFile(tx: Tx | Db, importId: string, s: ImportFileSummary, star
 
 /** Imports one file (or one workbook) in one transaction and returns its summaries (one per sheet for workbooks). */
 async function importOne(db: Db, importId: string, path: string, ctxBase: Omit<LoadContext, 'file'>, signal?: AbortSignal, sheets?: SheetChoice): Promise<ImportFileSummary[]> {
-  const format = FORMATS[extname(path).toLowerCase()];
+  const dataset = statSync(path).isDirectory();
+  const format = dataset ? 'parquet' : FORMATS[extname(path).toLowerCase()];
   const bytes = statSync(path).size;
   const startedAt = new Date();
   const t0 = performance.now();
-  const name = basename(path, extname(path));
+  const name = dataset ? basename(path) : basename(path, extname(path));
   const base = (): ImportFileSummary => ({ file: path, format, mapping: null, bytes, rows: 0, tables: [], unknownColumns: [], ms: 0 });
   if (format === 'xlsx') return importWorkbook(db, importId, path, ctxBase, signal, sheets);
   const s = base();
@@ -136,7 +142,7 @@ async function importOne(db: Db, importId: string, path: string, ctxBase: Omit<L
     let flat: ResolvedPlan | null = null;
     if (format === 'parquet') {
       if (!table) throw new AppError('BAD_INPUT', `${basename(path)}: name the file after a canonical table (${CANONICAL_TABLES.join(', ')})`);
-      prepared = await prepareParquetTable(stageRun, path, table, ctx);
+      prepared = await prepareParquetTable(stageRun, dataset ? join(path, '**', '*.parquet') : path, table, ctx);
     } else {
       sniff = sniffCsv(path);
       shop = table ? null : detectShop(sniff.header);
