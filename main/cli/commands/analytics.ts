@@ -28,6 +28,8 @@ export const run: CommandRun = async (argv, ctx) => {
       return 0;
     }
     case 'fit-value': {
+      // A parameter that ran off to infinity is stored as null.
+      const num = (v: number | null) => (v === null || v === undefined ? '∞' : v.toFixed(4));
       const end = await ctx.follow(await call<JobSnapshot>('analytics.fitCustomerValue', asOf));
       const m = end.result as CustomerValueModel;
       const bg = m.bgnbd;
@@ -35,8 +37,10 @@ export const run: CommandRun = async (argv, ctx) => {
       print(
         m,
         `customer value as of ${m.asOf}: ${m.customers} customers (${m.repeatCustomers} repeat)\n` +
-          `BG/NBD r=${bg.r.toFixed(4)} alpha=${bg.alpha.toFixed(4)} a=${bg.a.toFixed(4)} b=${bg.b.toFixed(4)}${bg.converged ? '' : ' (not converged)'}\n` +
-          (gg ? `Gamma-Gamma p=${gg.p.toFixed(4)} q=${gg.q.toFixed(4)} v=${gg.v.toFixed(4)}\n` : 'Gamma-Gamma: not enough repeat customers\n') +
+          `BG/NBD r=${num(bg.r)} alpha=${num(bg.alpha)} a=${num(bg.a)} b=${num(bg.b)}${bg.converged ? '' : ' (not converged)'}\n` +
+          (m.scoring === 'nbd' && m.nbd ? `scored by the NBD limit (no dropout): r=${num(m.nbd.r)} alpha=${num(m.nbd.alpha)}\n` : '') +
+          (gg ? `Gamma-Gamma p=${num(gg.p)} q=${num(gg.q)} v=${num(gg.v)}\n` : 'Gamma-Gamma: not enough repeat customers\n') +
+          m.notes.map((n) => `note: ${n.en}\n`).join('') +
           `fit ${(m.fitMs / 1000).toFixed(1)} s, scoring ${(m.scoreMs / 1000).toFixed(1)} s\n`,
       );
       return 0;
