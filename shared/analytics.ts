@@ -278,7 +278,8 @@ export interface Customer360 {
   sales: { saleId: string; date: string; status: string; kind: string | null; total: string; discount: string; coupon: string | null; source: string | null }[];
   rfm: { asOf: string; recency: number; frequency: number; monetary: string; r: number; f: number; m: number; cluster: RfmCluster } | null;
   clusterHistory: { asOf: string; cluster: RfmCluster; r: number; f: number; m: number }[];
-  value: { asOf: string; pAlive: number; churnRisk: number; expectedVisits90: number; expectedVisits365: number; expectedValue365: string } | null;
+  /** repeatVisits: visit days after the first (the model's x); with none, BG/NBD cannot see dropout (P(alive) = 1). */
+  value: { asOf: string; pAlive: number; churnRisk: number; expectedVisits90: number; expectedVisits365: number; expectedValue365: string; repeatVisits: number } | null;
   /** The customer-value model's notes (why it scores as it does when a fit is degenerate); empty when none. */
   valueNotes: LocalizedText[];
   loyalty: { balance: number; transactions: { date: string; kind: string; points: number; saleId: string | null }[] };

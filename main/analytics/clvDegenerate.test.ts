@@ -77,8 +77,9 @@ describe('degenerate customer-value fits', () => {
     // the note travels with the model to the app
     const shown = await t.call<{ model: { notes: { en: string }[] } }>('analytics.customerValue', {});
     expect(shown.model.notes[0].en).toMatch(/every customer counts as active/);
-    const c360 = await t.call<{ value: { pAlive: number } | null; valueNotes: { 'pt-BR': string }[] }>('analytics.customer360', { customerId: 'c7' });
+    const c360 = await t.call<{ value: { pAlive: number; repeatVisits: number } | null; valueNotes: { 'pt-BR': string }[] }>('analytics.customer360', { customerId: 'c7' });
     expect(c360.value?.pAlive).toBe(1);
+    expect(c360.value?.repeatVisits).toBeGreaterThan(0);
     expect(c360.valueNotes[0]['pt-BR']).toMatch(/todos contam como ativos/);
   });
 });

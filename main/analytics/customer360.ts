@@ -70,7 +70,7 @@ export async function customer360(db: Db, customerId: string, rfm: RfmOptions | 
   );
   const [value] = await db.all<NonNullable<Customer360['value']>>(
     `SELECT strftime(as_of, '%Y-%m-%d') AS "asOf", p_alive AS "pAlive", churn_risk AS "churnRisk", expected_visits_90 AS "expectedVisits90",
-       expected_visits_365 AS "expectedVisits365", coalesce(expected_value_365::VARCHAR, '0.00') AS "expectedValue365"
+       expected_visits_365 AS "expectedVisits365", coalesce(expected_value_365::VARCHAR, '0.00') AS "expectedValue365", x::DOUBLE AS "repeatVisits"
      FROM customer_value WHERE customer_id = $1 AND model_id = (SELECT model_id FROM clv_models ORDER BY fitted_at DESC LIMIT 1)`,
     [key],
   );

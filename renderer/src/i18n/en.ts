@@ -284,6 +284,7 @@ export const en: Record<MessageKey, string> = {
   'c360.noValue': 'value model not computed yet',
   'c360.churn': 'Churn risk',
   'c360.pAlive': '{p} chance of still being a customer',
+  'c360.oneVisit': 'One visit day only: churn risk is estimated from the second visit on.',
   'c360.loyalty': 'Loyalty',
   'c360.points': 'points balance',
   'c360.profile': 'Profile',

@@ -282,6 +282,7 @@ export const ptBR = {
   'c360.noValue': 'modelo de valor ainda não calculado',
   'c360.churn': 'Risco de perda',
   'c360.pAlive': '{p} de chance de ainda ser cliente',
+  'c360.oneVisit': 'Só um dia de visita: o risco de perda é estimado a partir da segunda visita.',
   'c360.loyalty': 'Fidelidade',
   'c360.points': 'pontos de saldo',
   'c360.profile': 'Perfil',

@@ -68,8 +68,11 @@ export default function Customer360({ customerId }: { customerId: string }) {
         </div>
         <div className="card">
           <div className="kpi-label">{t('c360.churn')}</div>
-          <div className={`kpi-value ${d.value && d.value.churnRisk > 0.5 ? 'down' : ''}`}>{d.value ? f.percent(d.value.churnRisk, 0) : '–'}</div>
-          <div className="muted small">{d.value ? t('c360.pAlive', { p: f.percent(d.value.pAlive, 0) }) : ''}</div>
+          {/* One visit day only: the model has no dropout to see yet, so no percentage is shown. */}
+          <div className={`kpi-value ${d.value && d.value.repeatVisits > 0 && d.value.churnRisk > 0.5 ? 'down' : ''}`}>
+            {d.value && d.value.repeatVisits > 0 ? f.percent(d.value.churnRisk, 0) : '–'}
+          </div>
+          <div className="muted small">{d.value ? (d.value.repeatVisits > 0 ? t('c360.pAlive', { p: f.percent(d.value.pAlive, 0) }) : t('c360.oneVisit')) : ''}</div>
         </div>
         <div className="card">
           <div className="kpi-label">{t('c360.loyalty')}</div>
