@@ -46,8 +46,10 @@ test('every report renders the rows and totals the engine counts', async ({ page
   for (const r of reports) {
     await page.goto(`${server.origin}/#/reports/${r.id}`);
     await expect(page.locator(`[data-report="${r.id}"] h1`)).toHaveText(r.title['pt-BR']);
+    // Accounting reports (closing, commissions) open on the last whole month instead of a rolling window.
+    const period = r.defaultPreset === 'last_month' ? { preset: 'last_month' } : PERIOD;
     const count = await server
-      .call<{ total: number }>('reports.count', { report: r.id, period: PERIOD })
+      .call<{ total: number }>('reports.count', { report: r.id, period })
       .then((c) => c.total)
       .catch((e: Error) => e);
     if (count instanceof Error) {

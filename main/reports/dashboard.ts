@@ -106,7 +106,11 @@ export async function dashboard(engine: Engine, input: { period?: PeriodInput; c
         )
         .join(',\n      ')}
     FROM k`;
-  const [[row], forecast] = await Promise.all([engine.db.all<Record<string, unknown>>(sql, params.values), forecastKpi(engine, settings.holidays)]);
+  // The forecast is computed once per business day and data version; the figures never wait for a first
+  // computation: until it is ready the KPI says so (the page asks again when the forecast card has drawn).
+  const pending = forecastKpi(engine, settings.holidays).catch(() => unavailable('the forecast could not be computed'));
+  const [row] = await engine.db.all<Record<string, unknown>>(sql, params.values);
+  const forecast = await Promise.race([pending, new Promise<ForecastKpi>((r) => setImmediate(() => r(unavailable('the forecast is being computed'))))]);
   // As the report comparison cards: no last-year figures for a year the business had no activity (not zeros).
   const ly = lastYear && row?.ly_active === true ? lastYear : null;
   const out: DashboardKpi[] = DASHBOARD_KPIS.map((id) => {
@@ -136,8 +140,11 @@ export async function dashboard(engine: Engine, input: { period?: PeriodInput; c
  * Revenue expected in the next 30 days: the one total of forecastNext30 (the forecast page shows the same), its
  * daily points as the sparkline; unavailable, with the reason, when the history is too short to forecast.
  */
-async function forecastKpi(engine: Engine, holidays: Settings['holidays']): Promise<Pick<DashboardKpi, 'value' | 'sparkline' | 'available' | 'note'>> {
+type ForecastKpi = Pick<DashboardKpi, 'value' | 'sparkline' | 'available' | 'note'>;
+const unavailable = (note: string): ForecastKpi => ({ value: null, sparkline: [], available: false, note });
+
+async function forecastKpi(engine: Engine, holidays: Settings['holidays']): Promise<ForecastKpi> {
   const f = await forecastNext30(engine.db, holidays);
-  if (f.total === null) return { value: null, sparkline: [], available: false, note: f.notes[0]?.en ?? 'too little history to forecast' };
+  if (f.total === null) return unavailable(f.notes[0]?.en ?? 'too little history to forecast');
   return { value: f.total.toFixed(2), sparkline: f.points.map((p) => Math.round(p.point * 100) / 100), available: true, note: `daily forecast ${f.from} – ${f.to}` };
 }

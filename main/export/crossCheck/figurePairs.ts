@@ -16,7 +16,9 @@ const win = (p: ResolvedPeriod | null | undefined) => (p ? `${p.from}..${p.to}` 
 export async function periodPairs(t: TestEngine, period: Period): Promise<Pair[]> {
   const totals = (report: string, params: Record<string, unknown> = {}, filters: unknown[] = []) =>
     t.call<ReportTotals>('reports.totals', { report, period, params, filters }).then((r) => r.values);
-  const [dash, sum, fin, appts, occ, refunds, pay, pix, cmp, fc] = await Promise.all([
+  // The forecast first: the dashboard shows it once computed (it never waits for a first computation).
+  const fc = await t.call<ForecastTotal>('analytics.forecastNext30', {});
+  const [dash, sum, fin, appts, occ, refunds, pay, pix, cmp] = await Promise.all([
     t.call<DashboardResult>('reports.dashboard', { period }),
     totals('sales-summary'),
     totals('financial-summary'),
@@ -26,7 +28,6 @@ export async function periodPairs(t: TestEngine, period: Period): Promise<Pair[]
     totals('payment-methods'),
     totals('payment-methods', {}, [{ column: 'method', op: 'eq', value: 'pix' }]),
     t.call<ReportComparison>('reports.compare', { report: 'sales-summary', period }),
-    t.call<ForecastTotal>('analytics.forecastNext30', {}),
   ]);
   const k = (id: string) => dash.kpis.find((x) => x.id === id);
   const v = (id: string) => k(id)?.value ?? null;
