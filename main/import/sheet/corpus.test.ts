@@ -2,6 +2,7 @@
 // expected canonical rows; a second import changes nothing; rejects carry the sheet's line, column and a reason.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { openTestEngine, type TestEngine } from '../../engine/testEngine';
 import { importFiles } from '../importFiles';
 
@@ -97,5 +98,27 @@ describe('import corpus', () => {
     expect(rej[0].reason).toBe('the row has fewer columns than the header (3 instead of 5)');
     expect(rej[1].reason).toBe('the row has more columns than the header (6 instead of 5)');
     expect(rej.every((r) => !/Error|Expected Number|state machine/.test(r.reason))).toBe(true);
+  });
+
+  it("the owner's own Excel workbook: date cells, numbers and a serial-number date column, mapped like a CSV", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Planilha1');
+    ws.addRow(['Data', 'Cliente', 'Serviço', 'Profissional', 'Valor', 'Pagamento', 'Nascimento']);
+    ws.addRow([new Date(Date.UTC(2026, 10, 3, 14, 30)), 'Ana Souza', 'Corte', 'Carla', 120.5, 'Pix', 32978]);
+    ws.addRow([new Date(Date.UTC(2026, 10, 4)), 'Bruna Alves', 'Escova', 'Carla', 60, 'Cartão de débito', null]);
+    const p = join(t.dir, 'minha-planilha.xlsx');
+    await wb.xlsx.writeFile(p);
+    const s = await importFiles(t.engine.db, [p], { sheets: { acceptSuggested: true } });
+    expect(s.files).toHaveLength(1);
+    expect(s.files[0]).toMatchObject({ sheet: 'Planilha1', mapping: 'sheet' });
+    expect(
+      await q(`SELECT c.name, strftime(timezone('America/Sao_Paulo', s.occurred_at), '%Y-%m-%d %H:%M') AS quando, s.total_amount::DOUBLE AS total, p.method,
+        strftime(c.birth_date, '%Y-%m-%d') AS birth FROM sales s JOIN customers c USING (customer_id) JOIN payments p USING (sale_id) ORDER BY quando`),
+    ).toEqual([
+      { name: 'Ana Souza', quando: '2026-11-03 14:30', total: 120.5, method: 'pix', birth: '1990-04-15' },
+      { name: 'Bruna Alves', quando: '2026-11-04 00:00', total: 60, method: 'debit_card', birth: null },
+    ]);
+    const again = await importFiles(t.engine.db, [p], { sheets: { acceptSuggested: true } });
+    expect(again.tables.every((x) => x.loaded === 0 && x.replaced === 0)).toBe(true);
   });
 });

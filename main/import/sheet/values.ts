@@ -23,6 +23,12 @@ const MDY_FORMATS = ['%m/%d/%Y %H:%M:%S', '%m/%d/%Y %H:%M', '%m/%d/%Y', '%m/%d/%
 
 export type DateOrder = 'dmy' | 'mdy';
 
+/** An Excel serial day number (days since 1899-12-30, fractions are the time of day) as a TIMESTAMP. */
+function excelSerialSql(v: string): string {
+  return `CASE WHEN regexp_full_match(${v}, '[0-9]{4,5}([.,][0-9]+)?') AND TRY_CAST(replace(${v}, ',', '.') AS DOUBLE) BETWEEN 20000 AND 80000
+    THEN TIMESTAMP '1899-12-30' + to_microseconds(CAST(round(CAST(replace(${v}, ',', '.') AS DOUBLE) * 86400) AS BIGINT) * 1000000) END`;
+}
+
 /**
  * A local date-time (no offset: the pipeline reads it in the business time zone) as ISO text, from DD/MM/YYYY
  * (or MM/DD/YYYY when the column's order says so), ISO 8601, or an Excel serial day number. An ISO value with an
@@ -30,8 +36,7 @@ export type DateOrder = 'dmy' | 'mdy';
  */
 export function dateTimeSql(v: string, order: DateOrder = 'dmy', time?: string): string {
   const formats = order === 'mdy' ? MDY_FORMATS : DMY_FORMATS;
-  const serial = `CASE WHEN regexp_full_match(${v}, '[0-9]{4,5}([.,][0-9]+)?') AND TRY_CAST(replace(${v}, ',', '.') AS DOUBLE) BETWEEN 20000 AND 80000
-    THEN TIMESTAMP '1899-12-30' + to_microseconds(CAST(round(CAST(replace(${v}, ',', '.') AS DOUBLE) * 86400) AS BIGINT) * 1000000) END`;
+  const serial = excelSerialSql(v);
   const local = `COALESCE(try_strptime(${v}, ${`[${formats.map(lit).join(', ')}]`}), TRY_CAST(${v} AS TIMESTAMP), ${serial})`;
   const withTime = time
     ? `CASE WHEN ${time} IS NOT NULL AND TRY_CAST(${time} AS TIME) IS NOT NULL THEN CAST(${local} AS DATE) + CAST(${time} AS TIME) ELSE ${local} END`
@@ -44,7 +49,7 @@ export function dateTimeSql(v: string, order: DateOrder = 'dmy', time?: string):
 /** A date only (birth dates, hire dates) as YYYY-MM-DD text. */
 export function dateSql(v: string, order: DateOrder = 'dmy'): string {
   const formats = order === 'mdy' ? MDY_FORMATS : DMY_FORMATS;
-  return `COALESCE(strftime(COALESCE(try_strptime(${v}, ${`[${formats.map(lit).join(', ')}]`}), TRY_CAST(${v} AS TIMESTAMP)), '%Y-%m-%d'), ${v})`;
+  return `COALESCE(strftime(COALESCE(try_strptime(${v}, ${`[${formats.map(lit).join(', ')}]`}), TRY_CAST(${v} AS TIMESTAMP), ${excelSerialSql(v)}), '%Y-%m-%d'), ${v})`;
 }
 
 /**
