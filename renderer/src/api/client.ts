@@ -1,6 +1,6 @@
 // The one way the UI calls the engine: `call(method, input)` returns the Result value, `on(listener)` delivers
 // engine events. Desktop uses the preload bridge (window.painel); browser mode uses loopback HTTP.
-import type { Contract, Domain, InputOf, MethodName, ResultOf } from '../../../shared/api/index';
+import type { Contract, InputOf, MethodName, ResultOf } from '../../../shared/api/index';
 import type { PainelBridge } from '../../../shared/bridge';
 import type { PainelErrorData, Result } from '../../../shared/errors';
 import type { PainelEvent } from '../../../shared/events';
@@ -36,22 +36,16 @@ export class ApiError extends Error {
 
 export const isDesktop = !!bridge;
 
-/** Calls a contract method; never throws for engine errors (they come back as values). */
-export async function call<M extends MethodName>(method: M, input: InputOf<Contract[M]>, signal?: AbortSignal): Promise<Result<ResultOf<Contract[M]>>> {
-  return callIn<Contract, M>(method, input, signal);
-}
-
 /**
- * Calls a method of one contract domain, typed by that domain's declaration. Used for domains that may be
- * declared before this engine build registers them: an engine without the method answers UNKNOWN_METHOD,
- * which the pages show as "not available yet".
+ * Calls a contract method, typed by the contract; never throws for engine errors (they come back as values).
+ * `low` calls wait until the calls a view needs first have answered (see whenIdle).
  */
-export async function callIn<D extends Domain, M extends keyof D & string>(method: M, input: InputOf<D[M]>, signal?: AbortSignal, opts: { low?: boolean } = {}): Promise<Result<ResultOf<D[M]>>> {
+export async function call<M extends MethodName>(method: M, input: InputOf<Contract[M]>, signal?: AbortSignal, opts: { low?: boolean } = {}): Promise<Result<ResultOf<Contract[M]>>> {
   if (opts.low) await whenIdle(signal);
   else inFlight++;
   try {
-    if (bridge) return (await bridge.call(method, input)) as Result<ResultOf<D[M]>>;
-    return (await http!.call(method, input, signal)) as Result<ResultOf<D[M]>>;
+    if (bridge) return (await bridge.call(method, input)) as Result<ResultOf<Contract[M]>>;
+    return (await http!.call(method, input, signal)) as Result<ResultOf<Contract[M]>>;
   } finally {
     if (!opts.low) {
       inFlight--;

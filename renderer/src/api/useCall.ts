@@ -1,10 +1,10 @@
 // A React hook over `call`: loads a contract method's result, drops stale answers, and reloads when the
 // engine says data changed (so every open view refreshes itself after an import, sync or demo load).
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Contract, Domain, InputOf, MethodName, ResultOf } from '../../../shared/api/index';
+import type { Contract, InputOf, MethodName, ResultOf } from '../../../shared/api/index';
 import type { PainelErrorData } from '../../../shared/errors';
 import { useAppStore } from '../state/appStore';
-import { callIn } from './client';
+import { call } from './client';
 
 export interface CallState<T> {
   data: T | null;
@@ -15,15 +15,10 @@ export interface CallState<T> {
 
 /** `input` null means "not yet" (nothing is called). */
 export function useCall<M extends MethodName>(method: M, input: InputOf<Contract[M]> | null, opts: { live?: boolean; low?: boolean } = {}): CallState<ResultOf<Contract[M]>> {
-  return useCallIn<Contract, M>(method, input, opts);
-}
-
-/** useCall for a method of one domain declaration (see callIn). */
-export function useCallIn<D extends Domain, M extends keyof D & string>(method: M, input: InputOf<D[M]> | null, opts: { live?: boolean; low?: boolean } = {}): CallState<ResultOf<D[M]>> {
   const live = opts.live ?? true;
   const low = opts.low ?? false;
   const dataVersion = useAppStore((s) => (live ? s.dataVersion : 0));
-  const [state, setState] = useState<{ data: ResultOf<D[M]> | null; error: PainelErrorData | null; loading: boolean }>({ data: null, error: null, loading: input !== null });
+  const [state, setState] = useState<{ data: ResultOf<Contract[M]> | null; error: PainelErrorData | null; loading: boolean }>({ data: null, error: null, loading: input !== null });
   const [nonce, setNonce] = useState(0);
   const key = input === null ? null : JSON.stringify(input);
   const seq = useRef(0);
@@ -33,7 +28,7 @@ export function useCallIn<D extends Domain, M extends keyof D & string>(method: 
     const mine = ++seq.current;
     const ctrl = new AbortController();
     setState((s) => ({ ...s, loading: true }));
-    callIn<D, M>(method, JSON.parse(key) as InputOf<D[M]>, ctrl.signal, { low })
+    call(method, JSON.parse(key) as InputOf<Contract[M]>, ctrl.signal, { low })
       .then((r) => {
         if (mine !== seq.current) return;
         setState(r.ok ? { data: r.value, error: null, loading: false } : { data: null, error: r.error, loading: false });

@@ -3,8 +3,7 @@
 import { useState } from 'react';
 import type { JobSnapshot } from '../../../shared/events';
 import type { PainelErrorData } from '../../../shared/errors';
-import type { demo } from '../../../shared/api/demo';
-import { callIn } from '../api/client';
+import { call } from '../api/client';
 import { href } from '../app/router';
 import { ErrorNote } from '../components/ErrorNote';
 import { JobProgress } from '../components/JobProgress';
@@ -20,7 +19,7 @@ export function FirstStart() {
 
   const loadDemo = async () => {
     setError(null);
-    const r = await callIn<typeof demo, 'demo.generate'>('demo.generate', { preset: 'small' });
+    const r = await call('demo.generate', { preset: 'small' });
     if (r.ok) setDemoJob(r.value);
     else setError(r.error);
   };

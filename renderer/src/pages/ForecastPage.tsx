@@ -1,8 +1,7 @@
 // Forecast: the next 30 days' revenue total (the same figure as the dashboard's), then the daily or monthly forecast
 // from the end of the chosen period with 80/95% bands, the model chosen by backtest, its errors and coverage.
 import { useState } from 'react';
-import type { analytics } from '../../../shared/api/analytics';
-import { useCallIn } from '../api/useCall';
+import { useCall } from '../api/useCall';
 import { ErrorNote } from '../components/ErrorNote';
 import { useI18n } from '../i18n/useI18n';
 import { useFilterStore } from '../state/filterStore';
@@ -15,13 +14,13 @@ export default function ForecastPage() {
   const [granularity, setGranularity] = useState<'day' | 'month'>('day');
   const { period, error: periodError } = useResolvedPeriod();
   const asOf = period?.to ?? null;
-  const next = useCallIn<typeof analytics, 'analytics.forecastNext30'>('analytics.forecastNext30', {});
+  const next = useCall('analytics.forecastNext30', {});
   const n = next.data;
   // A period reaching the still-open business day forecasts from the last complete day, as the 30-day total does,
   // so the page shows one total; an earlier period end forecasts from that day.
   const live = !!n && !!asOf && (n.historyEnd === null || asOf > n.historyEnd);
   const ready = !!asOf && (!!n || !!next.error);
-  const fc = useCallIn<typeof analytics, 'analytics.forecast'>(
+  const fc = useCall(
     'analytics.forecast',
     ready ? { granularity, horizon: granularity === 'day' ? 30 : 6, ...(live ? {} : { asOf: asOf as string }) } : null,
   );

@@ -4,8 +4,7 @@
 import { useState } from 'react';
 import type { JobSnapshot } from '../../../shared/events';
 import type { PainelErrorData } from '../../../shared/errors';
-import type { importDomain } from '../../../shared/api/import';
-import { callIn, desktopCall, isDesktop, uploadFile } from '../api/client';
+import { call, desktopCall, isDesktop, uploadFile } from '../api/client';
 import { ErrorNote } from '../components/ErrorNote';
 import { JobProgress } from '../components/JobProgress';
 import { useI18n } from '../i18n/useI18n';
@@ -23,7 +22,7 @@ export function ImportFiles() {
   const job = useJob(started?.id ?? null, started);
 
   const runImport = async (paths: string[]) => {
-    const r = await callIn<typeof importDomain, 'import.run'>('import.run', { paths });
+    const r = await call('import.run', { paths });
     if (r.ok) setStarted(r.value);
     else setError(r.error);
   };

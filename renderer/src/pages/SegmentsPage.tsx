@@ -1,9 +1,8 @@
 // Segments: RFM cluster sizes and value, the month-to-month migration matrix, the marketing segment cards with
 // suggestions and ROI, and a segment's member list with the WhatsApp / e-mail export; as of the period's end.
 import { useState } from 'react';
-import type { analytics } from '../../../shared/api/analytics';
 import type { SegmentId } from '../../../shared/analytics';
-import { useCallIn } from '../api/useCall';
+import { useCall } from '../api/useCall';
 import { ErrorNote } from '../components/ErrorNote';
 import { useI18n } from '../i18n/useI18n';
 import { useFilterStore } from '../state/filterStore';
@@ -13,16 +12,14 @@ import { MembersPanel } from './segments/MembersPanel';
 import { MigrationMatrix } from './segments/MigrationMatrix';
 import { SegmentCard } from './segments/SegmentCard';
 
-type A = typeof analytics;
-
 export default function SegmentsPage() {
   const { t } = useI18n();
   const locations = useFilterStore((s) => s.locations);
   const { period, error: periodError } = useResolvedPeriod();
   const asOf = period?.to ?? null;
-  const rfm = useCallIn<A, 'analytics.rfm'>('analytics.rfm', asOf ? { asOf, limit: 1, withTotal: false } : null);
-  const migration = useCallIn<A, 'analytics.rfmMigration'>('analytics.rfmMigration', asOf ? { month: asOf.slice(0, 7) } : null);
-  const segments = useCallIn<A, 'analytics.segments'>('analytics.segments', asOf ? { asOf } : null);
+  const rfm = useCall('analytics.rfm', asOf ? { asOf, limit: 1, withTotal: false } : null);
+  const migration = useCall('analytics.rfmMigration', asOf ? { month: asOf.slice(0, 7) } : null);
+  const segments = useCall('analytics.segments', asOf ? { asOf } : null);
   const [open, setOpen] = useState<SegmentId | null>(null);
   const chosen = segments.data?.segments.find((s) => s.id === open) ?? null;
   return (

@@ -1,10 +1,10 @@
 // Sync: every source with its state (never, syncing with progress, ok, failed in plain words, offline), last
 // success, rows pulled, "sync now", the schedule, and a write-only credentials form.
 import { useState } from 'react';
-import type { SourceState, sync, SyncSourceInfo } from '../../../shared/api/sync';
+import type { SourceState, SyncSourceInfo } from '../../../shared/api/sync';
 import type { JobSnapshot } from '../../../shared/events';
 import type { PainelErrorData } from '../../../shared/errors';
-import { callIn } from '../api/client';
+import { call } from '../api/client';
 import { ErrorNote } from '../components/ErrorNote';
 import { JobProgress } from '../components/JobProgress';
 import { useI18n, type MessageKey } from '../i18n/useI18n';
@@ -85,7 +85,7 @@ export default function SyncPage() {
 
   const start = async (source?: SyncSourceInfo['sourceId']) => {
     setStartError(null);
-    const r = await callIn<typeof sync, 'sync.start'>('sync.start', source ? { source } : {});
+    const r = await call('sync.start', source ? { source } : {});
     if (r.ok) setStarted(r.value);
     else setStartError(r.error);
   };

@@ -3,8 +3,7 @@
 import { create } from 'zustand';
 import type { AppInfo } from '../../../shared/api/app';
 import type { JobSnapshot } from '../../../shared/events';
-import { callIn, on, onConnection } from '../api/client';
-import type { Contract } from '../../../shared/api/index';
+import { call, on, onConnection } from '../api/client';
 
 interface AppState {
   info: AppInfo | null;
@@ -27,7 +26,7 @@ export const useAppStore = create<AppState>()((set) => ({
   jobs: {},
   async refreshInfo() {
     // Low priority: after a data change the numbers on screen reload first.
-    const r = await callIn<Contract, 'app.info'>('app.info', {}, undefined, { low: useAppStore.getState().info !== null });
+    const r = await call('app.info', {}, undefined, { low: useAppStore.getState().info !== null });
     if (r.ok) set({ info: r.value, infoError: null });
     else set({ infoError: r.error.message });
   },

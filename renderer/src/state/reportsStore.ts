@@ -7,8 +7,7 @@ import { persist } from 'zustand/middleware';
 import type { SortSpec } from '../../../shared/api/tableSpec';
 import type { ReportMeta } from '../../../shared/reports';
 import type { PainelErrorData } from '../../../shared/errors';
-import { callIn } from '../api/client';
-import type { Contract } from '../../../shared/api/index';
+import { call } from '../api/client';
 import { useAppStore } from './appStore';
 
 interface RegistryState {
@@ -23,7 +22,7 @@ export const useRegistry = create<RegistryState>()((set) => ({
   error: null,
   loadedAt: -1,
   async load() {
-    const r = await callIn<Contract, 'reports.list'>('reports.list', {}, undefined, { low: useRegistry.getState().list !== null });
+    const r = await call('reports.list', {}, undefined, { low: useRegistry.getState().list !== null });
     if (r.ok) set({ list: r.value, error: null });
     else set({ error: r.error });
   },

@@ -3,9 +3,9 @@
 // nothing about syncing rather than guessing).
 import { useEffect } from 'react';
 import { create } from 'zustand';
-import type { sync, SyncStatus } from '../../../shared/api/sync';
+import type { SyncStatus } from '../../../shared/api/sync';
 import type { PainelErrorData } from '../../../shared/errors';
-import { callIn } from '../api/client';
+import { call } from '../api/client';
 import { useAppStore } from './appStore';
 
 interface SyncState {
@@ -18,7 +18,7 @@ export const useSyncStore = create<SyncState>()((set) => ({
   status: null,
   error: null,
   async load() {
-    const r = await callIn<typeof sync, 'sync.status'>('sync.status', {}, undefined, { low: true });
+    const r = await call('sync.status', {}, undefined, { low: true });
     if (r.ok) set({ status: r.value, error: null });
     else set({ error: r.error });
   },

@@ -1,9 +1,8 @@
 // Customer 360: profile and linked records, visit timeline, RFM scores and cluster history, predicted value and
 // churn risk, loyalty points, campaigns received and segments.
-import type { analytics } from '../../../../shared/api/analytics';
 import { RFM_CLUSTER_LABELS } from '../../../../shared/rfm';
 import { href } from '../../app/router';
-import { useCallIn } from '../../api/useCall';
+import { useCall } from '../../api/useCall';
 import { ErrorNote } from '../../components/ErrorNote';
 import { CLUSTER_COLORS } from '../../components/charts/rfmDonut';
 import { useI18n } from '../../i18n/useI18n';
@@ -13,7 +12,7 @@ import { VisitTimeline } from './VisitTimeline';
 
 export default function Customer360({ customerId }: { customerId: string }) {
   const { t, f, l, locale } = useI18n();
-  const c = useCallIn<typeof analytics, 'analytics.customer360'>('analytics.customer360', { customerId });
+  const c = useCall('analytics.customer360', { customerId });
   if (c.error) return <ErrorNote error={c.error} onRetry={c.reload} />;
   if (!c.data) return <div className="page-loading">{t('common.loading')}</div>;
   const d = c.data;

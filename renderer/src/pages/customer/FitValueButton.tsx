@@ -1,10 +1,9 @@
 // Runs the customer-value model (BG/NBD + Gamma-Gamma over every customer) as a job, with progress, when no
 // prediction exists yet.
 import { useEffect, useRef, useState } from 'react';
-import type { analytics } from '../../../../shared/api/analytics';
 import type { JobSnapshot } from '../../../../shared/events';
 import type { PainelErrorData } from '../../../../shared/errors';
-import { callIn } from '../../api/client';
+import { call } from '../../api/client';
 import { ErrorNote } from '../../components/ErrorNote';
 import { JobProgress } from '../../components/JobProgress';
 import { useI18n } from '../../i18n/useI18n';
@@ -24,7 +23,7 @@ export function FitValueButton({ onDone }: { onDone(): void }) {
   }, [job, onDone]);
   const run = async () => {
     setError(null);
-    const r = await callIn<typeof analytics, 'analytics.fitCustomerValue'>('analytics.fitCustomerValue', {});
+    const r = await call('analytics.fitCustomerValue', {});
     if (r.ok) setStarted(r.value);
     else setError(r.error);
   };

@@ -1,8 +1,7 @@
 // The RFM cluster donut on the dashboard, as of the end of the chosen period; opens the Segments page.
 import { useMemo } from 'react';
-import type { analytics } from '../../../../shared/api/analytics';
 import { href, navigate } from '../../app/router';
-import { useCallIn } from '../../api/useCall';
+import { useCall } from '../../api/useCall';
 import { useChartColors } from '../../components/charts/chartColors';
 import { EChart } from '../../components/charts/EChart';
 import { rfmDonut } from '../../components/charts/rfmDonut';
@@ -12,7 +11,7 @@ import { useI18n } from '../../i18n/useI18n';
 export function RfmDonutCard({ asOf }: { asOf: string | null }) {
   const { t, f } = useI18n();
   const colors = useChartColors();
-  const rfm = useCallIn<typeof analytics, 'analytics.rfm'>('analytics.rfm', asOf ? { asOf, limit: 1, withTotal: false } : null, { low: true });
+  const rfm = useCall('analytics.rfm', asOf ? { asOf, limit: 1, withTotal: false } : null, { low: true });
   const donut = useMemo(() => (rfm.data ? rfmDonut(rfm.data.clusters, f, colors, t('dash.rfm')) : null), [rfm.data, f, colors, t]);
   return (
     <section className="card chart-card dash-card" data-testid="dash-rfm" aria-label={t('dash.rfm')}>

@@ -1,8 +1,7 @@
 // Adds the next 30 days' revenue forecast (point and 80/95% bands) to the dashboard's daily trend chart.
 import { useCallback, useEffect, type ReactNode } from 'react';
-import type { analytics } from '../../../../shared/api/analytics';
 import type { ChartData } from '../../../../shared/api/reports';
-import { useCallIn } from '../../api/useCall';
+import { useCall } from '../../api/useCall';
 import { useChartColors } from '../../components/charts/chartColors';
 import { bandSeries } from '../../components/charts/forecastOption';
 import type { BuiltChart } from '../../components/charts/reportChartOption';
@@ -12,7 +11,7 @@ import { useI18n } from '../../i18n/useI18n';
 export function useForecastDecoration(asOf: string | null, onReady?: () => void): { decorate?: (b: BuiltChart, d: ChartData) => BuiltChart; note: ReactNode } {
   const { t, f } = useI18n();
   const colors = useChartColors();
-  const fc = useCallIn<typeof analytics, 'analytics.forecast'>('analytics.forecast', asOf ? { granularity: 'day', horizon: 30, asOf } : null, { low: true });
+  const fc = useCall('analytics.forecast', asOf ? { granularity: 'day', horizon: 30, asOf } : null, { low: true });
   const points = fc.data?.points;
   useEffect(() => {
     if (fc.data) onReady?.();

@@ -1,11 +1,10 @@
 // The export menu: CSV, XLSX or PDF of the filtered report as an engine job, with progress; when done the file
 // downloads (browser mode) or its folder can be opened (desktop).
 import { useState } from 'react';
-import type { exportApi } from '../../../../shared/api/export';
 import type { ReportFilteredInput } from '../../../../shared/api/reports';
 import type { SortSpec } from '../../../../shared/api/tableSpec';
 import type { JobSnapshot } from '../../../../shared/events';
-import { callIn } from '../../api/client';
+import { call } from '../../api/client';
 import { ErrorNote } from '../../components/ErrorNote';
 import { ExportJobStatus } from '../../components/ExportJobStatus';
 import { useI18n } from '../../i18n/useI18n';
@@ -26,7 +25,7 @@ export function ExportMenu({ input, sort, title }: { input: ReportFilteredInput;
   const run = async (format: 'csv' | 'xlsx' | 'pdf') => {
     setOpen(false);
     setError(null);
-    const r = await callIn<typeof exportApi, 'export.run'>('export.run', { ...input, sort, format, locale });
+    const r = await call('export.run', { ...input, sort, format, locale });
     if (r.ok) setStarted({ job: r.value, format });
     else setError(r.error);
   };

@@ -1,12 +1,11 @@
 // A segment's members, paged from the engine, and the contact list export for WhatsApp or e-mail: the engine
 // keeps only opted-in customers with a usable E.164 phone or e-mail; the list is written as a CSV file.
 import { useCallback, useMemo, useState } from 'react';
-import type { analytics } from '../../../../shared/api/analytics';
 import type { SegmentId, SegmentSummary } from '../../../../shared/analytics';
 import type { SortSpec } from '../../../../shared/api/tableSpec';
 import type { ColumnMeta } from '../../../../shared/types';
 import { arrowToRows, type Row } from '../../api/arrowRows';
-import { callIn } from '../../api/client';
+import { call } from '../../api/client';
 import { navigate } from '../../app/router';
 import { ErrorNote } from '../../components/ErrorNote';
 import { DataTable } from '../../components/table/DataTable';
@@ -29,7 +28,7 @@ export function MembersPanel({ segment, asOf }: { segment: SegmentSummary; asOf:
   const specKey = JSON.stringify([segment.id, asOf, channel, sort, dataVersion]);
   const fetcher = useCallback<PageFetcher>(
     async (offset, limit, withTotal, signal) => {
-      const r = await callIn<typeof analytics, 'analytics.segmentMembers'>('analytics.segmentMembers', { segment: segment.id as SegmentId, asOf, channel, offset, limit, sort, withTotal }, signal);
+      const r = await call('analytics.segmentMembers', { segment: segment.id as SegmentId, asOf, channel, offset, limit, sort, withTotal }, signal);
       if (!r.ok) throw new Error(r.error.message);
       setColumns((c) => (c.length === r.value.page.columns.length ? c : r.value.page.columns));
       return { rows: arrowToRows(r.value.page.arrow).rows, total: r.value.page.total };
@@ -49,7 +48,7 @@ export function MembersPanel({ segment, asOf }: { segment: SegmentSummary; asOf:
     const limit = 5000;
     setExporting({ done: 0, total: 0 });
     for (let offset = 0; offset < total; offset += limit) {
-      const r = await callIn<typeof analytics, 'analytics.segmentMembers'>('analytics.segmentMembers', { segment: segment.id as SegmentId, asOf, channel: ch, offset, limit, withTotal: offset === 0 });
+      const r = await call('analytics.segmentMembers', { segment: segment.id as SegmentId, asOf, channel: ch, offset, limit, withTotal: offset === 0 });
       if (!r.ok) {
         setExporting(null);
         return setError(r.error);

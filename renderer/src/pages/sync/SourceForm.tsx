@@ -1,9 +1,9 @@
 // A source's settings and write-only credentials: stored secrets are never shown back, only whether one is set;
 // a blank field keeps the stored value, "remove" clears it.
 import { useState } from 'react';
-import type { sync, SyncSourceInfo } from '../../../../shared/api/sync';
+import type { SyncSourceInfo } from '../../../../shared/api/sync';
 import type { PainelErrorData } from '../../../../shared/errors';
-import { callIn } from '../../api/client';
+import { call } from '../../api/client';
 import { ErrorNote } from '../../components/ErrorNote';
 import { useI18n } from '../../i18n/useI18n';
 import { useSyncStore } from '../../state/syncStatus';
@@ -27,7 +27,7 @@ export function SourceForm({ source, onDone }: { source: SyncSourceInfo; onDone(
       if (remove[c.name]) credentials[c.name] = '';
       else if (secrets[c.name]) credentials[c.name] = secrets[c.name];
     }
-    const r = await callIn<typeof sync, 'sync.configure'>('sync.configure', {
+    const r = await call('sync.configure', {
       sourceId: source.sourceId,
       baseUrl: baseUrl.trim() ? baseUrl.trim() : null,
       enabled,
