@@ -1,4 +1,9 @@
 // Events pushed from the engine to every open window or client (IPC event channel, HTTP SSE, CLI).
+import type { LocalizedText } from './types';
+
+/** Every kind of job; shared/jobs.ts gives each its result type. */
+export const JOB_KINDS = ['export', 'backup', 'backup.auto', 'restore', 'import', 'demo', 'sync', 'identity', 'analytics.rfmHistory', 'analytics.customerValue'] as const;
+export type JobKind = (typeof JOB_KINDS)[number];
 
 export type JobState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 
@@ -11,8 +16,9 @@ export interface JobProgress {
 
 export interface JobSnapshot {
   id: string;
-  kind: string;
-  title: string;
+  kind: JobKind;
+  /** What the job does, in both languages (each locale shows its own). */
+  title: LocalizedText;
   state: JobState;
   progress: JobProgress;
   startedAt: string;

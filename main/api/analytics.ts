@@ -18,6 +18,7 @@ import { currentModel, fitCustomerValue } from '../analytics/clv';
 import { customer360 } from '../analytics/customer360';
 import { cohorts } from '../analytics/cohorts';
 import { col, pageOver } from '../analytics/paging';
+import { jobTitle } from '../../shared/jobs';
 
 const RFM_COLUMNS = [
   col('customer_id', 'text', 'VARCHAR'),
@@ -120,7 +121,7 @@ export const analyticsHandlers = {
     }
     const months = monthRange(from, to);
     const options = await optionsFor(ctx);
-    return ctx.jobs.start('analytics.rfmHistory', `RFM ${from} → ${to}`, (job) => buildRfmHistory(ctx.db, months, options, job));
+    return ctx.jobs.start('analytics.rfmHistory', jobTitle(`Histórico RFM ${from} → ${to}`, `RFM history ${from} → ${to}`), (job) => buildRfmHistory(ctx.db, months, options, job));
   },
   'analytics.rfmMigration': async (i, ctx) => rfmMigration(ctx.db, i.month ?? (await defaultMonth(ctx)), await optionsFor(ctx)),
   'analytics.segments': async (i, ctx) => {
@@ -145,7 +146,7 @@ export const analyticsHandlers = {
   'analytics.forecastNext30': async (_i, ctx) => forecastNext30(ctx.db, (await ctx.settings()).holidays),
   'analytics.fitCustomerValue': async (i, ctx) => {
     const asOf = i.asOf ?? (await latestSaleDate(ctx));
-    return ctx.jobs.start('analytics.customerValue', `Customer value as of ${asOf}`, (job) => fitCustomerValue(ctx.db, { asOf, job }));
+    return ctx.jobs.start('analytics.customerValue', jobTitle(`Valor do cliente em ${asOf}`, `Customer value as of ${asOf}`), (job) => fitCustomerValue(ctx.db, { asOf, job }));
   },
   'analytics.customerValue': async (i, ctx) => {
     const model = await currentModel(ctx.db);

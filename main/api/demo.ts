@@ -3,12 +3,18 @@ import { DEMO_PRESETS, type DemoPreset, type demo } from '../../shared/api/demo'
 import type { Handlers } from './types';
 import { generateDemo } from '../demo/generateDemo';
 import { markDemo } from '../import/sheet/undo';
+import { jobTitle } from '../../shared/jobs';
 
 export const demoHandlers = {
   'demo.generate': async (i, ctx) => {
     const settings = await ctx.settings();
     const size = DEMO_PRESETS[i.preset];
-    const title = `Demo data (${(i.customers ?? size.customers).toLocaleString('pt-BR')} customers, ${i.months ?? size.months} months)`;
+    const customers = i.customers ?? size.customers;
+    const months = i.months ?? size.months;
+    const title = jobTitle(
+      `Dados de demonstração (${customers.toLocaleString('pt-BR')} clientes, ${months} meses)`,
+      `Demo data (${customers.toLocaleString('en')} customers, ${months} months)`,
+    );
     return ctx.jobs.start('demo', title, async (job) => {
       const summary = await generateDemo(ctx.db, {
         ...i,

@@ -8,6 +8,7 @@ import { previewSheet } from '../import/sheet/preview';
 import { deleteTemplate, listTemplates } from '../import/sheet/templates';
 import { removeDemo, undoImport } from '../import/sheet/undo';
 import type { SheetChoice } from '../import/sheet/plan';
+import { jobTitle } from '../../shared/jobs';
 
 const iso = (d: unknown) => (d instanceof Date ? d.toISOString() : d === null || d === undefined ? null : String(d));
 
@@ -17,7 +18,7 @@ export const importHandlers = {
     const files = expandPaths(i.paths);
     const plans = i.plans ? Object.fromEntries(Object.entries(i.plans).map(([k, p]) => [k, { mapping: p.mapping, dateOrder: p.dateOrder, dec: p.decimal, saveAs: p.saveAs }])) : undefined;
     const sheets: SheetChoice = { plans, template: i.template, acceptSuggested: i.acceptSuggested };
-    return ctx.jobs.start('import', `Import ${files.length} file${files.length > 1 ? 's' : ''}`, (job) =>
+    return ctx.jobs.start('import', jobTitle(`Importar ${files.length} arquivo${files.length > 1 ? 's' : ''}`, `Import ${files.length} file${files.length > 1 ? 's' : ''}`), (job) =>
       importFiles(ctx.db, i.paths, { progress: (p) => job.progress(p), checkCancelled: job.checkCancelled, signal: job.signal, sheets }),
     );
   },

@@ -5,6 +5,7 @@ import { loadSettings, saveSettings } from '../engine/settings';
 import { listBackups, makeBackup, restoreBackup } from '../backup/backup';
 import { rememberDownload } from '../export/downloads';
 import { AppError } from '../store/errors';
+import { jobTitle } from '../../shared/jobs';
 
 export const settingsHandlers = {
   'settings.get': async (_i, ctx) => ctx.settings(),
@@ -15,7 +16,7 @@ export const settingsHandlers = {
     return saved;
   },
   'settings.backup': async (_i, ctx) =>
-    ctx.jobs.start('backup', 'Cópia de segurança do banco de dados', async (job) => {
+    ctx.jobs.start('backup', jobTitle('Cópia de segurança do banco de dados', 'Database backup'), async (job) => {
       job.progress({ phase: 'copying', done: 0, total: 1 });
       const file = await makeBackup(ctx.db);
       job.progress({ phase: 'done', done: 1, total: 1 });
@@ -25,7 +26,7 @@ export const settingsHandlers = {
   'settings.restore': async (i, ctx) => {
     // Fail fast on a missing or foreign file, before starting a job.
     if (!listBackups(ctx.db).some((b) => b.fileName === i.fileName)) throw new AppError('NOT_FOUND', `no backup named ${i.fileName}`);
-    return ctx.jobs.start('restore', 'Restauração do banco de dados', async (job) => {
+    return ctx.jobs.start('restore', jobTitle('Restauração do banco de dados', 'Database restore'), async (job) => {
       const before = await ctx.settings();
       const result = await restoreBackup(ctx.db, i.fileName, (done, total, table) => job.progress({ done, total, phase: 'restoring', message: table }));
       ctx.invalidateSettings();

@@ -10,6 +10,7 @@ import { AppError } from '../store/errors';
 import type { Engine } from '../engine/engine';
 import { backupFolder, listBackupFiles, type BackupFileInfo } from '../store/recovery';
 import { sqlIdent, sqlString } from '../sql/quote';
+import { jobTitle } from '../../shared/jobs';
 
 const ATTACH_AS = 'painel_backup_src';
 
@@ -106,7 +107,7 @@ export async function restoreBackup(db: Db, fileName: string, onProgress: (done:
 
 /** Runs the rotating automatic backup as a background job (it reads the database; writes wait for it). */
 export function startAutoBackup(engine: Engine): void {
-  engine.jobs.start('backup', 'Cópia de segurança automática', async (job) => {
+  engine.jobs.start('backup.auto', jobTitle('Cópia de segurança automática', 'Automatic backup'), async (job) => {
     job.progress({ phase: 'copying', done: 0, total: 1 });
     const made = await autoBackup(engine.db);
     job.progress({ phase: 'done', done: 1, total: 1 });

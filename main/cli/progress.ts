@@ -9,7 +9,8 @@ export function progressLine(j: JobSnapshot): string {
   const p = j.progress;
   const pct = p.total ? ` ${Math.floor((100 * p.done) / p.total)}%` : '';
   const count = p.total ? ` ${p.done.toLocaleString('pt-BR')}/${p.total.toLocaleString('pt-BR')}` : p.done ? ` ${p.done.toLocaleString('pt-BR')}` : '';
-  return `${j.title} · ${p.phase}${count}${pct}${p.message ? ` · ${p.message}` : ''}`;
+  // The CLI's own lines are English (like its errors); the app shows each locale's title.
+  return `${j.title.en} · ${p.phase}${count}${pct}${p.message ? ` · ${p.message}` : ''}`;
 }
 
 /** Follows a job until it ends; Ctrl-C cancels it. Throws the job's error as an AppError. */

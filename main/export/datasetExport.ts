@@ -7,6 +7,7 @@ import { CANONICAL_TABLES } from '../../shared/types';
 import type { Engine } from '../engine/engine';
 import { exportContext, planTarget, startExportJob } from './exportJob';
 import { writeDataset } from './parquetExport';
+import { jobTitle } from '../../shared/jobs';
 
 export type ParquetRequest = z.output<typeof parquetInput>;
 
@@ -17,7 +18,7 @@ export async function startDatasetExport(engine: Engine, input: ParquetRequest):
   const tables = input.tables ?? CANONICAL_TABLES;
   return startExportJob(engine, {
     kind: 'export',
-    title: ctx.locale === 'pt-BR' ? 'Exportar tabelas (Parquet)' : 'Export tables (Parquet)',
+    title: jobTitle('Exportar tabelas (Parquet)', 'Export tables (Parquet)'),
     target,
     format: 'parquet-dataset',
     download: false,

@@ -154,7 +154,7 @@ describe('file targets', () => {
     const target = fileTarget({ folder: out, name: 'broken.csv', overwrite: false });
     const job = startExportJob(t.engine, {
       kind: 'export',
-      title: 'broken',
+      title: { 'pt-BR': 'quebrado', en: 'broken' },
       target,
       format: 'csv',
       download: false,
@@ -185,7 +185,7 @@ describe('cancellation', () => {
       period: null,
       filters: [],
     };
-    const job = startExportJob(t.engine, { kind: 'export', title: 'slow', target, format: 'csv', download: false, write: (path, j) => writeCsv(t.engine.db.readConnection(), source, ctx, 'standard', path, j) });
+    const job = startExportJob(t.engine, { kind: 'export', title: { 'pt-BR': 'lento', en: 'slow' }, target, format: 'csv', download: false, write: (path, j) => writeCsv(t.engine.db.readConnection(), source, ctx, 'standard', path, j) });
     await new Promise((ok) => setTimeout(ok, 300));
     t.engine.jobs.cancel(job.id);
     const t0 = performance.now();

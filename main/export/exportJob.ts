@@ -11,6 +11,7 @@ import type { JobContext } from '../jobs/jobRunner';
 import { rememberDownload } from './downloads';
 import { fileTarget, folderTarget, type Target } from './target';
 import type { ExportContext, Locale } from './types';
+import type { JobTitle } from '../../shared/jobs';
 
 export interface TargetInput {
   folder?: string;
@@ -58,8 +59,8 @@ export async function exportContext(engine: Engine, locale?: Locale, now = new D
 }
 
 export interface ExportJobSpec {
-  kind: string;
-  title: string;
+  kind: 'export';
+  title: JobTitle;
   target: Target;
   format: ExportJobResult['format'];
   /** Offer a download (files only). */

@@ -20,6 +20,7 @@ import { reportSource, type ReportExportRequest } from './reportSource';
 import { noJob } from './duckRun';
 import type { Locale } from './types';
 import { writeXlsx } from './xlsxExport';
+import { jobTitle } from '../../shared/jobs';
 
 export type ExportRunRequest = z.output<typeof exportRunInput>;
 
@@ -56,7 +57,7 @@ export async function startReportExport(engine: Engine, input: ExportRunRequest)
   const { target } = planTarget(engine, input, defaultName, `.${input.format}`);
   return startExportJob(engine, {
     kind: 'export',
-    title: `${ctx.locale === 'pt-BR' ? 'Exportar' : 'Export'} ${title} (${FORMAT_LABEL[input.format]})`,
+    title: jobTitle(`Exportar ${def.title['pt-BR']} (${FORMAT_LABEL[input.format]})`, `Export ${def.title.en} (${FORMAT_LABEL[input.format]})`),
     target,
     format: input.format,
     download: true,

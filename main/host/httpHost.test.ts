@@ -108,9 +108,9 @@ describe('http host', () => {
     const res = await fetch(`http://127.0.0.1:${host.port}/api/events`, { headers: { Authorization: `Bearer ${host.token}` }, signal: ac.signal });
     expect(res.headers.get('content-type')).toBe('text/event-stream');
     const reader = (res.body as ReadableStream<Uint8Array>).getReader();
-    const job = t.engine.jobs.start('test', 'SSE check', async (j) => {
+    const job = t.engine.jobs.start('identity', { 'pt-BR': 'Teste de SSE', en: 'SSE check' }, async (j) => {
       j.progress({ done: 1, total: 1, phase: 'work' });
-      return 7;
+      return { linkedCustomers: 7, groups: 0 };
     });
     let text = '';
     while (!text.includes('"state":"done"')) {
@@ -120,6 +120,6 @@ describe('http host', () => {
     }
     ac.abort();
     expect(text).toContain(job.id);
-    expect(text).toContain('"result":7');
+    expect(text).toContain('"result":{"linkedCustomers":7,"groups":0}');
   });
 });

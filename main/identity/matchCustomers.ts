@@ -4,14 +4,12 @@
 import type { Db, Tx } from '../store/db';
 import { createIdentityMacros } from './normalizeSql';
 import { resolveSplits } from './resolveSplits';
+import type { IdentityResult } from '../../shared/api/identity';
 
 /** A value shared by more records than this is a placeholder (shop phone, "sem@email"), never evidence. */
 export const MAX_RECORDS_PER_VALUE = 10;
 
-export interface IdentityResult {
-  linkedCustomers: number;
-  groups: number;
-}
+export type { IdentityResult } from '../../shared/api/identity';
 
 const N = '__painel_id_nodes';
 const V = '__painel_id_vals';

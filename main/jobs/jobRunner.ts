@@ -1,7 +1,8 @@
 // The job runner: long work with progress events, cancellation through AbortSignal, and a final result.
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
-import type { JobProgress, JobSnapshot } from '../../shared/events';
+import type { JobKind, JobProgress, JobSnapshot } from '../../shared/events';
+import type { JobResults, JobTitle } from '../../shared/jobs';
 import { AppError, toErrorData } from '../store/errors';
 
 export interface JobContext {
@@ -25,7 +26,7 @@ export class JobRunner extends EventEmitter {
   private readonly keep = 200;
 
   /** Starts a job and returns its first snapshot at once. */
-  start<T>(kind: string, title: string, fn: JobFn<T>): JobSnapshot {
+  start<K extends JobKind>(kind: K, title: JobTitle, fn: JobFn<JobResults[K]>): JobSnapshot {
     const controller = new AbortController();
     const snap: JobSnapshot = {
       id: randomUUID(),

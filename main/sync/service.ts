@@ -15,6 +15,7 @@ import { runSync } from './runner';
 import { authNames, TokenRefreshers } from './tokens';
 import { envVarFor } from '../engine/secrets';
 import { StateKey } from '../store/state';
+import { jobTitle, type JobTitle } from '../../shared/jobs';
 
 export interface ScheduleOptions {
   /** Length of a "minute" of settings.sync.everyMinutes (tests shorten it). */
@@ -107,9 +108,9 @@ export class SyncService {
   }
 
   /** Starts a sync job, or returns the running one. */
-  start(opts: { source?: SourceKind; full?: boolean; title?: string }): JobSnapshot {
+  start(opts: { source?: SourceKind; full?: boolean; title?: JobTitle }): JobSnapshot {
     if (this.current?.jobId) return this.engine.jobs.get(this.current.jobId);
-    const title = opts.title ?? (opts.source ? `Sincronização: ${DEFAULT_NAMES[opts.source]}` : 'Sincronização');
+    const title = opts.title ?? (opts.source ? jobTitle(`Sincronização: ${DEFAULT_NAMES[opts.source]}`, `Sync: ${DEFAULT_NAMES[opts.source]}`) : jobTitle('Sincronização', 'Sync'));
     let jobId: string | null = null;
     const snap = this.engine.jobs.start('sync', title, async (job) => {
       await Promise.resolve();
@@ -264,7 +265,7 @@ export class SyncService {
         if (!back) return;
         this.offline = false;
       }
-      const job = this.start({ title: 'Sincronização agendada' });
+      const job = this.start({ title: jobTitle('Sincronização agendada', 'Scheduled sync') });
       await this.engine.jobs.wait(job.id, 24 * 3600_000);
     } catch (err) {
       if (!(err instanceof AppError && (err.code === 'NOT_READY' || err.code === 'CONFLICT'))) this.engine.log(`scheduled sync: ${err instanceof Error ? err.message : String(err)}`);

@@ -2,6 +2,12 @@
 import { z } from 'zod';
 import { method } from './define';
 import type { JobSnapshot } from '../events';
+
+/** What a customer-matching run did (the result of the identity job). */
+export interface IdentityResult {
+  linkedCustomers: number;
+  groups: number;
+}
 import type { LocalizedText } from '../types';
 
 export const IDENTITY_RULES = ['email', 'phone', 'cpf', 'root'] as const;

@@ -1,10 +1,11 @@
 // painel analytics rfm-history|fit-value|forecast: customer analytics from the command line (and from schedulers),
 // through the same contract methods the app calls; long work is followed as a job.
-import type { CustomerValueModel, ForecastResult, RfmSnapshotInfo } from '../../../shared/analytics';
+import type { ForecastResult } from '../../../shared/analytics';
 import type { JobSnapshot } from '../../../shared/events';
 import type { CommandRun } from '../command';
 import { parse, toPrintableJson } from '../command';
 import { AppError } from '../../store/errors';
+import { finishedResult } from '../../../shared/jobs';
 
 export const run: CommandRun = async (argv, ctx) => {
   const USAGE = ctx.usage;
@@ -23,7 +24,7 @@ export const run: CommandRun = async (argv, ctx) => {
     case 'rfm-history': {
       const job = await call<JobSnapshot>('analytics.buildRfmHistory', { ...(v.from ? { from: v.from } : {}), ...(v.to ? { to: v.to } : {}) });
       const end = await ctx.follow(job);
-      const r = end.result as { months: number; rebuilt: number; snapshots: RfmSnapshotInfo[] };
+      const r = finishedResult(end, 'analytics.rfmHistory');
       print(r, r.snapshots.map((s) => `${s.asOf}  ${String(s.customers).padStart(10)} customers`).join('\n') + `\n${r.months} months, ${r.rebuilt} rebuilt\n`);
       return 0;
     }
@@ -31,7 +32,7 @@ export const run: CommandRun = async (argv, ctx) => {
       // A parameter that ran off to infinity is stored as null.
       const num = (v: number | null) => (v === null || v === undefined ? '∞' : v.toFixed(4));
       const end = await ctx.follow(await call<JobSnapshot>('analytics.fitCustomerValue', asOf));
-      const m = end.result as CustomerValueModel;
+      const m = finishedResult(end, 'analytics.customerValue');
       const bg = m.bgnbd;
       const gg = m.gammaGamma;
       print(

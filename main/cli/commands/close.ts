@@ -6,10 +6,10 @@ import { parse } from '../command';
 import { AppError } from '../../store/errors';
 import { splitOutPath } from '../../export/target';
 import type { JobSnapshot } from '../../../shared/events';
-import type { ExportJobResult } from '../../../shared/api/export';
 import type { Settings } from '../../../shared/settings';
 import { lastCompleteMonth } from '../../export/closing/closingSummary';
 import { businessToday } from '../../reports/period';
+import { finishedResult } from '../../../shared/jobs';
 
 export const run: CommandRun = async (argv, ctx) => {
   const { values } = parse(
@@ -32,7 +32,7 @@ export const run: CommandRun = async (argv, ctx) => {
     throw err;
   }
   const end = await ctx.follow(job);
-  const result = end.result as ExportJobResult;
+  const result = finishedResult(end, 'export');
   ctx.io.out(`${result.path} (${(result.bytes / 1024).toFixed(0)} KB)\n`);
   return 0;
 };

@@ -1,10 +1,11 @@
 // painel demo: generates the deterministic demo dataset (a Brazilian salon chain with an online shop) with a
 // progress line; refuses a database with data unless --replace.
-import { DEMO_PRESETS, type DemoSummary } from '../../../shared/api/demo';
+import { DEMO_PRESETS } from '../../../shared/api/demo';
 import type { JobSnapshot } from '../../../shared/events';
 import type { CommandRun } from '../command';
 import { parse, toPrintableJson } from '../command';
 import { AppError } from '../../store/errors';
+import { finishedResult } from '../../../shared/jobs';
 
 function int(name: string, v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
@@ -36,7 +37,7 @@ export const run: CommandRun = async (argv, ctx) => {
     replace: values.replace ?? false,
   };
   const end = await ctx.follow(await ctx.call<JobSnapshot>('demo.generate', input));
-  const s = end.result as DemoSummary;
+  const s = finishedResult(end, 'demo');
   if (values.json) {
     ctx.io.out(toPrintableJson(s) + '\n');
     return 0;

@@ -9,6 +9,7 @@ import { AppError } from '../../store/errors';
 import { expandPaths } from '../../import/importFiles';
 import type { SheetInspect, SheetTemplateInfo } from '../../../shared/api/import';
 import { printSuggestion, printTemplates } from './importMapping';
+import { finishedResult } from '../../../shared/jobs';
 
 const n = (x: number) => x.toLocaleString('pt-BR');
 
@@ -78,7 +79,7 @@ export const run: CommandRun = async (argv, ctx) => {
     ...(values['accept-suggested'] ? { acceptSuggested: true } : {}),
   });
   const end = await ctx.follow(job);
-  const summary = end.result as ImportSummary;
+  const summary = finishedResult(end, 'import');
   if (values.json) ctx.io.out(toPrintableJson(summary) + '\n');
   else printImportSummary(summary, ctx.io.out);
   if (summary.failedFiles === 0) return 0;

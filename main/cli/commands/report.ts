@@ -5,7 +5,6 @@ import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
-import type { ExportJobResult } from '../../../shared/api/export';
 import type { CommonFilters, PeriodInput, ReportPage, ReportTotals } from '../../../shared/api/reports';
 import type { JobSnapshot } from '../../../shared/events';
 import { DATE_PRESETS, type DatePreset, type ReportMeta } from '../../../shared/reports';
@@ -14,6 +13,7 @@ import type { CommandRun } from '../command';
 import { parse, toPrintableJson } from '../command';
 import { AppError } from '../../store/errors';
 import { formatReport, type Cell } from '../reportFormat';
+import { finishedResult } from '../../../shared/jobs';
 
 type ParamValue = string | number | boolean;
 /** Rows per reports.page call (the contract's largest page). */
@@ -156,7 +156,7 @@ async function csvText(ctx: Parameters<CommandRun>[1], input: Record<string, unk
   const dir = mkdtempSync(join(tmpdir(), 'painel-report-'));
   try {
     const job = await ctx.call<JobSnapshot>('export.run', { ...input, format: 'csv', csvDialect: 'standard', csvHeader: 'ids', locale: lang, folder: dir, fileName: 'report.csv', overwrite: true });
-    const result = (await ctx.follow(job, () => undefined)).result as ExportJobResult;
+    const result = finishedResult(await ctx.follow(job, () => undefined), 'export');
     return { text: readFileSync(result.path, 'utf8'), rows: result.rows };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -11,6 +11,7 @@ import { parseSourceKind } from '../../sync/config';
 import { syncService } from '../../sync/service';
 import { CONNECTORS } from '../../sync/connectors';
 import { authNames } from '../../sync/tokens';
+import { finishedResult } from '../../../shared/jobs';
 
 interface SourceLine {
   phase: string;
@@ -92,7 +93,7 @@ export const run: CommandRun = async (argv, ctx) => {
   try {
     const job = await ctx.call<JobSnapshot>('sync.start', { ...(source ? { source } : {}), full: !!values.full });
     const end = await ctx.follow(job, off ? () => undefined : show);
-    summary = end.result as SyncSummary;
+    summary = finishedResult(end, 'sync');
   } finally {
     off?.();
     if (timer) clearTimeout(timer);

@@ -10,6 +10,7 @@ import type { ExportContext } from '../types';
 import { buildClosing } from './closingData';
 import { closingTitle, writeClosingPdf } from './closingPdf';
 import { writeClosingXlsx } from './closingXlsx';
+import { jobTitle } from '../../../shared/jobs';
 
 export type CloseRequest = z.output<typeof closeInput>;
 
@@ -32,7 +33,7 @@ export async function startClosingExport(engine: Engine, input: CloseRequest): P
   const { target } = planTarget(engine, input, name, `.${input.format}`);
   return startExportJob(engine, {
     kind: 'export',
-    title: closingTitle(input.month, ctx.locale),
+    title: jobTitle(closingTitle(input.month, 'pt-BR'), closingTitle(input.month, 'en')),
     target,
     format: input.format === 'pdf' ? 'closing-pdf' : 'closing-xlsx',
     download: true,

@@ -1,17 +1,17 @@
 // The progress and outcome of an export job (report export, closing pack): when done, browser mode downloads the
 // file at once and offers the link again; the desktop app shows where it was saved and opens its folder.
 import { useEffect, useRef } from 'react';
-import type { ExportJobResult } from '../../../shared/api/export';
 import type { JobSnapshot } from '../../../shared/events';
 import { downloadUrl, isDesktop, showInFolder } from '../api/client';
 import { useI18n } from '../i18n/useI18n';
 import { useJob } from '../state/jobs';
 import { JobProgress } from './JobProgress';
+import { jobResult } from '../../../shared/jobs';
 
 export function ExportJobStatus({ started, label, showRows = true }: { started: JobSnapshot; label: string; showRows?: boolean }) {
   const { t, f } = useI18n();
   const job = useJob(started.id, started);
-  const result = job?.state === 'done' ? (job.result as ExportJobResult | undefined) : undefined;
+  const result = jobResult(job, 'export');
   const downloaded = useRef<string | null>(null);
 
   useEffect(() => {

@@ -1,11 +1,11 @@
 // Fechamento: the accountant's monthly closing pack from the app. A month picker (the last complete month by
 // default), the pack's statement lines as the engine builds them, and the PDF / XLSX files made as jobs.
 import { useState } from 'react';
-import type { ClosingSummaryLine, exportApi } from '../../../shared/api/export';
+import type { ClosingSummaryLine } from '../../../shared/api/export';
 import type { PainelErrorData } from '../../../shared/errors';
 import type { JobSnapshot } from '../../../shared/events';
-import { callIn } from '../api/client';
-import { useCallIn } from '../api/useCall';
+import { call } from '../api/client';
+import { useCall } from '../api/useCall';
 import { navigate, type Route } from '../app/router';
 import { ErrorNote } from '../components/ErrorNote';
 import { ExportJobStatus } from '../components/ExportJobStatus';
@@ -17,7 +17,7 @@ export default function ClosingPage({ route }: { route: Route }) {
   const { t, l, f, locale } = useI18n();
   const asked = route.query.get('month');
   const month = asked && /^\d{4}-\d{2}$/.test(asked) ? asked : undefined;
-  const summary = useCallIn<typeof exportApi, 'export.closingSummary'>('export.closingSummary', month ? { month } : {});
+  const summary = useCall('export.closingSummary', month ? { month } : {});
   const [started, setStarted] = useState<{ job: JobSnapshot; format: string } | null>(null);
   const [error, setError] = useState<PainelErrorData | null>(null);
   const shown = summary.data?.month ?? month ?? '';
@@ -25,7 +25,7 @@ export default function ClosingPage({ route }: { route: Route }) {
   const make = async (format: 'pdf' | 'xlsx') => {
     if (!shown) return;
     setError(null);
-    const r = await callIn<typeof exportApi, 'export.close'>('export.close', { month: shown, format, locale });
+    const r = await call('export.close', { month: shown, format, locale });
     if (r.ok) setStarted({ job: r.value, format });
     else setError(r.error);
   };

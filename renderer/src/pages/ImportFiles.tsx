@@ -9,8 +9,8 @@ import { ErrorNote } from '../components/ErrorNote';
 import { JobProgress } from '../components/JobProgress';
 import { useI18n } from '../i18n/useI18n';
 import { useJob } from '../state/jobs';
-import type { ImportSummary } from '../../../shared/api/import';
 import { ImportResult } from './importer/ImportResult';
+import { jobResult } from '../../../shared/jobs';
 
 const ACCEPT = '.csv,.parquet,.xlsx,.txt';
 
@@ -73,7 +73,7 @@ export function ImportFiles() {
       )}
       {job && <JobProgress job={job} label={t('first.import')} />}
       {/* What happened to each file: a full bar alone said "done" even when nothing loaded. */}
-      {job?.state === 'done' && <ImportResult summary={job.result as ImportSummary} mapHref="" />}
+      {jobResult(job, 'import') && <ImportResult summary={jobResult(job, 'import')!} mapHref="" />}
       {error && <ErrorNote error={error} />}
     </div>
   );

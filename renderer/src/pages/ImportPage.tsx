@@ -2,10 +2,10 @@
 // mapping get the mapping step; one import job with per-file progress; the result per file and the rejected rows;
 // past imports with undo and "remove the demo data".
 import { useEffect, useState, type DragEvent } from 'react';
-import type { importDomain, ImportSummary, SheetInspect } from '../../../shared/api/import';
+import type { SheetInspect } from '../../../shared/api/import';
 import type { JobSnapshot } from '../../../shared/events';
 import type { PainelErrorData } from '../../../shared/errors';
-import { callIn, desktopCall, isDesktop, uploadFile } from '../api/client';
+import { call, desktopCall, isDesktop, uploadFile } from '../api/client';
 import type { Route } from '../app/router';
 import { ErrorNote } from '../components/ErrorNote';
 import { JobProgress } from '../components/JobProgress';
@@ -14,6 +14,7 @@ import { ImportHistory } from './importer/ImportHistory';
 import { ImportResult } from './importer/ImportResult';
 import { MappingStep, type SheetPlan } from './importer/MappingStep';
 import { useImportText } from './importer/importText';
+import { jobResult } from '../../../shared/jobs';
 
 const ACCEPT = '.csv,.parquet,.xlsx,.txt,.tsv';
 
@@ -34,13 +35,13 @@ export default function ImportPage({ route }: { route: Route }) {
   const [over, setOver] = useState(false);
   const [historyKey, setHistoryKey] = useState(0);
   const job = useJob(started?.id ?? null, started);
-  const summary = job?.state === 'done' ? (job.result as ImportSummary) : null;
+  const summary = jobResult(job, 'import') ?? null;
 
   const inspect = async (paths: string[]) => {
     setBusy(tx('looking'));
     const out: Chosen[] = [];
     for (const path of paths) {
-      const r = await callIn<typeof importDomain, 'import.inspect'>('import.inspect', { path });
+      const r = await call('import.inspect', { path });
       if (!r.ok) {
         setError(r.error);
         break;
@@ -92,7 +93,7 @@ export default function ImportPage({ route }: { route: Route }) {
     setError(null);
     const plans: Record<string, SheetPlan> = {};
     for (const c of chosen) if (c.plan) plans[c.look.sheet ? `${c.look.file}#${c.look.sheet}` : c.look.file] = c.plan;
-    const r = await callIn<typeof importDomain, 'import.run'>('import.run', { paths: chosen.map((c) => c.look.file), plans });
+    const r = await call('import.run', { paths: chosen.map((c) => c.look.file), plans });
     if (r.ok) setStarted(r.value);
     else setError(r.error);
   };

@@ -1,8 +1,8 @@
 // Past imports, newest first, one line per import with its files and counts, each with Undo (its rows removed,
 // every other row stays); the demo data appears as its own entry with "Remove the demo data".
 import { useCallback, useEffect, useState } from 'react';
-import type { ImportLogEntry, importDomain } from '../../../../shared/api/import';
-import { callIn } from '../../api/client';
+import type { ImportLogEntry } from '../../../../shared/api/import';
+import { call } from '../../api/client';
 import { useImportText } from './importText';
 
 interface ImportGroup {
@@ -35,15 +35,15 @@ export function ImportHistory({ refreshKey }: { refreshKey: number }) {
   const [groups, setGroups] = useState<ImportGroup[] | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const load = useCallback(() => {
-    void callIn<typeof importDomain, 'import.history'>('import.history', { limit: 500 }).then((r) => r.ok && setGroups(group(r.value)));
+    void call('import.history', { limit: 500 }).then((r) => r.ok && setGroups(group(r.value)));
   }, []);
   useEffect(load, [load, refreshKey]);
 
   const undo = async (g: ImportGroup) => {
     if (!window.confirm(g.demo ? tx('confirmDemo') : tx('confirmUndo'))) return;
     const r = g.demo
-      ? await callIn<typeof importDomain, 'import.removeDemo'>('import.removeDemo', {})
-      : await callIn<typeof importDomain, 'import.undo'>('import.undo', { importId: g.importId });
+      ? await call('import.removeDemo', {})
+      : await call('import.undo', { importId: g.importId });
     if (r.ok) {
       const n = r.value.tables.reduce((a, t) => a + t.rows, 0);
       setNote(g.demo ? tx('demoRemoved', { n: f.integer(n) }) : tx('undone', { n: f.integer(n) }));

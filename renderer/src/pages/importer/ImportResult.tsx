@@ -1,8 +1,8 @@
 // The result of an import, per file: rows new / replaced / unchanged / rejected per table, why a file loaded
 // nothing, and the rejected rows with their line, column, value and a plain reason.
 import { useEffect, useState } from 'react';
-import type { ImportReject, ImportSummary, importDomain } from '../../../../shared/api/import';
-import { callIn } from '../../api/client';
+import type { ImportReject, ImportSummary } from '../../../../shared/api/import';
+import { call } from '../../api/client';
 import { href } from '../../app/router';
 import { useI18n } from '../../i18n/useI18n';
 import { isCanonicalTable, modelTable } from '../../../../shared/model';
@@ -17,7 +17,7 @@ export function ImportResult({ summary, mapHref }: { summary: ImportSummary; map
   const [rejects, setRejects] = useState<ImportReject[]>([]);
   useEffect(() => {
     if (!summary.rejected) return;
-    void callIn<typeof importDomain, 'import.rejects'>('import.rejects', { importId: summary.importId, limit: 200, offset: 0 }).then((r) => r.ok && setRejects(r.value.rows));
+    void call('import.rejects', { importId: summary.importId, limit: 200, offset: 0 }).then((r) => r.ok && setRejects(r.value.rows));
   }, [summary.importId, summary.rejected]);
   const needsMapping = summary.files.filter((x) => x.needsMapping).map((x) => x.file);
 

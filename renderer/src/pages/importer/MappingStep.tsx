@@ -1,8 +1,8 @@
 // The mapping step of one sheet: what each column is (suggested, editable), how dates and decimals are written,
 // an optional name to save the mapping, and the first rows exactly as they will land with problem cells marked.
 import { useEffect, useState } from 'react';
-import type { importDomain, SheetInspect, SheetPreview } from '../../../../shared/api/import';
-import { callIn } from '../../api/client';
+import type { SheetInspect, SheetPreview } from '../../../../shared/api/import';
+import { call } from '../../api/client';
 import { codeLabel } from '../../i18n/valueLabels';
 import { FIELD_LABELS, useImportText } from './importText';
 
@@ -25,7 +25,7 @@ export function MappingStep({ look, plan, onPlan }: { look: SheetInspect; plan: 
   useEffect(() => {
     const ctl = new AbortController();
     const timer = setTimeout(() => {
-      void callIn<typeof importDomain, 'import.preview'>('import.preview', { path: look.file, plan: { mapping: plan.mapping, dateOrder: plan.dateOrder, decimal: plan.decimal } }, ctl.signal).then(
+      void call('import.preview', { path: look.file, plan: { mapping: plan.mapping, dateOrder: plan.dateOrder, decimal: plan.decimal } }, ctl.signal).then(
         (r) => r.ok && setPreview(r.value),
       );
     }, 150);

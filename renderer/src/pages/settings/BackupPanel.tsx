@@ -1,7 +1,6 @@
 // Backup and restore of the database file: a backup job (downloaded in browser mode), the list of backups,
 // and restore with a confirmation, each with a progress bar.
 import { useEffect, useRef, useState } from 'react';
-import type { BackupResult } from '../../../../shared/api/settings';
 import type { JobSnapshot } from '../../../../shared/events';
 import type { PainelErrorData } from '../../../../shared/errors';
 import { call, downloadUrl, isDesktop, showInFolder } from '../../api/client';
@@ -10,6 +9,7 @@ import { ErrorNote } from '../../components/ErrorNote';
 import { JobProgress } from '../../components/JobProgress';
 import { useI18n } from '../../i18n/useI18n';
 import { isFinished, useJob } from '../../state/jobs';
+import { jobResult } from '../../../../shared/jobs';
 
 export function BackupPanel() {
   const { t, f } = useI18n();
@@ -19,7 +19,7 @@ export function BackupPanel() {
   const [error, setError] = useState<PainelErrorData | null>(null);
   const job = useJob(started?.job.id ?? null, started?.job);
   const reloaded = useRef<string | null>(null);
-  const result = started?.what === 'backup' && job?.state === 'done' ? (job.result as BackupResult) : null;
+  const result = (started?.what === 'backup' && jobResult(job, 'backup')) || null;
   const { reload } = list;
   useEffect(() => {
     if (job && isFinished(job) && reloaded.current !== job.id) {
