@@ -140,7 +140,8 @@ describe('painel beside browser mode', () => {
     const close = await painel(['--db', db(), 'close', '--month', '2026-10', '--out', pdf]);
     expect(close.code, close.err).toBe(0);
     expect(close.out).toContain('fechamento.pdf');
-    expect(close.err).toMatch(/Fechamento mensal/);
+    // Progress lines are English, like the CLI's errors (the job title carries both languages).
+    expect(close.err).toMatch(/Monthly closing/);
     expect(readFileSync(pdf).subarray(0, 4).toString()).toBe('%PDF');
 
     const csv = join(dir, 'served-import');

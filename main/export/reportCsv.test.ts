@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import { Engine } from '../engine/engine';
 import { runCli } from '../cli/painel';
 import { loadReportFixture } from '../reports/testFixture';
-import { reportCsvText } from './reportExport';
 
 let dir: string;
 let dbPath: string;
@@ -36,17 +35,5 @@ describe('report CSV', () => {
     expect(prd).toContain(`"'+55 Shampoo, grande"`);
     expect(svc).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
     expect(out.endsWith('\r\n')).toBe(true);
-  });
-
-  it('is the text the shared writer gives for the same request', async () => {
-    const engine = await Engine.open({ dbPath, log: () => undefined });
-    try {
-      const text = await reportCsvText(engine, { report: 'sales-by-item', period: { preset: 'custom', from: '2026-03-01', to: '2026-03-31' }, sort: [{ column: 'item_id', desc: false }] }, 'en');
-      let out = '';
-      await runCli(['--db', dbPath, ...ARGS], { out: (t) => (out += t), err: () => undefined, isTTY: false });
-      expect(out).toBe(text);
-    } finally {
-      engine.close();
-    }
   });
 });

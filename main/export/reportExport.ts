@@ -1,9 +1,6 @@
 // export.run: one report, all rows after its filters and search, in the screen's order, to CSV, XLSX, PDF or
 // Parquet. Everything that can be refused (unknown report, bad filter, taken file name, too many rows for a PDF)
 // is refused before the job starts.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { z } from 'zod';
 import type { exportRunInput } from '../../shared/api/export';
 import type { JobSnapshot } from '../../shared/events';
@@ -16,29 +13,11 @@ import { defaultDialect, writeCsv } from './csvExport';
 import { exportContext, planTarget, startExportJob } from './exportJob';
 import { writeReportParquet } from './parquetExport';
 import { PDF_MAX_ROWS, writeReportPdf } from './pdfExport';
-import { reportSource, type ReportExportRequest } from './reportSource';
-import { noJob } from './duckRun';
-import type { Locale } from './types';
+import { reportSource } from './reportSource';
 import { writeXlsx } from './xlsxExport';
 import { jobTitle } from '../../shared/jobs';
 
 export type ExportRunRequest = z.output<typeof exportRunInput>;
-
-/**
- * A report's rows as CSV text (standard dialect, column ids as the header) through the one CSV writer, with its
- * formula protection: what `painel report --format csv` prints.
- */
-export async function reportCsvText(engine: Engine, req: ReportExportRequest, locale: Locale): Promise<string> {
-  const source = await reportSource(engine, req, locale, false);
-  const dir = mkdtempSync(join(tmpdir(), 'painel-csv-'));
-  try {
-    const path = join(dir, 'report.csv');
-    await writeCsv(engine.db.readConnection(), source, await exportContext(engine, locale), 'standard', path, noJob(), 'ids');
-    return readFileSync(path, 'utf8');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 const FORMAT_LABEL = { csv: 'CSV', xlsx: 'XLSX', pdf: 'PDF', parquet: 'Parquet' } as const;
 
