@@ -180,7 +180,7 @@ export async function prepareCsvTable(
         const rows = Number((await tx.all<{ n: bigint }>(`SELECT count(*) AS n FROM ${stg.name}`))[0].n) + refused.length;
         const counts = await writeStaged(tx, stg, { sink: { kind: 'file', importId: ctx.importId, file: ctx.file, lines: resolve } });
         if (refused.length) {
-          await insertRefused(tx, refused, await lines.refusedLines(), ctx.importId, ctx.file, table);
+          await insertRefused(tx, refused, await lines.refusedLines(), ctx.importId, ctx.file, table, ctx.locale);
           counts.rejected += refused.length;
         }
         return { counts, rows, unknownColumns: m.unknown, dialect };

@@ -72,30 +72,27 @@ export function csvLines(path: string, refused: RefusedRecord[]): { resolve: Lin
   };
 }
 
-/** A plain reason for a record DuckDB could not read (never its parser message). */
-export function refusedReason(r: RefusedRecord): string {
+const REFUSED: Record<string, [string, string]> = {
+  'MISSING COLUMNS': ['a linha tem menos colunas que o cabeçalho', 'the row has fewer columns than the header'],
+  'TOO MANY COLUMNS': ['a linha tem mais colunas que o cabeçalho', 'the row has more columns than the header'],
+  'UNQUOTED VALUE': ['uma aspa não foi fechada ou vem seguida de texto (confira as aspas desta linha)', 'a quote is not closed or is followed by text (check the quotes on this line)'],
+  'INVALID UNICODE': ['a linha tem caracteres inválidos para a codificação do arquivo', "the line has characters that are not valid text in this file's encoding"],
+  'INVALID ENCODING': ['a linha tem caracteres inválidos para a codificação do arquivo', "the line has characters that are not valid text in this file's encoding"],
+  'LINE SIZE OVER MAXIMUM': ['a linha é longa demais (provavelmente uma aspa não fechada)', 'the line is too long (a quote is probably not closed)'],
+};
+
+/** A plain reason (pt-BR or en) for a record DuckDB could not read, never its parser message. */
+export function refusedReason(r: RefusedRecord, locale: 'pt-BR' | 'en' = 'en'): string {
+  const i = locale === 'pt-BR' ? 0 : 1;
   const found = /Found: (\d+)/.exec(r.message)?.[1];
   const expected = /Expected Number of Columns: (\d+)/.exec(r.message)?.[1];
-  const counts = found && expected ? ` (${found} instead of ${expected})` : '';
-  switch (r.type.toUpperCase()) {
-    case 'MISSING COLUMNS':
-      return `the row has fewer columns than the header${counts}`;
-    case 'TOO MANY COLUMNS':
-      return `the row has more columns than the header${counts}`;
-    case 'UNQUOTED VALUE':
-      return 'a quote is not closed or is followed by text (check the quotes on this line)';
-    case 'INVALID UNICODE':
-    case 'INVALID ENCODING':
-      return 'the line has characters that are not valid text in this file\'s encoding';
-    case 'LINE SIZE OVER MAXIMUM':
-      return 'the line is too long (a quote is probably not closed)';
-    default:
-      return 'the line could not be read as CSV';
-  }
+  const counts = found && expected ? (i === 0 ? ` (${found} em vez de ${expected})` : ` (${found} instead of ${expected})`) : '';
+  const words = REFUSED[r.type.toUpperCase()] ?? ['a linha não pôde ser lida como CSV', 'the line could not be read as CSV'];
+  return r.type.toUpperCase().endsWith('COLUMNS') ? words[i] + counts : words[i];
 }
 
 /** Inserts refused records into import_rejects for `table`. */
-export async function insertRefused(tx: Tx, refused: RefusedRecord[], lines: Map<number, number>, importId: string, file: string, table: string): Promise<void> {
+export async function insertRefused(tx: Tx, refused: RefusedRecord[], lines: Map<number, number>, importId: string, file: string, table: string, locale: 'pt-BR' | 'en' = 'en'): Promise<void> {
   for (const r of refused) {
     await tx.run(`INSERT INTO import_rejects (import_id, file, "table", line, "column", value, reason) VALUES ($1, $2, $3, $4, NULL, $5, $6)`, [
       importId,
@@ -103,7 +100,7 @@ export async function insertRefused(tx: Tx, refused: RefusedRecord[], lines: Map
       table,
       lines.get(r.logicalLine) ?? r.logicalLine,
       r.text.slice(0, 1000),
-      refusedReason(r),
+      refusedReason(r, locale),
     ]);
   }
 }

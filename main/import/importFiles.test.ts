@@ -74,7 +74,7 @@ describe('canonical CSV import', () => {
     expect(rej[2].reason).toBe('total_amount 40.00 não é bruto - desconto + impostos + frete = 50.00');
     expect(rej[3].reason).toBe('sale_id repetido no arquivo (a primeira linha foi mantida)');
     expect(rej[4].reason).toBe('sale_id: valor obrigatório ausente');
-    expect(rej[5].reason).toBe('the row has more columns than the header (9 instead of 8)');
+    expect(rej[5].reason).toBe('a linha tem mais colunas que o cabeçalho (9 em vez de 8)');
     expect(rej.every((r) => r.file === p && r.table === 'sales')).toBe(true);
   });
 

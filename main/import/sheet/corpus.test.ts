@@ -95,8 +95,8 @@ describe('import corpus', () => {
       [9, 'sale_lines', 'sale_id'],
       [9, 'sales', 'Valor'],
     ]);
-    expect(rej[0].reason).toBe('the row has fewer columns than the header (3 instead of 5)');
-    expect(rej[1].reason).toBe('the row has more columns than the header (6 instead of 5)');
+    expect(rej[0].reason).toBe('a linha tem menos colunas que o cabeçalho (3 em vez de 5)');
+    expect(rej[1].reason).toBe('a linha tem mais colunas que o cabeçalho (6 em vez de 5)');
     expect(rej.every((r) => !/Error|Expected Number|state machine/.test(r.reason))).toBe(true);
   });
 

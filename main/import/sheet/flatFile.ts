@@ -107,7 +107,7 @@ export async function loadFlatCsv(tx: Tx, path: string, sniff: SniffedCsv, plan:
       const lines: LineResolver = lineIdx >= 0 ? async (ords) => new Map(ords.map((o) => [o, o])) : csvL.resolve;
       const tables = await loadFlatRows(tx, numbered, sniff.header, plan, ctx, lines);
       if (refused.length) {
-        await insertRefused(tx, refused, await csvL.refusedLines(), ctx.importId, ctx.file, 'sales');
+        await insertRefused(tx, refused, await csvL.refusedLines(), ctx.importId, ctx.file, 'sales', ctx.locale);
         const sales = tables.find((t) => t.table === 'sales');
         if (sales) sales.rejected += refused.length;
       }

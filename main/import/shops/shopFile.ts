@@ -74,7 +74,7 @@ export async function loadShopFile(
         await tx.run(`DROP TABLE ${stg.name}`);
       }
       if (refused.length) {
-        await insertRefused(tx, refused, await lines.refusedLines(), ctx.importId, ctx.file, 'sales');
+        await insertRefused(tx, refused, await lines.refusedLines(), ctx.importId, ctx.file, 'sales', ctx.locale);
         const sales = tables.find((t) => t.table === 'sales');
         if (sales) sales.rejected += refused.length;
       }
