@@ -79,6 +79,8 @@ export function ImportHistory({ refreshKey }: { refreshKey: number }) {
                 <td>{g.demo ? '' : f.integer(g.loaded)}</td>
                 <td>{g.demo ? '' : f.integer(g.rejected)}</td>
                 <td>
+                  {g.undone && <span className="muted">{tx('undoneLabel')}</span>}
+                  {!g.undone && !g.demo && g.loaded === 0 && <span className="muted">{tx('notLoaded')}</span>}
                   {!g.undone && (g.demo || g.loaded > 0) && (
                     <button type="button" className="btn btn-small" onClick={() => void undo(g)}>
                       {g.demo ? tx('removeDemo') : tx('undo')}

@@ -49,6 +49,8 @@ const TEXT = {
   files: ['Arquivos', 'Files'],
   file: ['Arquivo', 'File'],
   undo: ['Desfazer', 'Undo'],
+  undoneLabel: ['Desfeita', 'Undone'],
+  notLoaded: ['Nada importado', 'Nothing imported'],
   undone: ['Desfeita: {n} linhas removidas.', 'Undone: {n} rows removed.'],
   confirmUndo: ['Remover as linhas que esta importação trouxe? As demais ficam.', 'Remove the rows this import brought? Everything else stays.'],
   demoTitle: ['Dados de demonstração', 'Demo data'],
