@@ -52,6 +52,8 @@ export interface ResolvedPeriod {
   days: number;
   /** On a compared window: how it relates to the period (the subtitle names it). */
   basis?: CompareBasis;
+  /** On a compared window: only what happened up to this business-local hour (0-23, inclusive) counts. */
+  untilHour?: number;
 }
 
 /** How a compared window was chosen (see comparePeriods in main/reports/period.ts). */
@@ -65,6 +67,7 @@ export const COMPARE_BASES = [
   'same_weekday_last_year',
   'same_weekdays_last_year',
   'days_before',
+  'yesterday_same_hour',
 ] as const;
 export type CompareBasis = (typeof COMPARE_BASES)[number];
 
@@ -78,6 +81,7 @@ export const COMPARE_BASIS_LABELS: Record<CompareBasis, LocalizedText> = {
   same_weekday_last_year: { 'pt-BR': 'mesmo dia da semana, 52 semanas antes', en: 'the same weekday 52 weeks before' },
   same_weekdays_last_year: { 'pt-BR': 'mesmos dias da semana, 52 semanas antes', en: 'the same weekdays 52 weeks before' },
   days_before: { 'pt-BR': 'mesmo número de dias imediatamente antes', en: 'the same number of days just before' },
+  yesterday_same_hour: { 'pt-BR': 'ontem até a mesma hora', en: 'yesterday up to the same hour' },
 };
 
 /** How a column's value in the totals row is made (always computed by the engine, in DuckDB). */
@@ -258,7 +262,10 @@ export interface DashboardKpi {
 
 export interface DashboardResult {
   period: ResolvedPeriod;
-  /** The windows compared (comparePeriods): null for all time, and last year when there is no such window. */
+  /**
+   * The windows compared (comparePeriods): null for all time, and last year when there is no such window. For
+   * today while it is today, `lastYear` is the secondary comparison: yesterday up to the same hour (untilHour).
+   */
   previous: ResolvedPeriod | null;
   lastYear: ResolvedPeriod | null;
   /** Sparkline buckets: days, or months when the period is longer than 366 days (all time). */

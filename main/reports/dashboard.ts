@@ -15,18 +15,21 @@ import { occupancyRowsSql } from './defs/occupancy';
 import { firstsTable } from './firsts';
 import { activityRange } from './prepare';
 import { requestOffsetUs } from './tzOffset';
-import { addDays, businessToday, comparePeriods, previousPeriod, resolvePeriod } from './period';
+import { addDays, businessHour, businessToday, comparePeriods, previousPeriod, resolvePeriod } from './period';
 import { variationKind, variationOf } from './variation';
 
 /** Days of a return window: a visit counts for the rebooking rate once this many days have passed. */
 const RETURN_DAYS = 60;
 
-export async function dashboard(engine: Engine, input: { period?: PeriodInput; common: CommonFilters }): Promise<DashboardResult> {
+/** `now` is the instant "today" and its hour are read at (the current one outside tests). */
+export async function dashboard(engine: Engine, input: { period?: PeriodInput; common: CommonFilters }, now = new Date()): Promise<DashboardResult> {
   const settings = await engine.settings();
   const today = input.period?.today ?? businessToday(settings.timezone);
   const wantsAll = input.period?.preset === 'all';
   const period = resolvePeriod(input.period ?? {}, today, 'this_month', wantsAll ? await activityRange(engine) : null);
-  const { previous, lastYear } = comparePeriods(period);
+  // Today while it is still today: yesterday counts only up to the current business hour (like for like).
+  const live = period.preset === 'today' && period.from === businessToday(settings.timezone, now);
+  const { previous, lastYear } = comparePeriods(period, live ? { liveHour: businessHour(settings.timezone, now) } : {});
   // Long spans (all time) get one sparkline point per month: a daily line of years reads as noise.
   const grain = period.days > 366 ? 'month' : 'day';
   const has = await availability(engine.db);
@@ -49,13 +52,16 @@ export async function dashboard(engine: Engine, input: { period?: PeriodInput; c
   const at = (d: string) => `timezone(getvariable('biz_tz'), CAST(${d} AS TIMESTAMP))`;
   const bucket = (d: string) => (grain === 'day' ? `strftime(${d}, '%Y-%m-%d')` : `strftime(date_trunc('month', ${d}), '%Y-%m-%d')`);
   const inWin = (d: string, w: { from: string; to: string } | null) => (w ? `${d} BETWEEN ${w.from} AND ${w.to}` : 'FALSE');
+  // A window cut at an hour keeps only rows with an instant up to that business-local hour (day rows: none).
+  const untilHour = lastYear?.untilHour;
+  const lyHour = (ts: string | null) => (untilHour === undefined ? 'TRUE' : ts ? `hour(timezone(getvariable('biz_tz'), ${ts})) <= ${Math.trunc(untilHour)}` : 'FALSE');
   // Each base row becomes one row per group it belongs to: its bucket and 'cur' when in the period, 'prev' and
   // 'ly' when in those windows (they may overlap on long custom periods). `start` dates a customer's first sale
   // as "new" within the group.
-  const tag = (d: string, bucketStart = 'NULL') => `unnest(list_concat(
+  const tag = (d: string, bucketStart = 'NULL', ts: string | null = null) => `unnest(list_concat(
       CASE WHEN ${d} BETWEEN ${ctx.from} AND ${ctx.to} THEN [{'g': ${bucket(d)}, 'start': ${bucketStart}}, {'g': 'cur', 'start': ${at(ctx.from)}}] ELSE [] END,
       CASE WHEN ${inWin(d, pw)} THEN [{'g': 'prev', 'start': ${pw ? at(pw.from) : 'NULL'}}] ELSE [] END,
-      CASE WHEN ${inWin(d, lw)} THEN [{'g': 'ly', 'start': ${lw ? at(lw.from) : 'NULL'}}] ELSE [] END))`;
+      CASE WHEN ${inWin(d, lw)} AND ${lyHour(ts)} THEN [{'g': 'ly', 'start': ${lw ? at(lw.from) : 'NULL'}}] ELSE [] END))`;
   const spans = <T>(read: (from: string, to: string) => T, nearTo: string, farTo?: string) => ({ near: read(nf, nearTo), far: far ? read(far.from, farTo ?? far.to) : null });
   const union = (x: { near: string; far: string | null }, alias: string, cond: string) =>
     `SELECT ${alias}.* FROM ${x.near} ${alias} WHERE ${cond}${x.far ? ` UNION ALL SELECT ${alias}.* FROM ${x.far} ${alias} WHERE ${cond} AND ${alias}.biz_date < ${nf}` : ''}`;
@@ -72,7 +78,7 @@ export async function dashboard(engine: Engine, input: { period?: PeriodInput; c
     visits AS (SELECT customer_key, biz_date AS d, lead(biz_date) OVER (PARTITION BY customer_key ORDER BY biz_date) AS next_d
       FROM (SELECT DISTINCT customer_key, biz_date FROM sales WHERE status = 'completed' AND customer_key IS NOT NULL)),
     cs AS (SELECT s.*, f.first_at, s.biz_date <= ${matured} AS matured, date_diff('day', s.biz_date, v.next_d) BETWEEN 1 AND ${RETURN_DAYS} AS back,
-        ${tag('s.biz_date', 'st.at')} AS t
+        ${tag('s.biz_date', 'st.at', 's.occurred_at')} AS t
       FROM sales s JOIN starts st ON st.d = s.biz_date LEFT JOIN ${ctx.firsts()} f ON f.customer_key = s.customer_key
       LEFT JOIN visits v ON v.customer_key = s.customer_key AND v.d = s.biz_date
       WHERE s.status = 'completed'),
@@ -86,11 +92,11 @@ export async function dashboard(engine: Engine, input: { period?: PeriodInput; c
     s AS (SELECT * FROM s0 LEFT JOIN s1 USING (g)),
     a AS (SELECT t.g, count(*) FILTER (WHERE status = 'no_show') AS no_show, count(*) FILTER (WHERE status = 'cancelled') AS cancelled,
         count(*) FILTER (WHERE status IN ('completed', 'no_show', 'cancelled')) AS closed
-      FROM (SELECT status, ${tag('biz_date')} AS t FROM sales WHERE kind = 'appointment') GROUP BY 1),
+      FROM (SELECT status, ${tag('biz_date', 'NULL', 'occurred_at')} AS t FROM sales WHERE kind = 'appointment') GROUP BY 1),
     pay AS (${union(paySpans, 'p', ctx.paymentsFilter('p'))}),
     p AS (SELECT t.g, sum(amount) FILTER (WHERE kind = 'refund') AS refunds, sum(amount) FILTER (WHERE kind = 'payment') AS received,
         sum(amount) FILTER (WHERE kind = 'payment' AND method = 'pix') AS pix
-      FROM (SELECT p.kind, p.amount, p.method, ${tag('p.biz_date')} AS t FROM pay p) GROUP BY 1),
+      FROM (SELECT p.kind, p.amount, p.method, ${tag('p.biz_date', 'NULL', 'p.occurred_at')} AS t FROM pay p) GROUP BY 1),
     occ AS (SELECT * FROM (${occupancyRowsSql(ctx, nf, ctx.to)})${far ? ` UNION ALL SELECT * FROM (${occupancyRowsSql(ctx, far.from, far.to)}) WHERE day < ${nf}` : ''}),
     o AS (SELECT t.g, sum(booked_minutes) AS booked, sum(available_minutes) AS available
       FROM (SELECT booked_minutes, available_minutes, ${tag('day')} AS t FROM occ) GROUP BY 1),

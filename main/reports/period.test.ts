@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { businessToday, comparePeriods, lastYearPeriod, previousPeriod, resolvePeriod } from './period';
+import { COMPARE_BASIS_LABELS } from '../../shared/reports';
+import { businessHour, businessToday, comparePeriods, lastYearPeriod, previousPeriod, resolvePeriod } from './period';
 
 const today = '2026-03-18'; // a Wednesday
 const r = (preset: Parameters<typeof resolvePeriod>[0]['preset'], extra = {}) => resolvePeriod({ preset, ...extra }, today, 'this_month', null);
@@ -55,6 +56,18 @@ describe('date presets', () => {
     expect(on('2026-03-18', 'all')).toEqual({ previous: null, lastYear: null });
   });
 
+  it('compares today, while it is today, with yesterday up to the same hour as its secondary comparison', () => {
+    const friday = resolvePeriod({ preset: 'today' }, '2026-12-04', 'this_month', null);
+    expect(comparePeriods(friday, { liveHour: 14 })).toEqual({
+      previous: { preset: 'today', from: '2026-11-27', to: '2026-11-27', days: 1, basis: 'same_weekday_last_week' },
+      lastYear: { preset: 'today', from: '2026-12-03', to: '2026-12-03', days: 1, basis: 'yesterday_same_hour', untilHour: 14 },
+    });
+    // the hour only matters for today: another period keeps its windows, a past "today" its 52 weeks
+    expect(comparePeriods(resolvePeriod({ preset: 'this_week' }, '2026-12-04', 'this_month', null), { liveHour: 14 }).lastYear).toMatchObject({ basis: 'same_weekdays_last_year' });
+    expect(comparePeriods(friday).lastYear).toMatchObject({ from: '2025-12-05', basis: 'same_weekday_last_year' });
+    expect(COMPARE_BASIS_LABELS.yesterday_same_hour).toEqual({ 'pt-BR': 'ontem até a mesma hora', en: 'yesterday up to the same hour' });
+  });
+
   it('says what is wrong with a period in plain pt-BR and English', () => {
     try {
       r('custom', { from: '2026-03-02', to: '2026-03-01' });
@@ -68,5 +81,7 @@ describe('date presets', () => {
     const at = new Date('2026-04-01T02:30:00Z');
     expect(businessToday('America/Sao_Paulo', at)).toBe('2026-03-31');
     expect(businessToday('UTC', at)).toBe('2026-04-01');
+    expect(businessHour('America/Sao_Paulo', at)).toBe(23);
+    expect(businessHour('UTC', at)).toBe(2);
   });
 });

@@ -34,6 +34,11 @@ export function addMonths(d: string, n: number): string {
   return fmt(new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth(), Math.min(x.getUTCDate(), last))));
 }
 
+/** The business-local hour (0-23) of an instant. */
+export function businessHour(timezone: string, now = new Date()): number {
+  return Number(new Intl.DateTimeFormat('en-GB', { timeZone: timezone, hour: '2-digit', hourCycle: 'h23' }).format(now));
+}
+
 /** Today's business date in a time zone. */
 export function businessToday(timezone: string, now = new Date()): string {
   const parts = new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
@@ -107,9 +112,16 @@ export interface PeriodComparison {
  *   weekdays 52 weeks before (a Saturday is compared with a Saturday);
  * - any other span: the same number of days immediately before, and the same dates one year before;
  * - all time: nothing.
+ * Today, while it is still today in the business time zone (`liveHour`, the current business-local hour), has
+ * yesterday up to the same hour as its secondary comparison instead of 52 weeks before: a day in progress is
+ * compared with as much of yesterday, never with a whole day.
  */
-export function comparePeriods(p: ResolvedPeriod): PeriodComparison {
+export function comparePeriods(p: ResolvedPeriod, opts: { liveHour?: number } = {}): PeriodComparison {
   if (p.preset === 'all') return { previous: null, lastYear: null };
+  if (p.preset === 'today' && opts.liveHour !== undefined) {
+    const yesterday = addDays(p.from, -1);
+    return { previous: shiftDays(p, -7, 'same_weekday_last_week'), lastYear: { ...make(p.preset, yesterday, yesterday), basis: 'yesterday_same_hour', untilHour: opts.liveHour } };
+  }
   const lastYearDates = (): ResolvedPeriod => {
     const to = isWholeMonths(p) ? monthEnd(addMonths(p.to, -12)) : addMonths(p.to, -12);
     return { ...make(p.preset, addMonths(p.from, -12), to), basis: 'same_dates_last_year' };
