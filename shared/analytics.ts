@@ -139,6 +139,8 @@ export interface CampaignFunnel {
   cost: string;
   /** (revenue - cost) / cost as a ratio shown in percent; null when the cost is zero or unknown. */
   roi: number | null;
+  /** The 7-day conversion window of the last send has not elapsed yet: the conversion rates can still rise. */
+  provisional: boolean;
 }
 
 export interface OrderFunnelRow {

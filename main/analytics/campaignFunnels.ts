@@ -12,6 +12,7 @@ type Row = Record<(typeof FUNNEL_STEPS)[number], number> & {
   revenue: string;
   cost: string | null;
   roi: number | null;
+  provisional: boolean;
 };
 
 export async function campaignFunnels(db: Db, from: string | null, to: string | null): Promise<CampaignFunnelsResult> {
@@ -21,7 +22,7 @@ export async function campaignFunnels(db: Db, from: string | null, to: string | 
   const t = bind(to);
   const rows = await db.all<Row>(
     `SELECT campaign_id, name, channel, segment_id, strftime(started_on, '%Y-%m-%d') AS started_on, ${FUNNEL_STEPS.map((s) => `${s}::DOUBLE AS ${s}`).join(', ')},
-       revenue::VARCHAR AS revenue, cost::VARCHAR AS cost, roi
+       revenue::VARCHAR AS revenue, cost::VARCHAR AS cost, roi, provisional
      FROM (${campaignFunnelsSql(f, t)}) ORDER BY started_on DESC NULLS LAST, campaign_id`,
     params,
   );
@@ -35,7 +36,7 @@ export async function campaignFunnels(db: Db, from: string | null, to: string | 
         rateOfSent: r.sent > 0 ? r[step] / r.sent : null,
       };
     });
-    return { campaignId: r.campaign_id, name: r.name, channel: r.channel, segmentId: r.segment_id, startedAt: r.started_on, steps, revenue: r.revenue, cost: r.cost ?? '0.00', roi: r.roi };
+    return { campaignId: r.campaign_id, name: r.name, channel: r.channel, segmentId: r.segment_id, startedAt: r.started_on, steps, revenue: r.revenue, cost: r.cost ?? '0.00', roi: r.roi, provisional: r.provisional };
   });
   const orders = await db.all<OrderFunnelRow>(
     `SELECT strftime(month, '%Y-%m') AS month, created::DOUBLE AS created, paid::DOUBLE AS paid, completed::DOUBLE AS completed,

@@ -1,10 +1,14 @@
 // Campaign funnels (sent -> delivered -> opened -> clicked -> converted, distinct recipients per step, with step
 // rates, attributed revenue, cost and ROI) and the online-order funnel (created -> paid -> completed) per month.
 export const FUNNEL_STEPS = ['sent', 'delivered', 'opened', 'clicked', 'converted'] as const;
+/** Days after a send in which a conversion is attributed to the campaign. */
+export const CONVERSION_DAYS = 7;
 
 /**
  * One row per campaign started in [from, to] (SQL DATE expressions, business dates; null = unbounded). A recipient
  * is a customer (an event without customer counts as its own recipient). Revenue is the converted events' revenue.
+ * `provisional`: the conversion window of the last send (its start when nothing was sent) has not elapsed as of
+ * the business today, so the conversion rates can still rise (shown as provisional, never read as a dip).
  */
 export function campaignFunnelsSql(from: string | null, to: string | null): string {
   const started = `CAST(timezone(getvariable('biz_tz'), c.started_at) AS DATE)`;
@@ -12,7 +16,8 @@ export function campaignFunnelsSql(from: string | null, to: string | null): stri
   const counts = FUNNEL_STEPS.map((s) => `count(DISTINCT coalesce(customer_id, 'event:' || event_id)) FILTER (WHERE event_type = '${s}') AS ${s}`).join(', ');
   const rate = (a: string, b: string) => `CASE WHEN ${b} > 0 THEN ${a} / ${b} END`;
   return `WITH cf_events AS (
-      SELECT campaign_id, ${counts}, coalesce(sum(revenue_amount) FILTER (WHERE event_type = 'converted'), 0) AS revenue
+      SELECT campaign_id, ${counts}, coalesce(sum(revenue_amount) FILTER (WHERE event_type = 'converted'), 0) AS revenue,
+        max(occurred_at) FILTER (WHERE event_type = 'sent') AS last_sent
       FROM campaign_events GROUP BY campaign_id
     )
     SELECT c.campaign_id, c.name, c.channel, c.segment_id, ${started} AS started_on,
@@ -23,7 +28,9 @@ export function campaignFunnelsSql(from: string | null, to: string | null): stri
       ${rate('coalesce(e.converted, 0)', 'coalesce(e.clicked, 0)')} AS converted_rate,
       ${rate('coalesce(e.converted, 0)', 'coalesce(e.sent, 0)')} AS conversion_of_sent,
       CAST(coalesce(e.revenue, 0) AS DECIMAL(18,2)) AS revenue, CAST(c.budget AS DECIMAL(18,2)) AS cost,
-      CASE WHEN c.budget > 0 THEN CAST((coalesce(e.revenue, 0) - c.budget) / c.budget AS DOUBLE) END AS roi
+      CASE WHEN c.budget > 0 THEN CAST((coalesce(e.revenue, 0) - c.budget) / c.budget AS DOUBLE) END AS roi,
+      coalesce(CAST(timezone(getvariable('biz_tz'), coalesce(e.last_sent, c.started_at)) AS DATE) + ${CONVERSION_DAYS}
+        >= CAST(timezone(getvariable('biz_tz'), current_timestamp) AS DATE), false) AS provisional
     FROM campaigns c LEFT JOIN cf_events e ON e.campaign_id = c.campaign_id
     ${conds.length ? 'WHERE ' + conds.join(' AND ') : ''}`;
 }

@@ -35,6 +35,8 @@ export const campaignFunnelsReport: ReportDefinition = {
     moneyCol('revenue', 'Receita atribuída', 'Attributed revenue'),
     moneyCol('cost', 'Custo', 'Cost'),
     pctCol('roi', 'ROI', 'ROI', 'safe_ratio(sum("revenue") - sum("cost"), sum("cost"))'),
+    // as the dashboard's 60-day return rate: a campaign still inside its 7-day window says so rather than dip
+    { id: 'provisional', label: L('Conversão provisória (janela de 7 dias aberta)', 'Conversion provisional (7-day window still open)'), type: 'boolean', sqlType: 'BOOLEAN', total: 'none', searchable: false },
   ],
   params: [],
   filters: [],
