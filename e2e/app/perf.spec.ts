@@ -1,7 +1,6 @@
-// Timings in the browser: cold start to the dashboard painted and report switches on the medium demo dataset,
-// and (with PAINEL_E2E_PERF=1) sort / filter / search round trips on a 10-million-row table. Printed, and kept
-// under their targets.
-import { cpus, loadavg } from 'node:os';
+// The app at size: the dashboard paints from a cold start and every report switch shows rows on the medium demo
+// dataset, and (with PAINEL_E2E_PERF=1) sort / filter / search round trips answer on a 10-million-row table.
+// Timings are printed for reading; the figures that count are benchmarks (bench/cases/browser.ts, foundation.ts).
 import { expect, test, type Page } from '@playwright/test';
 import { startServer, type PainelServer } from '../support/server';
 import { makeBigTable } from '../support/bigTable';
@@ -10,9 +9,6 @@ function pct(values: number[], p: number): number {
   const s = [...values].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
 }
-
-/** Targets hold on a quiet machine; when it is busy with more than twice its cores of work, only gross regressions fail. */
-const busy = () => loadavg()[0] > 2 * cpus().length;
 
 const summary = (name: string, v: number[]) => `${name}: median ${Math.round(pct(v, 50))} ms, p95 ${Math.round(pct(v, 95))} ms (n=${v.length})`;
 
@@ -49,7 +45,6 @@ test.describe('medium demo', () => {
       await context.close();
     }
     console.log(summary('cold start to dashboard painted', cold));
-    expect(pct(cold, 50)).toBeLessThan(busy() ? 6_000 : 2_000);
 
     const page = await browser.newPage();
     await page.goto(`${server.origin}/#token=${server.token}`);
@@ -82,7 +77,6 @@ test.describe('medium demo', () => {
       switches.push(ms);
     }
     console.log(summary('report switch (table rows on screen)', switches));
-    expect(pct(switches, 50)).toBeLessThan(busy() ? 2_000 : 500);
     await page.close();
   });
 });
@@ -170,7 +164,6 @@ test.describe('10 million rows', () => {
     await expect(page.locator('.dt-body [role="row"]').nth(5)).not.toContainText('…', { timeout: 10_000 });
     const all = [...sorts, ...filters, ...searches];
     console.log(summary('10M rows: all round trips', all));
-    // The 300 ms p95 target is the engine's on a quiet machine (free-text search scans 10M strings); printed here.
-    expect(pct(all, 50)).toBeLessThan(busy() ? 3_000 : 1_000);
+    // The 300 ms p95 target is the engine's, measured by the query.page-10M benchmark; printed here.
   });
 });
