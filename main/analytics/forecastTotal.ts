@@ -5,6 +5,7 @@
 import type { ForecastTotal } from '../../shared/analytics';
 import type { Settings } from '../../shared/settings';
 import type { Db } from '../store/db';
+import { StateKey } from '../store/state';
 import { computeForecast } from './forecast';
 import { storeForecast } from './forecastStore';
 
@@ -15,19 +16,17 @@ interface CacheState {
   version: number;
   entry: { key: string; value: Promise<ForecastTotal> } | null;
 }
-const states = new WeakMap<Db, CacheState>();
+// Owned by the database (no module-level engine state): made on first use, counting changes to the base tables.
+const STATE = new StateKey<CacheState, Db>('analytics.forecastTotal', (db) => {
+  const st: CacheState = { version: 0, entry: null };
+  db.on('changed', (e: { tables: string[] }) => {
+    if (e.tables.some((t) => BASE_TABLES.has(t))) st.version++;
+  });
+  return st;
+});
 
 function stateOf(db: Db): CacheState {
-  let s = states.get(db);
-  if (!s) {
-    const st: CacheState = { version: 0, entry: null };
-    db.on('changed', (e: { tables: string[] }) => {
-      if (e.tables.some((t) => BASE_TABLES.has(t))) st.version++;
-    });
-    states.set(db, st);
-    s = st;
-  }
-  return s;
+  return db.state(STATE);
 }
 
 async function compute(db: Db, holidays: Settings['holidays']): Promise<ForecastTotal> {
