@@ -17,13 +17,25 @@ function parse(hash: string): Route {
   return { parts, query: new URLSearchParams(q), path: '/' + parts.join('/') };
 }
 
-let current = parse(typeof location !== 'undefined' ? location.hash : '');
+// The route is read from the address itself whenever React asks, so a hash change that happens before the app
+// subscribes (a link opened while the app starts) is never missed.
+let currentHash = typeof location !== 'undefined' ? location.hash : '';
+let current = parse(currentHash);
+
+function snapshot(): Route {
+  const h = location.hash;
+  if (h !== currentHash) {
+    currentHash = h;
+    current = parse(h);
+  }
+  return current;
+}
 
 function subscribe(cb: () => void): () => void {
   const handler = () => {
-    current = parse(location.hash);
+    const route = snapshot();
     try {
-      if (current.parts.length) localStorage.setItem(LAST_ROUTE_KEY, location.hash);
+      if (route.parts.length) localStorage.setItem(LAST_ROUTE_KEY, location.hash);
     } catch {
       // storage full or disabled: the route just is not remembered
     }
@@ -34,7 +46,7 @@ function subscribe(cb: () => void): () => void {
 }
 
 export function useRoute(): Route {
-  return useSyncExternalStore(subscribe, () => current);
+  return useSyncExternalStore(subscribe, snapshot);
 }
 
 /** Restores the last route when the app opens without one (after the token fragment is removed). */
@@ -43,7 +55,6 @@ export function restoreRoute(): void {
   const last = localStorage.getItem(LAST_ROUTE_KEY);
   if (last && last.startsWith('#/')) {
     history.replaceState(null, '', location.pathname + location.search + last);
-    current = parse(last);
   }
 }
 
