@@ -54,6 +54,25 @@ export async function dropRejectTables(tx: Tx, read: CsvRead): Promise<void> {
   await tx.run(`DROP TABLE IF EXISTS ${read.rejectsScan}`);
 }
 
+/**
+ * Ends the read of a file whose rows become sales (shop exports, flat sheets): lines the CSV reader refused are
+ * rejects of its sales, the raw and reject tables are dropped. Returns the number of rows the file held.
+ */
+export async function finishSalesRead(
+  tx: Tx,
+  o: { raw: string; read: CsvRead; refused: RefusedRecord[]; refusedLines: () => Promise<Map<number, number>>; importId: string; file: string; locale: 'pt-BR' | 'en'; tables: { table: string; rejected: number }[] },
+): Promise<number> {
+  if (o.refused.length) {
+    await insertRefused(tx, o.refused, await o.refusedLines(), o.importId, o.file, 'sales', o.locale);
+    const sales = o.tables.find((t) => t.table === 'sales');
+    if (sales) sales.rejected += o.refused.length;
+  }
+  const rows = Number((await tx.all<{ n: bigint }>(`SELECT count(*) AS n FROM ${o.raw}`))[0].n) + o.refused.length;
+  await tx.run(`DROP TABLE ${o.raw}`);
+  await dropRejectTables(tx, o.read);
+  return rows;
+}
+
 export function isEncodingError(r: RefusedRecord): boolean {
   return /UNICODE|ENCODING/i.test(r.type) || /unicode|encod/i.test(r.message);
 }

@@ -6,7 +6,7 @@ import type { CsvDialect, ImportTableCounts } from '../../../shared/api/import';
 import { TABLE_SPECS } from '../canonicalSchema';
 import { lit, q } from '../../model/convert';
 import type { SniffedCsv } from '../dialect';
-import { csvLines, csvRead, dropRejectTables, insertRefused, isEncodingError, refusedRecords } from '../csvSource';
+import { csvLines, csvRead, dropRejectTables, finishSalesRead, isEncodingError, refusedRecords } from '../csvSource';
 import { firstRowid, stageRows, type Staged } from '../../model/stage';
 import { validateStaged, writeStaged } from '../../model/pipeline';
 import type { LineResolver } from '../../model/merge';
@@ -106,14 +106,7 @@ export async function loadFlatCsv(tx: Tx, path: string, sniff: SniffedCsv, plan:
       const csvL = csvLines(src.path, refused);
       const lines: LineResolver = lineIdx >= 0 ? async (ords) => new Map(ords.map((o) => [o, o])) : csvL.resolve;
       const tables = await loadFlatRows(tx, numbered, sniff.header, plan, ctx, lines);
-      if (refused.length) {
-        await insertRefused(tx, refused, await csvL.refusedLines(), ctx.importId, ctx.file, 'sales', ctx.locale);
-        const sales = tables.find((t) => t.table === 'sales');
-        if (sales) sales.rejected += refused.length;
-      }
-      const rows = Number((await tx.all<{ n: bigint }>(`SELECT count(*) AS n FROM ${raw}`))[0].n) + refused.length;
-      await tx.run(`DROP TABLE ${raw}`);
-      await dropRejectTables(tx, read);
+      const rows = await finishSalesRead(tx, { raw, read, refused, refusedLines: csvL.refusedLines, importId: ctx.importId, file: ctx.file, locale: ctx.locale, tables });
       const used = new Set(Object.values(plan.mapping));
       const unknownColumns = sniff.header.filter((h) => h !== lineColumn && h.trim() !== '' && !used.has(h));
       return { tables, rows, unknownColumns, dialect: { delimiter: sniff.delimiter, decimal: plan.dec, encoding } };

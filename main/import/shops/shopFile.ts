@@ -7,7 +7,7 @@ import { q } from '../../model/convert';
 import { firstRowid, stageRows } from '../../model/stage';
 import { validateStaged, writeStaged } from '../../model/pipeline';
 import { detectDecimalMark, type SniffedCsv } from '../dialect';
-import { csvLines, csvRead, dropRejectTables, insertRefused, isEncodingError, refusedRecords } from '../csvSource';
+import { csvLines, csvRead, dropRejectTables, finishSalesRead, isEncodingError, refusedRecords } from '../csvSource';
 import { withQueryProgress, type LoadContext } from '../canonicalFile';
 import { readableCsv } from '../transcode';
 import { ShopColumns } from './shopColumns';
@@ -73,14 +73,7 @@ export async function loadShopFile(
         tables.push(await writeStaged(tx, stg, { sink: { kind: 'file', importId: ctx.importId, file: ctx.file, lines: lines.resolve } }));
         await tx.run(`DROP TABLE ${stg.name}`);
       }
-      if (refused.length) {
-        await insertRefused(tx, refused, await lines.refusedLines(), ctx.importId, ctx.file, 'sales', ctx.locale);
-        const sales = tables.find((t) => t.table === 'sales');
-        if (sales) sales.rejected += refused.length;
-      }
-      const rows = Number((await tx.all<{ n: bigint }>(`SELECT count(*) AS n FROM ${raw}`))[0].n) + refused.length;
-      await tx.run(`DROP TABLE ${raw}`);
-      await dropRejectTables(tx, read);
+      const rows = await finishSalesRead(tx, { raw, read, refused, refusedLines: lines.refusedLines, importId: ctx.importId, file: ctx.file, locale: ctx.locale, tables });
       const unknownColumns = sniff.header.filter((_, i) => !cols.used.has(names[i]));
       return { tables, rows, unknownColumns, dialect: { delimiter: sniff.delimiter, decimal: cols.dec, encoding } };
     } finally {
