@@ -1,17 +1,19 @@
 // npm start: the desktop app where an Electron binary is installed; otherwise browser mode, said in one line.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, statSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 const web = process.argv.includes('--web');
 const passThrough = process.argv.slice(2).filter((a) => a !== '--web');
 
+/** The installed Electron executable, read from the package's path.txt (requiring the package would try to download it). */
 function electronBinary() {
   try {
-    const p = require('electron');
-    return typeof p === 'string' && existsSync(p) ? p : null;
+    const dir = dirname(require.resolve('electron/package.json'));
+    const exe = join(dir, 'dist', readFileSync(join(dir, 'path.txt'), 'utf8').trim());
+    return existsSync(exe) ? exe : null;
   } catch {
     return null;
   }
