@@ -234,6 +234,8 @@ export type DashboardKpiId = (typeof DASHBOARD_KPIS)[number];
 export interface DashboardKpi {
   id: DashboardKpiId;
   label: LocalizedText;
+  /** What the figure means in plain words (shown on the card on hover and keyboard focus). */
+  help: LocalizedText;
   type: ColumnType;
   unit: ReportUnit;
   /** Wire form: money as decimal text, counts and rates as numbers; null when not computable. */

@@ -121,7 +121,7 @@ export async function dashboard(engine: Engine, input: { period?: PeriodInput; c
   const ly = lastYear && row?.ly_active === true ? lastYear : null;
   const out: DashboardKpi[] = DASHBOARD_KPIS.map((id) => {
     const k = KPIS[id];
-    const base = { id, label: k.label, type: k.type, unit: k.unit, variationKind: variationKind(k.type), ...(k.lowerIsBetter ? { lowerIsBetter: true } : {}) };
+    const base = { id, label: k.label, help: k.help, type: k.type, unit: k.unit, variationKind: variationKind(k.type), ...(k.lowerIsBetter ? { lowerIsBetter: true } : {}) };
     if (!k.sql) return { ...base, previous: null, variation: null, lastYear: null, variationLastYear: null, ...forecast };
     const cell = (g: string) => (row?.[`${id}_${g}`] ?? null) as string | number | null;
     const value = cell('cur');

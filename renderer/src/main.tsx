@@ -8,6 +8,7 @@ import { useUiStore } from './state/uiStore';
 import './styles/base.css';
 import './styles/table.css';
 import './styles/components.css';
+import './styles/dashboard.css';
 
 // Apply the saved theme before the first paint, so a dark-theme user never sees a light flash.
 document.documentElement.dataset.theme = useUiStore.getState().theme;

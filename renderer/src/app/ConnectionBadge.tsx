@@ -34,7 +34,7 @@ export function ConnectionBadge() {
   const label = state === 'down' ? t('top.engineDown') : state === 'online' ? t('top.online') : t('top.offline');
   const sync = lastSync === undefined ? null : lastSync ? t('top.lastSync', { age: ageText(t, lastSync, now) }) : t('top.neverSynced');
   return (
-    <div className={`badge badge-${state}`} data-testid="connection-badge" role="status">
+    <div className={`badge badge-${state}`} data-testid="connection-badge" role="status" title={sync ? `${label} · ${sync}` : label}>
       <span className="dot" aria-hidden="true" />
       <span>{label}</span>
       {sync && <span className="badge-sub">· {sync}</span>}

@@ -25,10 +25,10 @@ export function RfmDonutCard({ asOf }: { asOf: string | null }) {
       {rfm.error && <ErrorNote error={rfm.error} />}
       {donut ? (
         <div className="dash-chart-click" onClick={() => navigate('/segments')}>
-          <EChart option={donut.option} summary={donut.summary} height={280} />
+          <EChart option={donut.option} summary={donut.summary} height={260} />
         </div>
       ) : (
-        !rfm.error && <div className="chart-placeholder" style={{ height: 280 }} />
+        !rfm.error && <div className="chart-placeholder" style={{ height: 260 }} />
       )}
       {donut && <p className="chart-summary muted">{donut.summary}</p>}
     </section>

@@ -8,6 +8,19 @@ import type { BuiltChart } from '../../components/charts/reportChartOption';
 import { isNotReady } from '../../components/ErrorNote';
 import { useI18n } from '../../i18n/useI18n';
 
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The value axis ends a little above the actual days and the 80% band: the 95% band of a volatile business can be
+ * several times the typical day, and letting it set the scale would flatten the days that happened.
+ */
+function axisCap(values: (number | null)[]): number | undefined {
+  const top = Math.max(0, ...values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v)));
+  if (top <= 0) return undefined;
+  const step = 10 ** Math.floor(Math.log10(top)) / 2;
+  return Math.ceil((top * 1.05) / step) * step;
+}
+
 export function useForecastDecoration(asOf: string | null, onReady?: () => void): { decorate?: (b: BuiltChart, d: ChartData) => BuiltChart; note: ReactNode } {
   const { t, f } = useI18n();
   const colors = useChartColors();
@@ -19,7 +32,7 @@ export function useForecastDecoration(asOf: string | null, onReady?: () => void)
   const decorate = useCallback(
     (b: BuiltChart, d: ChartData): BuiltChart => {
       if (!points?.length) return b;
-      const option = b.option as { xAxis: { data: string[] }; series: { name?: string; data: (number | null)[] }[]; legend?: object };
+      const option = b.option as { xAxis: { data: string[] }; yAxis?: object | object[]; series: { name?: string; data: (number | null)[] }[]; legend?: object };
       const lead = d.x.length;
       const pad = points.map(() => null);
       const series = [
@@ -29,12 +42,15 @@ export function useForecastDecoration(asOf: string | null, onReady?: () => void)
         { name: t('forecast.forecast'), type: 'line', data: [...Array<null>(lead).fill(null), ...points.map((p) => p.point)], symbol: 'none', lineStyle: { type: 'dashed', color: colors.series[0] }, itemStyle: { color: colors.series[0] } },
       ];
       const total = points.reduce((a, p) => a + p.point, 0);
+      const cap = axisCap([...option.series.flatMap((x) => x.data), ...points.map((p) => p.hi80)]);
       return {
         option: {
           ...option,
           // The bands' transparent lower bounds stay out of the legend.
           legend: { ...option.legend, show: true, data: (series as { name?: string }[]).map((s) => s.name).filter((n): n is string => !!n && !n.endsWith('-base')) },
-          xAxis: { ...option.xAxis, data: [...option.xAxis.data, ...points.map((p) => f.dateShort(p.date))] },
+          // One date style along the whole axis (the days behind and the days ahead).
+          xAxis: { ...option.xAxis, data: [...d.x.map((x) => (typeof x === 'string' && ISO_DAY.test(x) ? f.dateShort(x) : String(x ?? ''))), ...points.map((p) => f.dateShort(p.date))] },
+          yAxis: Array.isArray(option.yAxis) ? option.yAxis.map((y, i) => (i === 0 ? { ...y, max: cap } : y)) : { ...option.yAxis, max: cap },
           series,
         },
         summary: `${b.summary} ${t('dash.forecastSummary', { total: f.money(total) })}`,
