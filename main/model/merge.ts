@@ -77,6 +77,8 @@ export interface MergeSource {
   table?: string;
   /** The import whose new rows are recorded in import_rows (so it can be undone). */
   importId?: string;
+  /** Also record the rows this write replaced (a source writing over demo rows keeps them when the demo goes). */
+  recordReplaced?: boolean;
 }
 
 /** Upserts valid rows into the canonical table; counts what was new, replaced and already there. */
@@ -112,8 +114,9 @@ ${src.table ? '' : 'WHERE s.__rej IS NULL'}`);
   if (n('new') + n('changed') > 0) {
     await tx.run(`INSERT INTO ${q(table)} (${cols}) SELECT ${spec.columns.map((c) => `s.${q(c.name)}`).join(', ')} FROM ${from} s JOIN ${cmp} c0 ON c0.__r = ${r('s')} WHERE st IN ('new', 'changed')`);
   }
-  if (n('new') > 0 && src.importId) {
-    await tx.run(`INSERT INTO import_rows SELECT $1, $2, ${rowKeySql(spec.key, 's')} FROM ${from} s JOIN ${cmp} c0 ON c0.__r = ${r('s')} WHERE st = 'new'`, [src.importId, table]);
+  const recorded = src.recordReplaced ? `('new', 'changed')` : `('new')`;
+  if ((n('new') > 0 || (src.recordReplaced && n('changed') > 0)) && src.importId) {
+    await tx.run(`INSERT INTO import_rows SELECT $1, $2, ${rowKeySql(spec.key, 's')} FROM ${from} s JOIN ${cmp} c0 ON c0.__r = ${r('s')} WHERE st IN ${recorded}`, [src.importId, table]);
   }
   await tx.run(`DROP TABLE ${cmp}`);
   return { table, loaded: n('new'), replaced: n('changed'), unchanged: n('same') };

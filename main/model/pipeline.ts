@@ -39,13 +39,24 @@ export interface WriteOptions {
   beforeMerge?: readonly string[];
 }
 
+/**
+ * True while generated demo rows are in the database (import id 'demo', not removed). Removing the demo deletes
+ * every row no import recorded, so while it stands a source's writes are recorded too (as import 'source:<id>'):
+ * a shop that connects its store before removing the demo loses none of the store's rows.
+ */
+async function demoStanding(tx: Tx): Promise<boolean> {
+  const r = await tx.all(`SELECT 1 FROM import_log WHERE import_id = 'demo' AND import_id NOT IN (SELECT import_id FROM import_undone) LIMIT 1`);
+  return r.length > 0;
+}
+
 /** Rejects and merges a validated staged table inside the write's transaction. */
 export async function writeStaged(tx: Tx, staged: Staged, o: WriteOptions): Promise<TableCounts> {
   const t = staged.spec.name;
   await markOrphans(tx, staged);
   const rejected = await writeRejects(tx, staged, o.sink);
-  const importId = o.sink.kind === 'file' ? o.sink.importId : undefined;
-  if (!o.keepEarliest?.length && !o.beforeMerge?.length) return { ...(await mergeRows(tx, { staged, importId })), rejected };
+  const importId = o.sink.kind === 'file' ? o.sink.importId : (await demoStanding(tx)) ? `source:${o.sink.sourceId}` : undefined;
+  const recordReplaced = o.sink.kind === 'source';
+  if (!o.keepEarliest?.length && !o.beforeMerge?.length) return { ...(await mergeRows(tx, { staged, importId, recordReplaced })), rejected };
   const keys = staged.spec.key.map(q);
   const valid = `new_${t}`;
   await tx.run(`CREATE OR REPLACE TEMP TABLE ${valid} AS SELECT ${ordOf(staged)} AS __r, * EXCLUDE (__rej, __h${staged.rowidBase === null ? ', __r' : ''}) FROM ${staged.name} WHERE __rej IS NULL`);
@@ -56,7 +67,7 @@ export async function writeStaged(tx: Tx, staged: Staged, o: WriteOptions): Prom
     );
   }
   for (const sql of o.beforeMerge ?? []) await tx.run(sql);
-  const counts = await mergeRows(tx, { staged, table: valid, importId });
+  const counts = await mergeRows(tx, { staged, table: valid, importId, recordReplaced });
   await tx.run(`DROP TABLE ${valid}`);
   return { ...counts, rejected };
 }

@@ -185,8 +185,8 @@ export const importDomain = {
     'Undoes an import: the rows it added are removed, every other row stays.',
     z.object({ importId: z.string().min(1).max(64) }).strict(),
   ),
-  /** Removes the demo data (rows added by file imports stay). */
-  'import.removeDemo': method<{ tables: { table: string; rows: number }[] }>()('Removes the demo data (rows added by file imports stay).', z.object({}).strict()),
+  /** Removes the demo data (rows added by file imports and by connected sources stay). */
+  'import.removeDemo': method<{ tables: { table: string; rows: number }[] }>()('Removes the demo data (rows added by file imports and by connected sources stay).', z.object({}).strict()),
   /** Rows refused by imports, newest first, with file, line, column, value and reason. */
   'import.rejects': method<{ rows: ImportReject[]; total: number }>()(
     'Rows refused by imports, newest first, with file, line, column, value and reason.',

@@ -64,7 +64,7 @@ export async function markDemo(db: Db): Promise<void> {
   await db.run(`INSERT INTO import_log (import_id, file, format, loaded, started_at, finished_at) VALUES ($1, 'demo', 'demo', 0, now(), now())`, [DEMO_IMPORT_ID]);
 }
 
-/** Removes every row that no (still standing) file import added: the demo's rows. */
+/** Removes every row that no (still standing) file import or source sync recorded: the demo's rows. */
 export async function removeDemo(db: Db): Promise<RemovedRows> {
   if (!(await hasDemo(db))) throw new AppError('NOT_FOUND', 'there is no demo data to remove');
   const removed = await db.transaction(async (tx) => {
