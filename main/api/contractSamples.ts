@@ -62,4 +62,7 @@ export const CONTRACT_SAMPLES: Record<string, unknown> = {
   'identity.links': { limit: 10 },
   'identity.split': { customerId: 'no-such-customer' },
   'identity.rebuild': {},
+  'agenda.view': { days: 7, today: '2026-11-21', minGapMinutes: 60 },
+  'agenda.overdue': { today: '2026-11-21' },
+  'agenda.alerts': { today: '2026-11-21' },
 };

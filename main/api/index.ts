@@ -12,6 +12,7 @@ import { syncHandlers } from './sync';
 import { importHandlers } from './import';
 import { demoHandlers } from './demo';
 import { identityHandlers } from './identity';
+import { agendaHandlers } from './agenda';
 
 export const handlers = {
   ...appHandlers,
@@ -25,4 +26,5 @@ export const handlers = {
   ...importHandlers,
   ...demoHandlers,
   ...identityHandlers,
+  ...agendaHandlers,
 } satisfies Handlers<Contract>;

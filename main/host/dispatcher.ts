@@ -25,6 +25,7 @@ const DOMAINS: Record<string, () => Promise<Handlers>> = {
   import: () => import('../api/import').then((m) => m.importHandlers as unknown as Handlers),
   demo: () => import('../api/demo').then((m) => m.demoHandlers as unknown as Handlers),
   identity: () => import('../api/identity').then((m) => m.identityHandlers as unknown as Handlers),
+  agenda: () => import('../api/agenda').then((m) => m.agendaHandlers as unknown as Handlers),
 };
 
 export interface Dispatcher {

@@ -11,8 +11,9 @@ import { sync } from './sync';
 import { importDomain } from './import';
 import { demo } from './demo';
 import { identity } from './identity';
+import { agendaApi } from './agenda';
 
-export const contract = defineContract(app, jobs, query, reports, exportApi, settingsApi, analytics, sync, importDomain, demo, identity);
+export const contract = defineContract(app, jobs, query, reports, exportApi, settingsApi, analytics, sync, importDomain, demo, identity, agendaApi);
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
