@@ -65,6 +65,20 @@ export const SEGMENT_IDS = [
 ] as const;
 export type SegmentId = (typeof SEGMENT_IDS)[number];
 
+/** The segments' names, the one place people read them (reports, Customer 360, contact lists). */
+export const SEGMENT_LABELS: Record<SegmentId, LocalizedText> = {
+  vip: { 'pt-BR': 'VIP', en: 'VIP' },
+  winback_high_value: { 'pt-BR': 'Reconquista de alto valor', en: 'Win-back high value' },
+  loyalty_champions: { 'pt-BR': 'Campeões de fidelidade', en: 'Loyalty champions' },
+  birthdays: { 'pt-BR': 'Aniversariantes (este e próximo mês)', en: 'Birthdays (this and next month)' },
+  discount_lovers: { 'pt-BR': 'Amantes de desconto', en: 'Discount lovers' },
+  new_customers: { 'pt-BR': 'Clientes novos', en: 'New customers' },
+  frequent_visitors: { 'pt-BR': 'Visitantes frequentes', en: 'Frequent visitors' },
+  dormant_high_value: { 'pt-BR': 'Alto valor adormecidos', en: 'Dormant high value' },
+  seasonal: { 'pt-BR': 'Clientes sazonais', en: 'Seasonal customers' },
+  referral_candidates: { 'pt-BR': 'Candidatos a indicação', en: 'Referral candidates' },
+};
+
 export type CampaignChannel = 'whatsapp' | 'email' | 'sms' | 'instagram';
 
 export interface SegmentSummary {

@@ -1,5 +1,6 @@
 // Report metadata that crosses to the renderer and to exports: categories, columns, parameters, common filters,
 // date presets, chart specs and drill-down hints. Plain data only; the SQL lives in main/reports/.
+import type { CodeListName } from './codeLists';
 import type { ColumnType, LocalizedText } from './types';
 
 /** The five catalogue categories of reports.md plus the extra ones. */
@@ -129,6 +130,12 @@ export interface ReportColumnMeta {
   optional?: boolean;
   /** A rise is bad news (refunds, discounts, fees, no-shows, cancellations): compared in red when it goes up. */
   lowerIsBetter?: boolean;
+  /** The values are codes of this list: people read its words (screen, charts, exports), filters take the codes. */
+  codes?: CodeListName;
+  /** What an empty value means here, said in words ("Online" for a sale without a unit, "Sem profissional"...). */
+  empty?: LocalizedText;
+  /** An internal key (customer, unit, item... id): kept for analysts, hidden until chosen, always in exports. */
+  key?: boolean;
 }
 
 export type ReportParamKind = 'enum' | 'integer' | 'boolean' | 'text' | 'date';

@@ -36,7 +36,7 @@ export function csvHeader(source: ExportSource, dialect: CsvDialect, locale: Loc
 /** Writes the whole result to `path`; returns the number of data rows. The one CSV writer of Painel. */
 export async function writeCsv(conn: DuckDBConnection, source: ExportSource, ctx: ExportContext, dialect: CsvDialect, path: string, job: JobContext, header: CsvHeader = 'labels'): Promise<number> {
   const types = await describeQuery(conn, source.sql, source.params);
-  const select = projectSql(source, (c) => csvExpr(c, types.get(c.id), dialect, ctx.locale), (_c, i) => `c${i}`);
+  const select = projectSql(source, (c) => csvExpr(c, types.get(c.id), dialect, ctx.locale, header === 'labels'), (_c, i) => `c${i}`);
   // DuckDB's HEADER would use SQL aliases; the prefix carries the BOM and the people-facing labels instead.
   const prefix = (dialect === 'excel-br' ? '\uFEFF' : '') + csvHeader(source, dialect, ctx.locale, header) + CSV_EOL;
   const options = [

@@ -40,7 +40,9 @@ export function tableGeometry(columns: ExportColumn[], labels: string[]): TableG
   return { landscape, fontSize, widths };
 }
 
-export async function writeReportPdf(conn: DuckDBConnection, source: ExportSource, ctx: ExportContext, path: string, job: JobContext): Promise<number> {
+export async function writeReportPdf(conn: DuckDBConnection, all: ExportSource, ctx: ExportContext, path: string, job: JobContext): Promise<number> {
+  // Internal keys stay in the files analysts open (CSV, XLSX, Parquet); the page people read shows names.
+  const source = all.columns.some((c) => c.key) ? { ...all, columns: all.columns.filter((c) => !c.key) } : all;
   const pt = ctx.locale === 'pt-BR';
   const title = text(source.title, ctx.locale);
   const types = await describeQuery(conn, source.sql, source.params);
@@ -51,7 +53,7 @@ export async function writeReportPdf(conn: DuckDBConnection, source: ExportSourc
   const body: TableCell[][] = [labels.map((l, i) => ({ text: l, style: 'th', alignment: align[i] }) as TableCell)];
   const rows = await streamRows(
     conn,
-    projectSql(source, (c) => wireExpr(c, types.get(c.id))),
+    projectSql(source, (c) => wireExpr(c, types.get(c.id), ctx.locale)),
     source.params,
     job,
     (chunk) => {

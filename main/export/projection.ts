@@ -3,7 +3,8 @@
 // and the exact wire form the PDF formats for people.
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import type { CsvDialect, ExportColumn, ExportSource, Locale, WireValue } from './types';
-import { sqlIdent } from '../sql/quote';
+import { sqlIdent, sqlString } from '../sql/quote';
+import { CODE_LISTS } from '../../shared/codeLists';
 
 /** The SQL type of each result column, from a LIMIT 0 run (DuckDB plans it to an empty result: no rows computed). */
 export async function describeQuery(conn: DuckDBConnection, sql: string, params: DuckDBValue[]): Promise<Map<string, string>> {
@@ -53,8 +54,24 @@ function isoDate(ref: string, sqlType: string | undefined): string {
   return isText(sqlType) ? ref : `strftime(CAST(${ref} AS DATE), '%Y-%m-%d')`;
 }
 
+/**
+ * A text column as people read it: a code of the column's list as its word (one CASE over the list, so it stays a
+ * column expression), an empty value that means something ("Online", "Sem profissional") as those words.
+ * Without a locale (files for scripts) the stored text passes through.
+ */
+export function wordsSql(c: ExportColumn, text: string, locale: Locale | undefined): string {
+  if (!locale) return text;
+  let e = text;
+  if (c.codes) {
+    const whens = Object.entries(CODE_LISTS[c.codes]).map(([code, w]) => `WHEN ${sqlString(code)} THEN ${sqlString(w[locale])}`);
+    e = `CASE ${text} ${whens.join(' ')} ELSE ${text} END`;
+  }
+  if (c.empty) e = `coalesce(nullif(${e}, ''), ${sqlString(c.empty[locale])})`;
+  return e;
+}
+
 /** One CSV field, as text in the dialect. */
-export function csvExpr(c: ExportColumn, sqlType: string | undefined, dialect: CsvDialect, locale: Locale): string {
+export function csvExpr(c: ExportColumn, sqlType: string | undefined, dialect: CsvDialect, locale: Locale, words = true): string {
   const ref = sqlIdent(c.id);
   const br = dialect === 'excel-br';
   switch (c.type) {
@@ -76,12 +93,12 @@ export function csvExpr(c: ExportColumn, sqlType: string | undefined, dialect: C
       return `CASE WHEN ${ref} IS NULL THEN NULL WHEN ${ref} THEN '${yes}' ELSE '${no}' END`;
     }
     default:
-      return neutraliseSql(`CAST(${ref} AS VARCHAR)`);
+      return neutraliseSql(wordsSql(c, `CAST(${ref} AS VARCHAR)`, words ? locale : undefined));
   }
 }
 
 /** One XLSX cell value: numbers as DOUBLE, dates and timestamps as Excel serial days, text capped at Excel's cell limit. */
-export function xlsxExpr(c: ExportColumn, sqlType: string | undefined): string {
+export function xlsxExpr(c: ExportColumn, sqlType: string | undefined, locale?: Locale): string {
   const ref = sqlIdent(c.id);
   switch (c.type) {
     case 'money':
@@ -96,12 +113,12 @@ export function xlsxExpr(c: ExportColumn, sqlType: string | undefined): string {
     case 'boolean':
       return `CAST(${ref} AS BOOLEAN)`;
     default:
-      return `left(CAST(${ref} AS VARCHAR), 32767)`;
+      return `left(${wordsSql(c, `CAST(${ref} AS VARCHAR)`, locale)}, 32767)`;
   }
 }
 
 /** The exact wire form people-facing writers format: money/decimals as text, dates as ISO, local timestamps. */
-export function wireExpr(c: ExportColumn, sqlType: string | undefined): string {
+export function wireExpr(c: ExportColumn, sqlType: string | undefined, locale?: Locale): string {
   const ref = sqlIdent(c.id);
   switch (c.type) {
     case 'money':
@@ -117,7 +134,7 @@ export function wireExpr(c: ExportColumn, sqlType: string | undefined): string {
     case 'boolean':
       return `CAST(${ref} AS BOOLEAN)`;
     default:
-      return `CAST(${ref} AS VARCHAR)`;
+      return wordsSql(c, `CAST(${ref} AS VARCHAR)`, locale);
   }
 }
 

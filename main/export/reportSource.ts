@@ -4,6 +4,7 @@
 import type { ColumnFilter, SortSpec } from '../../shared/api/tableSpec';
 import type { CommonFilters, PeriodInput } from '../../shared/api/reports';
 import { COMMON_FILTER_LABELS, DATE_PRESET_LABELS, type ChartSpec } from '../../shared/reports';
+import { codeWord } from '../../shared/codeLists';
 import { RFM_CLUSTER_LABELS, type RfmCluster } from '../../shared/rfm';
 import type { LocalizedText } from '../../shared/types';
 import type { Engine } from '../engine/engine';
@@ -42,7 +43,7 @@ async function describeFilters(engine: Engine, r: Resolved, req: ReportExportReq
   if (r.period.preset !== 'custom') out.push({ label: L('Predefinição', 'Preset'), value: DATE_PRESET_LABELS[r.period.preset][locale] });
   if (c.location?.length) out.push({ label: COMMON_FILTER_LABELS.location, value: await names(engine, 'locations', 'location_id', c.location) });
   if (c.employee?.length) out.push({ label: COMMON_FILTER_LABELS.employee, value: await names(engine, 'employees', 'employee_id', c.employee) });
-  if (c.source?.length) out.push({ label: COMMON_FILTER_LABELS.source, value: c.source.join(', ') });
+  if (c.source?.length) out.push({ label: COMMON_FILTER_LABELS.source, value: c.source.map((k) => codeWord('source', k, locale)).join(', ') });
   if (c.category?.length) out.push({ label: COMMON_FILTER_LABELS.category, value: c.category.join(', ') });
   if (c.rfmCluster?.length) out.push({ label: COMMON_FILTER_LABELS.rfmCluster, value: c.rfmCluster.map((k: RfmCluster) => RFM_CLUSTER_LABELS[k][locale]).join(', ') });
   for (const p of r.def.params) {
@@ -71,7 +72,9 @@ function seriesAs(spec: ChartSpec, i: number, s: ChartSpec['series'][number]): '
 
 /** Axis values as people read them: weekday numbers as names, hours as "9h"; dates stay ISO (the chart formats them). */
 function axisValue(v: string | number | null, col: ReportColumnDef | undefined, locale: Locale): string | number | null {
-  if (v === null || !col) return v;
+  if (!col) return v;
+  if (v === null) return col.empty ? col.empty[locale] : v;
+  if (col.codes && typeof v === 'string') return codeWord(col.codes, v, locale);
   if (col.format === 'weekday') return WEEKDAYS[locale][Number(v)] ?? String(v);
   if (col.format === 'hour') return `${v}h`;
   return v;

@@ -1,6 +1,7 @@
 // What every export writer takes: a DuckDB query of the full filtered result plus the column metadata,
 // titles, period and filters that describe it to people. Writers never see report ids or the registry.
 import type { DuckDBValue } from '@duckdb/node-api';
+import type { CodeListName } from '../../shared/codeLists';
 import type { ColumnMeta, ColumnType, LocalizedText } from '../../shared/types';
 
 export type Locale = 'pt-BR' | 'en';
@@ -18,6 +19,12 @@ export interface ExportColumn extends Omit<ColumnMeta, 'total'> {
   decimals?: number;
   /** sum/avg/min/max/count get a formula in XLSX; ratio/distinct take the engine's value. */
   total?: string;
+  /** The values are codes of this list: files for people carry its words. */
+  codes?: CodeListName;
+  /** What an empty value means, in words ("Online", "Sem profissional"). */
+  empty?: LocalizedText;
+  /** An internal key: in CSV, XLSX and Parquet for analysts, left out of the PDF people read. */
+  key?: boolean;
 }
 
 export type WireValue = string | number | boolean | null;

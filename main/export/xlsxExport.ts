@@ -105,7 +105,7 @@ export async function addDataSheets(wb: ExcelJS.stream.xlsx.WorkbookWriter, conn
   // One style object per column: exceljs caches a style's id by object identity, so sharing it (instead of
   // the fresh merged copy every new cell gets) saves a style lookup per cell.
   const styles = colDefs.map((d) => ({ ...d.style }));
-  const sql = projectSql(source, (c) => xlsxExpr(c, types.get(c.id)));
+  const sql = projectSql(source, (c) => xlsxExpr(c, types.get(c.id), ctx.locale));
   const rows = await streamRows(
     conn,
     sql,

@@ -30,3 +30,13 @@ export const moneyRatioCol = (id: string, pt: string, en: string, num: string, d
   moneyCol(id, pt, en, { total: 'ratio', totalSql: `div_money(sum("${num}"), sum("${den}"))`, ...o });
 
 export { L };
+
+/** An internal key (customer_id, location_id...): hidden until the analyst picks it, searchable, always exported. */
+export const keyCol = (id: string, pt: string, en: string, o: Opts = {}): ReportColumnDef => textCol(id, pt, en, { key: true, optional: true, ...o });
+/** A column of codes from one closed list: people read the list's words. */
+export const codeCol = (id: string, pt: string, en: string, codes: NonNullable<Opts['codes']>, o: Opts = {}): ReportColumnDef => textCol(id, pt, en, { codes, ...o });
+
+/** What an empty unit, professional or coupon means, in words. */
+export const NO_LOCATION: LocalizedText = L('Online', 'Online');
+export const NO_EMPLOYEE: LocalizedText = L('Sem profissional', 'No professional');
+export const NO_COUPON: LocalizedText = L('Sem cupom', 'No coupon');

@@ -6,7 +6,7 @@ import type { ChartData, ReportComparison, ReportPage, ReportTotals } from '../.
 import type { ReportValues, ResolvedPeriod } from '../../shared/reports';
 import type { Engine } from '../engine/engine';
 import { countOf, pageOf } from '../sql/pager';
-import { findColumn, ParamList } from '../sql/specSql';
+import { buildOrder, findColumn, ParamList } from '../sql/specSql';
 import { sqlIdent } from '../sql/quote';
 import { declaredWire } from '../sql/wire';
 import { innerSql, resolveRequest, specColumns, type Resolved, type RunRequest } from './prepare';
@@ -30,7 +30,18 @@ function orderOf(r: Resolved, sort: SortSpec[]): SortSpec[] {
   return all;
 }
 
-const orderSql = (order: SortSpec[]) => (order.length ? `ORDER BY ${order.map((s) => `r.${sqlIdent(s.column)} ${s.desc ? 'DESC' : 'ASC'} NULLS LAST`).join(', ')}` : '');
+/** How many entries of orderOf's answer are the person's or the report's sort (compared in Portuguese order). */
+function collatedOf(r: Resolved, sort: SortSpec[]): number {
+  const ids = new Set(r.columns.map((c) => c.id));
+  return new Set([...sort, ...r.view.defaultSort].map((s) => s.column).filter((c) => ids.has(c))).size;
+}
+
+const orderSql = (r: Resolved, sort: SortSpec[]) =>
+  buildOrder(
+    specColumns(r.columns),
+    orderOf(r, sort),
+    collatedOf(r, sort),
+  );
 
 export interface PageRequest extends RunRequest, RowSpec {
   offset?: number;
@@ -45,7 +56,7 @@ export function pageSql(r: Resolved, spec: PageRequest): { sql: string; countSql
   const inner = innerSql(r, params, r.period, inlineFirsts());
   const where = whereOf(r, spec, params);
   const countParams = [...params.values];
-  const order = orderSql(orderOf(r, spec.sort ?? []));
+  const order = orderSql(r, spec.sort ?? []);
   const proj = r.columns.map((c) => declaredWire(c, `r.${sqlIdent(c.id)}`)).join(', ');
   const paging = spec.limit === undefined ? '' : ` LIMIT ${params.add(spec.limit)} OFFSET ${params.add(spec.offset ?? 0)}`;
   return {
@@ -63,7 +74,7 @@ export async function reportPage(engine: Engine, req: PageRequest): Promise<Repo
   whereOf(r, req, new ParamList());
   const order = orderOf(r, req.sort ?? []);
   return withResult(engine, r, r.period, async (table) => {
-    const page = await pageOf(engine.db, { from: table, columns: r.columns, order, declared: true }, spec);
+    const page = await pageOf(engine.db, { from: table, columns: r.columns, order, collated: collatedOf(r, req.sort ?? []), declared: true }, spec);
     return { report: r.def.id, period: r.period, ...page, offset: spec.offset, columns: metaColumns(r.columns) };
   });
 }

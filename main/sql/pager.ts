@@ -32,6 +32,8 @@ export interface PageSource {
   columns: PagerColumn[];
   /** The full order (the caller's sort plus tie-breakers); every column must be one of `columns`. */
   order: SortSpec[];
+  /** How many of `order` are the person's or the table's own sort (text compared in Portuguese order); default all. */
+  collated?: number;
   /** Cast each value to its declared SQL type before the wire projection (report results). */
   declared?: boolean;
 }
@@ -66,7 +68,7 @@ export async function pageOf(db: Db, source: PageSource, spec: PageWindow): Prom
   const params = new ParamList();
   for (const v of source.params?.values ?? []) params.add(v);
   const where = whereOf(source.columns, spec, params);
-  const order = buildOrder(aliased(source.columns), source.order);
+  const order = buildOrder(aliased(source.columns), source.order, source.collated);
   const countParams = new ParamList();
   for (const v of params.values) countParams.add(v);
   const lim = params.add(spec.limit);

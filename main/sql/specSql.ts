@@ -167,7 +167,24 @@ export function buildWhere(columns: SpecColumn[], filters: ColumnFilter[], searc
   return clauses;
 }
 
-export function buildOrder(columns: SpecColumn[], sort: SortSpec[]): string {
+/**
+ * How a column is compared when sorting: text in Portuguese order (the ICU collation `pt`, built into the DuckDB
+ * Painel ships), so "Érica" sorts with the E's and "ana" beside "Ana"; everything else by value.
+ */
+export function sortRef(c: SpecColumn, ref: string = colRef(c)): string {
+  return c.type === 'text' && (!c.sqlType || c.sqlType === 'VARCHAR') ? `CAST(${ref} AS VARCHAR) COLLATE pt` : ref;
+}
+
+/**
+ * ORDER BY for a sort. The first `collated` entries (the person's or the table's own sort) compare text in
+ * Portuguese order; later ones only make the order total, and compare stored bytes, which costs less.
+ */
+export function buildOrder(columns: SpecColumn[], sort: SortSpec[], collated = sort.length): string {
   if (!sort.length) return '';
-  return `ORDER BY ${sort.map((s) => `${colRef(findColumn(columns, s.column, 'sort'))} ${s.desc ? 'DESC' : 'ASC'} NULLS LAST`).join(', ')}`;
+  return `ORDER BY ${sort
+    .map((s, i) => {
+      const c = findColumn(columns, s.column, 'sort');
+      return `${i < collated ? sortRef(c) : colRef(c)} ${s.desc ? 'DESC' : 'ASC'} NULLS LAST`;
+    })
+    .join(', ')}`;
 }

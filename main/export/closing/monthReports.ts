@@ -25,7 +25,7 @@ export interface MonthRun {
 function orderOf(r: Resolved): string {
   const seen = new Set<string>();
   const sort = [...r.view.defaultSort, ...r.columns.map((c) => ({ column: c.id, desc: false }))].filter((s) => !seen.has(s.column) && !!seen.add(s.column));
-  return buildOrder(specColumns(r.columns), sort.filter((s) => r.columns.some((c) => c.id === s.column)));
+  return buildOrder(specColumns(r.columns), sort.filter((s) => r.columns.some((c) => c.id === s.column)), r.view.defaultSort.length);
 }
 
 /** Runs a report over the month: its totals always, its rows only when the pack lists them. */

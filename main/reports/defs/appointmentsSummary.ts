@@ -1,6 +1,6 @@
 // appointments-summary: appointments by their occurred_at business date, per period bucket and (by choice)
 // location and/or employee — counts by status and the completion, no-show and cancellation rates.
-import { dateCol, intCol, L, pctCol, textCol } from '../columns';
+import { dateCol, intCol, keyCol, L, NO_EMPLOYEE, NO_LOCATION, pctCol, textCol } from '../columns';
 import { GRANULARITY_OPTIONS } from '../sqlParts';
 import type { ReportDefinition } from '../types';
 
@@ -16,10 +16,10 @@ export const appointmentsSummary: ReportDefinition = {
   ),
   columns: [
     dateCol('bucket', 'Período', 'Period', { drill: { kind: 'daySales' } }),
-    textCol('location_id', 'Unidade (código)', 'Location id'),
-    textCol('location_name', 'Unidade', 'Location'),
-    textCol('employee_id', 'Profissional (código)', 'Employee id'),
-    textCol('employee_name', 'Profissional', 'Employee'),
+    keyCol('location_id', 'Código da unidade', 'Location id'),
+    textCol('location_name', 'Unidade', 'Location', { empty: NO_LOCATION }),
+    keyCol('employee_id', 'Código do profissional', 'Employee id'),
+    textCol('employee_name', 'Profissional', 'Employee', { empty: NO_EMPLOYEE }),
     intCol('appointments', 'Agendamentos', 'Appointments'),
     intCol('booked', 'Agendados', 'Booked'),
     intCol('confirmed', 'Confirmados', 'Confirmed'),

@@ -1,7 +1,7 @@
 // customer-profiles: per unified customer — contact, age group, gender, birth month, visits, total spent,
 // average ticket, first/last visit, lifecycle, loyalty balance, coupons used, as of the period's last day;
 // RFM scores/cluster and predicted value/churn risk appear once customer analytics has produced them.
-import { dateCol, intCol, L, moneyCol, numCol, pctCol, textCol } from '../columns';
+import { codeCol, dateCol, intCol, keyCol, L, moneyCol, numCol, pctCol, textCol } from '../columns';
 import type { ReportDefinition } from '../types';
 
 const AGE = `CASE WHEN age IS NULL THEN NULL WHEN age < 18 THEN '<18' WHEN age < 25 THEN '18-24' WHEN age < 35 THEN '25-34'
@@ -16,13 +16,13 @@ export const customerProfiles: ReportDefinition = {
     'Per customer (unified across sources), as of the period’s last day: contact, age group, gender, birth month, visits, total spent, average ticket, first and last visit, lifecycle, loyalty balance, coupons, RFM and predicted value.',
   ),
   columns: [
-    textCol('customer_id', 'Cliente', 'Customer id', { drill: { kind: 'customer' } }),
-    textCol('name', 'Nome', 'Name'),
+    keyCol('customer_id', 'Código do cliente', 'Customer id', { drill: { kind: 'customer' } }),
+    textCol('name', 'Cliente', 'Customer'),
     textCol('email', 'E-mail', 'Email'),
     textCol('phone', 'Telefone', 'Phone'),
     textCol('city', 'Cidade', 'City'),
     textCol('age_group', 'Faixa etária', 'Age group'),
-    textCol('gender', 'Gênero', 'Gender'),
+    codeCol('gender', 'Gênero', 'Gender', 'gender'),
     intCol('birth_month', 'Mês de aniversário', 'Birth month', { total: 'none', unit: undefined }),
     intCol('visits', 'Visitas', 'Visits'),
     intCol('visits_in_period', 'Visitas no período', 'Visits in the period'),
@@ -31,13 +31,13 @@ export const customerProfiles: ReportDefinition = {
     dateCol('first_visit', 'Primeira visita', 'First visit', { total: 'min' }),
     dateCol('last_visit', 'Última visita', 'Last visit', { total: 'max' }),
     intCol('days_since_last', 'Dias desde a última visita', 'Days since last visit', { unit: 'days', total: 'avg' }),
-    textCol('lifecycle', 'Ciclo de vida', 'Lifecycle'),
+    codeCol('lifecycle', 'Ciclo de vida', 'Lifecycle', 'lifecycle'),
     intCol('loyalty_balance', 'Saldo de pontos', 'Loyalty balance', { unit: 'points' }),
     intCol('coupons_used', 'Cupons usados', 'Coupons used'),
     intCol('rfm_r', 'R', 'R', { requires: 'rfm', total: 'none', unit: undefined }),
     intCol('rfm_f', 'F', 'F', { requires: 'rfm', total: 'none', unit: undefined }),
     intCol('rfm_m', 'M', 'M', { requires: 'rfm', total: 'none', unit: undefined }),
-    textCol('rfm_cluster', 'Grupo RFM', 'RFM cluster', { requires: 'rfm' }),
+    codeCol('rfm_cluster', 'Grupo RFM', 'RFM cluster', 'rfmCluster', { requires: 'rfm' }),
     moneyCol('predicted_value', 'Valor previsto (12 meses)', 'Predicted value (12 months)', { requires: 'customerValue' }),
     pctCol('churn_risk', 'Risco de abandono', 'Churn risk', 'avg("churn_risk")', { requires: 'customerValue', lowerIsBetter: true }),
     numCol('expected_visits_365', 'Visitas previstas (12 meses)', 'Expected visits (12 months)', { requires: 'customerValue', total: 'sum' }),

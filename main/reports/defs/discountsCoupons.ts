@@ -1,6 +1,6 @@
 // discounts-coupons: per coupon code (and one row for discounts given without a coupon) — uses, customers,
 // discount total, revenue of those sales, average discount %, and the discount rate of the whole period.
-import { intCol, L, moneyCol, pctCol, textCol } from '../columns';
+import { intCol, L, moneyCol, NO_COUPON, pctCol, textCol } from '../columns';
 import { distinctTotal } from '../sqlParts';
 import type { ReportDefinition } from '../types';
 
@@ -13,7 +13,7 @@ export const discountsCoupons: ReportDefinition = {
     'Per coupon code (and one row for discounts without a coupon): uses, customers, discount total, revenue of those sales, average discount and the period’s discount rate.',
   ),
   columns: [
-    textCol('coupon_code', 'Cupom', 'Coupon'),
+    textCol('coupon_code', 'Cupom', 'Coupon', { empty: NO_COUPON }),
     intCol('uses', 'Usos', 'Uses'),
     intCol('customers', 'Clientes', 'Customers', { total: 'distinct', totalSql: distinctTotal('__customers') }),
     moneyCol('discount_total', 'Descontos', 'Discount total', { lowerIsBetter: true }),

@@ -1,7 +1,7 @@
 // marketplace: Mercado Livre / WooCommerce listings from listing snapshots — price and price change in the
 // period, stock, sold quantity, and the position of own listings against competitor listings of the same item;
 // and the daily price history of every listing.
-import { dateCol, intCol, L, moneyCol, pctCol, textCol } from '../columns';
+import { dateCol, intCol, keyCol, L, moneyCol, pctCol, textCol } from '../columns';
 import type { ReportContext, ReportDefinition } from '../types';
 
 const bool = (id: string, pt: string, en: string) => ({ ...textCol(id, pt, en), type: 'boolean' as const, sqlType: 'BOOLEAN', searchable: false });
@@ -22,10 +22,10 @@ export const marketplace: ReportDefinition = {
   ),
   view: { id: 'listings', title: L('Anúncios', 'Listings') },
   columns: [
-    textCol('listing_id', 'Anúncio', 'Listing'),
-    textCol('item_id', 'Item', 'Item id'),
+    keyCol('listing_id', 'Código do anúncio', 'Listing id'),
+    keyCol('item_id', 'Código do item', 'Item id'),
     textCol('title', 'Título', 'Title'),
-    textCol('seller_id', 'Vendedor', 'Seller'),
+    keyCol('seller_id', 'Código do vendedor', 'Seller id'),
     bool('is_own', 'Próprio', 'Own'),
     dateCol('observed_on', 'Observado em', 'Observed on', { total: 'max' }),
     moneyCol('price', 'Preço', 'Price', { total: 'none' }),
@@ -72,8 +72,8 @@ export const marketplace: ReportDefinition = {
       title: L('Histórico de preços', 'Price history'),
       columns: [
         dateCol('day', 'Dia', 'Day'),
-        textCol('listing_id', 'Anúncio', 'Listing'),
-        textCol('item_id', 'Item', 'Item id'),
+        keyCol('listing_id', 'Código do anúncio', 'Listing id'),
+        keyCol('item_id', 'Código do item', 'Item id'),
         textCol('title', 'Título', 'Title'),
         bool('is_own', 'Próprio', 'Own'),
         moneyCol('price', 'Preço', 'Price', { total: 'avg' }),

@@ -1,6 +1,6 @@
 // occupancy: booked minutes / available minutes per employee per day (available = the opening hours setting of
 // that weekday), and the booking lead time (created_at to occurred_at, business days) distribution.
-import { dateCol, intCol, L, pctCol, textCol } from '../columns';
+import { dateCol, intCol, keyCol, L, NO_EMPLOYEE, pctCol, textCol } from '../columns';
 import type { ReportContext, ReportDefinition } from '../types';
 
 /** (weekday, open minutes) of the opening-hours setting, Sunday = 0, as bound values. */
@@ -56,8 +56,8 @@ export const occupancy: ReportDefinition = {
   view: { id: 'occupancy', title: L('Ocupação', 'Occupancy') },
   columns: [
     dateCol('day', 'Dia', 'Day', { drill: { kind: 'daySales' } }),
-    textCol('employee_id', 'Profissional (código)', 'Employee id'),
-    textCol('employee_name', 'Profissional', 'Employee'),
+    keyCol('employee_id', 'Código do profissional', 'Employee id'),
+    textCol('employee_name', 'Profissional', 'Employee', { empty: NO_EMPLOYEE }),
     intCol('booked_minutes', 'Minutos agendados', 'Booked minutes', { unit: 'minutes' }),
     intCol('available_minutes', 'Minutos disponíveis', 'Available minutes', { unit: 'minutes' }),
     pctCol('occupancy', 'Ocupação', 'Occupancy', 'safe_ratio(sum("booked_minutes"), sum("available_minutes"))'),

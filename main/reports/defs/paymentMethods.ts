@@ -1,6 +1,6 @@
 // payment-methods: received payments per period bucket and method — amount, count, share of the bucket,
 // fees, average payment, refunds — so the Pix share over time is one line of the share chart.
-import { dateCol, intCol, L, moneyCol, pctCol, textCol } from '../columns';
+import { codeCol, dateCol, intCol, L, moneyCol, pctCol, textCol } from '../columns';
 import { GRANULARITY_OPTIONS } from '../sqlParts';
 import type { ReportDefinition } from '../types';
 
@@ -14,7 +14,7 @@ export const paymentMethods: ReportDefinition = {
   ),
   columns: [
     dateCol('bucket', 'Período', 'Period', { drill: { kind: 'daySales' } }),
-    textCol('method', 'Forma', 'Method'),
+    codeCol('method', 'Forma', 'Method', 'paymentMethod'),
     moneyCol('amount', 'Recebido', 'Amount'),
     intCol('payments', 'Pagamentos', 'Payments'),
     pctCol('share', 'Participação no período', 'Share of the period', 'safe_ratio(sum("amount"), list_sum(list_transform(list_distinct(list(struct_pack(b := "bucket", a := "__bucket_amount"))), x -> x.a)))'),

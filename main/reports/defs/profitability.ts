@@ -1,6 +1,6 @@
 // profitability: gross margin by item where the cost is known; and per month the acquisition cost (campaign
 // budgets started that month / new customers), value to date of those customers and CLV:CAC.
-import { dateCol, intCol, L, moneyCol, numCol, pctCol, textCol } from '../columns';
+import { codeCol, dateCol, intCol, keyCol, L, moneyCol, numCol, pctCol, textCol } from '../columns';
 import type { ReportDefinition } from '../types';
 
 export const profitability: ReportDefinition = {
@@ -14,9 +14,9 @@ export const profitability: ReportDefinition = {
   uses: ['customer_value'],
   view: { id: 'items', title: L('Margem por item', 'Margin by item') },
   columns: [
-    textCol('item_id', 'Código', 'Item id'),
+    keyCol('item_id', 'Código do item', 'Item id'),
     textCol('item_name', 'Item', 'Item'),
-    textCol('kind', 'Tipo', 'Kind'),
+    codeCol('kind', 'Tipo', 'Kind', 'itemKind'),
     textCol('category', 'Categoria', 'Category'),
     numCol('quantity', 'Quantidade', 'Quantity', { sqlType: 'DECIMAL(18,3)', decimals: 0, unit: 'quantity', total: 'sum' }),
     moneyCol('revenue', 'Receita', 'Revenue'),

@@ -1,6 +1,6 @@
 // refunds: each refund (dated by its own occurred_at, whatever its sale's status) with its sale, customer,
 // method, amount and days from sale to refund; the totals row gives the refund rate of the period.
-import { dateCol, intCol, L, moneyCol, pctCol, textCol } from '../columns';
+import { codeCol, dateCol, intCol, keyCol, L, moneyCol, pctCol, textCol } from '../columns';
 import type { ReportDefinition } from '../types';
 
 export const refunds: ReportDefinition = {
@@ -12,14 +12,14 @@ export const refunds: ReportDefinition = {
     'Each refund with its sale, customer, method, amount and days from sale to refund; the total shows the refund rate (refunds ÷ gross of the period).',
   ),
   columns: [
-    textCol('payment_id', 'Estorno', 'Refund id'),
+    keyCol('payment_id', 'Código do estorno', 'Refund id'),
     dateCol('refund_date', 'Data da devolução', 'Refund date', { drill: { kind: 'daySales' } }),
-    textCol('sale_id', 'Venda', 'Sale', { drill: { kind: 'sale' } }),
+    keyCol('sale_id', 'Código da venda', 'Sale id', { drill: { kind: 'sale' } }),
     dateCol('sale_date', 'Data da venda', 'Sale date'),
-    textCol('sale_status', 'Situação da venda', 'Sale status'),
-    textCol('customer_id', 'Cliente', 'Customer id', { drill: { kind: 'customer' } }),
-    textCol('customer_name', 'Nome', 'Customer'),
-    textCol('method', 'Forma', 'Method'),
+    codeCol('sale_status', 'Situação da venda', 'Sale status', 'saleStatus'),
+    keyCol('customer_id', 'Código do cliente', 'Customer id', { drill: { kind: 'customer' } }),
+    textCol('customer_name', 'Cliente', 'Customer'),
+    codeCol('method', 'Forma', 'Method', 'paymentMethod'),
     moneyCol('amount', 'Valor', 'Amount', { lowerIsBetter: true }),
     intCol('days_to_refund', 'Dias até a devolução', 'Days from sale', { unit: 'days', total: 'avg' }),
     pctCol('refund_rate', 'Taxa de devolução', 'Refund rate', null, { total: 'sum', lowerIsBetter: true }),

@@ -1,6 +1,6 @@
 // sales-by-channel: per source and sale kind — orders, gross, discounts, revenue, average ticket, the fees of
 // the payments of those sales (marketplace/card fees) and revenue net of fees.
-import { intCol, L, moneyCol, moneyRatioCol, pctCol, textCol } from '../columns';
+import { codeCol, intCol, L, moneyCol, moneyRatioCol, pctCol, textCol } from '../columns';
 import type { ReportDefinition } from '../types';
 
 export const salesByChannel: ReportDefinition = {
@@ -12,8 +12,8 @@ export const salesByChannel: ReportDefinition = {
     'Per source and sale kind: orders, gross, discounts, revenue, average ticket, the fees of those sales’ payments and revenue net of fees.',
   ),
   columns: [
-    textCol('source', 'Canal', 'Source'),
-    textCol('kind', 'Tipo', 'Kind'),
+    codeCol('source', 'Canal', 'Source', 'source'),
+    codeCol('kind', 'Tipo', 'Kind', 'saleKind'),
     intCol('sales', 'Pedidos', 'Orders'),
     moneyCol('gross', 'Bruto', 'Gross'),
     moneyCol('discounts', 'Descontos', 'Discounts', { lowerIsBetter: true }),

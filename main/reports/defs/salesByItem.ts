@@ -1,6 +1,6 @@
 // sales-by-item: completed sale lines by item — quantity, revenue (line totals), share, average unit price and,
 // where the item's cost is known, cost and margin.
-import { L, moneyCol, numCol, pctCol, textCol } from '../columns';
+import { codeCol, keyCol, L, moneyCol, numCol, pctCol, textCol } from '../columns';
 import type { ReportDefinition } from '../types';
 
 export const salesByItem: ReportDefinition = {
@@ -12,9 +12,9 @@ export const salesByItem: ReportDefinition = {
     'Lines of completed sales by item: quantity, revenue (line totals), share, average unit price and margin where the cost is known.',
   ),
   columns: [
-    textCol('item_id', 'Código', 'Item id'),
+    keyCol('item_id', 'Código do item', 'Item id'),
     textCol('item_name', 'Item', 'Item'),
-    textCol('kind', 'Tipo', 'Kind'),
+    codeCol('kind', 'Tipo', 'Kind', 'itemKind'),
     textCol('category', 'Categoria', 'Category'),
     numCol('quantity', 'Quantidade', 'Quantity', { sqlType: 'DECIMAL(18,3)', unit: 'quantity', decimals: 0, total: 'sum' }),
     moneyCol('revenue', 'Receita', 'Revenue'),

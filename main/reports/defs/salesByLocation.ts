@@ -1,6 +1,6 @@
 // sales-by-location: per location — completed sales, gross, discounts, revenue, average ticket, unique
 // customers, and growth of revenue against the previous period.
-import { intCol, L, moneyCol, moneyRatioCol, pctCol, textCol } from '../columns';
+import { intCol, keyCol, L, moneyCol, moneyRatioCol, NO_LOCATION, pctCol, textCol } from '../columns';
 import { distinctTotal } from '../sqlParts';
 import type { ReportContext, ReportDefinition } from '../types';
 
@@ -20,8 +20,8 @@ export const salesByLocation: ReportDefinition = {
     'Per location: completed sales, gross, discounts, revenue (gross − discounts), average ticket, unique customers and growth over the previous period.',
   ),
   columns: [
-    textCol('location_id', 'Código', 'Location id'),
-    textCol('location_name', 'Unidade', 'Location'),
+    keyCol('location_id', 'Código da unidade', 'Location id'),
+    textCol('location_name', 'Unidade', 'Location', { empty: NO_LOCATION }),
     intCol('sales', 'Vendas', 'Sales'),
     moneyCol('gross', 'Bruto', 'Gross'),
     moneyCol('discounts', 'Descontos', 'Discounts', { lowerIsBetter: true }),

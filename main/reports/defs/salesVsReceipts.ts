@@ -2,7 +2,7 @@
 // with the running open balance (opening balance from all earlier days); a second table lists completed
 // sales of the period with no or partial payment. A refund of a completed sale is money given back for a sale
 // undone: it comes off the sales side as well as the receipts side, so a sale paid and then refunded owes nothing.
-import { dateCol, L, moneyCol, textCol } from '../columns';
+import { codeCol, dateCol, keyCol, L, moneyCol, textCol } from '../columns';
 import type { ReportDefinition } from '../types';
 
 /** The refund `p` gives back money of a sale that is (still) completed. */
@@ -81,16 +81,16 @@ export const salesVsReceipts: ReportDefinition = {
       id: 'open_sales',
       title: L('Vendas em aberto', 'Open sales'),
       columns: [
-        textCol('sale_id', 'Venda', 'Sale', { drill: { kind: 'sale' } }),
+        keyCol('sale_id', 'Código da venda', 'Sale id', { drill: { kind: 'sale' } }),
         dateCol('sale_date', 'Data', 'Date', { drill: { kind: 'daySales' } }),
-        textCol('customer_id', 'Cliente', 'Customer id', { drill: { kind: 'customer' } }),
-        textCol('customer_name', 'Nome', 'Customer'),
-        textCol('source', 'Canal', 'Source'),
+        keyCol('customer_id', 'Código do cliente', 'Customer id', { drill: { kind: 'customer' } }),
+        textCol('customer_name', 'Cliente', 'Customer'),
+        codeCol('source', 'Canal', 'Source', 'source'),
         moneyCol('total', 'Total', 'Total'),
         moneyCol('paid', 'Pago', 'Paid'),
         moneyCol('refunded', 'Devolvido', 'Refunded'),
         moneyCol('open', 'Em aberto', 'Open'),
-        textCol('payment_state', 'Situação', 'Payment state'),
+        codeCol('payment_state', 'Situação', 'Payment state', 'paymentState'),
       ],
       defaultSort: [{ column: 'open', desc: true }],
       charts: [],

@@ -1,6 +1,6 @@
 // segments-campaigns: each campaign's funnel (sent, delivered, opened, clicked, converted), revenue, cost and
 // ROI; and, once RFM snapshots exist, cluster sizes and value and the migration between consecutive snapshots.
-import { dateCol, intCol, L, moneyCol, numCol, pctCol, textCol } from '../columns';
+import { codeCol, dateCol, intCol, keyCol, L, moneyCol, numCol, pctCol, textCol } from '../columns';
 import type { ReportDefinition } from '../types';
 
 const FUNNEL = ['sent', 'delivered', 'opened', 'clicked', 'converted'] as const;
@@ -17,9 +17,9 @@ export const segmentsCampaigns: ReportDefinition = {
   uses: ['rfm'],
   view: { id: 'campaigns', title: L('Campanhas', 'Campaigns') },
   columns: [
-    textCol('campaign_id', 'Código', 'Campaign id'),
+    keyCol('campaign_id', 'Código da campanha', 'Campaign id'),
     textCol('campaign_name', 'Campanha', 'Campaign'),
-    textCol('channel', 'Canal', 'Channel'),
+    codeCol('channel', 'Canal', 'Channel', 'campaignChannel'),
     dateCol('started_on', 'Início', 'Started'),
     ...FUNNEL.map((f) => intCol(f, FUNNEL_PT[f], f[0].toUpperCase() + f.slice(1))),
     pctCol('open_rate', 'Taxa de abertura', 'Open rate', 'safe_ratio(sum("opened"), sum("delivered"))'),
@@ -58,7 +58,7 @@ export const segmentsCampaigns: ReportDefinition = {
       title: L('Grupos RFM', 'RFM clusters'),
       requires: 'rfm',
       columns: [
-        textCol('cluster', 'Grupo', 'Cluster'),
+        codeCol('cluster', 'Grupo', 'Cluster', 'rfmCluster'),
         dateCol('as_of', 'Data de referência', 'As of', { total: 'max' }),
         intCol('customers', 'Clientes', 'Customers'),
         pctCol('share', 'Participação', 'Share', null, { total: 'sum' }),
@@ -84,8 +84,8 @@ export const segmentsCampaigns: ReportDefinition = {
       title: L('Migração entre grupos', 'Cluster migration'),
       requires: 'rfm',
       columns: [
-        textCol('from_cluster', 'De', 'From'),
-        textCol('to_cluster', 'Para', 'To'),
+        codeCol('from_cluster', 'De', 'From', 'migration'),
+        codeCol('to_cluster', 'Para', 'To', 'migration'),
         intCol('customers', 'Clientes', 'Customers'),
         pctCol('share_of_from', 'Parte do grupo de origem', 'Share of the origin cluster', null),
       ],

@@ -1,6 +1,6 @@
 // staff-commissions: per employee per month — revenue base (line totals of completed sales), rate and
 // commission = round(base x rate, 2) on the monthly total; lines without staff form the unassigned row.
-import { dateCol, L, moneyCol, numCol, textCol } from '../columns';
+import { dateCol, keyCol, L, moneyCol, NO_EMPLOYEE, numCol, textCol } from '../columns';
 import { staffMonthsSql } from '../sqlParts';
 import type { ReportDefinition } from '../types';
 
@@ -14,8 +14,8 @@ export const staffCommissions: ReportDefinition = {
   ),
   columns: [
     dateCol('month', 'Mês', 'Month', { format: 'month' }),
-    textCol('employee_id', 'Código', 'Employee id'),
-    textCol('employee_name', 'Profissional', 'Employee'),
+    keyCol('employee_id', 'Código do profissional', 'Employee id'),
+    textCol('employee_name', 'Profissional', 'Employee', { empty: NO_EMPLOYEE }),
     moneyCol('base', 'Base', 'Revenue base'),
     numCol('rate', 'Percentual', 'Rate', { sqlType: 'DECIMAL(6,4)', type: 'percent', unit: 'percent', decimals: 2 }),
     moneyCol('commission', 'Comissão', 'Commission'),

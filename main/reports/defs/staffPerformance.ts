@@ -1,7 +1,7 @@
 // staff-performance: per employee (line employee, else the sale's) — services, revenue (line totals of
 // completed sales), sales, average ticket, unique customers, rebooking rate (customers with another completed
 // visit 1..60 days after a visit with this employee) and no-show rate of their appointments.
-import { intCol, L, moneyCol, numCol, pctCol, textCol } from '../columns';
+import { intCol, keyCol, L, moneyCol, NO_EMPLOYEE, numCol, pctCol, textCol } from '../columns';
 import { distinctTotal } from '../sqlParts';
 import type { ReportDefinition } from '../types';
 
@@ -14,8 +14,8 @@ export const staffPerformance: ReportDefinition = {
     'Per employee: services, revenue, sales, average ticket, unique customers, rebooking rate (customer came back within 60 days) and no-show rate.',
   ),
   columns: [
-    textCol('employee_id', 'Código', 'Employee id'),
-    textCol('employee_name', 'Profissional', 'Employee'),
+    keyCol('employee_id', 'Código do profissional', 'Employee id'),
+    textCol('employee_name', 'Profissional', 'Employee', { empty: NO_EMPLOYEE }),
     numCol('services', 'Serviços', 'Services', { sqlType: 'DECIMAL(18,3)', decimals: 0, unit: 'quantity', total: 'sum' }),
     moneyCol('revenue', 'Receita', 'Revenue'),
     intCol('sales', 'Vendas', 'Sales', { total: 'distinct', totalSql: distinctTotal('__sales') }),

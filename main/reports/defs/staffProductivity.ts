@@ -1,6 +1,6 @@
 // staff-productivity: per employee — booked hours (appointment lines not cancelled), revenue per booked hour,
 // services, days worked and services per day.
-import { intCol, L, moneyCol, numCol, textCol } from '../columns';
+import { intCol, keyCol, L, moneyCol, NO_EMPLOYEE, numCol, textCol } from '../columns';
 import type { ReportDefinition } from '../types';
 
 export const staffProductivity: ReportDefinition = {
@@ -12,8 +12,8 @@ export const staffProductivity: ReportDefinition = {
     'Per employee: booked hours, revenue per booked hour, services, days worked and services per day.',
   ),
   columns: [
-    textCol('employee_id', 'Código', 'Employee id'),
-    textCol('employee_name', 'Profissional', 'Employee'),
+    keyCol('employee_id', 'Código do profissional', 'Employee id'),
+    textCol('employee_name', 'Profissional', 'Employee', { empty: NO_EMPLOYEE }),
     numCol('booked_hours', 'Horas agendadas', 'Booked hours', { sqlType: 'DECIMAL(18,2)', unit: 'hours', decimals: 1, total: 'sum' }),
     moneyCol('revenue', 'Receita', 'Revenue'),
     moneyCol('revenue_per_hour', 'Receita por hora', 'Revenue per booked hour', { total: 'ratio', totalSql: 'div_money(sum("revenue") * 60, sum("__booked_minutes"))' }),

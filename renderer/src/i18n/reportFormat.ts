@@ -1,7 +1,7 @@
 // Formats a report value by its column metadata (type, unit, date grain, decimals) in the current locale.
 import type { ReportColumnMeta } from '../../../shared/reports';
 import type { Formatters, Locale } from './format';
-import { codeLabel, isCodeColumn } from './valueLabels';
+import { cellWords } from './valueLabels';
 
 const WEEKDAYS: Record<Locale, string[]> = {
   'pt-BR': ['Dom', 'Seg', 'Ter', 'Qua', 'Qui', 'Sex', 'Sáb'],
@@ -17,11 +17,12 @@ export function weekdayName(locale: Locale, v: number): string {
   return WEEKDAYS[locale][((v % 7) + 7) % 7] ?? String(v);
 }
 
-export type ColumnLike = Pick<ReportColumnMeta, 'type'> & Partial<Pick<ReportColumnMeta, 'unit' | 'format' | 'decimals' | 'id'>>;
+export type ColumnLike = Pick<ReportColumnMeta, 'type'> & Partial<Pick<ReportColumnMeta, 'unit' | 'format' | 'decimals' | 'id' | 'codes' | 'empty'>>;
 
 export function formatValue(f: Formatters, col: ColumnLike, v: unknown): string {
+  const words = cellWords(f.locale, col, v);
+  if (words !== null) return words;
   if (v === null || v === undefined || v === '') return '';
-  if (col.type === 'text' && typeof v === 'string' && isCodeColumn(col.id)) return codeLabel(f.locale, v);
   if (col.format === 'weekday' && (typeof v === 'number' || /^\d+$/.test(String(v)))) return weekdayName(f.locale, Number(v));
   if (col.format === 'hour' && (typeof v === 'number' || /^\d+$/.test(String(v)))) return `${String(v).padStart(2, '0')}h`;
   if (col.type === 'date' || (col.format && typeof v === 'string' && /^\d{4}-\d{2}/.test(v))) {

@@ -1,49 +1,44 @@
-// Words for the closed code lists of the data model (payment methods, statuses, kinds, lifecycle, RFM clusters,
-// channels), so tables and charts say "Cartão de crédito" rather than credit_card. Unknown values pass through.
+// Words for codes (payment methods, statuses, kinds, lifecycle, RFM clusters, channels, segments) and for empty
+// values that mean something ("Online", "Sem profissional"), so tables and charts never show a code or a blank.
+import { CODE_LISTS, codeWord, type CodeListName } from '../../../shared/codeLists';
 import { modelLabel } from '../../../shared/model';
-import { RFM_CLUSTER_LABELS } from '../../../shared/rfm';
+import type { LocalizedText } from '../../../shared/types';
 import type { Locale } from './format';
 
-/** Codes outside the data model's lists (those come from shared/model). */
-const CODES: Record<string, [string, string]> = {
-  active: ['Ativo', 'Active'],
-  recent: ['Recente', 'Recent'],
-  dormant: ['Adormecido', 'Dormant'],
-  inactive: ['Inativo', 'Inactive'],
-  entered: ['Entraram', 'Entered'],
-  left: ['Saíram', 'Left'],
-};
-
-const SEGMENTS: Record<string, [string, string]> = {
-  vip: ['VIP', 'VIP'],
-  winback_high_value: ['Reconquistar alto valor', 'Win back high value'],
-  loyalty_champions: ['Campeões de fidelidade', 'Loyalty champions'],
-  birthdays: ['Aniversariantes', 'Birthdays'],
-  discount_lovers: ['Amantes de desconto', 'Discount lovers'],
-  new_customers: ['Clientes novos', 'New customers'],
-  frequent_visitors: ['Visitantes frequentes', 'Frequent visitors'],
-  dormant_high_value: ['Alto valor adormecido', 'Dormant high value'],
-  seasonal: ['Sazonais', 'Seasonal'],
-  referral_candidates: ['Candidatos a indicação', 'Referral candidates'],
-};
-
 export function segmentLabel(locale: Locale, id: string): string {
-  const s = SEGMENTS[id];
-  return s ? s[locale === 'pt-BR' ? 0 : 1] : id;
+  return codeWord('segment', id, locale);
 }
 
-/** Only columns that hold such codes are translated (a customer named "Pix" stays "Pix"). */
+/** Columns of tables without report metadata (the raw tables page) whose values are codes. */
 const CODE_COLUMN = /(^|_)(method|status|kind|lifecycle|cluster|channel|event_type|from|to)$/;
 
 export function isCodeColumn(id: string | undefined): boolean {
   return !!id && CODE_COLUMN.test(id);
 }
 
+/** The word for a code of any list (RFM clusters, lifecycle, the model's lists); unknown values pass through. */
 export function codeLabel(locale: Locale, value: string): string {
-  const rfm = (RFM_CLUSTER_LABELS as Record<string, { 'pt-BR': string; en: string }>)[value];
-  if (rfm) return rfm[locale];
-  const m = modelLabel(value);
-  if (m) return m[locale];
-  const c = CODES[value];
-  return c ? c[locale === 'pt-BR' ? 0 : 1] : value;
+  for (const list of ['rfmCluster', 'migration', 'lifecycle'] as const) {
+    const w = CODE_LISTS[list][value];
+    if (w) return w[locale];
+  }
+  return modelLabel(value)?.[locale] ?? value;
+}
+
+export interface WordedColumn {
+  id?: string;
+  type: string;
+  codes?: CodeListName;
+  empty?: LocalizedText;
+}
+
+/**
+ * The words a cell shows instead of its value, or null when the value is shown as it is: an empty value with a
+ * meaning, a code of the column's declared list (or, without a declared list, of a code-named text column).
+ */
+export function cellWords(locale: Locale, col: WordedColumn, v: unknown): string | null {
+  if (v === null || v === undefined || v === '') return col.empty ? col.empty[locale] : null;
+  if (typeof v !== 'string' || col.type !== 'text') return null;
+  if (col.codes) return codeWord(col.codes, v, locale);
+  return isCodeColumn(col.id) ? codeLabel(locale, v) : null;
 }

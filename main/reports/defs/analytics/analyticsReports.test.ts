@@ -45,12 +45,12 @@ describe('analytics reports', () => {
     const page = await call<ReportPage>('reports.page', { report: 'rfm', period: OCT, limit: 5000 });
     const p = new ParamList();
     const expected = await engine.db.all<Record<string, unknown>>(
-      `SELECT customer_id, recency::DOUBLE AS recency, frequency::DOUBLE AS frequency, monetary::VARCHAR AS monetary, r::DOUBLE AS r, f::DOUBLE AS f, m::DOUBLE AS m, cluster
-       FROM (${rfmSql(rfmOptions(await engine.settings(), '2026-10-31'), p)}) ORDER BY customer_id`,
+      `SELECT q.customer_id, c.name AS customer_name, recency::DOUBLE AS recency, frequency::DOUBLE AS frequency, monetary::VARCHAR AS monetary, r::DOUBLE AS r, f::DOUBLE AS f, m::DOUBLE AS m, cluster
+       FROM (${rfmSql(rfmOptions(await engine.settings(), '2026-10-31'), p)}) q LEFT JOIN customers c ON c.customer_id = q.customer_id ORDER BY q.customer_id`,
       p.values,
     );
     const got = pageRows(page).sort((a, b) => String(a.customer_id).localeCompare(String(b.customer_id)));
-    expect(page.columns.map((c) => c.id)).toEqual(['customer_id', 'recency', 'frequency', 'monetary', 'r', 'f', 'm', 'cluster']);
+    expect(page.columns.map((c) => c.id)).toEqual(['customer_id', 'customer_name', 'recency', 'frequency', 'monetary', 'r', 'f', 'm', 'cluster']);
     expect(got).toEqual(expected.sort((a, b) => String(a.customer_id).localeCompare(String(b.customer_id))));
   });
 
@@ -112,7 +112,7 @@ describe('analytics reports', () => {
     engine = await Engine.open({ dbPath, log: () => undefined });
     expect(code, err).toBe(0);
     const lines = out.trim().split(/\r?\n/);
-    expect(lines[0]).toBe('customer_id,recency,frequency,monetary,r,f,m,cluster');
+    expect(lines[0]).toBe('customer_id,customer_name,recency,frequency,monetary,r,f,m,cluster');
     const p = new ParamList();
     const [{ n }] = await engine.db.all<{ n: number }>(`SELECT count(*)::INT AS n FROM (${rfmSql(rfmOptions(await engine.settings(), '2026-10-31'), p)})`, p.values);
     expect(lines.filter((l) => /^c\d+,/.test(l))).toHaveLength(n);

@@ -1,5 +1,5 @@
 // Report of campaign funnels (campaigns started in the period) with a second table: the online-order funnel.
-import { dateCol, intCol, L, moneyCol, pctCol, textCol } from '../../columns';
+import { codeCol, dateCol, intCol, keyCol, L, moneyCol, pctCol, textCol } from '../../columns';
 import type { ReportDefinition } from '../../types';
 import { campaignFunnelsSql, FUNNEL_STEPS, orderFunnelSql } from '../../../analytics/campaigns';
 
@@ -21,10 +21,10 @@ export const campaignFunnelsReport: ReportDefinition = {
   ),
   view: { id: 'campaigns', title: L('Campanhas', 'Campaigns') },
   columns: [
-    textCol('campaign_id', 'Campanha (id)', 'Campaign (id)'),
+    keyCol('campaign_id', 'Código da campanha', 'Campaign id'),
     textCol('name', 'Campanha', 'Campaign'),
-    textCol('channel', 'Canal', 'Channel'),
-    textCol('segment_id', 'Segmento', 'Segment'),
+    codeCol('channel', 'Canal', 'Channel', 'campaignChannel'),
+    codeCol('segment_id', 'Segmento', 'Segment', 'segment'),
     dateCol('started_on', 'Início', 'Started'),
     ...FUNNEL_STEPS.map((s) => intCol(s, STEP_LABELS[s][0], STEP_LABELS[s][1])),
     pctCol('delivered_rate', 'Entrega', 'Delivery rate', 'safe_ratio(sum("delivered"), sum("sent"))'),

@@ -1,6 +1,6 @@
 // Report of the latest stored revenue forecast (analytics.forecast or `painel analytics forecast` computes it):
 // points with 80% / 95% intervals, and the backtest errors of every candidate model.
-import { dateCol, intCol, L, numCol, pctCol, textCol } from '../../columns';
+import { codeCol, dateCol, intCol, L, numCol, pctCol, textCol } from '../../columns';
 import { MODEL_NAMES } from '../../../analytics/forecastChoice';
 import type { ReportContext, ReportDefinition } from '../../types';
 
@@ -22,7 +22,7 @@ export const forecastReport: ReportDefinition = {
     numCol('hi80', 'Máx. 80%', 'High 80%', { decimals: 2, unit: 'currency' }),
     numCol('lo95', 'Mín. 95%', 'Low 95%', { decimals: 2, unit: 'currency' }),
     numCol('hi95', 'Máx. 95%', 'High 95%', { decimals: 2, unit: 'currency' }),
-    textCol('model', 'Modelo', 'Model'),
+    codeCol('model', 'Modelo', 'Model', 'forecastModel'),
   ],
   params: [
     {
@@ -59,7 +59,7 @@ export const forecastReport: ReportDefinition = {
       id: 'backtest',
       title: L('Backtest', 'Backtest'),
       columns: [
-        textCol('model', 'Modelo', 'Model'),
+        codeCol('model', 'Modelo', 'Model', 'forecastModel'),
         numCol('mape', 'MAPE (%)', 'MAPE (%)', { decimals: 2 }),
         numCol('smape', 'sMAPE (%)', 'sMAPE (%)', { decimals: 2 }),
         numCol('mase', 'MASE', 'MASE', { decimals: 3 }),

@@ -1,7 +1,7 @@
 // Reports of RFM: every scored customer as of the period's last day (the CLI's `painel report rfm --month`), and
 // the month-over-month migration matrix with "entered" and "left" — both computed live from rfmSql.
 import { RFM_CLUSTER_LABELS } from '../../../../shared/rfm';
-import { intCol, L, moneyCol, textCol } from '../../columns';
+import { codeCol, intCol, keyCol, L, moneyCol, textCol } from '../../columns';
 import type { ReportContext, ReportDefinition } from '../../types';
 import { monthEnd, previousMonth, rfmOptions, rfmSql, type RfmOptions } from '../../../analytics/rfm';
 import { migrationPairsSql, MIGRATION_FROM, MIGRATION_TO } from '../../../analytics/rfmMigration';
@@ -24,14 +24,15 @@ export const rfmReport: ReportDefinition = {
     'Recency, frequency and monetary value of every customer with a completed sale in the window (D - W, D], D = the last day of the period; 1-5 rank scores (ties share a score) and the cluster of (R, F).',
   ),
   columns: [
-    textCol('customer_id', 'Cliente', 'Customer', { drill: { kind: 'customer' } }),
+    keyCol('customer_id', 'Código do cliente', 'Customer id', { drill: { kind: 'customer' } }),
+    textCol('customer_name', 'Cliente', 'Customer'),
     intCol('recency', 'Recência (dias)', 'Recency (days)', { unit: 'days', total: 'none' }),
     intCol('frequency', 'Frequência', 'Frequency'),
     moneyCol('monetary', 'Valor', 'Monetary'),
     intCol('r', 'R', 'R', { unit: undefined, total: 'none' }),
     intCol('f', 'F', 'F', { unit: undefined, total: 'none' }),
     intCol('m', 'M', 'M', { unit: undefined, total: 'none' }),
-    textCol('cluster', 'Grupo', 'Cluster'),
+    codeCol('cluster', 'Grupo', 'Cluster', 'rfmCluster'),
   ],
   params: [WINDOW_PARAM],
   filters: [],
@@ -43,7 +44,9 @@ export const rfmReport: ReportDefinition = {
   charts: [{ id: 'clusters', title: L('Clientes por grupo', 'Customers per cluster'), kind: 'bar', x: 'cluster', series: [{ column: 'customer_id', count: true }] }],
   comparable: false,
   sql(ctx) {
-    return rfmSql(options(ctx, ctx.period.to), binder(ctx));
+    // The name beside the id: the customer record the unified key points to.
+    return `SELECT q.*, c.name AS customer_name FROM (${rfmSql(options(ctx, ctx.period.to), binder(ctx))}) q
+      LEFT JOIN customers c ON c.customer_id = q.customer_id`;
   },
 };
 
@@ -57,7 +60,7 @@ export const rfmMigrationReport: ReportDefinition = {
   ),
   columns: [
     intCol('row', 'Linha', 'Row', { unit: undefined, total: 'none' }),
-    textCol('from_cluster', 'De (id)', 'From (id)'),
+    keyCol('from_cluster', 'Código do grupo', 'Cluster id'),
     textCol('from_label', 'De', 'From'),
     ...MIGRATION_TO.map((c) => intCol(c, c === 'left' ? 'Saíram' : RFM_CLUSTER_LABELS[c]['pt-BR'], c === 'left' ? 'Left' : RFM_CLUSTER_LABELS[c].en)),
     intCol('total', 'Total', 'Total'),

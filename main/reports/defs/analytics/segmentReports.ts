@@ -1,7 +1,7 @@
 // Reports of the marketing segments: all ten with size, value, campaign suggestion, ROI and priority; and one
 // segment's contactable members (opt-in, E.164 phone / valid e-mail) for WhatsApp or e-mail lists.
 import { SEGMENT_IDS } from '../../../../shared/analytics';
-import { dateCol, intCol, L, moneyCol, pctCol, textCol } from '../../columns';
+import { codeCol, dateCol, intCol, keyCol, L, moneyCol, pctCol, textCol } from '../../columns';
 import type { ReportContext, ReportDefinition } from '../../types';
 import { rfmOptions } from '../../../analytics/rfm';
 import { segmentMembersSql, segmentsSql, type MemberChannel } from '../../../analytics/segments';
@@ -19,7 +19,7 @@ export const segmentsReport: ReportDefinition = {
   ),
   columns: [
     intCol('priority', 'Prioridade', 'Priority', { unit: undefined, total: 'none' }),
-    textCol('segment_id', 'Segmento (id)', 'Segment (id)', { drill: { kind: 'report', report: 'segment-members', param: 'segment' } }),
+    keyCol('segment_id', 'Código do segmento', 'Segment id', { drill: { kind: 'report', report: 'segment-members', param: 'segment' } }),
     textCol('label', 'Segmento', 'Segment'),
     textCol('rule', 'Regra', 'Rule', { optional: true }),
     intCol('size', 'Membros', 'Members'),
@@ -28,14 +28,14 @@ export const segmentsReport: ReportDefinition = {
     moneyCol('avg_value', 'Valor médio', 'Average value', { total: 'none' }),
     moneyCol('avg_ticket', 'Ticket médio', 'Average ticket', { total: 'none' }),
     textCol('campaign', 'Campanha sugerida', 'Suggested campaign'),
-    textCol('channel', 'Canal', 'Channel'),
+    codeCol('channel', 'Canal', 'Channel', 'campaignChannel'),
     textCol('timing', 'Quando', 'Timing'),
     pctCol('conversion', 'Conversão estimada', 'Estimated conversion', null),
     textCol('conversion_basis', 'Base da conversão', 'Conversion basis', { optional: true }),
     moneyCol('budget', 'Orçamento', 'Budget'),
     moneyCol('expected_revenue', 'Receita esperada', 'Expected revenue'),
     pctCol('roi', 'ROI', 'ROI', null),
-    textCol('priority_level', 'Nível', 'Level'),
+    codeCol('priority_level', 'Nível de prioridade', 'Priority level', 'priorityLevel'),
   ],
   params: [],
   filters: [],
@@ -57,9 +57,9 @@ export const segmentMembersReport: ReportDefinition = {
     'Customers of the segment who opted in to marketing and have a phone (E.164, for WhatsApp) or a valid e-mail, on the last day of the period.',
   ),
   columns: [
-    textCol('customer_id', 'Cliente', 'Customer', { drill: { kind: 'customer' } }),
-    textCol('name', 'Nome', 'Name'),
-    textCol('phone_e164', 'Telefone (E.164)', 'Phone (E.164)'),
+    keyCol('customer_id', 'Código do cliente', 'Customer id', { drill: { kind: 'customer' } }),
+    textCol('name', 'Cliente', 'Customer'),
+    textCol('phone_e164', 'WhatsApp', 'WhatsApp'),
     textCol('email', 'E-mail', 'E-mail'),
     dateCol('birth_date', 'Nascimento', 'Birth date'),
     intCol('visits', 'Visitas', 'Visits'),
@@ -68,7 +68,7 @@ export const segmentMembersReport: ReportDefinition = {
     dateCol('first_visit', 'Primeira visita', 'First visit'),
     dateCol('last_visit', 'Última visita', 'Last visit'),
     intCol('days_since_last', 'Dias desde a última', 'Days since last', { unit: 'days', total: 'none' }),
-    textCol('cluster', 'Grupo RFM', 'RFM cluster'),
+    codeCol('cluster', 'Grupo RFM', 'RFM cluster', 'rfmCluster'),
     pctCol('churn_risk', 'Risco de abandono', 'Churn risk', 'avg("churn_risk")', { requires: 'customerValue' }),
     moneyCol('expected_value_365', 'Valor esperado (365 dias)', 'Expected value (365 days)', { requires: 'customerValue' }),
   ],

@@ -1,5 +1,5 @@
 // Reports of customer value (the latest BG/NBD + Gamma-Gamma scores) and of monthly acquisition cohorts with revenue.
-import { dateCol, intCol, L, moneyCol, numCol, pctCol, textCol } from '../../columns';
+import { dateCol, intCol, keyCol, L, moneyCol, numCol, pctCol, textCol } from '../../columns';
 import type { ReportDefinition } from '../../types';
 import { cohortsSql } from '../../../analytics/cohorts';
 
@@ -12,7 +12,8 @@ export const customerValueReport: ReportDefinition = {
     'The latest BG/NBD + Gamma-Gamma model: probability the customer is still active, churn risk, expected visits in 90 and 365 days and expected value over 365 days.',
   ),
   columns: [
-    textCol('customer_id', 'Cliente', 'Customer', { drill: { kind: 'customer' } }),
+    keyCol('customer_id', 'Código do cliente', 'Customer id', { drill: { kind: 'customer' } }),
+    textCol('customer_name', 'Cliente', 'Customer'),
     intCol('x', 'Visitas repetidas', 'Repeat visits', { total: 'none' }),
     intCol('t_x', 'Dias até a última', 'Days to last visit', { unit: 'days', total: 'none' }),
     intCol('t_cal', 'Dias como cliente', 'Days as customer', { unit: 'days', total: 'none' }),
@@ -30,8 +31,9 @@ export const customerValueReport: ReportDefinition = {
   charts: [],
   comparable: false,
   sql() {
-    return `SELECT customer_id, x, t_x, t_cal, p_alive, churn_risk, expected_visits_90, expected_visits_365, expected_avg_value, expected_value_365
-      FROM customer_value WHERE model_id = (SELECT model_id FROM clv_models ORDER BY fitted_at DESC LIMIT 1)`;
+    return `SELECT v.customer_id, c.name AS customer_name, x, t_x, t_cal, p_alive, churn_risk, expected_visits_90, expected_visits_365, expected_avg_value, expected_value_365
+      FROM customer_value v LEFT JOIN customers c ON c.customer_id = v.customer_id
+      WHERE v.model_id = (SELECT model_id FROM clv_models ORDER BY fitted_at DESC LIMIT 1)`;
   },
 };
 
