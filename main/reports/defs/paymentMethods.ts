@@ -1,6 +1,6 @@
 // payment-methods: received payments per period bucket and method — amount, count, share of the bucket,
 // fees, average payment, refunds — so the Pix share over time is one line of the share chart.
-import { codeCol, dateCol, intCol, L, moneyCol, pctCol, textCol } from '../columns';
+import { codeCol, dateCol, intCol, L, moneyCol, pctCol } from '../columns';
 import { GRANULARITY_OPTIONS } from '../sqlParts';
 import type { ReportDefinition } from '../types';
 

@@ -1,6 +1,6 @@
 // sales-by-channel: per source and sale kind — orders, gross, discounts, revenue, average ticket, the fees of
 // the payments of those sales (marketplace/card fees) and revenue net of fees.
-import { codeCol, intCol, L, moneyCol, moneyRatioCol, pctCol, textCol } from '../columns';
+import { codeCol, intCol, L, moneyCol, moneyRatioCol, pctCol } from '../columns';
 import type { ReportDefinition } from '../types';
 
 export const salesByChannel: ReportDefinition = {
