@@ -4,6 +4,7 @@ import { CANONICAL_TABLES } from '../../shared/types';
 import type { app } from '../../shared/api/app';
 import type { Handlers } from './types';
 import { currentVersion } from '../store/migrate';
+import { rebuildRollups } from '../model/rollups';
 
 export const appHandlers = {
   'app.info': async (_input, ctx) => {
@@ -34,5 +35,11 @@ export const appHandlers = {
       tables: counts,
       empty: counts.every((c) => c.rows === 0),
     };
+  },
+  'app.rebuildRollups': async (_input, ctx) => {
+    const t0 = performance.now();
+    const tables = await rebuildRollups(ctx.db);
+    ctx.db.changed(['rollups']);
+    return { tables, ms: Math.round(performance.now() - t0) };
   },
 } satisfies Handlers<typeof app>;

@@ -18,6 +18,7 @@ export const CONTRACT_SAMPLES: Record<string, unknown> = {
   'export.partners': {},
   'export.setPartner': { employeeId: 'no-such-employee', partner: true },
   'app.info': {},
+  'app.rebuildRollups': {},
   'jobs.list': {},
   'jobs.get': { id: 'no-such-job' },
   'jobs.cancel': { id: 'no-such-job' },

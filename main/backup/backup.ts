@@ -2,6 +2,7 @@
 // file in the backups folder); a restore replaces every table's rows from a backup in one transaction, so a
 // failure leaves the data exactly as it was; a damaged file is replaced by a backup (kept aside, never deleted);
 // automatic copies rotate.
+import { rebuildRollupsTx } from '../model/rollups';
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { BackupFile, RestoreResult } from '../../shared/api/settings';
@@ -97,6 +98,8 @@ export async function restoreBackup(db: Db, fileName: string, onProgress: (done:
         counts.push({ name: t.name, rows: n });
         onProgress(++done, tables.length, t.name);
       }
+      // Rollups are derived: built again from the restored rows, in this time zone, before the restore commits.
+      await rebuildRollupsTx(tx);
       tx.touched(...tables.map((t) => t.name));
     });
     return { path, tables: counts, ms: Date.now() - t0 };

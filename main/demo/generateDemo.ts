@@ -1,5 +1,6 @@
 // The demo job: generates the whole dataset in one transaction (all or nothing), step by step in DuckDB SQL,
 // then links customers across sources. Same seed and end date give the same rows.
+import { rebuildRollupsTx } from '../model/rollups';
 import type { Db, Tx } from '../store/db';
 import { AppError } from '../store/errors';
 import type { DemoSummary } from '../../shared/api/demo';
@@ -92,6 +93,8 @@ async function generateInTx(tx: Tx, p: DemoParams, opts: DemoRunOptions, total: 
   const temps = await tx.all<{ name: string }>(`SELECT table_name AS name FROM duckdb_tables() WHERE temporary AND table_name LIKE '__demo_%'`);
   for (const t of temps) await tx.run(`DROP TABLE "${t.name}"`);
   const rows = await tx.all<{ name: string; rows: bigint }>(CANONICAL_TABLES.map((t) => `SELECT '${t}' AS name, count(*) AS rows FROM "${t}"`).join(' UNION ALL '));
+  // The demo replaces every row: its daily rollups are built whole, in the same transaction.
+  await rebuildRollupsTx(tx);
   tx.touched(...CANONICAL_TABLES, 'customer_identity');
   return { rows, identity };
 }

@@ -1,5 +1,6 @@
 // The engine: one database, one job runner, settings and an event stream, shared by every transport.
 // Opening it starts nothing: the entry points (desktop shell, browser mode) start background services.
+import { ensureRollups } from '../model/rollups';
 import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -87,6 +88,8 @@ export class Engine {
       const engine = new Engine(db, log, secrets);
       const s = await engine.settings();
       if (s.timezone !== db.timezone) await db.setTimezone(s.timezone);
+      // A database that never had daily rollups (or had them in another time zone) gets them built now.
+      await ensureRollups(db);
       return engine;
     } catch (err) {
       db.close();

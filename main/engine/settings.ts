@@ -1,4 +1,5 @@
 // Reads and writes business settings in the settings table; unknown or invalid stored values fall back to defaults.
+import { rebuildRollupsTx } from '../model/rollups';
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../shared/settings';
 import type { Db } from '../store/db';
 import { AppError } from '../store/errors';
@@ -24,6 +25,8 @@ export async function saveSettings(db: Db, patch: Partial<Settings>): Promise<Se
       await tx.run(`DELETE FROM settings WHERE key = $1`, [key]);
       await tx.run(`INSERT INTO settings (key, value) VALUES ($1, $2::JSON)`, [key, JSON.stringify(value)]);
     }
+    // Business days move with the time zone: the daily rollups are taken again in the new one.
+    if (patch.timezone) await rebuildRollupsTx(tx);
   });
   return next.data;
 }

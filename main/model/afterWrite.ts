@@ -4,6 +4,7 @@
 // they build the registry (see identity/afterWrite.ts).
 import type { Db } from '../store/db';
 import type { CanonicalTable } from './schema';
+import { DAILY_ROLLUPS, ROLLUP_SOURCES, rollupsCurrent } from './rollups';
 
 export interface AfterWriteHook {
   name: string;
@@ -13,13 +14,15 @@ export interface AfterWriteHook {
 }
 
 /**
- * Daily rollups (per-day sales and payments summaries) plug in here: they depend on sales, lines and payments and
- * will be refreshed for the days a session touched. Nothing is stored yet, so the hook does nothing.
+ * Daily rollups (rollupTables.ts) depend on sales, lines and payments. Their refresh cannot wait for the session
+ * to end: every write notes the business days it touched (rollups.ts touchDays) and those days are recomputed
+ * just before the write's own transaction commits, so no reader ever sees rows without their rollups. After the
+ * session there is nothing left to do; the hook reports whether the rollups are current.
  */
 export const dailyRollupsHook: AfterWriteHook = {
-  name: 'daily-rollups',
-  tables: ['sales', 'sale_lines', 'payments'],
-  run: async () => null,
+  name: DAILY_ROLLUPS,
+  tables: ROLLUP_SOURCES,
+  run: (db) => rollupsCurrent(db),
 };
 
 /**

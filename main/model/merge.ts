@@ -5,6 +5,7 @@
 import type { Tx } from '../store/db';
 import { columnList, q } from './convert';
 import { ordOf, type Staged } from './stage';
+import { touchDays } from './rollups';
 
 /** Maps row ordinals of rejected rows to the line they stand on in the file. */
 export type LineResolver = (ordinals: number[]) => Promise<Map<number, number>>;
@@ -94,6 +95,7 @@ export async function mergeRows(tx: Tx, src: MergeSource): Promise<Omit<TableCou
     const loaded = await count(tx, `SELECT count(*) AS n FROM ${from} WHERE ${valid}`);
     if (loaded > 0) await tx.run(`INSERT INTO ${q(table)} (${cols}) SELECT ${cols} FROM ${from} WHERE ${valid}`);
     if (loaded > 0 && src.importId) await tx.run(`INSERT INTO import_rows SELECT $1, $2, ${rowKeySql(spec.key)} FROM ${from} WHERE ${valid}`, [src.importId, table]);
+    if (loaded > 0) await touchDays(tx, table, `SELECT ${spec.key.map(q).join(', ')} FROM ${from} WHERE ${valid}`);
     return { table, loaded, replaced: 0, unchanged: 0 };
   }
   const on = spec.key.map((k) => `t.${q(k)} = s.${q(k)}`).join(' AND ');
@@ -107,6 +109,9 @@ FROM ${from} s LEFT JOIN (SELECT *, true AS __found FROM ${q(table)}) t ON ${on}
 ${src.table ? '' : 'WHERE s.__rej IS NULL'}`);
   const byState = await tx.all<{ st: string; n: bigint | number }>(`SELECT st, count(*) AS n FROM ${cmp} GROUP BY st`);
   const n = (st: string) => Number(byState.find((b) => b.st === st)?.n ?? 0);
+  // The days rows stood on before (replaced rows) and after (new and replaced rows) are the daily rollups' to redo.
+  const written = `SELECT ${spec.key.map((k) => `s.${q(k)}`).join(', ')} FROM ${from} s JOIN ${cmp} c0 ON c0.__r = ${r('s')} WHERE st IN ('new', 'changed')`;
+  if (n('changed') > 0) await touchDays(tx, table, written);
   if (n('changed') > 0) {
     const using = spec.key.map((k) => `${q(table)}.${q(k)} = c.${q(k)}`).join(' AND ');
     await tx.run(`DELETE FROM ${q(table)} USING (SELECT ${spec.key.map((k) => `s.${q(k)}`).join(', ')} FROM ${from} s JOIN ${cmp} c0 ON c0.__r = ${r('s')} WHERE st = 'changed') c WHERE ${using}`);
@@ -114,6 +119,7 @@ ${src.table ? '' : 'WHERE s.__rej IS NULL'}`);
   if (n('new') + n('changed') > 0) {
     await tx.run(`INSERT INTO ${q(table)} (${cols}) SELECT ${spec.columns.map((c) => `s.${q(c.name)}`).join(', ')} FROM ${from} s JOIN ${cmp} c0 ON c0.__r = ${r('s')} WHERE st IN ('new', 'changed')`);
   }
+  if (n('new') + n('changed') > 0) await touchDays(tx, table, written);
   const recorded = src.recordReplaced ? `('new', 'changed')` : `('new')`;
   if ((n('new') > 0 || (src.recordReplaced && n('changed') > 0)) && src.importId) {
     await tx.run(`INSERT INTO import_rows SELECT $1, $2, ${rowKeySql(spec.key, 's')} FROM ${from} s JOIN ${cmp} c0 ON c0.__r = ${r('s')} WHERE st IN ${recorded}`, [src.importId, table]);

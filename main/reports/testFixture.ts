@@ -3,6 +3,7 @@
 // payment, a partial payment, cancelled / no-show / booked appointments with deposits, a walk-in without a
 // customer, one customer on two sources linked in customer_identity, a campaign, loyalty and listings.
 import type { Db } from '../store/db';
+import { rebuildRollupsTx } from '../model/rollups';
 
 export const FIXTURE_SQL = `
 INSERT INTO locations VALUES ('L1', 'Centro', 'São Paulo', 'SP', NULL), ('L2', 'Shopping', 'São Paulo', 'SP', NULL);
@@ -77,6 +78,7 @@ INSERT INTO listing_snapshots VALUES
 export async function loadReportFixture(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.run(FIXTURE_SQL);
+    await rebuildRollupsTx(tx);
     tx.touched('sales');
   });
 }

@@ -46,6 +46,11 @@ export interface Tx {
   connection: DuckDBConnection;
   /** Declares tables this transaction changed; a data.changed event follows the commit. */
   touched(...tables: string[]): void;
+  /**
+   * Work that must land with this transaction's rows (derived tables kept current, e.g. daily rollups): run once
+   * per key, inside the transaction, just before COMMIT; a failure rolls everything back.
+   */
+  beforeCommit(key: string, fn: (tx: Tx) => Promise<void>): void;
 }
 
 class Mutex {
@@ -199,6 +204,7 @@ export class Db extends EventEmitter {
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     return this.writeLock.lock(async () => {
       const touched = new Set<string>();
+      const pending = new Map<string, (tx: Tx) => Promise<void>>();
       const w = this.writer;
       const tx: Tx = {
         connection: w,
@@ -206,11 +212,18 @@ export class Db extends EventEmitter {
         all: async <R,>(sql: string, params?: Params) => (await this.timed(sql, () => w.runAndReadAll(sql, params))).getRowObjectsJS() as R[],
         reader: (sql, params) => this.timed(sql, () => w.runAndReadAll(sql, params)),
         touched: (...t) => t.forEach((x) => touched.add(x)),
+        beforeCommit: (key, fn) => void (pending.has(key) || pending.set(key, fn)),
       };
       await this.timed('BEGIN TRANSACTION', () => w.run('BEGIN TRANSACTION'));
       let result: T;
       try {
         result = await fn(tx);
+        // Work registered while finishing may register more: run until nothing is left.
+        while (pending.size) {
+          const [key, step] = pending.entries().next().value as [string, (tx: Tx) => Promise<void>];
+          pending.delete(key);
+          await step(tx);
+        }
         await this.timed('COMMIT', () => w.run('COMMIT'));
       } catch (err) {
         try {

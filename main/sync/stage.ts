@@ -7,6 +7,7 @@ import { q } from '../model/convert';
 import { validateStaged, writeStaged } from '../model/pipeline';
 import type { Locale } from '../model/rules';
 import { MERGE_ORDER, TABLE_KEYS, TABLE_SPECS } from '../model/schema';
+import { touchDays } from '../model/rollups';
 import { beginWrite, REJECTED_SALES, stageRows } from '../model/stage';
 import type { Page, Reject, Row } from './types';
 
@@ -115,12 +116,14 @@ export async function commitBatch(tx: Tx, batch: Batch, o: CommitOptions): Promi
     const ids = batch.deletes.get(t);
     if (ids?.size) {
       const key = TABLE_KEYS[t][0];
+      await touchDays(tx, t, `SELECT ${q(key)} FROM ${t} WHERE ${q(key)} IN (SELECT unnest(from_json($1, '["VARCHAR"]')))`, [JSON.stringify([...ids])]);
       await tx.run(`DELETE FROM ${t} WHERE ${q(key)} IN (SELECT unnest(from_json($1, '["VARCHAR"]')))`, [JSON.stringify([...ids])]);
       result.tables.push(t);
     }
     if (t === 'sale_lines' || t === 'payments') {
       const parents = batch.parents.get(t);
       if (parents?.size) {
+        await touchDays(tx, 'sales', `SELECT unnest(from_json($1, '["VARCHAR"]')) AS sale_id`, [JSON.stringify([...parents])]);
         await tx.run(
           `DELETE FROM ${t} WHERE sale_id IN (SELECT unnest(from_json($1, '["VARCHAR"]')) EXCEPT SELECT sale_id FROM ${REJECTED_SALES})`,
           [JSON.stringify([...parents])],
@@ -166,6 +169,7 @@ export async function finishSweep(tx: Tx, sourceId: string, stream: string, pref
     AND ${q(sweep.key)} NOT IN (SELECT id FROM sync_seen WHERE source_id = $2 AND stream = $3)`;
   const [{ n }] = await tx.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM (${gone})`, [`${prefix}:`, sourceId, stream]);
   if (n > 0) {
+    await touchDays(tx, sweep.table, gone, [`${prefix}:`, sourceId, stream]);
     if (sweep.table === 'sales') {
       for (const child of ['sale_lines', 'payments']) await tx.run(`DELETE FROM ${child} WHERE sale_id IN (${gone})`, [`${prefix}:`, sourceId, stream]);
     }

@@ -17,7 +17,15 @@ export interface AppInfo {
   empty: boolean;
 }
 
+export interface RollupsRebuilt {
+  /** Rows of each daily rollup table after the rebuild. */
+  tables: { table: string; rows: number }[];
+  ms: number;
+}
+
 export const app = {
   /** Version, database path and the row count of every canonical table. */
   'app.info': method<AppInfo>()('Version, database path and the row count of every canonical table.', z.object({}).strict()),
+  /** Recomputes the daily rollups from the sales, lines and payments (they are otherwise kept current by every write). */
+  'app.rebuildRollups': method<RollupsRebuilt>()('Recomputes the daily rollups from the base tables.', z.object({}).strict()),
 };

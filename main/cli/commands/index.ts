@@ -52,6 +52,12 @@ export const COMMANDS: Command[] = [
     load: () => import('./demo').then((m) => m.run),
   },
   {
+    name: 'rollups',
+    summary: 'rebuild the daily rollups (per-day summaries reports answer from) from the sales, lines and payments',
+    usage: 'painel rollups rebuild [--json]',
+    load: () => import('./rollups').then((m) => m.run),
+  },
+  {
     name: 'restore',
     summary: 'list backups, or restore one in place of the database file',
     usage: 'painel restore --list | --latest | --backup FILE [--json]',

@@ -6,6 +6,7 @@ import { CANONICAL_TABLES } from '../../../shared/types';
 import { TABLE_SPECS } from '../canonicalSchema';
 import { q } from '../../model/convert';
 import { rowKeySql } from '../../model/merge';
+import { touchDays } from '../../model/rollups';
 import { sqlString } from '../../sql/quote';
 import { rebuildIdentity } from '../../identity/matchCustomers';
 
@@ -18,6 +19,7 @@ export interface RemovedRows {
 async function deleteWhere(tx: Tx, table: string, keyFilter: string): Promise<number> {
   const spec = TABLE_SPECS[table as keyof typeof TABLE_SPECS];
   const [{ n }] = await tx.all<{ n: bigint }>(`SELECT count(*) AS n FROM ${q(table)} WHERE ${rowKeySql(spec.key)} ${keyFilter}`);
+  if (Number(n) > 0) await touchDays(tx, table, `SELECT ${spec.key.map(q).join(', ')} FROM ${q(table)} WHERE ${rowKeySql(spec.key)} ${keyFilter}`);
   if (Number(n) > 0) await tx.run(`DELETE FROM ${q(table)} WHERE ${rowKeySql(spec.key)} ${keyFilter}`);
   return Number(n);
 }

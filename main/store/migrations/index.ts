@@ -6,6 +6,7 @@ import m004 from './m004_import_identity';
 import m010 from './m010_report_macros';
 import m011 from './m011_report_lines';
 import m012 from './m012_faster_div_money';
+import m013 from './m013_daily_rollups';
 import m020 from './m020_analytics';
 import m021 from './m021_forecasts';
 import m022 from './m022_clv_scoring';
@@ -21,4 +22,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: Migration[] = [m001, m002, m003, m004, m010, m011, m012, m020, m021, m022, m030, m031, m032, m040, m050];
+export const MIGRATIONS: Migration[] = [m001, m002, m003, m004, m010, m011, m012, m013, m020, m021, m022, m030, m031, m032, m040, m050];

@@ -1,0 +1,90 @@
+// The daily rollup tables as data: per business day (the business time zone) x location x staff x channel, and
+// per customer-day, additive measures of sales, sale lines and payments. The DDL (migration 13) and the SQL that
+// fills a set of days come from here, so what is stored and how it is computed cannot drift apart.
+import { sqlIdent } from '../sql/quote';
+
+export interface RollupColumn {
+  name: string;
+  type: string;
+  /** SQL over the source row (alias r): a grouping expression for dimensions, an aggregate for measures. */
+  expr: string;
+}
+
+export interface RollupTable {
+  name: string;
+  dims: RollupColumn[];
+  measures: RollupColumn[];
+  /**
+   * The source rows (alias r) with their business date `biz_date`; `bounds` restricts an instant column (the
+   * UTC-instant range of the days refreshed, so the scan prunes before any time-zone conversion).
+   */
+  source(bounds: (instant: string) => string): string;
+  /** Rows that count (completed sales only for the customer-day table). */
+  where?: string;
+}
+
+const MONEY = 'DECIMAL(38,2)';
+const bizDate = (ts: string) => `CAST(timezone(getvariable('biz_tz'), ${ts}) AS DATE)`;
+const dim = (name: string, type = 'VARCHAR', expr = `r.${name}`): RollupColumn => ({ name, type, expr });
+const sum = (name: string, col: string, type = MONEY): RollupColumn => ({ name, type, expr: `sum(r.${col})` });
+const count = (name: string): RollupColumn => ({ name, type: 'BIGINT', expr: 'count(*)' });
+
+const salesOf = (bounds: (i: string) => string) => `(SELECT s.*, ${bizDate('s.occurred_at')} AS biz_date FROM sales s WHERE ${bounds('s.occurred_at')})`;
+
+export const ROLLUP_TABLES: readonly RollupTable[] = [
+  {
+    // Sales by their own business date: revenue of completed sales, appointment counts by status.
+    name: 'rollup_sales_day',
+    dims: [dim('d', 'DATE', 'r.biz_date'), dim('location_id'), dim('employee_id'), dim('source'), dim('kind'), dim('status')],
+    measures: [
+      count('sales'),
+      sum('gross', 'gross_amount'),
+      sum('discounts', 'discount_amount'),
+      sum('tax', 'tax_amount'),
+      sum('shipping', 'shipping_amount'),
+      sum('total', 'total_amount'),
+    ],
+    source: salesOf,
+  },
+  {
+    // Lines dated by their sale; staff = the line's employee, else the sale's (staff revenue, commissions).
+    name: 'rollup_lines_day',
+    dims: [dim('d', 'DATE', 'r.biz_date'), dim('location_id'), dim('source'), dim('sale_kind'), dim('status'), dim('staff_id')],
+    measures: [count('lines'), sum('quantity', 'quantity', 'DECIMAL(38,3)'), sum('line_total', 'line_total'), sum('discounts', 'discount_amount'), sum('duration_min', 'duration_min', 'HUGEINT')],
+    source: (b) =>
+      `(SELECT l.*, s.biz_date, s.location_id, s.source, s.kind AS sale_kind, s.status, COALESCE(l.employee_id, s.employee_id) AS staff_id
+        FROM sale_lines l JOIN ${salesOf(b)} s ON s.sale_id = l.sale_id)`,
+  },
+  {
+    // Payments and refunds by their own business date; location and channel are the payment's sale's.
+    name: 'rollup_payments_day',
+    dims: [dim('d', 'DATE', 'r.biz_date'), dim('location_id'), dim('source'), dim('method'), dim('kind')],
+    measures: [count('payments'), sum('amount', 'amount'), sum('fees', 'fee_amount')],
+    source: (b) =>
+      `(SELECT p.*, ${bizDate('p.occurred_at')} AS biz_date, s.location_id, s.source
+        FROM payments p LEFT JOIN sales s ON s.sale_id = p.sale_id WHERE ${b('p.occurred_at')})`,
+  },
+  {
+    // One row per customer record, day, location and channel with completed sales: distinct customers of any
+    // span come from here (the record is mapped to its unified customer when read, so linking never stales it).
+    name: 'rollup_customer_day',
+    dims: [dim('d', 'DATE', 'r.biz_date'), dim('location_id'), dim('source'), dim('customer_id')],
+    measures: [count('sales'), sum('total', 'total_amount')],
+    source: salesOf,
+    where: `r.status = 'completed' AND r.customer_id IS NOT NULL`,
+  },
+];
+
+/** CREATE TABLE of every rollup table and of the state row (which time zone the days were taken in). */
+export function rollupDdl(): string {
+  const tables = ROLLUP_TABLES.map((t) => `CREATE TABLE ${sqlIdent(t.name)} (${[...t.dims, ...t.measures].map((c) => `${sqlIdent(c.name)} ${c.type}`).join(', ')});`);
+  return [...tables, `CREATE TABLE rollup_state (timezone VARCHAR, built_at TIMESTAMPTZ);`].join('\n');
+}
+
+/** INSERT of a rollup table's rows for the source rows `bounds` lets through whose business date passes `days`. */
+export function rollupInsertSql(t: RollupTable, bounds: (instant: string) => string, days: string): string {
+  const cols = [...t.dims, ...t.measures];
+  const where = [t.where, days].filter(Boolean).join(' AND ') || 'TRUE';
+  return `INSERT INTO ${sqlIdent(t.name)} (${cols.map((c) => sqlIdent(c.name)).join(', ')})
+    SELECT ${cols.map((c) => `${c.expr} AS ${sqlIdent(c.name)}`).join(', ')} FROM ${t.source(bounds)} r WHERE ${where} GROUP BY ${t.dims.map((_, i) => i + 1).join(', ')}`;
+}

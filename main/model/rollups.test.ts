@@ -1,0 +1,84 @@
+// Daily rollups outside the write path: a database that never had them gets them when the engine opens it, a
+// change of business time zone takes every day again in the new zone, and `painel rollups rebuild` recomputes them.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../cli/painel';
+import { Engine } from '../engine/engine';
+import { saveSettings } from '../engine/settings';
+import { FIXTURE_SQL } from '../reports/testFixture';
+import type { Db } from '../store/db';
+import { rollupsCurrent } from './rollups';
+
+let dir: string;
+let path: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'painel-rollups-'));
+  path = join(dir, 'p.duckdb');
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Completed revenue per business day, from the rollups and from the base rows. */
+async function byDay(db: Db): Promise<{ rollup: unknown[]; base: unknown[] }> {
+  const rollup = await db.all(`SELECT strftime(d, '%Y-%m-%d') AS d, CAST(sum(gross) AS VARCHAR) AS gross FROM rollup_sales_day WHERE status = 'completed' GROUP BY 1 ORDER BY 1`);
+  const base = await db.all(`SELECT strftime(biz_date, '%Y-%m-%d') AS d, CAST(sum(gross_amount) AS VARCHAR) AS gross FROM v_sales WHERE status = 'completed' GROUP BY 1 ORDER BY 1`);
+  return { rollup, base };
+}
+
+describe('daily rollups', () => {
+  it('are built when a database without them is opened', async () => {
+    const e = await Engine.open({ dbPath: path, log: () => undefined });
+    // Rows written as an older Painel would have left them: no rollups, no state.
+    await e.db.run(FIXTURE_SQL);
+    await e.db.run(`DELETE FROM rollup_state`);
+    expect(await rollupsCurrent(e.db)).toBe(false);
+    await e.close();
+    const again = await Engine.open({ dbPath: path, log: () => undefined });
+    try {
+      expect(await rollupsCurrent(again.db)).toBe(true);
+      const { rollup, base } = await byDay(again.db);
+      expect(rollup.length).toBeGreaterThan(3);
+      expect(rollup).toEqual(base);
+    } finally {
+      await again.close();
+    }
+  });
+
+  it('take every day again when the business time zone changes', async () => {
+    const e = await Engine.open({ dbPath: path, log: () => undefined });
+    try {
+      // The fixture's 23:30 sale of Mar 31 in São Paulo is Apr 1 in UTC.
+      const before = await byDay(e.db);
+      expect(before.rollup).toContainEqual({ d: '2026-03-31', gross: '100.10' });
+      await saveSettings(e.db, { timezone: 'UTC' });
+      const after = await byDay(e.db);
+      expect(after.rollup).toEqual(after.base);
+      expect(after.rollup).toContainEqual({ d: '2026-04-01', gross: '100.10' });
+      expect(await rollupsCurrent(e.db)).toBe(true);
+    } finally {
+      await e.close();
+    }
+  });
+
+  it('are rebuilt from scratch by painel rollups rebuild', async () => {
+    const e = await Engine.open({ dbPath: path, log: () => undefined });
+    await e.db.run(`DELETE FROM rollup_sales_day`);
+    await e.close();
+    let out = '';
+    const code = await runCli(['--db', path, 'rollups', 'rebuild', '--json'], { out: (t) => void (out += t), err: () => undefined, isTTY: false });
+    expect(code).toBe(0);
+    const r = JSON.parse(out) as { tables: { table: string; rows: number }[] };
+    expect(r.tables.map((t) => t.table)).toEqual(['rollup_sales_day', 'rollup_lines_day', 'rollup_payments_day', 'rollup_customer_day']);
+    expect(r.tables.every((t) => t.rows > 0)).toBe(true);
+    const bad = await runCli(['--db', path, 'rollups', 'nope'], { out: () => undefined, err: () => undefined, isTTY: false });
+    expect(bad).not.toBe(0);
+    const e2 = await Engine.open({ dbPath: path, log: () => undefined });
+    try {
+      const { rollup, base } = await byDay(e2.db);
+      expect(rollup).toEqual(base);
+    } finally {
+      await e2.close();
+    }
+  });
+});
