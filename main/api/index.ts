@@ -13,6 +13,7 @@ import { importHandlers } from './import';
 import { demoHandlers } from './demo';
 import { identityHandlers } from './identity';
 import { agendaHandlers } from './agenda';
+import { contactsHandlers } from './contacts';
 
 export const handlers = {
   ...appHandlers,
@@ -27,4 +28,5 @@ export const handlers = {
   ...demoHandlers,
   ...identityHandlers,
   ...agendaHandlers,
+  ...contactsHandlers,
 } satisfies Handlers<Contract>;

@@ -26,6 +26,8 @@ const DOMAINS: Record<string, () => Promise<Handlers>> = {
   demo: () => import('../api/demo').then((m) => m.demoHandlers as unknown as Handlers),
   identity: () => import('../api/identity').then((m) => m.identityHandlers as unknown as Handlers),
   agenda: () => import('../api/agenda').then((m) => m.agendaHandlers as unknown as Handlers),
+  contacts: () => import('../api/contacts').then((m) => m.contactsHandlers as unknown as Handlers),
+  goals: () => import('../api/contacts').then((m) => m.contactsHandlers as unknown as Handlers),
 };
 
 export interface Dispatcher {

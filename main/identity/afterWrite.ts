@@ -1,7 +1,9 @@
 // The after-write registry of Painel, in the order hooks run: customer identity (re-linked when customers changed),
-// the daily rollups' place, then caches. File imports and syncs both end their write sessions through it.
+// the daily rollups' place, conversions of contacts made from contact lists, then caches. File imports and syncs
+// both end their write sessions through it.
 import { cachesHook, dailyRollupsHook, type AfterWriteHook } from '../model/afterWrite';
 import { rebuildIdentity } from './matchCustomers';
+import { campaignConversionsHook } from '../model/campaignConversions';
 
 export const identityHook: AfterWriteHook = {
   name: 'identity',
@@ -10,4 +12,4 @@ export const identityHook: AfterWriteHook = {
   run: (db) => rebuildIdentity(db),
 };
 
-export const AFTER_WRITE_HOOKS: readonly AfterWriteHook[] = [identityHook, dailyRollupsHook, cachesHook];
+export const AFTER_WRITE_HOOKS: readonly AfterWriteHook[] = [identityHook, dailyRollupsHook, campaignConversionsHook, cachesHook];

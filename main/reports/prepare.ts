@@ -56,7 +56,8 @@ function paramSchema(p: ReportParamMeta): z.ZodType {
       s = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
       break;
     default:
-      s = z.string().max(200);
+      // text: at most `max` characters (200 unless the parameter says)
+      s = z.string().max(p.max ?? 200);
   }
   return p.default === null ? s.nullable().default(null) : s.default(p.default as never);
 }

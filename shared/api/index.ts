@@ -12,8 +12,9 @@ import { importDomain } from './import';
 import { demo } from './demo';
 import { identity } from './identity';
 import { agendaApi } from './agenda';
+import { contactsApi } from './contacts';
 
-export const contract = defineContract(app, jobs, query, reports, exportApi, settingsApi, analytics, sync, importDomain, demo, identity, agendaApi);
+export const contract = defineContract(app, jobs, query, reports, exportApi, settingsApi, analytics, sync, importDomain, demo, identity, agendaApi, contactsApi);
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

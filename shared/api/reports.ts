@@ -46,7 +46,7 @@ export const reportRunFields = {
   report: z.string().regex(/^[a-z0-9-]{1,64}$/, 'must be a report id'),
   period: periodInput.optional(),
   common: commonFilters.default({}),
-  params: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,62}$/), z.union([z.string().max(200), z.number().finite(), z.boolean(), z.null()])).default({}),
+  params: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,62}$/), z.union([z.string().max(1000), z.number().finite(), z.boolean(), z.null()])).default({}),
 };
 
 export const reportRunInput = z.object(reportRunFields).strict();

@@ -15,6 +15,7 @@ import m031 from './m031_sync_recipients';
 import m032 from './m032_sync_source_facts';
 import m040 from './m040_employee_settings';
 import m050 from './m050_import_templates';
+import m075 from './m075_goals';
 
 export interface Migration {
   version: number;
@@ -22,4 +23,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: Migration[] = [m001, m002, m003, m004, m010, m011, m012, m013, m020, m021, m022, m030, m031, m032, m040, m050];
+export const MIGRATIONS: Migration[] = [m001, m002, m003, m004, m010, m011, m012, m013, m020, m021, m022, m030, m031, m032, m040, m050, m075];

@@ -5,12 +5,14 @@ import { segmentMembersReport, segmentsReport } from './segmentReports';
 import { campaignFunnelsReport } from './campaignReport';
 import { forecastReport } from './forecastReport';
 import { cohortsReport, customerValueReport } from './valueCohortReports';
+import { contactListReport } from './contactReport';
 
 export const ANALYTICS_REPORTS: ReportDefinition[] = [
   rfmReport,
   rfmMigrationReport,
   segmentsReport,
   segmentMembersReport,
+  contactListReport,
   campaignFunnelsReport,
   forecastReport,
   customerValueReport,
