@@ -2,7 +2,7 @@
 // RFM cluster's, birthday or "did not come back" list on the last day of the period, with the message rendered
 // from the template and its wa.me link (the Contacts page shows the same rows from contacts.list).
 import { CONTACT_LISTS, TEMPLATE_MAX, type ContactListId } from '../../../../shared/contacts';
-import { dateCol, intCol, L, textCol } from '../../columns';
+import { dateCol, intCol, keyCol, L, textCol } from '../../columns';
 import type { ReportDefinition } from '../../types';
 import { rfmOptions } from '../../../analytics/rfm';
 import { contactCampaignExpr, contactListSql } from '../../../analytics/contacts';
@@ -18,8 +18,8 @@ export const contactListReport: ReportDefinition = {
     'Customers on the list who opted in to marketing, on the last day of the period: phone, last service, professional, last visit, the ready message and the WhatsApp link (valid phones only).',
   ),
   columns: [
-    textCol('customer_id', 'Cliente (código)', 'Customer id', { drill: { kind: 'customer' }, optional: true }),
-    textCol('name', 'Nome', 'Name'),
+    keyCol('customer_id', 'Código do cliente', 'Customer id', { drill: { kind: 'customer' } }),
+    textCol('name', 'Cliente', 'Customer'),
     textCol('phone_e164', 'Telefone', 'Phone'),
     textCol('last_service', 'Último serviço', 'Last service'),
     textCol('professional', 'Profissional', 'Professional'),
