@@ -22,12 +22,14 @@ export function overdueSql(params: ParamList, o: ReturnType<typeof rfmOptions>, 
   const factor = params.add(OVERDUE_FACTOR);
   return `WITH rfm AS (${rfmSql(o, params)}),
     good AS (SELECT * FROM rfm WHERE cluster IN ('champions', 'loyal')),
-    v AS (SELECT s.customer_key, s.biz_date, s.occurred_at, s.employee_id, s.location_id FROM ${salesFacts({ from: windowFrom, to: today, offsetUs })} s
+    v AS (SELECT s.customer_key, s.biz_date, s.occurred_at, s.employee_id, s.location_id, s.kind FROM ${salesFacts({ from: windowFrom, to: today, offsetUs })} s
       WHERE s.status = 'completed' AND s.customer_key IN (SELECT customer_id FROM good)),
     gaps AS (SELECT customer_key, date_diff('day', lag(biz_date) OVER (PARTITION BY customer_key ORDER BY biz_date), biz_date) AS gap
       FROM (SELECT DISTINCT customer_key, biz_date FROM v)),
     usual AS (SELECT customer_key, median(gap) AS usual_days FROM gaps GROUP BY 1 HAVING count(gap) >= ${MIN_INTERVALS}),
-    lv AS (SELECT customer_key, arg_max(employee_id, occurred_at) AS employee_id, arg_max(location_id, occurred_at) AS location_id FROM v GROUP BY 1),
+    -- where she was last seen in person: her last appointment (an online order has no professional or unit)
+    lv AS (SELECT customer_key, arg_max(employee_id, occurred_at) AS employee_id, arg_max(location_id, occurred_at) AS location_id FROM v
+      WHERE kind = 'appointment' GROUP BY 1),
     ahead AS (SELECT DISTINCT coalesce(ci.unified_id, s.customer_id) AS k FROM sales s LEFT JOIN customer_identity ci ON ci.customer_id = s.customer_id
       WHERE s.customer_id IS NOT NULL AND s.kind = 'appointment' AND s.status IN ('booked', 'confirmed') AND s.occurred_at >= timezone(getvariable('biz_tz'), CAST(${today} AS TIMESTAMP)))
     SELECT g.customer_id AS "customerId", c.name, c.phone, g.cluster, strftime(${today} - g.recency, '%Y-%m-%d') AS "lastVisit",

@@ -13,6 +13,7 @@ type Page = LazyExoticComponent<ComponentType<{ route: Route }>> | ComponentType
 const pages: Record<string, Page> = {
   // The landing page ships in the main bundle: no extra round trip before its first call.
   dashboard: DashboardPage,
+  agenda: lazy(() => import('../pages/AgendaPage')),
   tables: lazy(() => import('../pages/TablesPage')),
   reports: lazy(() => import('../pages/ReportsPage')),
   customers: lazy(() => import('../pages/CustomersPage')),

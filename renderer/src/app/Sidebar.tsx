@@ -5,6 +5,7 @@ import { ReportNav } from './ReportNav';
 
 const ITEMS: { path: string; key: MessageKey; icon: string }[] = [
   { path: '/dashboard', key: 'nav.dashboard', icon: '◧' },
+  { path: '/agenda', key: 'nav.agenda', icon: '◷' },
   { path: '/reports', key: 'nav.reports', icon: '▤' },
   { path: '/customers', key: 'nav.customers', icon: '☺' },
   { path: '/segments', key: 'nav.segments', icon: '◔' },

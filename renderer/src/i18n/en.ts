@@ -1,7 +1,9 @@
 // English UI messages; the type makes a missing key a compile error.
 import type { MessageKey } from './ptBR';
+import { agendaEn } from './agendaMessages';
 
 export const en: Record<MessageKey, string> = {
+  ...agendaEn,
   'app.name': 'Painel',
   'nav.dashboard': 'Dashboard',
   'nav.reports': 'Reports',

@@ -1,5 +1,8 @@
 // Portuguese (Brazil) UI messages: the default locale and the source of the message keys.
+import { agendaPt } from './agendaMessages';
+
 export const ptBR = {
+  ...agendaPt,
   'app.name': 'Painel',
   'nav.dashboard': 'Painel',
   'nav.reports': 'Relatórios',

@@ -12,6 +12,7 @@ import { useGlobalInputs } from '../state/filterStore';
 import { useReportList } from '../state/reportsStore';
 import { FirstStart } from './FirstStart';
 import { KpiCard } from './dashboard/KpiCard';
+import { AlertsCard } from './dashboard/AlertsCard';
 import { useTrendHeight } from './dashboard/useTrendHeight';
 
 const TrendChart = lazy(() => import('./dashboard/DashboardCharts').then((m) => ({ default: m.TrendChart })));
@@ -93,6 +94,7 @@ export default function DashboardPage() {
           </div>
         </div>
       </div>
+      <AlertsCard />
       {list && (d || dash.error) && (
         <Suspense fallback={<div className="chart-placeholder" style={{ height: 300 }} />}>
           <MoreCharts reports={list} asOf={d?.period.to ?? null} />
