@@ -8,6 +8,8 @@ export interface RollupColumn {
   type: string;
   /** SQL over the source row (alias r): a grouping expression for dimensions, an aggregate for measures. */
   expr: string;
+  /** The migration that added the column (13 when absent): a later column comes with its own ALTER TABLE. */
+  since?: number;
 }
 
 export interface RollupTable {
@@ -43,6 +45,8 @@ export const ROLLUP_TABLES: readonly RollupTable[] = [
       sum('tax', 'tax_amount'),
       sum('shipping', 'shipping_amount'),
       sum('total', 'total_amount'),
+      // Per row, as the day-by-day comparisons sum it (a sale without a discount amount adds nothing here).
+      { name: 'net', type: MONEY, expr: 'sum(r.gross_amount - r.discount_amount)', since: 14 },
     ],
     source: salesOf,
   },
@@ -75,10 +79,18 @@ export const ROLLUP_TABLES: readonly RollupTable[] = [
   },
 ];
 
-/** CREATE TABLE of every rollup table and of the state row (which time zone the days were taken in). */
-export function rollupDdl(): string {
-  const tables = ROLLUP_TABLES.map((t) => `CREATE TABLE ${sqlIdent(t.name)} (${[...t.dims, ...t.measures].map((c) => `${sqlIdent(c.name)} ${c.type}`).join(', ')});`);
+const asOf = (version: number) => (c: RollupColumn) => (c.since ?? 13) <= version;
+
+/** CREATE TABLE of every rollup table as of a schema version, and of the state row (the zone the days were taken in). */
+export function rollupDdl(version: number): string {
+  const tables = ROLLUP_TABLES.map((t) => `CREATE TABLE ${sqlIdent(t.name)} (${[...t.dims, ...t.measures].filter(asOf(version)).map((c) => `${sqlIdent(c.name)} ${c.type}`).join(', ')});`);
   return [...tables, `CREATE TABLE rollup_state (timezone VARCHAR, built_at TIMESTAMPTZ);`].join('\n');
+}
+
+/** ALTER TABLE for the rollup columns a migration adds; the state row is cleared so the engine rebuilds at open. */
+export function rollupColumnsAdded(version: number): string {
+  const adds = ROLLUP_TABLES.flatMap((t) => [...t.dims, ...t.measures].filter((c) => c.since === version).map((c) => `ALTER TABLE ${sqlIdent(t.name)} ADD COLUMN ${sqlIdent(c.name)} ${c.type};`));
+  return [...adds, 'DELETE FROM rollup_state;'].join('\n');
 }
 
 /** INSERT of a rollup table's rows for the source rows `bounds` lets through whose business date passes `days`. */

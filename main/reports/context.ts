@@ -10,6 +10,7 @@ import type { Db } from '../store/db';
 import { StateKey } from '../store/state';
 import { AppError } from '../store/errors';
 import { linesFacts, paymentsFacts, salesFacts } from './facts';
+import { rollupAccess, rollupFilters } from './rollupSource';
 import type { Availability, FactsOptions, ParamValue, ReportContext } from './types';
 
 const KNOWN = new StateKey<{ hit: { version: number; at: number; value: Promise<Availability> } | null }, Db>('reports.availability', () => ({ hit: null }));
@@ -53,6 +54,8 @@ export interface ContextInput {
   offsetUs: number | null;
   /** The first-sales relation ctx.firsts() names: the cached table, or the subquery itself (see firsts.ts). */
   firsts: () => string;
+  /** The daily rollups are current and switched on (rollupSource.ts). */
+  rollups?: boolean;
 }
 
 /** A resolved business date as a DATE literal (resolvePeriod only yields YYYY-MM-DD; quoted all the same). */
@@ -144,5 +147,6 @@ export function makeContext(i: ContextInput): ReportContext {
     customerFilter,
     rfmAsOf,
     firsts: i.firsts,
+    rollups: i.rollups && rollupFilters(c) ? rollupAccess(c, list) : null,
   };
 }

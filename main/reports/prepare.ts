@@ -11,6 +11,7 @@ import { AppError } from '../store/errors';
 import { availability, makeContext } from './context';
 import { businessToday, lastYearPeriod, previousPeriod, resolvePeriod } from './period';
 import { requestOffsetUs } from './tzOffset';
+import { rollupsReady } from './rollupSource';
 import { columnsAvailable, getReport, paramsOf, viewsOf } from './registry';
 import type { Availability, ParamValue, ReportColumnDef, ReportDefinition, ReportViewDef } from './types';
 
@@ -34,6 +35,8 @@ export interface Resolved {
   settings: Settings;
   has: Availability;
   offsetUs: number | null;
+  /** The daily rollups may answer (rollupSource.ts). */
+  rollups: boolean;
 }
 
 function paramSchema(p: ReportParamMeta): z.ZodType {
@@ -105,7 +108,8 @@ export async function resolveRequest(engine: Engine, req: RunRequest): Promise<R
   }
   const columns = columnsAvailable(view.columns, has);
   const offsetUs = await requestOffsetUs(engine.db, settings.timezone, period.from, period.to);
-  return { def, view, columns, offsetUs, period, previous: previousPeriod(period), lastYear: lastYearPeriod(period), common, values, settings, has };
+  const rollups = await rollupsReady(engine.db);
+  return { def, view, columns, offsetUs, rollups, period, previous: previousPeriod(period), lastYear: lastYearPeriod(period), common, values, settings, has };
 }
 
 function makeContextFor(r: Resolved, params: ParamList, period: ResolvedPeriod, firsts: () => string) {
@@ -119,6 +123,7 @@ function makeContextFor(r: Resolved, params: ParamList, period: ResolvedPeriod, 
     settings: r.settings,
     has: r.has,
     offsetUs: r.offsetUs,
+    rollups: r.rollups,
   });
 }
 

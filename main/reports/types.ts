@@ -5,6 +5,7 @@ import type { Settings } from '../../shared/settings';
 import type { CommonFilters } from '../../shared/api/reports';
 import type { ChartSpec, ReportColumnMeta, ReportMeta, ReportParamMeta, ResolvedPeriod } from '../../shared/reports';
 import type { LocalizedText } from '../../shared/types';
+import type { RollupAccess } from './rollupSource';
 
 /** Analytics data a report may use when present; detected at query time, never faked. */
 export interface Availability {
@@ -87,6 +88,11 @@ export interface ReportContext {
   firsts(): string;
   /** The SQL of the RFM snapshot date used for this period (NOT_READY when there is none). */
   rfmAsOf(): string;
+  /**
+   * The daily rollups, when they can answer this request (current, and filters they express); null = read base
+   * rows. A report reading them must give exactly what its base-row SQL gives.
+   */
+  rollups: RollupAccess | null;
 }
 
 /** One table of a report: its columns, sort, charts and SQL. */

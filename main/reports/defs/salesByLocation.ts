@@ -5,6 +5,14 @@ import { distinctTotal } from '../sqlParts';
 import type { ReportContext, ReportDefinition } from '../types';
 
 function agg(ctx: ReportContext, from: string, to: string): string {
+  const r = ctx.rollups;
+  if (r) {
+    return `SELECT s.location_id, s.sales, s.gross, s.discounts, s.total, c.customers FROM
+      (SELECT location_id, CAST(sum(sales) AS BIGINT) AS sales, sum(gross) AS gross, sum(discounts) AS discounts, sum(total) AS total
+        FROM rollup_sales_day s WHERE s.status = 'completed' AND s.d BETWEEN ${from} AND ${to} AND ${r.filter('s')} GROUP BY 1) s
+      LEFT JOIN (SELECT location_id, list(DISTINCT customer_key) AS customers FROM ${r.customers(from, to)} GROUP BY 1) c
+        ON c.location_id IS NOT DISTINCT FROM s.location_id`;
+  }
   return `SELECT s.location_id, count(*) AS sales, sum(s.gross_amount) AS gross, sum(s.discount_amount) AS discounts,
       sum(s.total_amount) AS total, list(DISTINCT s.customer_key) FILTER (WHERE s.customer_key IS NOT NULL) AS customers
     FROM ${ctx.sales({ from, to })} s WHERE s.status = 'completed' AND ${ctx.salesFilter('s')}

@@ -4,9 +4,38 @@
 // month before.
 import { dateCol, intCol, L, moneyCol, moneyRatioCol, pctCol } from '../columns';
 import { bucketsSql, distinctTotal, GRANULARITY_OPTIONS } from '../sqlParts';
+import type { RollupAccess } from '../rollupSource';
 import type { ReportContext, ReportDefinition } from '../types';
 
+/** Completed sales and refunds per bucket from the daily rollups (customers from the customer-day table). */
+function rollupPeriodSql(ctx: ReportContext, r: RollupAccess, g: string, from: string, to: string): string {
+  return `SELECT b.bucket,
+      coalesce(s.sales, 0) AS sales, coalesce(s.gross, 0) AS gross, coalesce(s.discounts, 0) AS discounts,
+      coalesce(f.refunds, 0) AS refunds, coalesce(s.tax, 0) AS tax, coalesce(s.total, 0) AS total, coalesce(c.customers, []) AS customers
+    FROM (${bucketsSql(ctx, g, from, to)}) b
+    LEFT JOIN (SELECT CAST(date_trunc(${g}, d) AS DATE) AS bucket, CAST(sum(sales) AS BIGINT) AS sales, sum(gross) AS gross,
+        sum(discounts) AS discounts, sum(tax) AS tax, sum(total) AS total
+      FROM rollup_sales_day s WHERE s.status = 'completed' AND s.d BETWEEN ${from} AND ${to} AND ${r.filter('s')} GROUP BY 1) s USING (bucket)
+    LEFT JOIN (SELECT CAST(date_trunc(${g}, d) AS DATE) AS bucket, list(DISTINCT customer_key) AS customers
+      FROM ${r.customers(from, to)} GROUP BY 1) c USING (bucket)
+    LEFT JOIN (SELECT CAST(date_trunc(${g}, d) AS DATE) AS bucket, sum(amount) AS refunds
+      FROM rollup_payments_day p WHERE p.kind = 'refund' AND p.d BETWEEN ${from} AND ${to} AND ${r.filter('p')} GROUP BY 1) f USING (bucket)`;
+}
+
+/** Each business day's net (completed sales' gross - discount, less refunds) from `lo` to the period's end. */
+function dayNetSql(ctx: ReportContext, lo: string): string {
+  const r = ctx.rollups;
+  if (r) {
+    return `SELECT d, sum(net) AS net FROM rollup_sales_day s WHERE s.status = 'completed' AND s.d BETWEEN ${lo} AND ${ctx.to} AND ${r.filter('s')} GROUP BY 1
+        UNION ALL SELECT d, -sum(amount) FROM rollup_payments_day p WHERE p.kind = 'refund' AND p.d BETWEEN ${lo} AND ${ctx.to} AND ${r.filter('p')} GROUP BY 1`;
+  }
+  return `SELECT biz_date AS d, sum(gross_amount - discount_amount) AS net FROM ${ctx.sales({ from: lo, to: ctx.to })} s
+        WHERE s.status = 'completed' AND ${ctx.salesFilter('s')} GROUP BY 1
+        UNION ALL SELECT biz_date, -sum(amount) FROM ${ctx.payments({ from: lo, to: ctx.to })} p WHERE p.kind = 'refund' AND ${ctx.paymentsFilter('p')} GROUP BY 1`;
+}
+
 function periodSql(ctx: ReportContext, g: string, from: string, to: string): string {
+  if (ctx.rollups) return rollupPeriodSql(ctx, ctx.rollups, g, from, to);
   return `SELECT b.bucket,
       coalesce(s.sales, 0) AS sales, coalesce(s.gross, 0) AS gross, coalesce(s.discounts, 0) AS discounts,
       coalesce(f.refunds, 0) AS refunds, coalesce(s.tax, 0) AS tax, coalesce(s.total, 0) AS total, coalesce(s.customers, []) AS customers
@@ -73,9 +102,7 @@ export const salesSummary: ReportDefinition = {
     return `WITH cur AS (${periodSql(ctx, g, ctx.from, ctx.to)}),
       w AS (SELECT cur.bucket, greatest(cur.bucket, ${ctx.from}) AS rfrom, least(${end}, ${ctx.to}) AS rto FROM cur),
       cw AS (SELECT bucket, ${shift('rfrom')} AS cfrom, ${shift('rto')} AS cto FROM w),
-      dn AS (SELECT biz_date AS d, sum(gross_amount - discount_amount) AS net FROM ${ctx.sales({ from: lo, to: ctx.to })} s
-        WHERE s.status = 'completed' AND ${ctx.salesFilter('s')} GROUP BY 1
-        UNION ALL SELECT biz_date, -sum(amount) FROM ${ctx.payments({ from: lo, to: ctx.to })} p WHERE p.kind = 'refund' AND ${ctx.paymentsFilter('p')} GROUP BY 1),
+      dn AS (${dayNetSql(ctx, lo)}),
       prev AS (SELECT cw.bucket, cw.cfrom, cw.cto, coalesce(sum(dn.net), 0) AS net FROM cw LEFT JOIN dn ON dn.d BETWEEN cw.cfrom AND cw.cto GROUP BY ALL)
     SELECT cur.bucket, cur.sales, cur.gross, cur.discounts, cur.refunds, cur.gross - cur.discounts - cur.refunds AS net, cur.tax,
       div_money(cur.total, cur.sales) AS avg_ticket, CAST(length(cur.customers) AS BIGINT) AS unique_customers,

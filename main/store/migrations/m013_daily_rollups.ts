@@ -5,5 +5,5 @@ import { rollupDdl } from '../../model/rollupTables';
 export default {
   version: 13,
   name: 'daily rollups',
-  sql: rollupDdl(),
+  sql: rollupDdl(13),
 };

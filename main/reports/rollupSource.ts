@@ -1,0 +1,55 @@
+// Whether reports may answer from the daily rollups (model/rollupTables.ts) instead of the base rows: the rollups
+// must be switched on, taken in the current time zone and cover every stored sale and payment; a request whose
+// filters the rollups cannot express (staff on any line of a sale, item category, RFM cluster) reads base rows.
+import type { CommonFilters } from '../../shared/api/reports';
+import type { Db } from '../store/db';
+import { StateKey } from '../store/state';
+
+const SWITCH = new StateKey<{ on: boolean }, Db>('reports.rollups', () => ({ on: true }));
+
+/** Turns answering from rollups on or off for a database (the cross-checks run both ways; benches compare). */
+export function setRollupsEnabled(db: Db, on: boolean): void {
+  db.state(SWITCH).on = on;
+}
+
+/**
+ * True when the rollups can answer: on, built in the business time zone, and summarising as many sales and
+ * payments as the tables hold (rows written around the pipeline, e.g. by hand in SQL, make the rollups step aside
+ * until they are rebuilt). Both counts are metadata reads and sums over a few thousand rollup rows.
+ */
+export async function rollupsReady(db: Db): Promise<boolean> {
+  if (!db.state(SWITCH).on) return false;
+  const [row] = await db.all<{ ok: boolean | null }>(`SELECT (SELECT any_value(timezone) FROM rollup_state) = getvariable('biz_tz')
+      AND (SELECT count(*) FROM sales) = (SELECT coalesce(sum(sales), 0) FROM rollup_sales_day)
+      AND (SELECT count(*) FROM payments) = (SELECT coalesce(sum(payments), 0) FROM rollup_payments_day) AS ok`);
+  return row?.ok === true;
+}
+
+/** The rollups' dimensions cover location and channel filters; the others need the base rows. */
+export const rollupFilters = (c: CommonFilters): boolean => !c.employee?.length && !c.category?.length && !c.rfmCluster?.length;
+
+/** What a report's SQL uses to read rollups: the common filters as conditions on a rollup row alias. */
+export interface RollupAccess {
+  /** Location and channel conditions on a rollup alias ('TRUE' when none). */
+  filter(alias: string): string;
+  /**
+   * Customer-days between two SQL DATE expressions (completed sales only), each record mapped to its unified
+   * customer as `customer_key` when read, so linking customers never leaves the rollups behind.
+   */
+  customers(from: string, to: string): string;
+}
+
+export function rollupAccess(c: CommonFilters, list: (values: string[]) => string): RollupAccess {
+  const filter = (a: string) => {
+    const out: string[] = [];
+    if (c.location?.length) out.push(`${a}.location_id IN (${list(c.location)})`);
+    if (c.source?.length) out.push(`${a}.source IN (${list(c.source)})`);
+    return out.length ? out.join(' AND ') : 'TRUE';
+  };
+  return {
+    filter,
+    customers: (from, to) => `(SELECT c.*, COALESCE(ci.unified_id, c.customer_id) AS customer_key
+      FROM rollup_customer_day c LEFT JOIN customer_identity ci ON ci.customer_id = c.customer_id
+      WHERE c.d BETWEEN ${from} AND ${to} AND ${filter('c')})`,
+  };
+}
