@@ -22,6 +22,7 @@ import type { Locale } from '../model/rules';
 import { beginWrite } from '../model/stage';
 import { loadFlatCsv } from './sheet/flatFile';
 import { resolvePlan, type ResolvedPlan, type SheetChoice } from './sheet/plan';
+import { loadFlatParquet, parquetHead } from './sheet/parquetSheet';
 
 const FORMATS: Record<string, ImportFileSummary['format']> = { '.csv': 'csv', '.txt': 'csv', '.tsv': 'csv', '.parquet': 'parquet', '.xlsx': 'xlsx' };
 
@@ -140,9 +141,13 @@ async function importOne(db: Db, importId: string, path: string, ctxBase: Omit<L
     let shop: ReturnType<typeof detectShop> = null;
     let sniff: ReturnType<typeof sniffCsv> | null = null;
     let flat: ResolvedPlan | null = null;
-    if (format === 'parquet') {
-      if (!table) throw new AppError('BAD_INPUT', `${basename(path)}: name the file after a canonical table (${CANONICAL_TABLES.join(', ')})`);
+    if (format === 'parquet' && (table || dataset)) {
+      if (!table) throw new AppError('BAD_INPUT', `${basename(path)}: name the folder after a canonical table (${CANONICAL_TABLES.join(', ')})`);
       prepared = await prepareParquetTable(stageRun, dataset ? join(path, '**', '*.parquet') : path, table, ctx);
+    } else if (format === 'parquet') {
+      // Any other Parquet file is a sheet: its schema is the header, mapped like a CSV's.
+      const head = await parquetHead(db, path);
+      flat = await resolvePlan(db, path, head.header, head.rows, sheets);
     } else {
       sniff = sniffCsv(path);
       shop = table ? null : detectShop(sniff.header);
@@ -160,9 +165,9 @@ async function importOne(db: Db, importId: string, path: string, ctxBase: Omit<L
         } else if (shop && sniff) {
           const r = await loadShopFile(tx, path, sniff, shop, ctx);
           Object.assign(s, { mapping: shop, rows: r.rows, tables: r.tables, unknownColumns: r.unknownColumns, dialect: r.dialect });
-        } else if (flat && sniff) {
-          const r = await loadFlatCsv(tx, path, sniff, flat, ctx);
-          Object.assign(s, { mapping: 'sheet', template: flat.template, rows: r.rows, tables: r.tables, unknownColumns: r.unknownColumns, dialect: r.dialect });
+        } else if (flat) {
+          const r = sniff ? await loadFlatCsv(tx, path, sniff, flat, ctx) : await loadFlatParquet(tx, path, flat, ctx);
+          Object.assign(s, { mapping: 'sheet', template: flat.template, rows: r.rows, tables: r.tables, unknownColumns: r.unknownColumns, ...(r.dialect ? { dialect: r.dialect } : {}) });
         }
         s.ms = Math.round(performance.now() - t0);
         await logFile(tx, importId, s, startedAt);

@@ -1,5 +1,5 @@
-// Loads a mapped flat sheet (CSV, or an XLSX sheet written out as CSV) inside the file's transaction: the raw rows
-// are staged once, split into canonical tables by the mapping, and each table goes through the same validation,
+// Loads a mapped flat sheet (CSV, or an XLSX sheet written out as CSV) inside the file's transaction: the file is
+// read and parsed once, split into canonical tables by the mapping, and each table goes through the same validation,
 // rejects and upsert as canonical files. Lines and payments of a rejected sale are rejected with it.
 import type { Tx } from '../../store/db';
 import type { CsvDialect, ImportTableCounts } from '../../../shared/api/import';
@@ -13,6 +13,8 @@ import type { LineResolver } from '../../model/merge';
 import { withQueryProgress, type LoadContext } from '../canonicalFile';
 import { readableCsv } from '../transcode';
 import { flatTables } from './flatMapping';
+import { sampleDateFormat } from './values';
+import type { CanonicalTable } from '../../../shared/types';
 import type { Suggestion } from './suggest';
 import type { SheetMapping } from './fields';
 
@@ -20,7 +22,8 @@ export interface FlatLoadResult {
   tables: ImportTableCounts[];
   rows: number;
   unknownColumns: string[];
-  dialect: CsvDialect;
+  /** How a CSV was read (absent for Parquet). */
+  dialect?: CsvDialect;
 }
 
 export interface FlatPlan {
@@ -31,18 +34,22 @@ export interface FlatPlan {
 
 let seq = 0;
 
-/** Splits the numbered raw rows into canonical tables and loads each one; returns their counts. */
-export async function loadFlatRows(tx: Tx, raw: string, header: string[], plan: FlatPlan, ctx: LoadContext, lines: LineResolver): Promise<ImportTableCounts[]> {
+/** Names of the temporary tables one sheet's load keeps its parsed rows, sales and payment words in. */
+export function nextTemp(): { l: string; s2: string; pm: string } {
+  const n = ++seq;
+  return { l: `__painel_flat_l_${process.pid}_${n}`, s2: `__painel_flat_s_${process.pid}_${n}`, pm: `__painel_flat_pm_${process.pid}_${n}` };
+}
+
+/** Loads each canonical table of a parsed sheet (flatTables) in load order; returns their counts. */
+export async function loadFlatTables(tx: Tx, selects: [CanonicalTable, string][], plan: FlatPlan, ctx: LoadContext, lines: LineResolver): Promise<ImportTableCounts[]> {
   const tables: ImportTableCounts[] = [];
   // Lines and payments of a rejected sale are set aside with it by the pipeline (the write began in importFiles).
-  const n = ++seq;
-  const temp = { l: `__painel_flat_l_${process.pid}_${n}`, s2: `__painel_flat_s_${process.pid}_${n}` };
-  const sql = flatTables({ mapping: plan.mapping, header, dec: plan.dec, dateOrder: plan.dateOrder, raw, temp });
-  for (const stmt of sql.prepare) await tx.run(stmt);
-  for (const [table, select] of sql.tables) {
+  for (const [table, select] of selects) {
     const spec = TABLE_SPECS[table];
     const rawCols = new Map(spec.columns.map((c) => [c.name, q(c.name)]));
-    const stg: Staged = await stageRows(tx, { spec, raw: rawCols, dec: '.', from: `(${select})`, ordinal: '__r', locale: ctx.locale });
+    // Every value was trimmed when its cell was read (or is made here: ids, amounts), so none is trimmed again.
+    const noTrim = new Set(rawCols.keys());
+    const stg: Staged = await stageRows(tx, { spec, raw: rawCols, dec: '.', from: `(${select})`, ordinal: '__r', locale: ctx.locale, noTrim });
     await validateStaged(tx, stg, { repeats: 'reject' });
     tables.push(await writeStaged(tx, stg, { sink: { kind: 'file', importId: ctx.importId, file: ctx.file, lines } }));
     await tx.run(`DROP TABLE ${stg.name}`);
@@ -81,32 +88,38 @@ async function nameSourceColumns(tx: Tx, mapping: SheetMapping, ctx: LoadContext
 }
 
 /**
- * A flat CSV file (or a sheet's CSV whose column `lineColumn` holds the sheet row) loaded by a plan. Records DuckDB
- * cannot read (short or long rows, stray quotes, bad bytes) are rejected with their line; the rest loads.
+ * A flat CSV file (or a sheet's CSV whose column `lineColumn` holds the sheet row) loaded by a plan. The file is read
+ * and parsed in one pass; records DuckDB cannot read (short or long rows, stray quotes, bad bytes) are rejected with
+ * their line, the rest loads.
  */
 export async function loadFlatCsv(tx: Tx, path: string, sniff: SniffedCsv, plan: FlatPlan, ctx: LoadContext, lineColumn?: string): Promise<FlatLoadResult> {
   let encoding = sniff.encoding;
-  const raw = `__painel_flat_${process.pid}_${++seq}`;
+  const temp = nextTemp();
   const lineIdx = lineColumn ? sniff.header.indexOf(lineColumn) : -1;
+  const dateCol = sniff.header.indexOf(plan.mapping['sale.date'] ?? '');
+  const dateFormat = dateCol >= 0 ? sampleDateFormat(sniff.sample.map((r) => r[dateCol] ?? ''), plan.dateOrder) : null;
   for (;;) {
     const src = await readableCsv(path, encoding);
     try {
       const read = csvRead(src.path, sniff.header.length, { delimiter: sniff.delimiter, encoding: 'utf-8' });
-      await withQueryProgress(tx.connection, ctx.onPct, () => tx.run(`CREATE TEMP TABLE ${raw} AS SELECT * FROM ${read.from}`));
+      const sql = flatTables({ mapping: plan.mapping, header: sniff.header, dec: plan.dec, dateOrder: plan.dateOrder, from: read.from, lineIdx, dateFormat, temp });
+      await withQueryProgress(tx.connection, ctx.onPct, () => tx.run(sql.parse));
       const refused = await refusedRecords(tx, read);
       if (encoding === 'utf-8' && refused.some(isEncodingError)) {
-        await tx.run(`DROP TABLE ${raw}`);
+        await tx.run(`DROP TABLE ${temp.l}`);
         await dropRejectTables(tx, read);
         encoding = 'latin-1';
         continue;
       }
-      // Raw rows keep the file's order; their ordinal is the rowid counted from the first one (or the sheet row).
-      const ord = lineIdx >= 0 ? `TRY_CAST(c${lineIdx} AS BIGINT)` : `rowid - ${await firstRowid(tx, raw)} + 1`;
-      const numbered = `(SELECT ${ord} AS __r, * FROM ${raw})`;
+      // Parsed rows keep the file's order; their ordinal is the rowid counted from the first one (or the sheet row).
+      const base = await firstRowid(tx, temp.l);
       const csvL = csvLines(src.path, refused);
       const lines: LineResolver = lineIdx >= 0 ? async (ords) => new Map(ords.map((o) => [o, o])) : csvL.resolve;
-      const tables = await loadFlatRows(tx, numbered, sniff.header, plan, ctx, lines);
-      const rows = await finishSalesRead(tx, { raw, read, refused, refusedLines: csvL.refusedLines, importId: ctx.importId, file: ctx.file, locale: ctx.locale, tables });
+      for (const stmt of sql.prepare(base)) await tx.run(stmt);
+      const tables = await loadFlatTables(tx, sql.tables(base), plan, ctx, lines);
+      await tx.run(`DROP TABLE IF EXISTS ${temp.s2}`);
+      await tx.run(`DROP TABLE IF EXISTS ${temp.pm}`);
+      const rows = await finishSalesRead(tx, { raw: temp.l, read, refused, refusedLines: csvL.refusedLines, importId: ctx.importId, file: ctx.file, locale: ctx.locale, tables });
       const used = new Set(Object.values(plan.mapping));
       const unknownColumns = sniff.header.filter((h) => h !== lineColumn && h.trim() !== '' && !used.has(h));
       return { tables, rows, unknownColumns, dialect: { delimiter: sniff.delimiter, decimal: plan.dec, encoding } };

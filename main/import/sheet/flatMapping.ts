@@ -1,30 +1,36 @@
 // A flat sheet (one row per sale or per sale line) split by a mapping into customers, items, employees, sales,
-// sale_lines and payments, as SQL over the whole staged file. Ids are derived from the content (names, phones,
-// the sale's date and customer), so the same file imported twice gives the same ids and changes nothing.
+// sale_lines and payments, as SQL over the whole file. Ids are derived from the content (names, phones, the sale's
+// date and customer), so the same file imported twice gives the same ids and changes nothing.
 import type { CanonicalTable } from '../../../shared/types';
 import type { DecimalMark } from '../../model/convert';
+import { lit, q } from '../../model/convert';
 import { paymentMethodSql } from '../../model/paymentMethods';
-import { LINE_COLUMN } from '../xlsxSheets';
 import type { SheetMapping } from './fields';
-import { cellSql, dateSql, dateTimeSql, decimalSql, digitsSql, nameKeySql, yesNoSql, type DateOrder } from './values';
+import { cellSql, dateSql, dateTimeSql, digitsSql, nameKeySql, numberSql, yesNoSql, type DateOrder } from './values';
 
 export interface FlatOptions {
   mapping: SheetMapping;
-  /** Column names of the raw table, in order (the mapping refers to them). */
+  /** Column names of the file, in order (the mapping refers to them). */
   header: string[];
   dec: DecimalMark;
   dateOrder: DateOrder;
-  /** SELECT giving __r (row ordinal) and the raw columns c0..cN as text. */
-  raw: string;
-  /** Names of the temporary tables the parsed rows and the sales are kept in. */
-  temp: { l: string; s2: string };
+  /** The file's rows: a FROM item giving the columns c0..cN as text, in the file's order. */
+  from: string;
+  /** Index of the column holding each row's line in the sheet (XLSX), or -1 (the row's place in the file). */
+  lineIdx: number;
+  /** The format most sale dates are written in (sampleDateFormat), tried first. */
+  dateFormat?: string | null;
+  /** Names of the temporary tables the parsed rows (l), the sales (s2) and the payment words (pm) are kept in. */
+  temp: { l: string; s2: string; pm: string };
 }
 
 export interface FlatSql {
-  /** Statements that materialise the parsed rows and the sales (run first, in order). */
-  prepare: string[];
+  /** Reads and parses the file into temp.l in one pass: a projection, so rows keep the file's order. */
+  parse: string;
+  /** Statements run next, given the first rowid of temp.l: sale ids of anonymous rows, the sales, the payment words. */
+  prepare: (base: bigint) => string[];
   /** Each canonical table as a SELECT giving __r and text columns named like the table's columns. */
-  tables: [CanonicalTable, string][];
+  tables: (base: bigint) => [CanonicalTable, string][];
 }
 
 /** Sales statuses written in salon and shop systems, by meaning. */
@@ -42,64 +48,117 @@ export function sheetStatusSql(st: string): string {
 }
 
 const short = (x: string) => `left(md5(${x}), 16)`;
+const MONEY = ['sale.total', 'sale.discount', 'sale.shipping', 'line.quantity', 'line.unitPrice', 'line.total', 'payment.amount'];
 
 /** The statements that split a flat sheet into canonical tables. */
 export function flatTables(o: FlatOptions): FlatSql {
   const m = o.mapping;
   const has = (f: string) => Boolean(m[f]) && o.header.includes(m[f]);
-  const col = (f: string) => (has(f) ? cellSql(`c${o.header.indexOf(m[f])}`) : 'NULL::VARCHAR');
-  const b = `SELECT __r,
-    ${col('sale.id')} AS sid,
-    ${has('sale.paidDate') ? `coalesce(${dateTimeSql(col('sale.paidDate'), o.dateOrder)}, ${dateTimeSql(col('sale.date'), o.dateOrder, has('sale.time') ? col('sale.time') : undefined)})` : dateTimeSql(col('sale.date'), o.dateOrder, has('sale.time') ? col('sale.time') : undefined)} AS dt,
-    TRY_CAST(${decimalSql(col('sale.shipping'), o.dec)} AS DECIMAL(18,2)) AS ship,
-    ${col('sale.status')} AS st,
-    TRY_CAST(${decimalSql(col('sale.total'), o.dec)} AS DECIMAL(18,2)) AS total, ${decimalSql(col('sale.total'), o.dec)} AS total_t,
-    TRY_CAST(${decimalSql(col('sale.discount'), o.dec)} AS DECIMAL(18,2)) AS disc, ${decimalSql(col('sale.discount'), o.dec)} AS disc_t,
-    ${col('line.item')} AS iname, ${col('line.itemKind')} AS ikind, ${col('line.category')} AS icat,
-    coalesce(TRY_CAST(${decimalSql(col('line.quantity'), o.dec)} AS DECIMAL(18,3)), 1) AS qty, ${decimalSql(col('line.quantity'), o.dec)} AS qty_t,
-    TRY_CAST(${decimalSql(col('line.unitPrice'), o.dec)} AS DECIMAL(18,2)) AS unit, ${decimalSql(col('line.unitPrice'), o.dec)} AS unit_t,
-    TRY_CAST(${decimalSql(col('line.total'), o.dec)} AS DECIMAL(18,2)) AS ltot, ${decimalSql(col('line.total'), o.dec)} AS ltot_t,
-    ${col('employee.name')} AS ename,
-    ${col('customer.id')} AS cid, nullif(concat_ws(' ', ${col('customer.name')}, ${col('customer.lastName')}), '') AS cname, ${col('customer.phone')} AS phone, lower(${col('customer.email')}) AS email,
-    ${col('customer.document')} AS doc, ${dateSql(col('customer.birthDate'), o.dateOrder)} AS birth, ${col('customer.gender')} AS gender,
-    ${col('customer.city')} AS city, ${col('customer.state')} AS state, ${yesNoSql(col('customer.optIn'))} AS optin,
-    ${col('payment.method')} AS pm, TRY_CAST(${decimalSql(col('payment.amount'), o.dec)} AS DECIMAL(18,2)) AS paid, ROWTEXT AS rowtext
-  FROM ${o.raw}`;
-  const custKey = has('customer.id')
-    ? `CASE WHEN cid IS NOT NULL THEN 'sheet:' || cid END`
-    : `'sheet:c:' || ${short(`coalesce('cpf:' || ${digitsSql('doc')}, 'tel:' || right(${digitsSql('phone')}, 11), 'email:' || email, 'nome:' || ${nameKeySql('cname')})`)}`;
-  const empKey = `CASE WHEN ename IS NOT NULL THEN 'sheet:e:' || ${short(nameKeySql('ename'))} END`;
-  const itemKey = `CASE WHEN iname IS NOT NULL THEN 'sheet:i:' || ${short(nameKeySql('iname'))} END`;
-  // Without a sale number, a sale is the rows of one customer at one date-time; anonymous rows are sales of their
-  // own, told apart by their content and, for identical rows, by their order among them.
-  const rowText = `concat_ws('|', ${o.header.flatMap((h, i) => (h === LINE_COLUMN ? [] : [`c${i}`])).join(', ')})`;
-  const saleKey = has('sale.id')
-    ? `'sheet:' || sid`
-    : `'sheet:s:' || ${short(`CASE WHEN ck IS NOT NULL THEN concat_ws('|', dt, ck) ELSE concat_ws('|', dt, rowtext, dupno) END`)}`;
-  const perSale = has('sale.id'); // sale-level columns repeat on every line of a numbered sale
-  // The parsed rows (l) and the sales (s2) are materialised once; every table reads them.
-  const prepare = [
-    `CREATE TEMP TABLE ${o.temp.l} AS WITH b0 AS (${b.replace('ROWTEXT', rowText)}), b1 AS (SELECT *, ${custKey} AS ck, ${empKey} AS ek, ${itemKey} AS ik FROM b0),
-  d AS (SELECT *, NULL::BIGINT AS dupno FROM b1 WHERE ck IS NOT NULL
-    UNION ALL SELECT *, row_number() OVER (PARTITION BY dt, rowtext ORDER BY __r) AS dupno FROM b1 WHERE ck IS NULL),
-  l AS (SELECT * EXCLUDE (rowtext, dupno), ${saleKey} AS sk,
-    coalesce(ltot, unit * qty) AS lt, coalesce(unit, round(ltot / nullif(qty, 0), 2)) AS up FROM d) SELECT * FROM l`,
-    `CREATE TEMP TABLE ${o.temp.s2} AS WITH s AS (SELECT sk, min(__r) AS __r, arg_min(dt, __r) AS dt, arg_min(st, __r) AS st, arg_min(ck, __r) AS ck, arg_min(ek, __r) AS ek,
-    ${perSale ? 'arg_min(total, __r)' : 'sum(total)'} AS total, ${perSale ? 'arg_min(disc, __r)' : 'sum(disc)'} AS disc, ${perSale ? 'arg_min(ship, __r)' : 'sum(ship)'} AS ship, sum(lt) AS lines,
-    count(*) FILTER (WHERE (total IS NULL AND total_t IS NOT NULL) OR (ltot IS NULL AND ltot_t IS NOT NULL) OR (unit IS NULL AND unit_t IS NOT NULL)) AS bad_total,
-    arg_min(CASE WHEN total IS NULL AND total_t IS NOT NULL THEN total_t WHEN ltot IS NULL AND ltot_t IS NOT NULL THEN ltot_t WHEN unit IS NULL THEN unit_t END, __r)
-      FILTER (WHERE (total IS NULL AND total_t IS NOT NULL) OR (ltot IS NULL AND ltot_t IS NOT NULL) OR (unit IS NULL AND unit_t IS NOT NULL)) AS total_t,
-    count(DISTINCT pm) AS methods FROM ${o.temp.l} GROUP BY sk),
-  s2 AS (SELECT *, CASE WHEN bad_total > 0 THEN NULL ELSE coalesce(total, lines - coalesce(disc, 0)) END AS amount FROM s) SELECT * FROM s2`,
+  // Each mapped cell is cleaned once (layer 1), parsed once (layer 2), keyed once (layer 3).
+  const cell = (f: string) => (has(f) ? q(`f:${f}`) : 'NULL::VARCHAR');
+  const num = (f: string) => (has(f) ? q(`n:${f}`) : 'NULL::DECIMAL(18,4)');
+  const bad = (f: string) => (has(f) ? `CASE WHEN ${num(f)} IS NULL THEN ${cell(f)} END` : 'NULL::VARCHAR');
+  const mapped = Object.keys(m).filter(has);
+  const anonymous = !has('sale.id');
+  const rawCols = o.header.flatMap((_, i) => (i === o.lineIdx ? [] : [`c${i}`]));
+  const line = o.lineIdx >= 0 ? [`TRY_CAST(c${o.lineIdx} AS BIGINT) AS __r`] : [];
+  const l1 = [...line, ...mapped.map((f) => `${cellSql(`c${o.header.indexOf(m[f])}`)} AS ${q(`f:${f}`)}`), ...(anonymous ? rawCols : [])];
+  const date = dateTimeSql(cell('sale.date'), o.dateOrder, has('sale.time') ? cell('sale.time') : undefined, o.dateFormat);
+  const l2 = [
+    ...(o.lineIdx >= 0 ? ['__r'] : []),
+    ...(anonymous ? rawCols : []),
+    ...mapped.map((f) => cell(f)),
+    ...MONEY.filter(has).map((f) => `${numberSql(cell(f), o.dec)} AS ${q(`n:${f}`)}`),
+    `${has('sale.paidDate') ? `coalesce(${dateTimeSql(cell('sale.paidDate'), o.dateOrder)}, ${date})` : date} AS dt`,
+    `nullif(concat_ws(' ', ${cell('customer.name')}, ${cell('customer.lastName')}), '') AS cname`,
+    `lower(${cell('customer.email')}) AS email`,
   ];
-  const ctes = has('sale.date') ? `WITH l AS (SELECT * FROM ${o.temp.l}), s2 AS (SELECT * FROM ${o.temp.s2})` : `WITH l AS (SELECT * FROM ${o.temp.l})`;
+  const d2 = (f: string) => `CAST(${num(f)} AS DECIMAL(18,2))`;
+  const qty = `coalesce(CAST(${num('line.quantity')} AS DECIMAL(18,3)), 1)`;
+  const custKey = has('customer.id')
+    ? `CASE WHEN ${cell('customer.id')} IS NOT NULL THEN 'sheet:' || ${cell('customer.id')} END`
+    : `'sheet:c:' || ${short(`coalesce('cpf:' || ${digitsSql(cell('customer.document'))}, 'tel:' || right(${digitsSql(cell('customer.phone'))}, 11), 'email:' || email, 'nome:' || ${nameKeySql('cname')})`)}`;
+  const l3 = [
+    ...(o.lineIdx >= 0 ? ['__r'] : []),
+    'dt',
+    `${cell('sale.status')} AS st`,
+    `${d2('sale.total')} AS total`,
+    `${bad('sale.total')} AS total_t`,
+    `${d2('sale.discount')} AS disc`,
+    `${d2('sale.shipping')} AS ship`,
+    `${cell('line.item')} AS iname`,
+    `${cell('line.itemKind')} AS ikind`,
+    `${cell('line.category')} AS icat`,
+    `${qty} AS qty`,
+    // The text the lines carry: the number as read, or the cell that is not one (so its reject shows it).
+    `coalesce(${bad('line.quantity')}, CAST(${num('line.quantity')} AS VARCHAR)) AS qty_t`,
+    `${bad('line.unitPrice')} AS unit_t`,
+    `${bad('line.total')} AS ltot_t`,
+    `coalesce(${d2('line.total')}, ${d2('line.unitPrice')} * ${qty}) AS lt`,
+    `coalesce(${d2('line.unitPrice')}, round(${d2('line.total')} / nullif(${qty}, 0), 2)) AS up`,
+    `${cell('employee.name')} AS ename`,
+    'cname',
+    `${cell('customer.phone')} AS phone`,
+    'email',
+    `${cell('customer.document')} AS doc`,
+    `${dateSql(cell('customer.birthDate'), o.dateOrder)} AS birth`,
+    `${cell('customer.gender')} AS gender`,
+    `${cell('customer.city')} AS city`,
+    `${cell('customer.state')} AS state`,
+    `${yesNoSql(cell('customer.optIn'))} AS optin`,
+    `${cell('payment.method')} AS pm`,
+    `${d2('payment.amount')} AS paid`,
+    `${custKey} AS ck`,
+    `CASE WHEN ${cell('employee.name')} IS NOT NULL THEN 'sheet:e:' || ${short(nameKeySql(cell('employee.name')))} END AS ek`,
+    `CASE WHEN ${cell('line.item')} IS NOT NULL THEN 'sheet:i:' || ${short(nameKeySql(cell('line.item')))} END AS ik`,
+    ...(anonymous ? rawCols : []),
+  ];
+  // Layer 4: the sale id. Without a sale number, a sale is the rows of one customer at one date-time; anonymous rows
+  // are sales of their own, told apart by their content and, for identical rows, by their order among them (set next).
+  const sk = anonymous ? `CASE WHEN ck IS NOT NULL THEN 'sheet:s:' || ${short(`concat_ws('|', dt, ck)`)} END` : `'sheet:' || ${cell('sale.id')}`;
+  const l4 = anonymous ? `* EXCLUDE (${rawCols.join(', ')}), ${sk} AS sk, CASE WHEN ck IS NULL THEN concat_ws('|', ${rawCols.join(', ')}) END AS rowtext` : `*, ${sk} AS sk`;
+  const l3sql = anonymous ? l3 : [...l3, cell('sale.id')];
+  const parse = `CREATE TEMP TABLE ${o.temp.l} AS SELECT ${anonymous ? l4 : `* EXCLUDE (${q('f:sale.id')}), ${sk} AS sk`}
+FROM (SELECT ${l3sql.join(', ')} FROM (SELECT ${l2.join(', ')} FROM (SELECT ${l1.join(', ')} FROM ${o.from})))`;
+
+  const L = (base: bigint) => (o.lineIdx >= 0 ? o.temp.l : `(SELECT rowid - ${base} + 1 AS __r, * FROM ${o.temp.l})`);
+  const perSale = has('sale.id'); // sale-level columns repeat on every line of a numbered sale
+  const first = (x: string) => (perSale ? `arg_min(${x}, __r)` : `sum(${x})`);
+  const status = has('sale.status')
+    ? `LEFT JOIN (SELECT st, ${sheetStatusSql('st')} AS stc FROM (SELECT DISTINCT st FROM s)) sm ON sm.st IS NOT DISTINCT FROM s.st`
+    : '';
+  const prepare = (base: bigint) => [
+    ...(anonymous
+      ? [
+          `UPDATE ${o.temp.l} SET sk = 'sheet:s:' || ${short(`concat_ws('|', d.dt, d.rowtext, d.dupno)`)}
+  FROM (SELECT rowid AS rid, dt, rowtext, row_number() OVER (PARTITION BY dt, rowtext ORDER BY rowid) AS dupno FROM ${o.temp.l} WHERE ck IS NULL) d
+  WHERE ${o.temp.l}.rowid = d.rid`,
+        ]
+      : []),
+    `CREATE TEMP TABLE ${o.temp.s2} AS WITH s AS ${status ? 'MATERIALIZED ' : ''}(SELECT sk, min(__r) AS __r, arg_min(dt, __r) AS dt, arg_min(st, __r) AS st, arg_min(ck, __r) AS ck, arg_min(ek, __r) AS ek,
+    ${first('total')} AS total, ${first('disc')} AS disc, ${first('ship')} AS ship, sum(lt) AS lines,
+    count(*) FILTER (WHERE total_t IS NOT NULL OR ltot_t IS NOT NULL OR unit_t IS NOT NULL) AS bad_total,
+    arg_min(coalesce(total_t, ltot_t, unit_t), __r) FILTER (WHERE total_t IS NOT NULL OR ltot_t IS NOT NULL OR unit_t IS NOT NULL) AS total_t,
+    count(DISTINCT pm) AS methods FROM ${L(base)} GROUP BY sk)
+  SELECT s.*, CASE WHEN bad_total > 0 THEN NULL ELSE coalesce(total, lines - coalesce(disc, 0)) END AS amount, ${status ? 'sm.stc' : `'completed'`} AS stc FROM s ${status}`,
+    // Payment words are few: each is read once, not once per row.
+    `CREATE TEMP TABLE ${o.temp.pm} AS SELECT pm, ${paymentMethodSql('pm')} AS method FROM (SELECT DISTINCT pm FROM ${o.temp.l})`,
+  ];
+  const tables = (base: bigint) => tableSelects(o, has, L(base));
+  return { parse, prepare, tables };
+}
+
+/** Each canonical table read from the parsed rows (l) and the sales (s2). */
+function tableSelects(o: FlatOptions, has: (f: string) => boolean, L: string): [CanonicalTable, string][] {
+  const ctes = has('sale.date') ? `WITH l AS (SELECT * FROM ${L}), s2 AS (SELECT * FROM ${o.temp.s2})` : `WITH l AS (SELECT * FROM ${L})`;
   const tables: [CanonicalTable, string][] = [];
+  // Customers' first date: the earliest of their rows' dates, read in the business time zone.
   const customers = (createdAt: string) => `${ctes} SELECT min(__r) AS __r, ck AS customer_id, arg_min(cname, __r) AS name, arg_min(email, __r) AS email,
     arg_min(phone, __r) AS phone, arg_min(doc, __r) AS document, arg_min(gender, __r) AS gender, arg_min(birth, __r) AS birth_date,
     arg_min(city, __r) AS city, arg_min(state, __r) AS state, ${createdAt} AS created_at, arg_min(optin, __r) AS marketing_opt_in, 'sheet' AS source
     FROM l WHERE ck IS NOT NULL GROUP BY ck`;
   // A client list (no sale date mapped): customers only.
-  if (!has('sale.date')) return { prepare: prepare.slice(0, 1), tables: [['customers', customers('NULL')]] };
+  if (!has('sale.date')) return [['customers', customers('NULL')]];
   if (has('employee.name')) {
     tables.push(['employees', `${ctes} SELECT min(__r) AS __r, ek AS employee_id, arg_min(ename, __r) AS name, NULL AS role, NULL AS location_id,
       NULL AS commission_rate, NULL AS hired_at, 'true' AS active FROM l WHERE ek IS NOT NULL GROUP BY ek`]);
@@ -113,7 +172,7 @@ export function flatTables(o: FlatOptions): FlatSql {
       CAST(arg_max(up, __r) AS VARCHAR) AS list_price, NULL AS cost, NULL AS duration_min FROM l WHERE ik IS NOT NULL GROUP BY ik`]);
   }
   tables.push(['sales', `${ctes} SELECT __r, sk AS sale_id, 'sheet' AS source, ${has('employee.name') ? "'appointment'" : "'order'"} AS kind,
-    ck AS customer_id, NULL AS location_id, ek AS employee_id, ${sheetStatusSql('st')} AS status, NULL AS created_at, dt AS occurred_at,
+    ck AS customer_id, NULL AS location_id, ek AS employee_id, stc AS status, NULL AS created_at, dt AS occurred_at,
     CAST(amount + coalesce(disc, 0) - coalesce(ship, 0) AS VARCHAR) AS gross_amount, CAST(disc AS VARCHAR) AS discount_amount, NULL AS coupon_code,
     NULL AS tax_amount, CAST(ship AS VARCHAR) AS shipping_amount, coalesce(CAST(amount AS VARCHAR), total_t) AS total_amount,
     NULL AS points_earned, NULL AS points_redeemed, NULL AS updated_at FROM s2 WHERE NOT coalesce(amount < 0, false)`]);
@@ -127,12 +186,12 @@ export function flatTables(o: FlatOptions): FlatSql {
   // or its lines (several methods). Completed sales only. A row with a negative amount (an "estorno") is no sale:
   // it is a refund of its own, dated by its row.
   tables.push(['payments', `${ctes}, p AS (SELECT l.sk, coalesce(l.pm, '') AS pmk, min(l.__r) AS __r, arg_min(l.pm, l.__r) AS pm, sum(l.paid) AS paid,
-      sum(l.lt) AS lt, any_value(s2.amount) AS amount, any_value(s2.methods) AS methods, any_value(s2.dt) AS dt, any_value(s2.st) AS st
-      FROM l JOIN s2 USING (sk) GROUP BY l.sk, coalesce(l.pm, '')),
+      sum(l.lt) AS lt, any_value(s2.amount) AS amount, any_value(s2.methods) AS methods, any_value(s2.dt) AS dt
+      FROM l JOIN s2 USING (sk) WHERE s2.stc = 'completed' GROUP BY l.sk, coalesce(l.pm, '')),
     pa AS (SELECT *, coalesce(paid, CASE WHEN methods <= 1 THEN amount ELSE lt END) AS amt FROM p)
     SELECT __r, sk || ':p' || CASE WHEN methods > 1 THEN ':' || ${short('pmk')} ELSE '' END AS payment_id,
       CASE WHEN amount < 0 THEN NULL ELSE sk END AS sale_id, dt AS occurred_at,
-      ${paymentMethodSql('pm')} AS method, CASE WHEN amt < 0 THEN 'refund' ELSE 'payment' END AS kind, CAST(abs(amt) AS VARCHAR) AS amount,
-      NULL AS fee_amount FROM pa WHERE ${sheetStatusSql('st')} = 'completed' AND amt IS NOT NULL AND amt <> 0`]);
-  return { prepare, tables };
+      coalesce(w.method, ${lit('other')}) AS method, CASE WHEN amt < 0 THEN 'refund' ELSE 'payment' END AS kind, CAST(abs(amt) AS VARCHAR) AS amount,
+      NULL AS fee_amount FROM pa LEFT JOIN ${o.temp.pm} w ON w.pm IS NOT DISTINCT FROM pa.pm WHERE amt IS NOT NULL AND amt <> 0`]);
+  return tables;
 }

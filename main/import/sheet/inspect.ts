@@ -1,5 +1,5 @@
-// A first look at a file before importing it: is it a canonical table, a shop export or a sheet to map; its
-// columns, first rows, the suggested mapping and the saved template that fits its header shape.
+// A first look at a file before importing it (CSV, XLSX or Parquet): is it a canonical table, a shop export or a
+// sheet to map; its columns, first rows, the suggested mapping and the saved template that fits its header shape.
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
@@ -12,13 +12,18 @@ import { detectShop } from '../shops/shopFile';
 import { LINE_COLUMN, xlsxSheetsToCsv } from '../xlsxSheets';
 import { suggestMapping } from './suggest';
 import { templateForHeader } from './templates';
+import { parquetHead } from './parquetSheet';
 
 const PREVIEW_ROWS = 20;
 
 /** Header, first rows and their lines of a CSV file or of the first sheet of a workbook that is not a canonical table. */
-async function readHead(path: string): Promise<{ sheet?: string; header: string[]; rows: string[][]; lines: number[]; canonical: boolean }> {
+async function readHead(db: Db, path: string): Promise<{ sheet?: string; header: string[]; rows: string[][]; lines: number[]; canonical: boolean }> {
   const ext = extname(path).toLowerCase();
-  if (ext === '.parquet') return { header: [], rows: [], lines: [], canonical: true };
+  if (ext === '.parquet') {
+    if (tableForName(basename(path, ext)) || statSync(path).isDirectory()) return { header: [], rows: [], lines: [], canonical: true };
+    const head = await parquetHead(db, path, PREVIEW_ROWS);
+    return { ...head, canonical: false };
+  }
   if (ext !== '.xlsx') {
     const s = sniffCsv(path);
     const rows = s.sample.slice(0, PREVIEW_ROWS);
@@ -46,7 +51,7 @@ export async function inspectFile(db: Db, path: string): Promise<SheetInspect> {
     throw new AppError('NOT_FOUND', `no such file: ${basename(path)}`);
   }
   const table = tableForName(basename(path, extname(path)));
-  const head = await readHead(path);
+  const head = await readHead(db, path);
   const base = { file: path, name: basename(path), sheet: head.sheet, header: head.header, rows: head.rows, lines: head.lines };
   if (table || head.canonical) return { ...base, kind: 'canonical', table: table ?? undefined, suggestion: null, template: null };
   if (detectShop(head.header)) return { ...base, kind: 'shop', suggestion: null, template: null };
