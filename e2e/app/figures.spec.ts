@@ -5,6 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type { ClosingSummary } from '../../shared/api/export';
 import type { DashboardResult } from '../../shared/reports';
 import { openApp, startDemoServer, type PainelServer } from './appServer';
+import { createFormatter } from '../../shared/format';
 
 let server: PainelServer;
 test.beforeAll(async () => {
@@ -70,7 +71,7 @@ test('Fechamento: the last complete month, its statement, and the PDF from the a
   await expect(page.locator('#closing-month')).toHaveValue(summary.month);
   await expect(page.getByRole('heading', { name: 'Fechamento mensal' })).toBeVisible();
   const net = summary.sections.find((s) => s.id === 'deductions')!.lines.find((l) => l.kind === 'result')!;
-  const text = new Intl.NumberFormat('pt-BR', { style: 'currency', currency: 'BRL' }).format(Number(net.value));
+  const text = createFormatter({ locale: 'pt-BR' }).money(net.value);
   await expect(page.getByTestId('closing-deductions')).toContainText(text);
   await expect(page.getByTestId('closing-reconciliation')).toContainText('Saldo em aberto no fim do mês');
   await settle(page);

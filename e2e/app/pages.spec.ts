@@ -4,6 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type { ReportMeta } from '../../shared/reports';
 import { openApp, startDemoServer, type PainelServer } from './appServer';
 import { startServer } from '../support/server';
+import { createFormatter } from '../../shared/format';
 
 let server: PainelServer;
 test.beforeAll(async () => {
@@ -28,7 +29,7 @@ test('the dashboard shows the engine KPIs of the period', async ({ page }) => {
   expect(Number(gross.value)).toBeGreaterThan(0);
   const card = page.getByTestId('kpi-gross_revenue');
   await expect(card).toHaveAttribute('data-value', String(gross.value));
-  const text = new Intl.NumberFormat('pt-BR', { style: 'currency', currency: 'BRL' }).format(Number(gross.value));
+  const text = createFormatter({ locale: 'pt-BR' }).money(gross.value);
   await expect(card).toContainText(text);
   for (const k of dash.kpis.filter((x) => x.available)) await expect(page.getByTestId(`kpi-${k.id}`)).not.toContainText('Ainda não disponível');
   await expect(page.getByTestId('dash-trend').locator('canvas').first()).toBeVisible();

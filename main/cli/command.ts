@@ -2,6 +2,7 @@
 // or one opened here) as contract calls and job following, its usage line.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { JobSnapshot } from '../../shared/events';
+import { createFormatter } from '../../shared/format';
 import type { Engine, EngineOptions } from '../engine/engine';
 import { AppError } from '../store/errors';
 import type { EngineTarget } from './target';
@@ -42,6 +43,9 @@ export interface Command {
 }
 
 /** parseArgs that turns unknown flags into BAD_INPUT (exit 2) with the command's usage. */
+/** The CLI's own lines are English (like its errors); their counts, sizes and durations go through the one formatter. */
+export const say = createFormatter({ locale: 'en' });
+
 export function parse<T extends ParseArgsConfig['options']>(argv: string[], options: T, usage: string, allowPositionals = false) {
   try {
     return parseArgs({ args: argv, options, allowPositionals, strict: true });

@@ -1,14 +1,14 @@
 // Renders job events as one progress line on a TTY (or a line per phase when not a TTY) and waits for the end,
 // for a job of a local engine or of the running app's engine alike.
 import type { JobSnapshot } from '../../shared/events';
-import type { CliIo } from './command';
+import { say, type CliIo } from './command';
 import type { EngineTarget } from './target';
 import { AppError } from '../store/errors';
 
 export function progressLine(j: JobSnapshot): string {
   const p = j.progress;
   const pct = p.total ? ` ${Math.floor((100 * p.done) / p.total)}%` : '';
-  const count = p.total ? ` ${p.done.toLocaleString('pt-BR')}/${p.total.toLocaleString('pt-BR')}` : p.done ? ` ${p.done.toLocaleString('pt-BR')}` : '';
+  const count = p.total ? ` ${say.integer(p.done)}/${say.integer(p.total)}` : p.done ? ` ${say.integer(p.done)}` : '';
   // The CLI's own lines are English (like its errors); the app shows each locale's title.
   return `${j.title.en} · ${p.phase}${count}${pct}${p.message ? ` · ${p.message}` : ''}`;
 }

@@ -1,16 +1,20 @@
 // Renders a report result for the terminal or a file: JSON (rows, columns and the totals row, values exactly as
-// the engine sends them: money as decimal text, dates ISO) or an aligned text table. CSV goes through the one
-// CSV writer (export/csvExport.ts).
+// the engine sends them: money as decimal text, dates ISO) or an aligned text table of the values as the app shows
+// them (the one formatter, shared/format). CSV goes through the one CSV writer (export/csvExport.ts).
 import type { ReportColumnMeta, ReportValues, ResolvedPeriod } from '../../shared/reports';
 import type { LocalizedText } from '../../shared/types';
+import { createFormatter, formatCell } from '../../shared/format';
 
-type ReportColumnDef = Pick<ReportColumnMeta, 'id' | 'label' | 'type' | 'unit'>;
+type ReportColumnDef = Pick<ReportColumnMeta, 'id' | 'label' | 'type' | 'unit'> & Partial<Pick<ReportColumnMeta, 'format' | 'decimals'>>;
 
 export type Cell = string | number | boolean | null;
 
 export interface ReportOutput {
   format: 'json' | 'table';
   lang: 'pt-BR' | 'en';
+  /** The business's currency and time zone (settings), for the table. */
+  currency?: string;
+  timezone?: string;
   report: { id: string; title: LocalizedText };
   /** The table shown, when the report has several. */
   view?: LocalizedText;
@@ -45,7 +49,8 @@ export function formatReport(o: ReportOutput): string {
       ) + '\n'
     );
   }
-  const show = (v: Cell, c: ReportColumnDef) => (v === null || v === undefined ? '' : c.type === 'percent' && typeof v === 'number' ? `${(v * 100).toFixed(1)}%` : String(v));
+  const f = createFormatter({ locale: o.lang, currency: o.currency, timeZone: o.timezone });
+  const show = (v: Cell, c: ReportColumnDef) => formatCell(f, c, v);
   const head = o.columns.map((c) => c.label[o.lang]);
   const body = rows.map((r) => r.map((v, j) => show(v, o.columns[j])));
   const total = o.columns.map((c, j) => (j === 0 && o.totals[c.id] == null ? 'Total' : show(o.totals[c.id] ?? null, c)));
@@ -54,5 +59,5 @@ export function formatReport(o: ReportOutput): string {
   const line = (r: string[]) => r.map((x, j) => (right[j] ? x.padStart(widths[j]) : x.padEnd(widths[j]))).join('  ').trimEnd();
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
   const title = o.view ? `${o.report.title[o.lang]} — ${o.view[o.lang]}` : o.report.title[o.lang];
-  return [`${title} · ${o.period.from} – ${o.period.to}`, '', line(head), rule, ...body.map(line), rule, line(total), ''].join('\n');
+  return [`${title} · ${f.date(o.period.from)} – ${f.date(o.period.to)}`, '', line(head), rule, ...body.map(line), rule, line(total), ''].join('\n');
 }

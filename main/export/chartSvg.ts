@@ -1,7 +1,7 @@
 // A report chart drawn server-side as vectors: ECharts' SSR SVG renderer, options built from the engine's
 // aggregated chart data, text in the PDF font so svg-to-pdfkit embeds the same accents as the tables.
 import type { EChartsCoreOption } from 'echarts';
-import { formatDate } from './format';
+import { createFormatter } from '../../shared/format';
 import { loadEcharts } from './lazyLibs';
 import { PDF_FONT } from './pdfKit';
 import { text, type ExportChart, type Locale } from './types';
@@ -10,13 +10,13 @@ const PALETTE = ['#1f5f8b', '#e07a1f', '#3b9c6a', '#b8404a', '#7a5bb5', '#8c6d46
 
 function xLabel(v: string | number | null, locale: Locale): string {
   if (v === null) return '—';
-  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return formatDate(v, locale);
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return createFormatter({ locale }).date(v);
   return String(v);
 }
 
 function axisFormatter(unit: string | undefined, locale: Locale): (v: number) => string {
-  const f = new Intl.NumberFormat(locale, unit === 'percent' ? { style: 'percent', maximumFractionDigits: 0 } : { notation: 'compact', maximumFractionDigits: 1 });
-  return (v: number) => f.format(v);
+  const f = createFormatter({ locale });
+  return unit === 'percent' ? (v: number) => f.percent(v, 0) : (v: number) => f.compact(v);
 }
 
 export function chartOptions(chart: ExportChart, locale: Locale): EChartsCoreOption {

@@ -7,10 +7,11 @@ import type { JobContext } from '../jobs/jobRunner';
 import { AppError } from '../store/errors';
 import { chartSvg } from './chartSvg';
 import { streamRows } from './duckRun';
-import { columnWidth, formatDate, formatValue } from './format';
+import { formatCell } from '../../shared/format';
+import { columnWidth, formatterOf } from './layout';
 import { A4, MARGIN, pageFrame, tableLayout, writePdf } from './pdfKit';
 import { describeQuery, projectSql, totalsOf, wireExpr } from './projection';
-import { columnLabel, text, type ExportColumn, type ExportContext, type ExportSource, type WireValue } from './types';
+import { columnLabel, text, type ExportColumn, type ExportContext, type ExportSource } from './types';
 
 /** Beyond this a PDF stops being a document people read (and its layout needs over 1 GB); CSV/XLSX carry any size. */
 export const PDF_MAX_ROWS = 20_000;
@@ -44,6 +45,7 @@ export async function writeReportPdf(conn: DuckDBConnection, all: ExportSource, 
   // Internal keys stay in the files analysts open (CSV, XLSX, Parquet); the page people read shows names.
   const source = all.columns.some((c) => c.key) ? { ...all, columns: all.columns.filter((c) => !c.key) } : all;
   const pt = ctx.locale === 'pt-BR';
+  const f = formatterOf(ctx);
   const title = text(source.title, ctx.locale);
   const types = await describeQuery(conn, source.sql, source.params);
   const labels = source.columns.map((c) => columnLabel(c, ctx.locale));
@@ -58,15 +60,15 @@ export async function writeReportPdf(conn: DuckDBConnection, all: ExportSource, 
     job,
     (chunk) => {
       if (body.length - 1 + chunk.length > PDF_MAX_ROWS)
-        throw new AppError('BAD_INPUT', pt ? `O PDF comporta até ${PDF_MAX_ROWS.toLocaleString('pt-BR')} linhas; filtre o relatório ou exporte em CSV/XLSX.` : `A PDF holds up to ${PDF_MAX_ROWS} rows; filter the report or export CSV/XLSX.`, { maxRows: PDF_MAX_ROWS });
-      for (const r of chunk) body.push(r.map((v, i) => (align[i] === 'right' ? { text: formatValue(v as WireValue, source.columns[i], ctx.locale, ctx.currency), alignment: 'right' } : formatValue(v as WireValue, source.columns[i], ctx.locale, ctx.currency))));
+        throw new AppError('BAD_INPUT', pt ? `O PDF comporta até ${f.integer(PDF_MAX_ROWS)} linhas; filtre o relatório ou exporte em CSV/XLSX.` : `A PDF holds up to ${f.integer(PDF_MAX_ROWS)} rows; filter the report or export CSV/XLSX.`, { maxRows: PDF_MAX_ROWS });
+      for (const r of chunk) body.push(r.map((v, i) => (align[i] === 'right' ? { text: formatCell(f, source.columns[i], v), alignment: 'right' } : formatCell(f, source.columns[i], v))));
     },
     { phase: 'pdf', total: source.rowCount ?? null },
   );
   const totals = await totalsOf(conn, source, types);
   if (totals) {
     const cells: TableCell[] = source.columns.map((c, i) => {
-      const v = c.total && c.total !== 'none' ? formatValue(totals[c.id] ?? null, c, ctx.locale, ctx.currency) : '';
+      const v = c.total && c.total !== 'none' ? formatCell(f, c, totals[c.id]) : '';
       return { text: v, style: 'total', alignment: align[i] } as TableCell;
     });
     const labelAt = source.columns.findIndex((c) => !(c.total && c.total !== 'none') && !NUMERIC.has(c.type));
@@ -77,9 +79,9 @@ export async function writeReportPdf(conn: DuckDBConnection, all: ExportSource, 
   job.progress({ phase: 'pdf-layout', done: rows, total: rows });
   const content: Content[] = [{ text: title, style: 'title' }];
   const sub: string[] = [];
-  if (source.period) sub.push(`${pt ? 'Período' : 'Period'}: ${formatDate(source.period.from, ctx.locale)} – ${formatDate(source.period.to, ctx.locale)}`);
-  for (const f of source.filters) sub.push(`${text(f.label, ctx.locale)}: ${f.value}`);
-  sub.push(`${rows.toLocaleString(ctx.locale)} ${pt ? 'linhas' : 'rows'}`);
+  if (source.period) sub.push(`${pt ? 'Período' : 'Period'}: ${f.date(source.period.from)} – ${f.date(source.period.to)}`);
+  for (const x of source.filters) sub.push(`${text(x.label, ctx.locale)}: ${x.value}`);
+  sub.push(`${f.integer(rows)} ${pt ? 'linhas' : 'rows'}`);
   content.push({ text: sub.join('   ·   '), style: 'subtitle', margin: [0, 0, 0, 8] });
   if (source.chart && source.chart.x.length) {
     const width = (geo.landscape ? A4.landscape.width : A4.portrait.width) - 2 * MARGIN.side;

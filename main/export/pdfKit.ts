@@ -7,7 +7,7 @@ import { createWriteStream, existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../store/errors';
-import { formatTimestamp } from './format';
+import { formatterOf } from './layout';
 import { loadPdfPrinter } from './lazyLibs';
 import type { ExportContext } from './types';
 
@@ -66,7 +66,7 @@ export const COLORS = { text: '#1f2933', muted: '#616e7c', rule: '#cbd2d9', head
 /** Header, footer, metadata and styles every Painel PDF shares. */
 export function pageFrame(ctx: ExportContext, title: string, landscape: boolean): Omit<TDocumentDefinitions, 'content'> {
   const pt = ctx.locale === 'pt-BR';
-  const generated = `${pt ? 'Gerado em' : 'Generated'} ${formatTimestamp(ctx.now, ctx.locale, ctx.timezone)} · Painel`;
+  const generated = `${pt ? 'Gerado em' : 'Generated'} ${formatterOf(ctx).timestamp(ctx.now)} · Painel`;
   return {
     pageSize: 'A4',
     pageOrientation: landscape ? 'landscape' : 'portrait',

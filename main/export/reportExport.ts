@@ -13,6 +13,7 @@ import { defaultDialect, writeCsv } from './csvExport';
 import { exportContext, planTarget, startExportJob } from './exportJob';
 import { writeReportParquet } from './parquetExport';
 import { PDF_MAX_ROWS, writeReportPdf } from './pdfExport';
+import { formatterOf } from './layout';
 import { reportSource } from './reportSource';
 import { writeXlsx } from './xlsxExport';
 import { jobTitle } from '../../shared/jobs';
@@ -29,7 +30,8 @@ export async function startReportExport(engine: Engine, input: ExportRunRequest)
   pageSql(resolved, input);
   const count = input.format === 'pdf' ? await reportCount(engine, input) : null;
   if (count && count.total > PDF_MAX_ROWS) {
-    throw new AppError('BAD_INPUT', ctx.locale === 'pt-BR' ? `O PDF comporta até ${PDF_MAX_ROWS.toLocaleString('pt-BR')} linhas e o relatório tem ${count.total.toLocaleString('pt-BR')}; filtre ou exporte em CSV/XLSX.` : `A PDF holds up to ${PDF_MAX_ROWS} rows and the report has ${count.total}; filter it or export CSV/XLSX.`, { rows: count.total, maxRows: PDF_MAX_ROWS });
+    const f = formatterOf(ctx);
+    throw new AppError('BAD_INPUT', ctx.locale === 'pt-BR' ? `O PDF comporta até ${f.integer(PDF_MAX_ROWS)} linhas e o relatório tem ${f.integer(count.total)}; filtre ou exporte em CSV/XLSX.` : `A PDF holds up to ${f.integer(PDF_MAX_ROWS)} rows and the report has ${f.integer(count.total)}; filter it or export CSV/XLSX.`, { rows: count.total, maxRows: PDF_MAX_ROWS });
   }
   const title = def.title[ctx.locale];
   const defaultName = `${title} ${resolved.period.from}_${resolved.period.to}`;

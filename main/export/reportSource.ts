@@ -12,7 +12,7 @@ import { pageSql, reportChart, reportTotals } from '../reports/engine';
 import { resolveRequest, type Resolved } from '../reports/prepare';
 import type { ParamValue, ReportColumnDef } from '../reports/types';
 import type { ExportChart, ExportSource, Locale } from './types';
-import { formatValue, WEEKDAYS } from './format';
+import { createFormatter, formatCell } from '../../shared/format';
 import { ParamList } from '../sql/specSql';
 
 export interface ReportExportRequest {
@@ -55,7 +55,7 @@ async function describeFilters(engine: Engine, r: Resolved, req: ReportExportReq
   const byId = new Map(r.columns.map((col) => [col.id, col]));
   for (const f of req.filters ?? []) {
     const col = byId.get(f.column);
-    const show = (v: unknown) => (col ? formatValue(v as never, col, locale, currency) : String(v));
+    const show = (v: unknown) => (col ? formatCell(createFormatter({ locale, currency }), col, v) : String(v));
     const value = Array.isArray(f.value) ? f.value.map(show).join(f.op === 'between' ? ' – ' : ', ') : f.value === undefined || f.value === null ? '' : show(f.value);
     out.push({ label: col?.label ?? L(f.column, f.column), value: `${OPS[f.op] ?? f.op} ${value}`.trim() });
   }
@@ -70,13 +70,12 @@ function seriesAs(spec: ChartSpec, i: number, s: ChartSpec['series'][number]): '
   return 'bar';
 }
 
-/** Axis values as people read them: weekday numbers as names, hours as "9h"; dates stay ISO (the chart formats them). */
+/** Axis values as people read them: weekday numbers as names, hours as "09h"; dates stay ISO (the chart formats them). */
 function axisValue(v: string | number | null, col: ReportColumnDef | undefined, locale: Locale): string | number | null {
   if (!col) return v;
   if (v === null) return col.empty ? col.empty[locale] : v;
   if (col.codes && typeof v === 'string') return codeWord(col.codes, v, locale);
-  if (col.format === 'weekday') return WEEKDAYS[locale][Number(v)] ?? String(v);
-  if (col.format === 'hour') return `${v}h`;
+  if (col.format === 'weekday' || col.format === 'hour') return formatCell(createFormatter({ locale }), col, v);
   return v;
 }
 

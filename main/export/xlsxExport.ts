@@ -7,7 +7,8 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { JobContext } from '../jobs/jobRunner';
 import { streamRows } from './duckRun';
 import { describeQuery, projectSql, totalsOf, xlsxExpr } from './projection';
-import { columnWidth, excelNumFmt, formatDate, formatTimestamp } from './format';
+import { excelNumFmt } from '../../shared/format';
+import { columnWidth, formatterOf } from './layout';
 import { columnLabel, text, type ExportContext, type ExportSource, type Locale, type WireValue } from './types';
 
 /** Excel's sheet holds 1,048,576 rows: one header, and the last sheet keeps one row for totals. */
@@ -75,7 +76,7 @@ export async function addDataSheets(wb: ExcelJS.stream.xlsx.WorkbookWriter, conn
   const totals = await totalsOf(conn, source, types);
   const labels = source.columns.map((c) => columnLabel(c, ctx.locale));
   const colDefs = source.columns.map((c, i) => {
-    const numFmt = excelNumFmt(c, ctx.locale, ctx.currency);
+    const numFmt = excelNumFmt(formatterOf(ctx), c);
     return { key: c.id, width: columnWidth(c, labels[i]), style: numFmt ? { numFmt } : {} };
   });
   const n = source.columns.length;
@@ -167,10 +168,10 @@ function addAboutSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, source: ExportSou
     r.commit();
   };
   line(pt ? 'Empresa' : 'Business', ctx.businessName);
-  if (source.period) line(pt ? 'Período' : 'Period', `${formatDate(source.period.from, ctx.locale)} – ${formatDate(source.period.to, ctx.locale)}`);
+  if (source.period) line(pt ? 'Período' : 'Period', `${formatterOf(ctx).date(source.period.from)} – ${formatterOf(ctx).date(source.period.to)}`);
   for (const f of source.filters) line(text(f.label, ctx.locale), f.value);
   line(pt ? 'Linhas' : 'Rows', rows);
-  line(pt ? 'Gerado em' : 'Generated at', `${formatTimestamp(ctx.now, ctx.locale, ctx.timezone)} (${ctx.timezone})`);
+  line(pt ? 'Gerado em' : 'Generated at', `${formatterOf(ctx).timestamp(ctx.now)} (${ctx.timezone})`);
   ws.commit();
 }
 
@@ -178,7 +179,7 @@ function addChartSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, source: ExportSou
   const chart = source.chart!;
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   const pctFmt = '0.0%';
-  const numFmt = (unit?: string) => (unit === 'percent' ? pctFmt : unit === 'currency' ? excelNumFmt({ id: '', type: 'money' }, ctx.locale, ctx.currency) : '#,##0.00');
+  const numFmt = (unit?: string) => (unit === 'percent' ? pctFmt : unit === 'currency' ? excelNumFmt(formatterOf(ctx), { type: 'money' }) : '#,##0.00');
   if (chart.y && chart.y.length) {
     // Heatmap: a matrix, y values across, x values down.
     ws.columns = [{ width: 16 }, ...chart.y.map(() => ({ width: 12, style: { numFmt: numFmt(chart.series[0]?.unit) } }))];

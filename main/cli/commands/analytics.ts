@@ -3,7 +3,7 @@
 import type { ForecastResult } from '../../../shared/analytics';
 import type { JobSnapshot } from '../../../shared/events';
 import type { CommandRun } from '../command';
-import { parse, toPrintableJson } from '../command';
+import { parse, say, toPrintableJson } from '../command';
 import { AppError } from '../../store/errors';
 import { finishedResult } from '../../../shared/jobs';
 
@@ -30,7 +30,7 @@ export const run: CommandRun = async (argv, ctx) => {
     }
     case 'fit-value': {
       // A parameter that ran off to infinity is stored as null.
-      const num = (v: number | null) => (v === null || v === undefined ? '∞' : v.toFixed(4));
+      const num = (v: number | null) => (v === null || v === undefined ? '∞' : say.number(v, 4, 4));
       const end = await ctx.follow(await call<JobSnapshot>('analytics.fitCustomerValue', asOf));
       const m = finishedResult(end, 'analytics.customerValue');
       const bg = m.bgnbd;
@@ -42,7 +42,7 @@ export const run: CommandRun = async (argv, ctx) => {
           (m.scoring === 'nbd' && m.nbd ? `scored by the NBD limit (no dropout): r=${num(m.nbd.r)} alpha=${num(m.nbd.alpha)}\n` : '') +
           (gg ? `Gamma-Gamma p=${num(gg.p)} q=${num(gg.q)} v=${num(gg.v)}\n` : 'Gamma-Gamma: not enough repeat customers\n') +
           m.notes.map((n) => `note: ${n.en}\n`).join('') +
-          `fit ${(m.fitMs / 1000).toFixed(1)} s, scoring ${(m.scoreMs / 1000).toFixed(1)} s\n`,
+          `fit ${say.duration(m.fitMs)}, scoring ${say.duration(m.scoreMs)}\n`,
       );
       return 0;
     }
@@ -53,8 +53,8 @@ export const run: CommandRun = async (argv, ctx) => {
       const lines = [
         `${f.granularity} revenue forecast, ${f.points.length} steps after ${f.historyEnd ?? '—'} · model: ${f.model ?? 'none'}`,
         ...f.notes.map((n) => `  ${n.en}`),
-        ...f.backtest.map((b) => `  backtest ${b.model.padEnd(15)} MAPE ${b.mape?.toFixed(2) ?? '—'}%  sMAPE ${b.smape?.toFixed(2) ?? '—'}%  MASE ${b.mase?.toFixed(3) ?? '—'}  80% covers ${b.coverage80 === null ? '—' : (b.coverage80 * 100).toFixed(0)}%  95% covers ${b.coverage95 === null ? '—' : (b.coverage95 * 100).toFixed(0)}%`),
-        ...f.points.map((p) => `${p.date}  ${p.point.toFixed(2).padStart(12)}  80% [${p.lo80.toFixed(2)}, ${p.hi80.toFixed(2)}]  95% [${p.lo95.toFixed(2)}, ${p.hi95.toFixed(2)}]${p.special ? `  ${p.special.label.en}` : ''}`),
+        ...f.backtest.map((b) => `  backtest ${b.model.padEnd(15)} MAPE ${b.mape === null ? '—' : `${say.number(b.mape, 2, 2)}%`}  sMAPE ${b.smape === null ? '—' : `${say.number(b.smape, 2, 2)}%`}  MASE ${b.mase === null ? '—' : say.number(b.mase, 3, 3)}  80% covers ${b.coverage80 === null ? '—' : say.percent(b.coverage80, 0)}  95% covers ${b.coverage95 === null ? '—' : say.percent(b.coverage95, 0)}`),
+        ...f.points.map((p) => `${p.date}  ${say.number(p.point, 2, 2).padStart(12)}  80% [${say.number(p.lo80, 2, 2)}, ${say.number(p.hi80, 2, 2)}]  95% [${say.number(p.lo95, 2, 2)}, ${say.number(p.hi95, 2, 2)}]${p.special ? `  ${p.special.label.en}` : ''}`),
       ];
       print(f, lines.join('\n') + '\n');
       return 0;

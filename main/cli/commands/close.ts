@@ -2,7 +2,7 @@
 // app's button, so a scheduled command produces the same file every month (default: the last complete month).
 import { extname } from 'node:path';
 import type { CommandRun } from '../command';
-import { parse } from '../command';
+import { parse, say } from '../command';
 import { AppError } from '../../store/errors';
 import { splitOutPath } from '../../export/target';
 import type { JobSnapshot } from '../../../shared/events';
@@ -33,6 +33,6 @@ export const run: CommandRun = async (argv, ctx) => {
   }
   const end = await ctx.follow(job);
   const result = finishedResult(end, 'export');
-  ctx.io.out(`${result.path} (${(result.bytes / 1024).toFixed(0)} KB)\n`);
+  ctx.io.out(`${result.path} (${say.bytes(result.bytes)})\n`);
   return 0;
 };

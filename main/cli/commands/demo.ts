@@ -3,7 +3,7 @@
 import { DEMO_PRESETS } from '../../../shared/api/demo';
 import type { JobSnapshot } from '../../../shared/events';
 import type { CommandRun } from '../command';
-import { parse, toPrintableJson } from '../command';
+import { parse, say, toPrintableJson } from '../command';
 import { AppError } from '../../store/errors';
 import { finishedResult } from '../../../shared/jobs';
 
@@ -42,8 +42,8 @@ export const run: CommandRun = async (argv, ctx) => {
     ctx.io.out(toPrintableJson(s) + '\n');
     return 0;
   }
-  ctx.io.out(`Demo data (seed ${s.seed}): ${s.customers.toLocaleString('pt-BR')} customers, ${s.months} months, ${s.from} to ${s.to}, in ${(s.ms / 1000).toFixed(1)} s\n`);
-  for (const t of s.tables) ctx.io.out(`  ${t.name.padEnd(22)} ${t.rows.toLocaleString('pt-BR').padStart(14)}\n`);
-  ctx.io.out(`  customers matched across sources: ${s.identity.linkedCustomers.toLocaleString('pt-BR')} records in ${s.identity.groups.toLocaleString('pt-BR')} people\n`);
+  ctx.io.out(`Demo data (seed ${s.seed}): ${say.integer(s.customers)} customers, ${s.months} months, ${s.from} to ${s.to}, in ${say.duration(s.ms)}\n`);
+  for (const t of s.tables) ctx.io.out(`  ${t.name.padEnd(22)} ${say.integer(t.rows).padStart(14)}\n`);
+  ctx.io.out(`  customers matched across sources: ${say.integer(s.identity.linkedCustomers)} records in ${say.integer(s.identity.groups)} people\n`);
   return 0;
 };

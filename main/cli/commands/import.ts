@@ -4,14 +4,14 @@ import type { ImportSummary } from '../../../shared/api/import';
 import type { JobSnapshot } from '../../../shared/events';
 import { resolve } from 'node:path';
 import type { CommandRun } from '../command';
-import { parse, toPrintableJson } from '../command';
+import { parse, say, toPrintableJson } from '../command';
 import { AppError } from '../../store/errors';
 import { expandPaths } from '../../import/importFiles';
 import type { SheetInspect, SheetTemplateInfo } from '../../../shared/api/import';
 import { printSuggestion, printTemplates } from './importMapping';
 import { finishedResult } from '../../../shared/jobs';
 
-const n = (x: number) => x.toLocaleString('pt-BR');
+const n = (x: number) => say.integer(x);
 
 export function printImportSummary(s: ImportSummary, out: (t: string) => void): void {
   for (const f of s.files) {

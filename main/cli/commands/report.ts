@@ -9,6 +9,7 @@ import type { CommonFilters, PeriodInput, ReportPage, ReportTotals } from '../..
 import type { JobSnapshot } from '../../../shared/events';
 import { DATE_PRESETS, type DatePreset, type ReportMeta } from '../../../shared/reports';
 import { RFM_CLUSTERS, type RfmCluster } from '../../../shared/rfm';
+import type { Settings } from '../../../shared/settings';
 import type { CommandRun } from '../command';
 import { parse, toPrintableJson } from '../command';
 import { AppError } from '../../store/errors';
@@ -129,7 +130,8 @@ export const run: CommandRun = async (argv, ctx) => {
   }
   const rows = data[0]?.length ?? 0;
   const viewMeta = report.views?.length ? (report.views.find((x) => x.id === v.view) ?? report.views[0]) : undefined;
-  const text = formatReport({ format: format as 'json' | 'table', lang, report, view: viewMeta?.title, period: pages[0].period, columns, data, totals: (await totals).values });
+  const settings = format === 'table' ? await ctx.call<Settings>('settings.get', {}) : null;
+  const text = formatReport({ format: format as 'json' | 'table', lang, currency: settings?.currency, timezone: settings?.timezone, report, view: viewMeta?.title, period: pages[0].period, columns, data, totals: (await totals).values });
   if (v.out) {
     writeAtomically(v.out, text);
     ctx.io.err(`${rows} rows written to ${v.out}\n`);

@@ -1,6 +1,6 @@
 // painel restore: lists backups beside the database, or puts one in place of a damaged file (kept aside).
 import type { CommandRun } from '../command';
-import { parse, toPrintableJson } from '../command';
+import { parse, say, toPrintableJson } from '../command';
 import { resolveDbPath } from '../../engine/paths';
 import { findRunningEngine } from '../../host/runtimeFile';
 import { listBackupFiles } from '../../store/recovery';
@@ -15,7 +15,7 @@ export const run: CommandRun = async (argv, ctx) => {
   if (values.list || (!values.latest && !values.backup)) {
     if (values.json) ctx.io.out(toPrintableJson(backups) + '\n');
     else if (!backups.length) ctx.io.out(`No backups beside ${dbPath}.\n`);
-    else for (const b of backups) ctx.io.out(`${b.fileName.padEnd(40)} ${(b.bytes / 1e6).toFixed(1).padStart(8)} MB  ${b.createdAt}${b.automatic ? '  (automatic)' : ''}\n`);
+    else for (const b of backups) ctx.io.out(`${b.fileName.padEnd(40)} ${say.bytes(b.bytes).padStart(11)}  ${b.createdAt}${b.automatic ? '  (automatic)' : ''}\n`);
     return 0;
   }
   const name = values.backup ?? backups[0]?.fileName;

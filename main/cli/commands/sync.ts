@@ -6,6 +6,11 @@ import type { JobSnapshot } from '../../../shared/events';
 import type { CommandRun } from '../command';
 import { parse, toPrintableJson } from '../command';
 import { AppError } from '../../store/errors';
+import { createFormatter } from '../../../shared/format';
+import type { Settings } from '../../../shared/settings';
+
+/** Sync's lines are pt-BR: their counts and durations in pt-BR. */
+const PT = createFormatter({ locale: 'pt-BR' });
 import { envVarFor } from '../../engine/secrets';
 import { parseSourceKind } from '../../sync/config';
 import { syncService } from '../../sync/service';
@@ -28,7 +33,6 @@ function sourceLines(message: string | undefined): Map<string, SourceLine> {
   return out;
 }
 
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString('pt-BR', { dateStyle: 'short', timeStyle: 'short' }) : '—');
 
 export const run: CommandRun = async (argv, ctx) => {
   const { values } = parse(argv, { source: { type: 'string' }, 'base-url': { type: 'string' }, full: { type: 'boolean' }, status: { type: 'boolean' }, json: { type: 'boolean' } }, ctx.usage);
@@ -36,12 +40,13 @@ export const run: CommandRun = async (argv, ctx) => {
   if (values['base-url'] && !source) throw new AppError('BAD_INPUT', `--base-url needs --source — usage: ${ctx.usage}`);
   if (values.status) {
     const st = await ctx.call<SyncStatus>('sync.status', {});
+    const f = createFormatter({ locale: 'pt-BR', timeZone: (await ctx.call<Settings>('settings.get', {})).timezone });
     if (values.json) {
       ctx.io.out(toPrintableJson(st) + '\n');
       return 0;
     }
     for (const s of st.sources.filter((x) => x.configured || x.state !== 'never')) {
-      ctx.io.out(`${s.sourceId.padEnd(13)} ${s.state.padEnd(8)} última sincronização ok: ${when(s.lastSuccessAt).padEnd(17)} linhas: ${s.rowsPulled.toLocaleString('pt-BR')}${s.lastError ? `  · ${s.lastError}` : ''}\n`);
+      ctx.io.out(`${s.sourceId.padEnd(13)} ${s.state.padEnd(8)} última sincronização ok: ${(s.lastSuccessAt ? f.timestamp(s.lastSuccessAt) : '—').padEnd(17)} linhas: ${f.integer(s.rowsPulled)}${s.lastError ? `  · ${s.lastError}` : ''}\n`);
     }
     if (!st.sources.some((x) => x.configured)) ctx.io.out('No source is set up: painel sync --source NAME --base-url URL (credentials from PAINEL_* variables).\n');
     return 0;
@@ -60,7 +65,7 @@ export const run: CommandRun = async (argv, ctx) => {
   const render = () => {
     if (ctx.io.isTTY) {
       let text = drawn ? `\x1b[${drawn}A` : '';
-      for (const [id, p] of lines) text += `\r\x1b[2K${id.padEnd(13)} ${p.phase.slice(0, 50).padEnd(50)} ${p.rows.toLocaleString('pt-BR').padStart(10)} linhas\n`;
+      for (const [id, p] of lines) text += `\r\x1b[2K${id.padEnd(13)} ${p.phase.slice(0, 50).padEnd(50)} ${PT.integer(p.rows).padStart(10)} linhas\n`;
       drawn = lines.size;
       ctx.io.err(text);
       return;
@@ -104,9 +109,9 @@ export const run: CommandRun = async (argv, ctx) => {
     for (const r of summary.sources) {
       const mark = r.state === 'ok' ? '✓' : r.state === 'offline' ? '…' : '✗';
       const extra = r.rejected ? `, ${r.rejected} set aside (painel call sync.rejects)` : '';
-      ctx.io.out(`${mark} ${r.sourceId.padEnd(13)} ${r.state.padEnd(8)} ${r.rows.toLocaleString('pt-BR')} linhas${extra} · ${r.requests} requisições · ${(r.ms / 1000).toFixed(1)} s${r.error ? `\n    ${r.error}` : ''}\n`);
+      ctx.io.out(`${mark} ${r.sourceId.padEnd(13)} ${r.state.padEnd(8)} ${PT.integer(r.rows)} linhas${extra} · ${PT.integer(r.requests)} requisições · ${PT.duration(r.ms)}${r.error ? `\n    ${r.error}` : ''}\n`);
     }
-    ctx.io.out(`${summary.ok ? 'Sincronização concluída' : 'Sincronização parcial'}: ${summary.rows.toLocaleString('pt-BR')} linhas em ${(summary.ms / 1000).toFixed(1)} s\n`);
+    ctx.io.out(`${summary.ok ? 'Sincronização concluída' : 'Sincronização parcial'}: ${PT.integer(summary.rows)} linhas em ${PT.duration(summary.ms)}\n`);
   }
   if (summary.ok) return 0;
   return summary.sources.some((r) => r.state === 'ok') ? 3 : 1;

@@ -7,12 +7,15 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { openTestEngine, type TestEngine } from '../../engine/testEngine';
 import { createSalesData } from '../testFixtures';
-import { formatMoney } from '../format';
+import { createFormatter, NBSP } from '../../../shared/format';
 import { buildClosing } from './closingData';
 import type { JobSnapshot } from '../../../shared/events';
 import type { ExportJobResult } from '../../../shared/api/export';
 import type { ReportTotals } from '../../../shared/api/reports';
 import type { ClosingPack } from './closingTypes';
+
+/** Money as the PDF draws it: pdftotext reads the NBSP after R$ back as a space. */
+const pdfMoney = (locale: 'pt-BR' | 'en', v: unknown) => createFormatter({ locale }).money(v).replaceAll(NBSP, ' ');
 
 let t: TestEngine;
 let pack: ClosingPack;
@@ -103,8 +106,8 @@ describe('closing pack files', () => {
     const txt = execFileSync('pdftotext', ['-layout', r.path, '-'], { encoding: 'utf8' });
     expect(txt).toContain('Fechamento mensal — outubro de 2026');
     expect(txt).toContain('Faturamento líquido');
-    expect(txt).toContain(formatMoney(pack.figures.net, 'pt-BR', 'BRL'));
-    expect(txt).toContain(formatMoney(pack.figures.gross, 'pt-BR', 'BRL'));
+    expect(txt).toContain(pdfMoney('pt-BR', pack.figures.net));
+    expect(txt).toContain(pdfMoney('pt-BR', pack.figures.gross));
     expect(txt).toContain('Lei 13.352/2016');
     expect(txt).toContain('João Araújo');
     expect(txt).toContain('Simples Nacional');
@@ -118,7 +121,7 @@ describe('closing pack files', () => {
     const txt = execFileSync('pdftotext', ['-layout', r.path, '-'], { encoding: 'utf8' });
     expect(txt).toContain('Monthly closing — October 2026');
     expect(txt).toContain('Net revenue');
-    expect(txt).toContain(formatMoney(pack.figures.net, 'en', 'BRL'));
+    expect(txt).toContain(pdfMoney('en', pack.figures.net));
     expect(txt).toMatch(/page 1 of \d+/);
   });
 

@@ -1,17 +1,14 @@
 // The closing pack as an A4 PDF for the accountant: header block, each section's statement (bruto − deduções =
 // líquido) and tables with totals, the date-rule notes, page numbers and generation time on every page.
 import type { Content, TableCell } from 'pdfmake/interfaces';
-import { formatMoney, formatValue } from '../format';
+import { createFormatter, formatCell } from '../../../shared/format';
+import { formatterOf } from '../layout';
 import { COLORS, pageFrame, tableLayout, writePdf } from '../pdfKit';
 import { text, type ExportContext, type Locale, type WireValue } from '../types';
 import type { ClosingHeader, ClosingLine, ClosingPack, ClosingSection, ClosingTable } from './closingTypes';
 
-const MONTHS_PT = ['janeiro', 'fevereiro', 'março', 'abril', 'maio', 'junho', 'julho', 'agosto', 'setembro', 'outubro', 'novembro', 'dezembro'];
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
 export function monthLabel(month: string, locale: Locale): string {
-  const [y, m] = month.split('-').map(Number);
-  return locale === 'pt-BR' ? `${MONTHS_PT[m - 1]} de ${y}` : `${MONTHS_EN[m - 1]} ${y}`;
+  return createFormatter({ locale }).monthLong(month);
 }
 
 export function closingTitle(month: string, locale: Locale): string {
@@ -22,8 +19,9 @@ const NUMERIC = new Set(['money', 'decimal', 'integer', 'percent']);
 
 export function lineValue(l: ClosingLine, ctx: ExportContext): string {
   if (l.value === null || l.value === undefined) return '—';
-  if (l.count) return Number(l.value).toLocaleString(ctx.locale);
-  const v = formatMoney(String(l.value), ctx.locale, ctx.currency);
+  const f = formatterOf(ctx);
+  if (l.count) return f.integer(l.value);
+  const v = f.money(l.value);
   return l.kind === 'minus' ? `(−) ${v}` : l.kind === 'plus' ? `(+) ${v}` : l.kind === 'result' ? `(=) ${v}` : v;
 }
 
@@ -33,10 +31,10 @@ function headerBlock(h: ClosingHeader, ctx: ExportContext): Content {
     [pt ? 'Razão social' : 'Legal name', h.legalName || h.businessName],
     [pt ? 'Nome fantasia' : 'Trade name', h.businessName],
     ['CNPJ', h.cnpj || (pt ? 'não informado' : 'not set')],
-    [pt ? 'Competência' : 'Period', `${monthLabel(h.month, ctx.locale)} (${formatValue(h.from, { id: '', type: 'date' }, ctx.locale, ctx.currency)} – ${formatValue(h.to, { id: '', type: 'date' }, ctx.locale, ctx.currency)})`],
+    [pt ? 'Competência' : 'Period', `${monthLabel(h.month, ctx.locale)} (${formatterOf(ctx).date(h.from)} – ${formatterOf(ctx).date(h.to)})`],
     [pt ? 'Regime tributário' : 'Tax regime', text(h.taxRegime, ctx.locale)],
     [pt ? 'Base' : 'Basis', text(h.basis, ctx.locale)],
-    [pt ? 'Fontes de dados' : 'Data sources', h.sources.length ? h.sources.map((s) => `${s.name} (${s.lastSync ? `${pt ? 'última sincronização' : 'last sync'} ${formatValue(s.lastSync, { id: '', type: 'timestamp' }, ctx.locale, ctx.currency)}` : pt ? 'nunca sincronizada' : 'never synced'})`).join('; ') : pt ? 'dados locais (nenhuma fonte conectada)' : 'local data (no source connected)'],
+    [pt ? 'Fontes de dados' : 'Data sources', h.sources.length ? h.sources.map((s) => `${s.name} (${s.lastSync ? `${pt ? 'última sincronização' : 'last sync'} ${formatterOf(ctx).timestamp(s.lastSync)}` : pt ? 'nunca sincronizada' : 'never synced'})`).join('; ') : pt ? 'dados locais (nenhuma fonte conectada)' : 'local data (no source connected)'],
     [pt ? 'Canais com vendas' : 'Channels with sales', h.channels.join(', ') || '—'],
   ];
   return {
@@ -64,7 +62,7 @@ function statement(lines: ClosingLine[], ctx: ExportContext): Content {
 
 function table(t: ClosingTable, ctx: ExportContext): Content[] {
   const align = t.columns.map((c) => (NUMERIC.has(c.type) ? 'right' : 'left'));
-  const fmt = (v: WireValue, i: number) => formatValue(v, t.columns[i], ctx.locale, ctx.currency);
+  const fmt = (v: WireValue, i: number) => formatCell(formatterOf(ctx), t.columns[i], v);
   const body: TableCell[][] = [t.columns.map((c, i) => ({ text: text(c.label, ctx.locale, c.id), style: 'th', alignment: align[i] }) as TableCell)];
   for (const r of t.rows) body.push(r.map((v, i) => ({ text: fmt(v, i), alignment: align[i] }) as TableCell));
   if (t.total) {

@@ -4,7 +4,8 @@ import type ExcelJS from 'exceljs';
 import { loadExcel } from '../lazyLibs';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { JobContext } from '../../jobs/jobRunner';
-import { excelNumFmt, formatTimestamp } from '../format';
+import { excelNumFmt } from '../../../shared/format';
+import { formatterOf } from '../layout';
 import { enumLabelSql } from '../../model/schema';
 import { sqlString } from '../../sql/quote';
 import { addDataSheets } from '../xlsxExport';
@@ -46,7 +47,7 @@ export function cellValue(v: WireValue, c: ExportColumn): ExcelJS.CellValue {
 function summarySheet(wb: Wb, pack: ClosingPack, ctx: ExportContext): void {
   const pt = ctx.locale === 'pt-BR';
   const ws = wb.addWorksheet(SHEETS.summary[pt ? 0 : 1]);
-  ws.columns = [{ width: 58 }, { width: 22, style: { numFmt: excelNumFmt({ id: '', type: 'money' }, ctx.locale, ctx.currency) } }, { width: 80 }];
+  ws.columns = [{ width: 58 }, { width: 22, style: { numFmt: excelNumFmt(formatterOf(ctx), { type: 'money' }) } }, { width: 80 }];
   const add = (values: ExcelJS.CellValue[], font?: Partial<ExcelJS.Font>) => {
     const r = ws.addRow(values);
     if (font) r.font = font;
@@ -60,7 +61,7 @@ function summarySheet(wb: Wb, pack: ClosingPack, ctx: ExportContext): void {
   add([pt ? 'Regime tributário' : 'Tax regime', null, text(h.taxRegime, ctx.locale)]);
   add([pt ? 'Base' : 'Basis', null, text(h.basis, ctx.locale)]);
   add([pt ? 'Fontes de dados' : 'Data sources', null, h.sources.map((s) => `${s.name} (${s.lastSync ?? '—'})`).join('; ') || (pt ? 'dados locais' : 'local data')]);
-  add([pt ? 'Gerado em' : 'Generated at', null, `${formatTimestamp(ctx.now, ctx.locale, ctx.timezone)} (${ctx.timezone})`]);
+  add([pt ? 'Gerado em' : 'Generated at', null, `${formatterOf(ctx).timestamp(ctx.now)} (${ctx.timezone})`]);
   for (const s of pack.sections) {
     add([]);
     add([text(s.title, ctx.locale)], { bold: true, size: 12 });
@@ -93,7 +94,7 @@ function tableSheet(wb: Wb, name: string, tables: ClosingTable[], ctx: ExportCon
     const styled = (values: WireValue[], bold = false) => {
       const r = ws.addRow(values.map((v, i) => cellValue(v, t.columns[i])));
       t.columns.forEach((c, i) => {
-        const f = excelNumFmt(c, ctx.locale, ctx.currency);
+        const f = excelNumFmt(formatterOf(ctx), c);
         if (f) r.getCell(i + 1).numFmt = f;
       });
       if (bold) r.font = { bold: true };

@@ -1,10 +1,11 @@
-// The i18n hook: `t(key, params)` for messages and `f` for locale formats (currency and zone from the engine).
+// The i18n hook: `t(key, params)` for messages and `f`, the one formatter (shared/format) in the current locale,
+// currency and business time zone (both from the engine).
 import { useMemo } from 'react';
 import type { LocalizedText } from '../../../shared/types';
 import { useAppStore } from '../state/appStore';
 import { useUiStore } from '../state/uiStore';
 import { en } from './en';
-import { formatters, type Formatters, type Locale } from './format';
+import { createFormatter, type Formatter, type Locale } from '../../../shared/format';
 import { ptBR, type MessageKey } from './ptBR';
 
 export type { MessageKey };
@@ -21,7 +22,7 @@ export function translate(locale: Locale, key: MessageKey, params?: Record<strin
 export interface I18n {
   locale: Locale;
   t: Translate;
-  f: Formatters;
+  f: Formatter;
   /** Picks the current locale's text of a pt-BR/en pair. */
   l(text: LocalizedText | undefined, fallback?: string): string;
 }
@@ -34,7 +35,7 @@ export function useI18n(): I18n {
     () => ({
       locale,
       t: (key, params) => translate(locale, key, params),
-      f: formatters(locale, currency, tz),
+      f: createFormatter({ locale, currency, timeZone: tz }),
       l: (text, fallback = '') => (text ? text[locale] || text['pt-BR'] : fallback),
     }),
     [locale, currency, tz],

@@ -3,7 +3,7 @@
 import { CODE_LISTS, codeWord, type CodeListName } from '../../../shared/codeLists';
 import { modelLabel } from '../../../shared/model';
 import type { LocalizedText } from '../../../shared/types';
-import type { Locale } from './format';
+import type { Locale } from '../../../shared/format';
 
 export function segmentLabel(locale: Locale, id: string): string {
   return codeWord('segment', id, locale);

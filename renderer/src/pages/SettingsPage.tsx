@@ -161,7 +161,7 @@ export default function SettingsPage() {
             <dt>{t('settings.dataFile')}</dt>
             <dd data-testid="db-path">{info.dbPath}</dd>
             <dt>{t('settings.dataSize')}</dt>
-            <dd>{f.number(info.dbSizeBytes / 1024 / 1024, 1)} MB</dd>
+            <dd>{f.bytes(info.dbSizeBytes)}</dd>
             <dt>{t('settings.engine')}</dt>
             <dd>
               Painel {info.version} · DuckDB {info.duckdbVersion} · {t('settings.schema', { n: info.schemaVersion })}

@@ -1,7 +1,7 @@
 // UI preferences that survive a restart: locale and theme (localStorage; the desktop window keeps it too).
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
-import type { Locale } from '../i18n/format';
+import type { Locale } from '../../../shared/format';
 
 export type Theme = 'light' | 'dark';
 

@@ -2,7 +2,7 @@
 // shaded bands (a transparent lower bound with the band's width stacked on it), plus a summary in words.
 import type { EChartsCoreOption } from 'echarts/core';
 import type { ForecastResult } from '../../../../shared/analytics';
-import type { Formatters } from '../../i18n/format';
+import type { Formatter } from '../../../../shared/format';
 import type { Translate } from '../../i18n/useI18n';
 import type { ChartColors } from './chartColors';
 
@@ -31,7 +31,7 @@ export function bandSeries(name: string, stack: string, lead: number, lo: number
   ];
 }
 
-export function forecastOption(r: ForecastResult, f: Formatters, colors: ChartColors, t: Translate): ForecastChart {
+export function forecastOption(r: ForecastResult, f: Formatter, colors: ChartColors, t: Translate): ForecastChart {
   const label = (d: string) => (r.granularity === 'month' ? f.month(d) : f.dateShort(d));
   const x = [...r.history.map((h) => h.date), ...r.points.map((p) => p.date)];
   const lead = r.history.length;

@@ -2,7 +2,7 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import type { ChartData } from '../../../../shared/api/reports';
 import type { ChartSpec, ReportColumnMeta } from '../../../../shared/reports';
-import type { Formatters } from '../../i18n/format';
+import type { Formatter } from '../../../../shared/format';
 import { formatAxis, formatValue, type ColumnLike } from '../../i18n/reportFormat';
 import type { ChartColors } from './chartColors';
 import type { Translate } from '../../i18n/useI18n';
@@ -27,7 +27,7 @@ function sortedUnique(values: Val[]): string[] {
   return u.every((v) => /^-?\d+(\.\d+)?$/.test(v)) ? u.sort((a, b) => Number(a) - Number(b)) : u;
 }
 
-export function buildReportChart(spec: ChartSpec, data: ChartData, allColumns: ReportColumnMeta[], f: Formatters, colors: ChartColors, t: Translate, title: string): BuiltChart {
+export function buildReportChart(spec: ChartSpec, data: ChartData, allColumns: ReportColumnMeta[], f: Formatter, colors: ChartColors, t: Translate, title: string): BuiltChart {
   const counted = new Set(spec.series.filter((s) => s.count).map((s) => s.column));
   const columns = allColumns.map((c) => (counted.has(c.id) ? { ...c, type: 'integer' as const, unit: 'count' as const, format: undefined } : c));
   const xCol = colOf(columns, spec.x);

@@ -2,7 +2,7 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import type { RfmClusterSummary } from '../../../../shared/analytics';
 import { RFM_CLUSTER_LABELS, RFM_CLUSTERS, type RfmCluster } from '../../../../shared/rfm';
-import type { Formatters } from '../../i18n/format';
+import type { Formatter } from '../../../../shared/format';
 import type { ChartColors } from './chartColors';
 
 export const CLUSTER_COLORS: Record<RfmCluster, string> = {
@@ -14,7 +14,7 @@ export const CLUSTER_COLORS: Record<RfmCluster, string> = {
   lost: '#b3261e',
 };
 
-export function rfmDonut(clusters: RfmClusterSummary[], f: Formatters, colors: ChartColors, title: string): { option: EChartsCoreOption; summary: string } {
+export function rfmDonut(clusters: RfmClusterSummary[], f: Formatter, colors: ChartColors, title: string): { option: EChartsCoreOption; summary: string } {
   const by = new Map(clusters.map((c) => [c.cluster, c]));
   const total = clusters.reduce((a, c) => a + c.customers, 0);
   const data = RFM_CLUSTERS.map((id) => ({ id, name: RFM_CLUSTER_LABELS[id][f.locale], value: by.get(id)?.customers ?? 0, itemStyle: { color: CLUSTER_COLORS[id] } }));

@@ -3,13 +3,12 @@
 import { useI18n } from '../../i18n/useI18n';
 
 export function Variation({ value, lowerIsBetter = false, label, points = false }: { value: number | null | undefined; lowerIsBetter?: boolean; label?: string; points?: boolean }) {
-  const { f, t } = useI18n();
+  const { f } = useI18n();
   if (value === null || value === undefined || !Number.isFinite(value)) return <span className="variation flat">–</span>;
   const dir = Math.abs(value) < 0.0005 ? 'flat' : value > 0 ? 'up' : 'down';
   const good = dir === 'flat' ? 'flat' : (dir === 'up') !== lowerIsBetter ? 'up' : 'down';
   const arrow = dir === 'flat' ? '→' : dir === 'up' ? '▲' : '▼';
-  const sign = value > 0 ? '+' : '';
-  const text = points ? t('common.pp', { value: `${sign}${f.number(value * 100, 1)}` }) : `${sign}${f.percent(value, 1)}`;
+  const text = points ? f.pp(value, 1) : f.percent(value, 1, true);
   return (
     <span className={`variation ${good}`} data-variation={value} data-good={good} title={label}>
       <span aria-hidden="true">{arrow}</span> {text}

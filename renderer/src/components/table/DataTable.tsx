@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef, useState, type CSSProperties, type Keyboard
 import { getCoreRowModel, useReactTable, type ColumnDef, type ColumnSizingState, type VisibilityState } from '@tanstack/react-table';
 import { elementScroll, observeElementOffset, useVirtualizer } from '@tanstack/react-virtual';
 import type { SortSpec } from '../../../../shared/api/tableSpec';
+import { formatCell } from '../../../../shared/format';
 import type { ColumnType, LocalizedText } from '../../../../shared/types';
 import type { Cell, Row } from '../../api/arrowRows';
 import { useI18n } from '../../i18n/useI18n';
@@ -132,7 +133,7 @@ export function DataTable<C extends TableColumn>(props: DataTableProps<C>) {
     if (custom !== undefined && custom !== null) return custom;
     // Identifiers are names, not quantities: no digit grouping.
     if (meta.type === 'integer' && ID_COLUMN.test(meta.id) && v !== null) return String(v);
-    return f.cell(v, meta.type);
+    return formatCell(f, meta, v);
   };
 
   const onRowKey = (e: KeyboardEvent<HTMLDivElement>, row: Row, index: number) => {
@@ -222,7 +223,7 @@ export function DataTable<C extends TableColumn>(props: DataTableProps<C>) {
                   const v = totals[c.id];
                   return (
                     <div key={c.id} className="dt-td" role="cell" style={cellStyle(c.id, c.getSize())} data-column={c.id}>
-                      {i === 0 && (v === undefined || v === null) ? t('table.totals') : v === undefined || v === null || !meta ? '' : (props.renderTotal?.(v, meta) ?? f.cell(v, meta.type))}
+                      {i === 0 && (v === undefined || v === null) ? t('table.totals') : v === undefined || v === null || !meta ? '' : (props.renderTotal?.(v, meta) ?? formatCell(f, meta, v))}
                     </div>
                   );
                 })}

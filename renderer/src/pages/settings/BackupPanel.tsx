@@ -82,7 +82,7 @@ export function BackupPanel() {
               <tr key={b.fileName}>
                 <td>{b.fileName}</td>
                 <td>{f.timestamp(b.createdAt)}</td>
-                <td>{f.number(b.bytes / 1024 / 1024, 1)} MB</td>
+                <td>{f.bytes(b.bytes)}</td>
                 <td>
                   {confirm === b.fileName ? (
                     <span className="confirm">

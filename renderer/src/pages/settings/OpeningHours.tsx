@@ -1,6 +1,6 @@
 // Opening hours per weekday (Sunday first): open/closed and the times, used by occupancy.
 import type { Settings } from '../../../../shared/settings';
-import { weekdayName } from '../../i18n/reportFormat';
+import { weekdayName } from '../../../../shared/format';
 import { useI18n } from '../../i18n/useI18n';
 
 type Hours = Settings['openingHours'];
