@@ -1,7 +1,7 @@
 // painel rollups rebuild: recomputes the daily rollups from scratch (every write keeps them current; this is the
 // repair and the check that an incremental build equals a fresh one).
 import type { CommandRun } from '../command';
-import { parse, toPrintableJson } from '../command';
+import { parse, say, toPrintableJson } from '../command';
 import { AppError } from '../../store/errors';
 import type { RollupsRebuilt } from '../../../shared/api/app';
 
@@ -13,7 +13,7 @@ export const run: CommandRun = async (argv, ctx) => {
     ctx.io.out(toPrintableJson(r) + '\n');
     return 0;
   }
-  for (const t of r.tables) ctx.io.out(`  ${t.table.padEnd(22)} ${t.rows.toLocaleString('pt-BR').padStart(14)}\n`);
-  ctx.io.out(`daily rollups rebuilt in ${(r.ms / 1000).toFixed(1)} s\n`);
+  for (const t of r.tables) ctx.io.out(`  ${t.table.padEnd(22)} ${say.integer(t.rows).padStart(14)}\n`);
+  ctx.io.out(`daily rollups rebuilt in ${say.duration(r.ms)}\n`);
   return 0;
 };
