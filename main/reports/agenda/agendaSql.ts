@@ -59,14 +59,18 @@ function openingSql(ctx: ReportContext): string {
  */
 export function gapsSql(ctx: ReportContext, from: string, to: string, nowLocal: string, minMinutes: string, limit: number): string {
   return `WITH occ AS (${occupancyRowsSql(ctx, from, to)}),
-    takers AS (SELECT DISTINCT l.staff_id FROM ${ctx.lines({ customerKey: false, from: `${from} - 90`, to })} l WHERE l.sale_kind = 'appointment' AND l.staff_id IS NOT NULL),
     o AS (${openingSql(ctx)}),
-    open_days AS (SELECT occ.staff_id, occ.day, greatest(occ.day + to_minutes(o.open_min), ${nowLocal}) AS o_st, occ.day + to_minutes(o.close_min) AS o_en
-      FROM occ JOIN o ON o.weekday = dayofweek(occ.day) WHERE occ.available_minutes > 0 AND occ.staff_id IN (SELECT staff_id FROM takers)),
     busy AS (SELECT l.staff_id, l.biz_date AS day, l.biz_ts AS st, l.biz_ts + to_minutes(CAST(sum(${LINE_MINUTES}) AS BIGINT)) AS en
       FROM ${ctx.lines({ customerKey: false, from, to })} l LEFT JOIN items i ON i.item_id = l.item_id
       WHERE l.sale_kind = 'appointment' AND l.status IN ('booked', 'confirmed', 'completed', 'no_show')
       GROUP BY l.staff_id, l.biz_date, l.biz_ts, l.sale_id),
+    -- who takes appointments: a professional of an appointment in the 90 days before (the sale's; a scan of one
+    -- column by instant) or with time booked in the range
+    takers AS (SELECT employee_id AS staff_id FROM sales WHERE kind = 'appointment' AND employee_id IS NOT NULL
+        AND occurred_at >= timezone(getvariable('biz_tz'), CAST(${from} - 90 AS TIMESTAMP)) AND occurred_at < timezone(getvariable('biz_tz'), CAST(${to} + 1 AS TIMESTAMP))
+      UNION SELECT staff_id FROM busy WHERE staff_id IS NOT NULL),
+    open_days AS (SELECT occ.staff_id, occ.day, greatest(occ.day + to_minutes(o.open_min), ${nowLocal}) AS o_st, occ.day + to_minutes(o.close_min) AS o_en
+      FROM occ JOIN o ON o.weekday = dayofweek(occ.day) WHERE occ.available_minutes > 0 AND occ.staff_id IN (SELECT staff_id FROM takers)),
     ev AS (SELECT d.staff_id, d.day, greatest(b.st, d.o_st) AS st, least(b.en, d.o_en) AS en FROM open_days d JOIN busy b ON b.staff_id = d.staff_id AND b.day = d.day
         WHERE b.en > d.o_st AND b.st < d.o_en
       UNION ALL SELECT staff_id, day, o_st, o_st FROM open_days WHERE o_st < o_en
