@@ -11,6 +11,8 @@ import { AppError } from '../store/errors';
 import { activitySql } from './compare';
 import { availability, makeContext } from './context';
 import { KPIS, wireKpi } from './dashboardKpis';
+import { rollupSources } from './dashboardSources';
+import { rollupsReady } from './rollupSource';
 import { occupancyRowsSql } from './defs/occupancy';
 import { firstsTable } from './firsts';
 import { activityRange } from './prepare';
@@ -40,7 +42,7 @@ export async function dashboard(engine: Engine, input: { period?: PeriodInput; c
   const offsetUs = await requestOffsetUs(engine.db, settings.timezone, lo, period.to);
   // New customers: first completed sale ever (anywhere, whatever the filters) inside the group's span.
   const firsts = await firstsTable(engine.db);
-  const ctx = makeContext({ params, period, previous: previous ?? previousPeriod(period), common: input.common, values: {}, settings, has, offsetUs, firsts: () => firsts });
+  const ctx = makeContext({ params, period, previous: previous ?? previousPeriod(period), common: input.common, values: {}, settings, has, offsetUs, firsts: () => firsts, rollups: await rollupsReady(engine.db) });
   const date = (d: string) => `CAST(${ctx.p(d)} AS DATE)`;
   // Two spans are read: the period with the previous window (usually adjacent), and last year's window apart.
   const near = previous && previous.from < period.from ? previous.from : period.from;
@@ -70,11 +72,12 @@ export async function dashboard(engine: Engine, input: { period?: PeriodInput; c
   const matured = date(addDays(today, -RETURN_DAYS));
 
   const kpis = DASHBOARD_KPIS.filter((k) => KPIS[k].sql);
-  const sql = `WITH
-    sales AS (${union(salesSpans, 's', ctx.salesFilter('s'))}),
-    days AS (SELECT CAST(g.d AS DATE) AS d FROM generate_series(CAST(${nf} AS TIMESTAMP), CAST(${ctx.to} AS TIMESTAMP), INTERVAL 1 DAY) g(d)
-      ${far ? `UNION ALL SELECT CAST(g.d AS DATE) FROM generate_series(CAST(${far.from} AS TIMESTAMP), CAST(least(${far.to}, ${nf} - 1) AS TIMESTAMP), INTERVAL 1 DAY) g(d)` : ''}),
-    starts AS (SELECT d, ${at(grain === 'day' ? 'd' : `greatest(CAST(date_trunc('month', d) AS DATE), ${ctx.from})`)} AS at FROM days),
+  // Completed sales, appointment outcomes, customers' visits and payments per group: from the daily rollups when
+  // they can answer (no window cut at an hour), from the rows otherwise; the figures are the same.
+  const rollups = ctx.rollups && untilHour === undefined ? ctx.rollups : null;
+  const sources = rollups
+    ? rollupSources({ nf, to: ctx.to, far, returnDays: RETURN_DAYS, matured, tag, firsts: ctx.firsts() }, rollups).ctes
+    : `sales AS (${union(salesSpans, 's', ctx.salesFilter('s'))}),
     visits AS (SELECT customer_key, biz_date AS d, lead(biz_date) OVER (PARTITION BY customer_key ORDER BY biz_date) AS next_d
       FROM (SELECT DISTINCT customer_key, biz_date FROM sales WHERE status = 'completed' AND customer_key IS NOT NULL)),
     cs AS (SELECT s.*, f.first_at, s.biz_date <= ${matured} AS matured, date_diff('day', s.biz_date, v.next_d) BETWEEN 1 AND ${RETURN_DAYS} AS back,
@@ -83,6 +86,15 @@ export async function dashboard(engine: Engine, input: { period?: PeriodInput; c
       LEFT JOIN visits v ON v.customer_key = s.customer_key AND v.d = s.biz_date
       WHERE s.status = 'completed'),
     s0 AS (SELECT t.g, count(*) AS n, sum(gross_amount) AS gross, sum(discount_amount) AS discounts, sum(total_amount) AS total FROM cs GROUP BY 1),
+    a AS (SELECT t.g, count(*) FILTER (WHERE status = 'no_show') AS no_show, count(*) FILTER (WHERE status = 'cancelled') AS cancelled,
+        count(*) FILTER (WHERE status IN ('completed', 'no_show', 'cancelled')) AS closed
+      FROM (SELECT status, ${tag('biz_date', 'NULL', 'occurred_at')} AS t FROM sales WHERE kind = 'appointment') GROUP BY 1),
+    pay AS (${union(paySpans, 'p', ctx.paymentsFilter('p'))})`;
+  const sql = `WITH
+    days AS (SELECT CAST(g.d AS DATE) AS d FROM generate_series(CAST(${nf} AS TIMESTAMP), CAST(${ctx.to} AS TIMESTAMP), INTERVAL 1 DAY) g(d)
+      ${far ? `UNION ALL SELECT CAST(g.d AS DATE) FROM generate_series(CAST(${far.from} AS TIMESTAMP), CAST(least(${far.to}, ${nf} - 1) AS TIMESTAMP), INTERVAL 1 DAY) g(d)` : ''}),
+    starts AS (SELECT d, ${at(grain === 'day' ? 'd' : `greatest(CAST(date_trunc('month', d) AS DATE), ${ctx.from})`)} AS at FROM days),
+    ${sources},
     -- one row per (group, customer) first, so the customer counts are plain counts rather than several distinct sets
     s1 AS (SELECT g, count(*) AS customers, count(*) FILTER (WHERE is_new) AS new_customers, count(*) FILTER (WHERE NOT is_new) AS returning,
         count(*) FILTER (WHERE was_matured) AS matured, count(*) FILTER (WHERE came_back) AS came_back, bool_or(NOT all_matured) AS provisional
@@ -90,10 +102,6 @@ export async function dashboard(engine: Engine, input: { period?: PeriodInput; c
           coalesce(bool_or(back AND matured), false) AS came_back FROM cs
         WHERE customer_key IS NOT NULL GROUP BY 1, 2) GROUP BY 1),
     s AS (SELECT * FROM s0 LEFT JOIN s1 USING (g)),
-    a AS (SELECT t.g, count(*) FILTER (WHERE status = 'no_show') AS no_show, count(*) FILTER (WHERE status = 'cancelled') AS cancelled,
-        count(*) FILTER (WHERE status IN ('completed', 'no_show', 'cancelled')) AS closed
-      FROM (SELECT status, ${tag('biz_date', 'NULL', 'occurred_at')} AS t FROM sales WHERE kind = 'appointment') GROUP BY 1),
-    pay AS (${union(paySpans, 'p', ctx.paymentsFilter('p'))}),
     p AS (SELECT t.g, sum(amount) FILTER (WHERE kind = 'refund') AS refunds, sum(amount) FILTER (WHERE kind = 'payment') AS received,
         sum(amount) FILTER (WHERE kind = 'payment' AND method = 'pix') AS pix
       FROM (SELECT p.kind, p.amount, p.method, ${tag('p.biz_date', 'NULL', 'p.occurred_at')} AS t FROM pay p) GROUP BY 1),
