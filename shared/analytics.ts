@@ -291,7 +291,8 @@ export interface Customer360 {
     totalSpent: string;
     avgTicket: string | null;
   };
-  sales: { saleId: string; date: string; status: string; kind: string | null; total: string; discount: string; coupon: string | null; source: string | null }[];
+  /** items: the names of the sale's lines; location and employee by name (null: online / no professional). */
+  sales: { saleId: string; date: string; status: string; kind: string | null; total: string; discount: string; coupon: string | null; source: string | null; items: string | null; location: string | null; employee: string | null }[];
   rfm: { asOf: string; recency: number; frequency: number; monetary: string; r: number; f: number; m: number; cluster: RfmCluster } | null;
   clusterHistory: { asOf: string; cluster: RfmCluster; r: number; f: number; m: number }[];
   /** repeatVisits: visit days after the first (the model's x); with none, BG/NBD cannot see dropout (P(alive) = 1). */

@@ -200,7 +200,10 @@ export interface ReportMeta {
   id: string;
   category: ReportCategory;
   title: LocalizedText;
+  /** What the report tells the owner, in plain words. */
   description: LocalizedText;
+  /** How its numbers are made (the definitions and formulas), behind a "Como é calculado" disclosure. */
+  formula?: LocalizedText;
   columns: ReportColumnMeta[];
   params: ReportParamMeta[];
   /** The common filters this report accepts; others are refused. */

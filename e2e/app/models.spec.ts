@@ -24,10 +24,11 @@ test('the forecast page shows one 30-day total, the model and why, errors in pla
   // the chart's summary states the same total (the period reaches today: one forecast)
   await expect(page.locator('.chart-summary').first()).toContainText(total);
   await expect(page.getByTestId('forecast-model')).not.toHaveText('–');
-  await expect(page.getByTestId('forecast-note').last()).toContainText(/MASE \d+,\d{2}/);
+  await expect(page.getByTestId('forecast-note').last()).toContainText(/erro relativo \d+,\d{2}/);
   await expect(page.getByTestId('forecast-coverage')).toContainText(/faixa de 80% em \d+%/);
   const table = page.getByTestId('backtest-table');
-  await expect(table).toContainText('Erro percentual simétrico (sMAPE)');
+  await expect(table).toContainText('Erro percentual simétrico');
+  await expect(table).not.toContainText(/MASE|MAPE/);
   await expect(table).toContainText('Dentro da faixa de 80%');
   await expect(table).not.toContainText('seasonal_naive');
   await expect(table.locator('tbody td').first()).toHaveText(/^\d+,\d{2}$/);

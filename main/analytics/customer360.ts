@@ -49,9 +49,15 @@ export async function customer360(db: Db, customerId: string, rfm: RfmOptions | 
     ids,
   );
   const sales = await db.all<Customer360['sales'][number]>(
-    `SELECT sale_id AS "saleId", strftime(CAST(timezone(getvariable('biz_tz'), occurred_at) AS DATE), '%Y-%m-%d') AS date, status, kind,
-       total_amount::VARCHAR AS total, coalesce(discount_amount, 0)::VARCHAR AS discount, coupon_code AS coupon, source
-     FROM sales WHERE list_contains(${idList}, customer_id) ORDER BY occurred_at DESC LIMIT ${SALES_LIMIT}`,
+    // What was done, where and by whom, by name: the lines' items, the unit and the professional.
+    `WITH s AS (SELECT * FROM sales WHERE list_contains(${idList}, customer_id) ORDER BY occurred_at DESC LIMIT ${SALES_LIMIT}),
+       li AS (SELECT l.sale_id, string_agg(coalesce(i.name, l.item_id), ', ' ORDER BY l.line_no) AS items
+              FROM sale_lines l JOIN s USING (sale_id) LEFT JOIN items i ON i.item_id = l.item_id GROUP BY l.sale_id)
+     SELECT s.sale_id AS "saleId", strftime(CAST(timezone(getvariable('biz_tz'), s.occurred_at) AS DATE), '%Y-%m-%d') AS date, s.status, s.kind,
+       s.total_amount::VARCHAR AS total, coalesce(s.discount_amount, 0)::VARCHAR AS discount, s.coupon_code AS coupon, s.source,
+       li.items, loc.name AS location, e.name AS employee
+     FROM s LEFT JOIN li USING (sale_id) LEFT JOIN locations loc ON loc.location_id = s.location_id LEFT JOIN employees e ON e.employee_id = s.employee_id
+     ORDER BY s.occurred_at DESC`,
     ids,
   );
   if (!records.length && !sales.length) throw new AppError('NOT_FOUND', `no customer ${customerId}`);

@@ -1,21 +1,21 @@
 // Which forecast to show: a model replaces the seasonal naive baseline only when the rolling-origin backtest finds it
 // no worse on every error measure (MASE, sMAPE and MAPE); among those, the lowest MASE. The note says why in words
-// a salon owner reads, numbers in the reader's own format (decimal comma in pt-BR).
+// a salon owner reads (the measures by name, never by acronym), numbers in the reader's format (decimal comma in pt-BR).
 import type { BacktestScore, ForecastModelId } from '../../shared/analytics';
 import type { LocalizedText } from '../../shared/types';
 
 export const MODEL_NAMES: Record<ForecastModelId, LocalizedText> = {
   seasonal_naive: { 'pt-BR': 'repetir o último ciclo (referência)', en: 'repeat the last cycle (baseline)' },
-  mstl_ets: { 'pt-BR': 'tendência e sazonalidade (MSTL + ETS)', en: 'trend and seasonality (MSTL + ETS)' },
-  ets: { 'pt-BR': 'suavização exponencial (ETS)', en: 'exponential smoothing (ETS)' },
+  mstl_ets: { 'pt-BR': 'tendência e sazonalidade', en: 'trend and seasonality' },
+  ets: { 'pt-BR': 'suavização exponencial', en: 'exponential smoothing' },
 };
 
 const METRICS = ['mase', 'smape', 'mape'] as const;
 type Metric = (typeof METRICS)[number];
 const METRIC_NAMES: Record<Metric, LocalizedText> = {
-  mase: { 'pt-BR': 'erro relativo (MASE)', en: 'relative error (MASE)' },
-  smape: { 'pt-BR': 'erro percentual simétrico (sMAPE)', en: 'symmetric percentage error (sMAPE)' },
-  mape: { 'pt-BR': 'erro percentual (MAPE)', en: 'percentage error (MAPE)' },
+  mase: { 'pt-BR': 'erro relativo', en: 'relative error' },
+  smape: { 'pt-BR': 'erro percentual simétrico', en: 'symmetric percentage error' },
+  mape: { 'pt-BR': 'erro percentual', en: 'percentage error' },
 };
 
 function num(v: number | null, locale: 'pt-BR' | 'en', metric: Metric): string {
@@ -55,8 +55,8 @@ export function chooseModel(scores: BacktestScore[]): { shown: ForecastModelId; 
       best: winner.model,
       note: text((l) =>
         l === 'pt-BR'
-          ? `Modelo escolhido: ${MODEL_NAMES[winner.model][l]}. Testado em ${winner.origins} períodos passados, errou menos que a referência nas três medidas (MASE ${num(winner.mase, l, 'mase')} contra ${num(base.mase, l, 'mase')}; sMAPE ${num(winner.smape, l, 'smape')} contra ${num(base.smape, l, 'smape')}; MAPE ${num(winner.mape, l, 'mape')} contra ${num(base.mape, l, 'mape')}).`
-          : `Model chosen: ${MODEL_NAMES[winner.model][l]}. Tested on ${winner.origins} past periods, it erred less than the baseline on all three measures (MASE ${num(winner.mase, l, 'mase')} vs ${num(base.mase, l, 'mase')}; sMAPE ${num(winner.smape, l, 'smape')} vs ${num(base.smape, l, 'smape')}; MAPE ${num(winner.mape, l, 'mape')} vs ${num(base.mape, l, 'mape')}).`,
+          ? `Modelo escolhido: ${MODEL_NAMES[winner.model][l]}. Testado em ${winner.origins} períodos passados, errou menos que a referência nas três medidas (${METRICS.map((m) => `${METRIC_NAMES[m][l]} ${num(winner[m], l, m)} contra ${num(base[m], l, m)}`).join('; ')}).`
+          : `Model chosen: ${MODEL_NAMES[winner.model][l]}. Tested on ${winner.origins} past periods, it erred less than the baseline on all three measures (${METRICS.map((m) => `${METRIC_NAMES[m][l]} ${num(winner[m], l, m)} vs ${num(base[m], l, m)}`).join('; ')}).`,
       ),
     };
   }

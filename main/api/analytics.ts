@@ -31,21 +31,23 @@ const RFM_COLUMNS = [
   col('cluster', 'text', 'VARCHAR'),
 ];
 
+// Members as people read them (the contact list's headers); the customer id stays a column for the drill-down.
+const W = (pt: string, en: string) => ({ label: { 'pt-BR': pt, en } });
 const MEMBER_PAGE_COLUMNS = [
-  col('customer_id', 'text', 'VARCHAR'),
-  col('name', 'text', 'VARCHAR'),
-  col('phone_e164', 'text', 'VARCHAR'),
-  col('email', 'text', 'VARCHAR'),
-  col('birth_date', 'date', 'DATE'),
-  col('visits', 'integer', 'BIGINT'),
-  col('total_spent', 'money', 'DECIMAL(18,2)'),
-  col('avg_ticket', 'money', 'DECIMAL(18,2)', { total: 'none' }),
-  col('first_visit', 'date', 'DATE'),
-  col('last_visit', 'date', 'DATE'),
-  col('days_since_last', 'integer', 'INTEGER'),
-  col('cluster', 'text', 'VARCHAR'),
-  col('churn_risk', 'percent', 'DOUBLE'),
-  col('expected_value_365', 'money', 'DECIMAL(18,2)'),
+  col('customer_id', 'text', 'VARCHAR', W('Código do cliente', 'Customer id')),
+  col('name', 'text', 'VARCHAR', W('Cliente', 'Customer')),
+  col('phone_e164', 'text', 'VARCHAR', W('WhatsApp', 'WhatsApp')),
+  col('email', 'text', 'VARCHAR', W('E-mail', 'E-mail')),
+  col('birth_date', 'date', 'DATE', W('Nascimento', 'Birth date')),
+  col('visits', 'integer', 'BIGINT', W('Visitas', 'Visits')),
+  col('total_spent', 'money', 'DECIMAL(18,2)', W('Total gasto', 'Total spent')),
+  col('avg_ticket', 'money', 'DECIMAL(18,2)', { total: 'none', ...W('Ticket médio', 'Average ticket') }),
+  col('first_visit', 'date', 'DATE', W('Primeira visita', 'First visit')),
+  col('last_visit', 'date', 'DATE', W('Última visita', 'Last visit')),
+  col('days_since_last', 'integer', 'INTEGER', W('Dias desde a última visita', 'Days since last visit')),
+  col('cluster', 'text', 'VARCHAR', W('Grupo RFM', 'RFM cluster')),
+  col('churn_risk', 'percent', 'DOUBLE', W('Risco de não voltar', 'Churn risk')),
+  col('expected_value_365', 'money', 'DECIMAL(18,2)', W('Valor previsto (12 meses)', 'Expected value (12 months)')),
 ];
 
 const VALUE_COLUMNS = [

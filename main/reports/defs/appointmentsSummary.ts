@@ -10,7 +10,8 @@ export const appointmentsSummary: ReportDefinition = {
   id: 'appointments-summary',
   category: 'appointments',
   title: L('Agendamentos', 'Appointments'),
-  description: L(
+  description: L('Quantos atendimentos foram agendados, concluídos, cancelados ou tiveram falta, por unidade e profissional.', 'How many appointments were booked, completed, cancelled or missed, by location and professional.'),
+  formula: L(
     'Agendamentos pela data do atendimento: agendados, confirmados, concluídos, cancelados e faltas, com as taxas de conclusão, falta e cancelamento, por unidade e profissional.',
     'Appointments by their date: booked, confirmed, completed, cancelled and no-shows, with completion, no-show and cancellation rates, by location and employee.',
   ),

@@ -11,7 +11,8 @@ export const customerProfiles: ReportDefinition = {
   id: 'customer-profiles',
   category: 'customers',
   title: L('Perfil de clientes', 'Customer profiles'),
-  description: L(
+  description: L('Quem são seus clientes: contato, visitas, quanto gastaram e há quanto tempo não voltam.', 'Who your customers are: contact, visits, how much they spent and how long since they came.'),
+  formula: L(
     'Por cliente (unificado entre fontes), até o último dia do período: contato, faixa etária, gênero, mês de aniversário, visitas, total gasto, ticket médio, primeira e última visita, ciclo de vida, saldo de pontos, cupons, RFM e valor previsto.',
     'Per customer (unified across sources), as of the period’s last day: contact, age group, gender, birth month, visits, total spent, average ticket, first and last visit, lifecycle, loyalty balance, coupons, RFM and predicted value.',
   ),

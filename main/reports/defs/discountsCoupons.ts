@@ -8,7 +8,8 @@ export const discountsCoupons: ReportDefinition = {
   id: 'discounts-coupons',
   category: 'sales',
   title: L('Descontos e cupons', 'Discounts and coupons'),
-  description: L(
+  description: L('Quanto cada cupom custou em descontos e quanto vendeu.', 'What each coupon cost in discounts and what it sold.'),
+  formula: L(
     'Por cupom (e uma linha para descontos sem cupom): usos, clientes, total de descontos, receita dessas vendas, desconto médio e a taxa de desconto do período.',
     'Per coupon code (and one row for discounts without a coupon): uses, customers, discount total, revenue of those sales, average discount and the period’s discount rate.',
   ),

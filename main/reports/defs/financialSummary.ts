@@ -9,7 +9,8 @@ export const financialSummary: ReportDefinition = {
   id: 'financial-summary',
   category: 'finance',
   title: L('Fechamento mensal', 'Monthly closing'),
-  description: L(
+  description: L('O resumo de cada mês para o contador: vendas, descontos, devoluções, recebimentos, taxas e comissões.', 'Each month in one line for the accountant: sales, discounts, refunds, money received, fees and commissions.'),
+  formula: L(
     'Por mês: bruto, descontos, devoluções, líquido, impostos, recebido por forma de pagamento, taxas, comissões, vendas concluídas e ticket médio.',
     'Per month: gross, discounts, refunds, net, tax, received by payment method, fees, commissions, completed sales and average ticket.',
   ),

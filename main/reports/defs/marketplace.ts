@@ -16,7 +16,8 @@ export const marketplace: ReportDefinition = {
   id: 'marketplace',
   category: 'marketplace',
   title: L('Marketplace', 'Marketplace'),
-  description: L(
+  description: L('Preço, estoque e vendas dos seus anúncios, e como estão frente aos concorrentes.', 'Price, stock and sales of your listings, and how they stand against competitors.'),
+  formula: L(
     'Anúncios (Mercado Livre / WooCommerce): preço e variação no período, estoque, quantidade vendida e a posição dos seus anúncios frente aos concorrentes do mesmo item; e o histórico diário de preços.',
     'Listings (Mercado Livre / WooCommerce): price and its change in the period, stock, sold quantity and the position of own listings against competitors of the same item; and the daily price history.',
   ),

@@ -49,7 +49,8 @@ export const occupancy: ReportDefinition = {
   id: 'occupancy',
   category: 'appointments',
   title: L('Ocupação da agenda', 'Schedule occupancy'),
-  description: L(
+  description: L('Quanto da agenda de cada profissional ficou ocupado e com quanta antecedência os clientes marcam.', 'How full each professional’s calendar was and how far ahead customers book.'),
+  formula: L(
     'Minutos agendados ÷ minutos disponíveis (horário de funcionamento) por profissional e dia, e a antecedência dos agendamentos.',
     'Booked minutes ÷ available minutes (opening hours) per employee and day, and the booking lead-time distribution.',
   ),

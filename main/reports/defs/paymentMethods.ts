@@ -8,7 +8,8 @@ export const paymentMethods: ReportDefinition = {
   id: 'payment-methods',
   category: 'finance',
   title: L('Formas de pagamento', 'Payment methods'),
-  description: L(
+  description: L('Como os clientes pagam (Pix, cartão, dinheiro...) e quanto cada forma custa em taxas.', 'How customers pay (Pix, card, cash...) and what each method costs in fees.'),
+  formula: L(
     'Pagamentos recebidos por período e forma: valor, quantidade, participação, taxas, valor médio e devoluções; a participação do Pix ao longo do tempo.',
     'Payments received per period and method: amount, count, share, fees, average and refunds; the Pix share over time.',
   ),

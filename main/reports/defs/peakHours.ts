@@ -7,7 +7,8 @@ export const peakHours: ReportDefinition = {
   id: 'peak-hours',
   category: 'appointments',
   title: L('Horários de pico', 'Peak hours'),
-  description: L(
+  description: L('Os dias e horários de maior movimento.', 'The busiest days and hours.'),
+  formula: L(
     'Mapa de calor hora do dia × dia da semana (fuso do negócio): atendimentos concluídos e receita (bruto − descontos) das vendas concluídas.',
     'Hour of day × weekday heatmap (business time zone): completed appointments and revenue (gross − discounts) of completed sales.',
   ),

@@ -7,7 +7,8 @@ export const profitability: ReportDefinition = {
   id: 'profitability',
   category: 'profitability',
   title: L('Rentabilidade', 'Profitability'),
-  description: L(
+  description: L('Quanto sobra de cada item depois do custo, e quanto custa conquistar um cliente novo.', 'What is left of each item after its cost, and what a new customer costs to win.'),
+  formula: L(
     'Margem bruta por item onde o custo é conhecido; e por mês o custo de aquisição (orçamento das campanhas ÷ clientes novos), o valor desses clientes até hoje e a relação CLV:CAC.',
     'Gross margin by item where the cost is known; and per month the acquisition cost (campaign budgets ÷ new customers), their value to date and CLV:CAC.',
   ),

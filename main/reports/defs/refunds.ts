@@ -7,7 +7,8 @@ export const refunds: ReportDefinition = {
   id: 'refunds',
   category: 'finance',
   title: L('Devoluções e estornos', 'Refunds'),
-  description: L(
+  description: L('Cada devolução, de qual venda e cliente, e quanto tempo depois da venda.', 'Every refund, of which sale and customer, and how long after the sale.'),
+  formula: L(
     'Cada devolução com sua venda, cliente, forma, valor e dias entre a venda e a devolução; o total mostra a taxa de devolução (devoluções ÷ bruto do período).',
     'Each refund with its sale, customer, method, amount and days from sale to refund; the total shows the refund rate (refunds ÷ gross of the period).',
   ),

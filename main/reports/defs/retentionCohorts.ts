@@ -11,7 +11,8 @@ export const retentionCohorts: ReportDefinition = {
   id: 'retention-cohorts',
   category: 'customers',
   title: L('Retenção', 'Retention'),
-  description: L(
+  description: L('Dos clientes que chegaram em cada mês, quantos continuam voltando.', 'Of the customers who arrived each month, how many keep coming back.'),
+  formula: L(
     'Coortes mensais de aquisição (mês da primeira venda concluída) × meses desde então, com retenção %; e por mês clientes ativos, novos, recorrentes e perdidos (mais de 90 dias sem visita).',
     'Monthly acquisition cohorts (month of the first completed sale) × months since, with retention %; and per month active, new, returning and churned customers (over 90 days without a visit).',
   ),

@@ -7,7 +7,8 @@ export const salesByChannel: ReportDefinition = {
   id: 'sales-by-channel',
   category: 'sales',
   title: L('Vendas por canal', 'Sales by channel'),
-  description: L(
+  description: L('De onde vêm as vendas (salão, loja online, marketplace) e quanto fica depois das taxas.', 'Where sales come from (salon, online store, marketplace) and what is left after fees.'),
+  formula: L(
     'Por canal (origem) e tipo de venda: pedidos, bruto, descontos, receita, ticket médio, taxas dos pagamentos dessas vendas e receita líquida de taxas.',
     'Per source and sale kind: orders, gross, discounts, revenue, average ticket, the fees of those sales’ payments and revenue net of fees.',
   ),

@@ -7,7 +7,8 @@ export const salesByItem: ReportDefinition = {
   id: 'sales-by-item',
   category: 'sales',
   title: L('Vendas por serviço e produto', 'Sales by service and product'),
-  description: L(
+  description: L('Quais serviços e produtos mais vendem e quanto sobra de cada um depois do custo.', 'Which services and products sell most, and what is left of each after its cost.'),
+  formula: L(
     'Itens das vendas concluídas: quantidade, receita (total das linhas), participação, preço médio e margem onde o custo é conhecido.',
     'Lines of completed sales by item: quantity, revenue (line totals), share, average unit price and margin where the cost is known.',
   ),

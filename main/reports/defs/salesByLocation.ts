@@ -23,7 +23,8 @@ export const salesByLocation: ReportDefinition = {
   id: 'sales-by-location',
   category: 'sales',
   title: L('Vendas por unidade', 'Sales by location'),
-  description: L(
+  description: L('Como cada unidade vendeu no período e quanto cresceu.', 'How each location sold in the period and how much it grew.'),
+  formula: L(
     'Por unidade: vendas concluídas, bruto, descontos, receita (bruto − descontos), ticket médio, clientes únicos e crescimento sobre o período anterior.',
     'Per location: completed sales, gross, discounts, revenue (gross − discounts), average ticket, unique customers and growth over the previous period.',
   ),

@@ -52,7 +52,8 @@ export const salesSummary: ReportDefinition = {
   id: 'sales-summary',
   category: 'sales',
   title: L('Resumo de vendas', 'Sales summary'),
-  description: L(
+  description: L('Quanto você vendeu em cada dia, semana ou mês, e como isso se compara com o período anterior.', 'How much you sold each day, week or month, and how it compares with the period before.'),
+  formula: L(
     'Vendas concluídas por dia, semana ou mês: bruto, descontos, devoluções, líquido, impostos, ticket médio e clientes únicos. Cada dia é comparado com o mesmo dia da semana anterior, cada semana com os mesmos dias da semana anterior, cada mês com os mesmos dias do mês anterior.',
     'Completed sales by day, week or month: gross, discounts, refunds, net, tax, average ticket and unique customers. Each day is compared with the same weekday one week before, each week with the same weekdays of the week before, each month with the same days of the month before.',
   ),

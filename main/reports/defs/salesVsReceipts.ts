@@ -14,7 +14,8 @@ export const salesVsReceipts: ReportDefinition = {
   id: 'sales-vs-receipts',
   category: 'finance',
   title: L('Conciliação vendas × recebimentos', 'Sales vs receipts'),
-  description: L(
+  description: L('O que foi vendido e o que de fato entrou no caixa, dia a dia, e as vendas ainda não pagas.', 'What was sold and what actually came in, day by day, and the sales not yet paid.'),
+  formula: L(
     'Por dia: valor das vendas concluídas × pagamentos recebidos por forma e devoluções, com o saldo em aberto acumulado; e as vendas sem pagamento ou com pagamento parcial.',
     'Per day: value of completed sales vs payments received by method and refunds, with the running open balance; and the sales with no or partial payment.',
   ),

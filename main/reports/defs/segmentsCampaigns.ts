@@ -10,7 +10,8 @@ export const segmentsCampaigns: ReportDefinition = {
   id: 'segments-campaigns',
   category: 'customers',
   title: L('Segmentos e campanhas', 'Segments and campaigns'),
-  description: L(
+  description: L('Como as campanhas se saíram e como os grupos de clientes mudaram.', 'How campaigns did and how customer groups changed.'),
+  formula: L(
     'Funil de cada campanha (enviados, entregues, abertos, cliques, conversões), receita, custo e ROI; tamanho e valor dos grupos RFM e a migração entre grupos de um mês para o outro.',
     'Each campaign’s funnel (sent, delivered, opened, clicked, converted), revenue, cost and ROI; RFM cluster sizes and value, and the month-over-month migration between clusters.',
   ),

@@ -8,7 +8,8 @@ export const staffCommissions: ReportDefinition = {
   id: 'staff-commissions',
   category: 'team',
   title: L('Comissões', 'Commissions'),
-  description: L(
+  description: L('A comissão de cada profissional no mês.', 'Each professional’s commission for the month.'),
+  formula: L(
     'Por profissional e mês: base (receita das linhas de vendas concluídas), percentual e comissão = base × percentual arredondada ao centavo; linhas sem profissional ficam em “sem profissional”, sem comissão.',
     'Per employee and month: base (line revenue of completed sales), rate and commission = base × rate rounded to the cent; lines without staff form the unassigned row, with no commission.',
   ),

@@ -9,7 +9,8 @@ export const staffPerformance: ReportDefinition = {
   id: 'staff-performance',
   category: 'team',
   title: L('Desempenho da equipe', 'Staff performance'),
-  description: L(
+  description: L('Quanto cada profissional atendeu e vendeu, e quantos clientes voltaram.', 'How much each professional served and sold, and how many customers came back.'),
+  formula: L(
     'Por profissional: serviços, receita, vendas, ticket médio, clientes únicos, taxa de retorno (cliente voltou em até 60 dias) e taxa de faltas.',
     'Per employee: services, revenue, sales, average ticket, unique customers, rebooking rate (customer came back within 60 days) and no-show rate.',
   ),

@@ -7,7 +7,8 @@ export const staffProductivity: ReportDefinition = {
   id: 'staff-productivity',
   category: 'team',
   title: L('Produtividade', 'Productivity'),
-  description: L(
+  description: L('Quanto cada profissional rende por hora agendada e por dia trabalhado.', 'What each professional brings in per booked hour and per day worked.'),
+  formula: L(
     'Por profissional: horas agendadas, receita por hora agendada, serviços, dias trabalhados e serviços por dia.',
     'Per employee: booked hours, revenue per booked hour, services, days worked and services per day.',
   ),

@@ -15,7 +15,8 @@ export const campaignFunnelsReport: ReportDefinition = {
   id: 'campaign-funnels',
   category: 'customers',
   title: L('Funil de campanhas', 'Campaign funnels'),
-  description: L(
+  description: L('Cada campanha do envio até a venda: quantos receberam, abriram, clicaram e compraram.', 'Every campaign from sending to sale: how many received, opened, clicked and bought.'),
+  formula: L(
     'Por campanha iniciada no período: enviados → entregues → abertos → clicados → convertidos (clientes distintos), taxas de cada etapa, receita atribuída, custo e ROI; e o funil de pedidos online por mês.',
     'Per campaign started in the period: sent → delivered → opened → clicked → converted (distinct customers), step rates, attributed revenue, cost and ROI; and the online-order funnel per month.',
   ),

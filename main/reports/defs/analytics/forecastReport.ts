@@ -1,7 +1,6 @@
 // Report of the latest stored revenue forecast (analytics.forecast or `painel analytics forecast` computes it):
 // points with 80% / 95% intervals, and the backtest errors of every candidate model.
 import { codeCol, dateCol, intCol, L, numCol, pctCol, textCol } from '../../columns';
-import { MODEL_NAMES } from '../../../analytics/forecastChoice';
 import type { ReportContext, ReportDefinition } from '../../types';
 
 const run = (ctx: ReportContext) => `(SELECT run_id FROM forecast_runs WHERE granularity = ${ctx.p(String(ctx.params.granularity ?? 'day'))})`;
@@ -10,9 +9,10 @@ export const forecastReport: ReportDefinition = {
   id: 'forecast',
   category: 'sales',
   title: L('Previsão de receita', 'Revenue forecast'),
-  description: L(
-    'A última previsão calculada (diária ou mensal) com intervalos de 80% e 95%, o modelo mostrado e os erros do backtest (MAPE, sMAPE, MASE) de cada candidato contra a linha de base sazonal ingênua.',
-    'The latest computed forecast (daily or monthly) with 80% and 95% intervals, the model shown and every candidate’s backtest errors (MAPE, sMAPE, MASE) against the seasonal naive baseline.',
+  description: L('Quanto você deve faturar nos próximos dias ou meses, com uma faixa de variação.', 'How much you should take in over the coming days or months, with a range.'),
+  formula: L(
+    'A última previsão calculada (diária ou mensal) com faixas de 80% e 95%. Cada modelo é testado prevendo trechos do próprio passado; os erros (erro percentual, erro percentual simétrico e erro relativo à repetição do último ciclo) decidem qual é mostrado.',
+    'The latest computed forecast (daily or monthly) with 80% and 95% ranges. Each model is tested by forecasting stretches of its own past; the errors (percentage error, symmetric percentage error and error relative to repeating the last cycle) decide which one is shown.',
   ),
   view: { id: 'points', title: L('Previsão', 'Forecast') },
   columns: [
@@ -60,20 +60,19 @@ export const forecastReport: ReportDefinition = {
       title: L('Backtest', 'Backtest'),
       columns: [
         codeCol('model', 'Modelo', 'Model', 'forecastModel'),
-        numCol('mape', 'MAPE (%)', 'MAPE (%)', { decimals: 2 }),
-        numCol('smape', 'sMAPE (%)', 'sMAPE (%)', { decimals: 2 }),
-        numCol('mase', 'MASE', 'MASE', { decimals: 3 }),
+        numCol('mape', 'Erro percentual (%)', 'Percentage error (%)', { decimals: 2 }),
+        numCol('smape', 'Erro percentual simétrico (%)', 'Symmetric percentage error (%)', { decimals: 2 }),
+        numCol('mase', 'Erro relativo', 'Relative error', { decimals: 3 }),
         pctCol('coverage80', 'Cobertura do intervalo de 80%', '80% interval coverage', null),
         pctCol('coverage95', 'Cobertura do intervalo de 95%', '95% interval coverage', null),
-        intCol('origins', 'Origens', 'Origins', { unit: undefined, total: 'none' }),
+        intCol('origins', 'Períodos testados', 'Periods tested', { unit: undefined, total: 'none' }),
         textCol('shown', 'Mostrado', 'Shown'),
       ],
       defaultSort: [{ column: 'mase', desc: false }],
       charts: [],
       sql(ctx) {
-        // Models by name (pt-BR, the report's data language), never by code.
-        const names = Object.entries(MODEL_NAMES).map(([id, n]) => `WHEN '${id}' THEN '${n['pt-BR']}'`).join(' ');
-        return `SELECT CASE b.model ${names} ELSE b.model END AS model, b.mape, b.smape, b.mase, b.coverage80, b.coverage95, CAST(b.origins AS BIGINT) AS origins,
+        // The model's code; the column's list says it in the reader's words.
+        return `SELECT b.model, b.mape, b.smape, b.mase, b.coverage80, b.coverage95, CAST(b.origins AS BIGINT) AS origins,
             CASE WHEN b.model = r.model THEN '✓' ELSE '' END AS shown
           FROM forecast_runs r, LATERAL (SELECT unnest(from_json(r.backtest, '[{"model":"VARCHAR","mape":"DOUBLE","smape":"DOUBLE","mase":"DOUBLE","coverage80":"DOUBLE","coverage95":"DOUBLE","origins":"INTEGER"}]'), recursive := true)) b
           WHERE r.run_id IN ${run(ctx)}`;

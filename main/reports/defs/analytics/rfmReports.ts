@@ -19,7 +19,8 @@ export const rfmReport: ReportDefinition = {
   id: 'rfm',
   category: 'customers',
   title: L('RFM por cliente', 'RFM by customer'),
-  description: L(
+  description: L('Cada cliente classificado por quão recente, frequente e valioso é.', 'Every customer rated by how recently, how often and how much they buy.'),
+  formula: L(
     'Recência, frequência e valor de cada cliente com venda concluída na janela (D - W, D], D = último dia do período; notas 1 a 5 por posição (empates com a mesma nota) e grupo pelo par (R, F).',
     'Recency, frequency and monetary value of every customer with a completed sale in the window (D - W, D], D = the last day of the period; 1-5 rank scores (ties share a score) and the cluster of (R, F).',
   ),
@@ -54,7 +55,8 @@ export const rfmMigrationReport: ReportDefinition = {
   id: 'rfm-migration',
   category: 'customers',
   title: L('Migração RFM mês a mês', 'RFM month-over-month migration'),
-  description: L(
+  description: L('Quantos clientes mudaram de grupo desde o mês passado.', 'How many customers moved between groups since last month.'),
+  formula: L(
     'Clientes por grupo no fim do mês anterior (linhas, mais "entraram") e no último dia do período (colunas, mais "saíram"): as linhas somam os tamanhos do mês anterior e as colunas os deste mês.',
     'Customers by cluster at the previous month end (rows, plus "entered") and on the last day of the period (columns, plus "left"): rows add up to last month’s cluster sizes and columns to this month’s.',
   ),

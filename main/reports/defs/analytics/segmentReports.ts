@@ -13,7 +13,8 @@ export const segmentsReport: ReportDefinition = {
   id: 'segments',
   category: 'customers',
   title: L('Segmentos de marketing', 'Marketing segments'),
-  description: L(
+  description: L('Grupos de clientes prontos para uma campanha, com a sugestão, o custo e o retorno esperado.', 'Customer groups ready for a campaign, with the suggestion, its cost and the expected return.'),
+  formula: L(
     'Os dez segmentos no último dia do período: regra, tamanho, contatáveis, valor, ticket médio, campanha sugerida, conversão estimada, orçamento, ROI = (membros × conversão × ticket médio − orçamento) / orçamento, em %, e prioridade; a conversão vem das campanhas da própria loja.',
     'The ten segments on the last day of the period: rule, size, contactable, value, average ticket, suggested campaign, estimated conversion, budget, ROI = (members × conversion × average ticket − budget) / budget, in %, and priority; conversion comes from the shop’s own campaigns.',
   ),
@@ -52,7 +53,8 @@ export const segmentMembersReport: ReportDefinition = {
   id: 'segment-members',
   category: 'customers',
   title: L('Membros do segmento', 'Segment members'),
-  description: L(
+  description: L('Os clientes de um segmento que podem ser contatados, com telefone ou e-mail.', 'The customers of a segment who may be contacted, with phone or e-mail.'),
+  formula: L(
     'Clientes do segmento que aceitaram marketing e têm telefone (E.164, para WhatsApp) ou e-mail válido, no último dia do período.',
     'Customers of the segment who opted in to marketing and have a phone (E.164, for WhatsApp) or a valid e-mail, on the last day of the period.',
   ),

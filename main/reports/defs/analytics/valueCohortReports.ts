@@ -7,7 +7,8 @@ export const customerValueReport: ReportDefinition = {
   id: 'customer-value',
   category: 'customers',
   title: L('Valor do cliente (CLV)', 'Customer value (CLV)'),
-  description: L(
+  description: L('Quanto cada cliente deve gastar no próximo ano e o risco de não voltar.', 'How much each customer should spend next year and the risk they won’t return.'),
+  formula: L(
     'Modelo BG/NBD + Gamma-Gamma mais recente: probabilidade de o cliente seguir ativo, risco de abandono, visitas esperadas em 90 e 365 dias e valor esperado em 365 dias.',
     'The latest BG/NBD + Gamma-Gamma model: probability the customer is still active, churn risk, expected visits in 90 and 365 days and expected value over 365 days.',
   ),
@@ -41,7 +42,8 @@ export const cohortsReport: ReportDefinition = {
   id: 'cohorts',
   category: 'customers',
   title: L('Coortes de aquisição', 'Acquisition cohorts'),
-  description: L(
+  description: L('Dos clientes que chegaram em cada mês, quantos voltaram e quanto gastaram.', 'Of the customers who arrived each month, how many came back and how much they spent.'),
+  formula: L(
     'Clientes agrupados pelo mês da primeira venda concluída (coortes iniciadas no período) × meses desde então: clientes que voltaram, retenção e receita, até o último dia do período.',
     'Customers grouped by the month of their first completed sale (cohorts starting in the period) × months since: customers who came back, retention and revenue, up to the last day of the period.',
   ),

@@ -6,7 +6,8 @@ import { useCall } from '../../api/useCall';
 import { ErrorNote } from '../../components/ErrorNote';
 import { CLUSTER_COLORS } from '../../components/charts/rfmDonut';
 import { useI18n } from '../../i18n/useI18n';
-import { codeLabel, segmentLabel } from '../../i18n/valueLabels';
+import { codeWord } from '../../../../shared/codeLists';
+import { segmentLabel } from '../../i18n/valueLabels';
 import { FitValueButton } from './FitValueButton';
 import { VisitTimeline } from './VisitTimeline';
 
@@ -25,8 +26,8 @@ export default function Customer360({ customerId }: { customerId: string }) {
             <a href={href('/customers')}>← {t('nav.customers')}</a>
           </p>
           <h1 id="c360-title">{p.name ?? d.customerId}</h1>
-          <p className="muted">
-            {d.customerId}
+          <p className="muted" title={d.customerId}>
+            {[...new Set(d.records.map((r) => r.source).filter((x): x is string => !!x))].map((x) => codeWord('source', x, locale)).join(' · ')}
             {d.rfm && (
               <>
                 {' · '}
@@ -99,8 +100,8 @@ export default function Customer360({ customerId }: { customerId: string }) {
               <h3>{t('c360.records')}</h3>
               <ul className="plain-list">
                 {d.records.map((r) => (
-                  <li key={r.customerId}>
-                    {r.customerId} · {r.source ?? '–'} · {r.name ?? ''} {r.email ?? ''} {r.phone ?? ''}
+                  <li key={r.customerId} title={r.customerId}>
+                    {r.source ? codeWord('source', r.source, locale) : '–'} · {r.name ?? ''} {r.email ?? ''} {r.phone ?? ''}
                   </li>
                 ))}
               </ul>
@@ -142,7 +143,7 @@ export default function Customer360({ customerId }: { customerId: string }) {
                 {d.loyalty.transactions.slice(0, 20).map((x, i) => (
                   <tr key={i}>
                     <td>{f.date(x.date)}</td>
-                    <td>{codeLabel(locale, x.kind)}</td>
+                    <td>{codeWord('loyaltyKind', x.kind, locale)}</td>
                     <td className="num">{f.integer(x.points)}</td>
                   </tr>
                 ))}
@@ -158,8 +159,8 @@ export default function Customer360({ customerId }: { customerId: string }) {
             <ul className="plain-list">
               {d.campaigns.map((cp) => (
                 <li key={cp.campaignId}>
-                  <strong>{cp.name ?? cp.campaignId}</strong> {cp.channel ? `· ${codeLabel(locale, cp.channel)}` : ''}
-                  <div className="muted small">{cp.events.map((e) => `${codeLabel(locale, e.type)} ${f.date(e.at)}`).join(' → ')}</div>
+                  <strong>{cp.name ?? cp.campaignId}</strong> {cp.channel ? `· ${codeWord('campaignChannel', cp.channel, locale)}` : ''}
+                  <div className="muted small">{cp.events.map((e) => `${codeWord('eventType', e.type, locale)} ${f.date(e.at)}`).join(' → ')}</div>
                 </li>
               ))}
             </ul>

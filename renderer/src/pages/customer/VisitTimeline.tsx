@@ -1,4 +1,5 @@
-// A customer's visits and orders, newest first: date, status, kind, total, discount and coupon; a sale opens it.
+// A customer's visits and orders, newest first: date, what was done (items by name, opening the sale), who and
+// where, status, total, discount and coupon.
 import type { Customer360 } from '../../../../shared/analytics';
 import { href } from '../../app/router';
 import { useI18n } from '../../i18n/useI18n';
@@ -15,9 +16,10 @@ export function VisitTimeline({ sales }: { sales: Customer360['sales'] }) {
           <thead>
             <tr>
               <th scope="col">{t('c360.date')}</th>
-              <th scope="col">{t('c360.sale')}</th>
+              <th scope="col">{t('c360.items')}</th>
+              <th scope="col">{t('c360.employee')}</th>
+              <th scope="col">{t('c360.location')}</th>
               <th scope="col">{t('c360.status')}</th>
-              <th scope="col">{t('c360.kind')}</th>
               <th scope="col" className="num">
                 Total
               </th>
@@ -32,13 +34,16 @@ export function VisitTimeline({ sales }: { sales: Customer360['sales'] }) {
               <tr key={s.saleId} className={s.status === 'completed' ? undefined : 'muted'}>
                 <td>{f.date(s.date)}</td>
                 <td>
-                  <a href={href('/sales', { sale: s.saleId })}>{s.saleId}</a>
+                  <a href={href('/sales', { sale: s.saleId })} title={t('c360.openSale')}>
+                    {s.items ?? (s.kind ? codeLabel(locale, s.kind) : t('c360.sale'))}
+                  </a>
                 </td>
+                <td>{s.employee ?? t('words.noEmployee')}</td>
+                <td>{s.location ?? t('words.online')}</td>
                 <td>{codeLabel(locale, s.status)}</td>
-                <td>{s.kind ? codeLabel(locale, s.kind) : '–'}</td>
                 <td className="num">{f.money(s.total)}</td>
                 <td className="num">{f.money(s.discount)}</td>
-                <td>{s.coupon ?? ''}</td>
+                <td>{s.coupon ?? t('words.noCoupon')}</td>
               </tr>
             ))}
           </tbody>

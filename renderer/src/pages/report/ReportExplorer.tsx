@@ -89,6 +89,12 @@ export function ReportExplorer({ meta, route }: { meta: ReportMeta; route: Route
         <div>
           <h1 id="report-title">{l(meta.title)}</h1>
           <p className="muted">{l(meta.description)}</p>
+          {meta.formula && (
+            <details className="report-formula" data-testid="report-formula">
+              <summary>{t('report.howCalculated')}</summary>
+              <p className="muted small">{l(meta.formula)}</p>
+            </details>
+          )}
         </div>
         <div className="head-actions">
           {CLOSING_REPORTS.has(meta.id) && (

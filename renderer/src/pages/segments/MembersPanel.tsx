@@ -10,15 +10,20 @@ import { navigate } from '../../app/router';
 import { ErrorNote } from '../../components/ErrorNote';
 import { DataTable } from '../../components/table/DataTable';
 import { usePagedRows, type PageFetcher } from '../../components/table/usePagedRows';
+import { formatValue } from '../../i18n/reportFormat';
 import { useI18n } from '../../i18n/useI18n';
+import { cellWords } from '../../i18n/valueLabels';
 import { useAppStore } from '../../state/appStore';
 import { csvText, saveTextFile } from './csv';
 import type { PainelErrorData } from '../../../../shared/errors';
 
 type Channel = 'any' | 'whatsapp' | 'email';
 
+/** The customer id rides along for the drill-down; people see the name. */
+const HIDDEN = { customer_id: false };
+
 export function MembersPanel({ segment, asOf }: { segment: SegmentSummary; asOf: string }) {
-  const { t, f, l } = useI18n();
+  const { t, f, l, locale } = useI18n();
   const dataVersion = useAppStore((s) => s.dataVersion);
   const [channel, setChannel] = useState<Channel>('any');
   const [sort, setSort] = useState<SortSpec[]>([]);
@@ -59,7 +64,9 @@ export function MembersPanel({ segment, asOf }: { segment: SegmentSummary; asOf:
       setExporting({ done: rows.length, total });
       if (r.value.page.rowCount < limit) break;
     }
-    saveTextFile(`${segment.id}-${ch}-${asOf}.csv`, csvText(cols, rows));
+    // Codes (the RFM cluster) in words; phones, e-mails and amounts as stored, so the file imports anywhere.
+    const words = (v: unknown, i: number) => (cols[i]?.type === 'text' ? cellWords(locale, cols[i], v) ?? v : v);
+    saveTextFile(`${segment.id}-${ch}-${asOf}.csv`, csvText(cols, rows, locale, words));
     setExporting(null);
   };
 
@@ -106,6 +113,8 @@ export function MembersPanel({ segment, asOf }: { segment: SegmentSummary; asOf:
             sort={sort}
             onSortChange={setSort}
             rowHint={t('report.drillHint')}
+            columnVisibility={HIDDEN}
+            renderCell={(v, c) => formatValue(f, c, v)}
             onRowActivate={customerIdx >= 0 ? (row) => navigate(`/customers/${encodeURIComponent(String(row[customerIdx]))}`) : undefined}
           />
         </div>

@@ -1,5 +1,6 @@
 // A contact list as CSV text (UTF-8 with BOM so spreadsheet apps read accents; quoted fields) and a way to
 // save text as a file from the page.
+import type { LocalizedText } from '../../../../shared/types';
 import type { Row } from '../../api/arrowRows';
 
 function field(v: unknown): string {
@@ -10,8 +11,9 @@ function field(v: unknown): string {
   return /[",\n\r;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export function csvText(columns: { id: string }[], rows: Row[]): string {
-  const lines = [columns.map((c) => field(c.id)).join(','), ...rows.map((r) => r.map(field).join(','))];
+/** The header names each column as people read it; cells come as `cell` words them (codes said in words). */
+export function csvText(columns: { id: string; label?: LocalizedText }[], rows: Row[], locale: keyof LocalizedText, cell: (v: unknown, i: number) => unknown = (v) => v): string {
+  const lines = [columns.map((c) => field(c.label?.[locale] ?? c.id)).join(','), ...rows.map((r) => r.map((v, i) => field(cell(v, i))).join(','))];
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }
 
