@@ -1,5 +1,5 @@
 // painel import on spreadsheets: prints the suggested mapping of files that need one (nothing is written), and
-// lists saved templates. Field names are shown in words with their ids, which --template files reuse.
+// lists saved templates. Fields are named in words (their ids live in the saved templates, not in messages).
 import type { SheetInspect, SheetTemplateInfo } from '../../../shared/api/import';
 
 /** Field ids in the words a person reads on the terminal. */
@@ -43,7 +43,7 @@ export function printSuggestion(s: SheetInspect, out: (t: string) => void): void
   const width = Math.max(...sg.columns.map((c) => c.column.length), 6);
   for (const c of sg.columns) {
     const how = c.by === 'values' ? ' (from its values)' : c.by === 'template' ? ' (saved template)' : '';
-    out(`    ${c.column.padEnd(width)}  ->  ${c.field ? `${word(c.field)} [${c.field}]${how}` : '(not imported)'}\n`);
+    out(`    ${c.column.padEnd(width)}  ->  ${c.field ? `${word(c.field)}${how}` : '(not imported)'}\n`);
   }
   out(`    dates ${sg.dateOrder === 'dmy' ? 'DD/MM/YYYY' : 'MM/DD/YYYY'}, decimal mark "${sg.decimal}"\n`);
   if (sg.missing.length) out(`    missing: ${sg.missing.map(word).join(', ')}\n`);
@@ -56,6 +56,6 @@ export function printTemplates(list: SheetTemplateInfo[], out: (t: string) => vo
   }
   for (const t of list) {
     out(`${t.name}  (${t.updatedAt.slice(0, 10)})\n`);
-    for (const [f, c] of Object.entries(t.mapping)) out(`    ${c}  ->  ${word(f)} [${f}]\n`);
+    for (const [f, c] of Object.entries(t.mapping)) out(`    ${c}  ->  ${word(f)}\n`);
   }
 }

@@ -27,8 +27,9 @@ describe('painel import of spreadsheets', () => {
     copyFileSync(join(__dirname, '..', '..', 'import', 'corpus', 'salao-atendimentos.csv'), salon);
     const first = await cli('import', salon);
     expect(first.code).toBe(2);
-    expect(first.out).toMatch(/Data\s+->\s+sale date \[sale\.date\]/);
-    expect(first.out).toMatch(/Forma de pagamento\s+->\s+payment method \[payment\.method\]/);
+    expect(first.out).toMatch(/Data\s+->\s+sale date\n/);
+    expect(first.out).not.toMatch(/\[\w+\.\w+\]/);
+    expect(first.out).toMatch(/Forma de pagamento\s+->\s+payment method/);
     expect(first.out).toContain('nothing was imported');
     expect(await salesCount()).toBe(0);
     expect((await cli('import', '--templates')).out).toContain('no saved mappings yet');
@@ -39,7 +40,7 @@ describe('painel import of spreadsheets', () => {
     expect(await salesCount()).toBe(5);
     const list = await cli('import', '--templates');
     expect(list.out).toContain('Salão antigo');
-    expect(list.out).toMatch(/Profissional\s+->\s+professional \[employee\.name\]/);
+    expect(list.out).toMatch(/Profissional\s+->\s+professional\n/);
 
     // Same columns in another order, new rows: the saved template maps it without asking.
     const later = join(dir, 'novembro.csv');

@@ -1,11 +1,12 @@
 // A job's progress bar with its phase and message, and a cancel button while it runs.
 import type { JobSnapshot } from '../../../shared/events';
+import { progressWords } from '../../../shared/jobs';
 import { call } from '../api/client';
 import { useI18n } from '../i18n/useI18n';
 import { isFinished, jobFraction } from '../state/jobs';
 
 export function JobProgress({ job, label }: { job: JobSnapshot; label: string }) {
-  const { t, f } = useI18n();
+  const { t, f, locale } = useI18n();
   const frac = jobFraction(job);
   const running = !isFinished(job);
   return (
@@ -13,7 +14,7 @@ export function JobProgress({ job, label }: { job: JobSnapshot; label: string })
       <div className="job-line">
         <span>{label}</span>
         <span className="muted">
-          {job.state === 'failed' ? t('job.failed', { message: job.error?.message ?? '' }) : job.state === 'cancelled' ? t('job.cancelled') : job.state === 'done' ? t('job.done') : job.progress.message || job.progress.phase}
+          {job.state === 'failed' ? t('job.failed', { message: job.error?.message ?? '' }) : job.state === 'cancelled' ? t('job.cancelled') : job.state === 'done' ? t('job.done') : progressWords(job.progress, locale)}
           {running && frac !== null ? ` · ${f.percent(frac, 0)}` : ''}
         </span>
       </div>

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import type { SyncSourceInfo } from '../../../../shared/api/sync';
 import type { PainelErrorData } from '../../../../shared/errors';
+import { secretWords } from '../../../../shared/secretWords';
 import { call } from '../../api/client';
 import { ErrorNote } from '../../components/ErrorNote';
 import { useI18n } from '../../i18n/useI18n';
@@ -10,7 +11,7 @@ import { useSyncStore } from '../../state/syncStatus';
 import { MAPPED_SOURCES, StatusMapping } from './StatusMapping';
 
 export function SourceForm({ source, onDone }: { source: SyncSourceInfo; onDone(): void }) {
-  const { t } = useI18n();
+  const { t, l } = useI18n();
   const [baseUrl, setBaseUrl] = useState(source.baseUrl ?? '');
   const [enabled, setEnabled] = useState(source.enabled || !source.configured);
   const [secrets, setSecrets] = useState<Record<string, string>>({});
@@ -62,7 +63,7 @@ export function SourceForm({ source, onDone }: { source: SyncSourceInfo; onDone(
       {source.credentials.map((c) => (
         <div className="field" key={c.name}>
           <label htmlFor={id(c.name)}>
-            {c.name}
+            {l(secretWords(source.sourceId, c.name).label)}
             {c.required ? ' *' : ''} <span className="muted">({c.set ? t('sync.secretSet') : t('sync.secretMissing')})</span>
           </label>
           <input
@@ -81,6 +82,7 @@ export function SourceForm({ source, onDone }: { source: SyncSourceInfo; onDone(
               {t('sync.removeSecret')}
             </label>
           )}
+          {l(secretWords(source.sourceId, c.name).help) && <span className="muted small">{l(secretWords(source.sourceId, c.name).help)}</span>}
           <span className="muted small">{t('sync.envHint', { env: c.envVar })}</span>
         </div>
       ))}
