@@ -56,12 +56,17 @@ export interface Formatter {
   monthLong(v: unknown): string;
   /** 0 = Sunday. */
   weekday(v: unknown, width?: WordWidth): string;
+  /** A calendar day with its weekday: Sex, 4 dez / Fri, Dec 4. */
+  weekdayDate(v: unknown): string;
   /** 9 -> 09h */
   hour(v: unknown): string;
   /** An instant (Date, or ISO text with Z or an offset) in the business zone; ISO text without one is already wall-clock time. */
   timestamp(v: unknown): string;
-  /** Elapsed milliseconds: 1,2 s / 3 min 20 s / 1 h 05 min / 2 d 3 h */
-  duration(ms: unknown): string;
+  /**
+   * Elapsed milliseconds: 1,2 s / 3 min 20 s / 1 h 5 min / 2 d 3 h. With `largest` 'h' hours never become days
+   * (hours of work: 135 min is 2 h 15 min, and from ten hours on whole hours, 1.106 h).
+   */
+  duration(ms: unknown, largest?: 'd' | 'h'): string;
   /** File sizes in decimal units: 812 kB / 1,2 MB */
   bytes(v: unknown): string;
   yesNo(v: unknown): string;
@@ -211,6 +216,12 @@ export function createFormatter(o: FormatOptions): Formatter {
       const n = typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : NaN;
       return Number.isInteger(n) ? weekdayName(locale, n, width) : EMPTY;
     },
+    weekdayDate(v) {
+      const p = ymd(v);
+      if (!p) return EMPTY;
+      const dow = new Date(Date.UTC(Number(p[0]), Number(p[1]) - 1, Number(p[2]))).getUTCDay();
+      return `${weekdayName(locale, dow)}, ${f.dateShort(v)}`;
+    },
     hour(v) {
       const n = typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : NaN;
       return Number.isInteger(n) ? `${String(n).padStart(2, '0')}h` : EMPTY;
@@ -226,7 +237,7 @@ export function createFormatter(o: FormatOptions): Formatter {
       const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?/.exec(v);
       return m ? `${dateOf(m[1], m[2], m[3])} ${m[4] ?? '00'}:${m[5] ?? '00'}` : v;
     },
-    duration(ms) {
+    duration(ms, largest = 'd') {
       const n = typeof ms === 'number' ? ms : Number(ms);
       if (ms === null || ms === undefined || ms === '' || !Number.isFinite(n)) return EMPTY;
       const sign = n < 0 ? '-' : '';
@@ -238,7 +249,8 @@ export function createFormatter(o: FormatOptions): Formatter {
       if (min < 60) return `${sign}${u(min, 'min')}${whole % 60 ? ` ${u(whole % 60, 's')}` : ''}`;
       const totalMin = Math.round(whole / 60);
       const h = Math.floor(totalMin / 60);
-      if (h < 24) return `${sign}${u(h, 'h')}${totalMin % 60 ? ` ${String(totalMin % 60).padStart(2, '0')}${space}min` : ''}`;
+      if (largest === 'h' && h >= 10) return `${sign}${text(round(toDecimal(totalMin / 60)!, 0), 0)}${space}h`;
+      if (h < 24 || largest === 'h') return `${sign}${u(h, 'h')}${totalMin % 60 ? ` ${u(totalMin % 60, 'min')}` : ''}`;
       const totalH = Math.round(totalMin / 60);
       return `${sign}${u(Math.floor(totalH / 24), 'd')}${totalH % 24 ? ` ${u(totalH % 24, 'h')}` : ''}`;
     },

@@ -1,21 +1,14 @@
-// Small formats of the agenda: a stretch of minutes as hours and minutes, and a day with its weekday.
-import { useMemo } from 'react';
+// Small formats of the agenda, through the one formatter (shared/format): a stretch of minutes as hours of work,
+// and a day with its weekday.
+import { createFormatter, type Locale } from '../../../../shared/format';
 import { useI18n } from '../../i18n/useI18n';
 
 /** 45 -> "45 min", 135 -> "2 h 15 min", 120 -> "2 h"; ten hours or more in whole hours ("1.106 h"). */
-export function duration(minutes: number, locale = 'pt-BR'): string {
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  if (!h) return `${m} min`;
-  if (h >= 10) return `${Math.round(minutes / 60).toLocaleString(locale === 'pt-BR' ? 'pt-BR' : 'en-US')} h`;
-  return m ? `${h} h ${m} min` : `${h} h`;
+export function duration(minutes: number, locale: Locale = 'pt-BR'): string {
+  return createFormatter({ locale }).duration(minutes * 60_000, 'h');
 }
 
-/** 'YYYY-MM-DD' as "sex., 04/12" / "Fri, 12/04" (the calendar day, never shifted by a time zone). */
+/** 'YYYY-MM-DD' as "Sex, 4 dez" / "Fri, Dec 4" (the calendar day, never shifted by a time zone). */
 export function useDayLabel(): (d: string) => string {
-  const { locale } = useI18n();
-  return useMemo(() => {
-    const fmt = new Intl.DateTimeFormat(locale === 'pt-BR' ? 'pt-BR' : 'en-US', { timeZone: 'UTC', weekday: 'short', day: '2-digit', month: '2-digit' });
-    return (d: string) => fmt.format(new Date(`${d}T00:00:00Z`));
-  }, [locale]);
+  return useI18n().f.weekdayDate;
 }
