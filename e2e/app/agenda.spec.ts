@@ -82,14 +82,16 @@ test('the range and unit filters live in the address and narrow the rows', async
   await expect(page.getByTestId('agenda-page')).toHaveAttribute('data-range', `${narrowed.from}..${narrowed.to}`);
 });
 
-test('in English the page says Schedule and keeps names', async ({ page }) => {
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await openApp(page, server, { locale: 'en', route: '/agenda' });
+test('in English (dark, large screen) the page says Schedule and keeps names', async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await openApp(page, server, { locale: 'en', theme: 'dark', route: '/agenda' });
   await settled(page);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Schedule');
   await expect(page.getByTestId('agenda-occupancy')).toContainText('Occupancy per day');
   expect(await page.locator('main').innerText()).not.toMatch(ID_PATTERN);
-  await page.screenshot({ path: 'test-results/app/agenda-en-1280.png', fullPage: true });
+  await page.screenshot({ path: 'test-results/app/agenda-en-dark-1920.png' });
+  await page.getByTestId('agenda-gaps').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/app/agenda-en-dark-1920-lists.png' });
 });
 
 test('the dashboard says what changed and each line opens the rows behind it', async ({ page }) => {
