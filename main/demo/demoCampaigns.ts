@@ -54,7 +54,8 @@ SELECT 'hubspot:' || (1000 + cno), name, channel, segment_id, started_at,
     ELSE (SELECT count(*) FROM __demo_recipients r WHERE r.cno = c.cno) * CASE channel WHEN 'whatsapp' THEN 0.08 ELSE 0.12 END END AS DECIMAL(18,2))
 FROM __demo_camp c`);
   const ev = (t: string) => `'hubspot:' || (1000 + cno) || ':' || (100000 + p) || ':${t}'`;
-  const endTs = `timezone('${p.tz}', CAST(DATE '${p.end}' + 1 AS TIMESTAMP))`;
+  // Nothing online happens after the demo was made (the end of its last day, or now during it).
+  const endTs = p.aheadTs;
   await tx.run(`INSERT INTO campaign_events
 SELECT * FROM (
   SELECT ${ev('s')} AS event_id, 'hubspot:' || (1000 + cno) AS campaign_id, 'salon:' || (100000 + p) AS customer_id, 'sent' AS event_type, sent_at AS occurred_at, NULL::DECIMAL(18,2) AS revenue_amount

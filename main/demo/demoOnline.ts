@@ -25,7 +25,8 @@ FROM ${table}_t t ASOF JOIN (SELECT * FROM __demo_days WHERE wo > 0) d ON t.targ
 
 export async function createWooOrders(tx: Tx, p: DemoParams): Promise<void> {
   const ns = SERVICES.length;
-  const endTs = `timezone('${p.tz}', CAST(DATE '${p.end}' + 1 AS TIMESTAMP))`;
+  // Nothing online happens after the demo was made (the end of its last day, or now during it).
+  const endTs = p.aheadTs;
   await tx.run(orderTargets('__demo_woo_t', '__demo_woo_cust', 'i'));
   await tx.run(orderDays(p, '__demo_woo_t', 'i'));
   await tx.run(`CREATE OR REPLACE TEMP TABLE __demo_woo_orders AS
@@ -80,7 +81,8 @@ WHERE occurred_at < ${endTs}`);
 
 export async function createMercadoLivre(tx: Tx, p: DemoParams): Promise<void> {
   const ns = SERVICES.length;
-  const endTs = `timezone('${p.tz}', CAST(DATE '${p.end}' + 1 AS TIMESTAMP))`;
+  // Nothing online happens after the demo was made (the end of its last day, or now during it).
+  const endTs = p.aheadTs;
   await tx.run(orderTargets('__demo_ml_orders', '__demo_ml_cust', 'j'));
   await tx.run(orderDays(p, '__demo_ml_orders', 'j'));
   await tx.run(`CREATE OR REPLACE TEMP TABLE __demo_ml_lines AS

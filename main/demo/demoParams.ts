@@ -14,6 +14,11 @@ export interface DemoOptions {
   endDate?: string;
   timezone?: string;
   openingHours?: Settings['openingHours'];
+  /**
+   * The instant the demo is made at. When the demo ends today (no endDate), appointments later today are still
+   * booked or confirmed, as in a real agenda; with an endDate the whole last day is past (reproducible runs).
+   */
+  now?: Date;
 }
 
 export interface DemoParams {
@@ -22,6 +27,8 @@ export interface DemoParams {
   months: number;
   start: string;
   end: string;
+  /** SQL TIMESTAMPTZ from which appointments are still ahead (booked or confirmed): now, or the day after the end. */
+  aheadTs: string;
   tz: string;
   openingHours: Settings['openingHours'];
   locations: number;
@@ -43,6 +50,10 @@ export function resolveDemoParams(o: DemoOptions): DemoParams {
   const months = o.months ?? preset.months;
   const tz = o.timezone ?? DEFAULT_SETTINGS.timezone;
   const end = o.endDate ?? todayIn(tz);
+  const endTs = `timezone('${tz}', CAST(DATE '${end}' + 1 AS TIMESTAMP))`;
+  const now = o.now ?? (o.endDate === undefined ? new Date() : null);
+  // Only an instant inside the last day moves the cut; any other keeps the whole last day in the past.
+  const aheadTs = now ? `least(greatest(TIMESTAMPTZ '${now.toISOString()}', ${endTs} - INTERVAL 1 DAY), ${endTs})` : endTs;
   // The day after the end, `months` months back: an end on the last day of a month covers whole months.
   const e = new Date(`${end}T00:00:00Z`);
   e.setUTCDate(e.getUTCDate() + 1);
@@ -55,6 +66,7 @@ export function resolveDemoParams(o: DemoOptions): DemoParams {
     months,
     start: s.toISOString().slice(0, 10),
     end,
+    aheadTs,
     tz,
     openingHours: o.openingHours ?? DEFAULT_SETTINGS.openingHours,
     locations: customers < 5_000 ? 3 : customers < 200_000 ? 5 : LOCATIONS.length,

@@ -51,7 +51,7 @@ WITH t AS (
 v AS (
   SELECT p, j, gender, member, d, vat, vat - lead AS created_at, lead >= INTERVAL 1 DAY AS advance,
     CASE WHEN du3(p, j, 'lo') < 0.92 THEN home ELSE 1 + CAST(floor(du3(p, j, 'lo2') * ${p.locations}) AS INTEGER) END AS loc,
-    CASE WHEN vat >= ${endTs} THEN CASE WHEN du3(p, j, 'st') < 0.6 THEN 'confirmed' ELSE 'booked' END
+    CASE WHEN vat >= ${p.aheadTs} THEN CASE WHEN du3(p, j, 'st') < 0.6 THEN 'confirmed' ELSE 'booked' END
       WHEN du3(p, j, 'st') < 0.08 THEN 'cancelled' WHEN du3(p, j, 'st') < 0.12 THEN 'no_show' ELSE 'completed' END AS status,
     CASE WHEN du3(p, j, 'ns') < 0.6 THEN 1 WHEN du3(p, j, 'ns') < 0.88 THEN 2 WHEN du3(p, j, 'ns') < 0.98 THEN 3 ELSE 4 END AS nsvc,
     du3(p, j, 'pr') < 0.14 AS product,
@@ -66,7 +66,9 @@ v AS (
 SELECT p * 100 + j AS sno, * EXCLUDE (lead) REPLACE (redeem AND status = 'completed' AS redeem),
   CASE WHEN coupon IS NULL THEN 0 WHEN coupon = 'NATAL15' THEN 0.15 WHEN coupon = 'MAES20' THEN 0.20 ELSE 0.10 END AS pct
 FROM v
-WHERE vat < ${endTs} OR (created_at < ${endTs} AND lead >= INTERVAL 1 DAY)`);
+-- what has happened, and what was booked before the cut: later today any booking made by then, later days those
+-- made at least a day ahead
+WHERE vat < ${p.aheadTs} OR (created_at < ${p.aheadTs} AND (lead >= INTERVAL 1 DAY OR vat < ${endTs}))`);
 }
 
 /** __demo_lines (one per service or product) and the salon rows of sale_lines and sales. */

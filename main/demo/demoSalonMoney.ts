@@ -37,7 +37,7 @@ UNION ALL SELECT sno, 'r', paid_at + to_days(CAST(7 + floor(du(sno, 'rfd') * 38)
   await tx.run(`INSERT INTO payments
 SELECT 'salon:pg' || (1000000 + sno) || '-' || sfx, 'salon:' || (1000000 + sno), ts, method, kind, money(amount_c),
   CASE WHEN kind = 'payment' THEN money(${feeCentsSql('method', 'amount_c')}) END
-FROM __demo_pay WHERE ts < ${endTs} AND amount_c > 0`);
+FROM __demo_pay WHERE ts < least(${endTs}, ${p.aheadTs}) AND amount_c > 0`);
   await tx.run(`DROP TABLE __demo_pay`);
 }
 

@@ -195,6 +195,26 @@ describe('demo determinism and safety', () => {
     }
   });
 
+  it('made during the last day, keeps the rest of that day booked or confirmed, with nothing paid after the moment it was made', async () => {
+    const e = await openTestEngine({ memory: true });
+    try {
+      // 12:00 in São Paulo on the last day, a Saturday: the morning is past, the afternoon still ahead.
+      const now = new Date('2025-06-28T15:00:00Z');
+      await generateDemo(e.engine.db, { customers: 800, months: 2, seed: 3, endDate: '2025-06-28', now });
+      const count = async (sql: string) => Number(Object.values((await e.engine.db.all<Record<string, unknown>>(sql))[0])[0]);
+      const lastDay = `kind = 'appointment' AND occurred_at >= TIMESTAMPTZ '2025-06-28 00:00:00-03' AND occurred_at < TIMESTAMPTZ '2025-06-29 00:00:00-03'`;
+      expect(await count(`SELECT count(*) FROM sales WHERE ${lastDay} AND occurred_at < TIMESTAMPTZ '${now.toISOString()}' AND status IN ('booked', 'confirmed')`)).toBe(0);
+      expect(await count(`SELECT count(*) FROM sales WHERE ${lastDay} AND occurred_at >= TIMESTAMPTZ '${now.toISOString()}' AND status NOT IN ('booked', 'confirmed')`)).toBe(0);
+      expect(await count(`SELECT count(*) FROM sales WHERE ${lastDay} AND occurred_at >= TIMESTAMPTZ '${now.toISOString()}'`)).toBeGreaterThan(0);
+      expect(await count(`SELECT count(*) FROM sales WHERE ${lastDay} AND status = 'completed'`)).toBeGreaterThan(0);
+      // every booking was made before that moment, and no payment is dated after it
+      expect(await count(`SELECT count(*) FROM sales WHERE status IN ('booked', 'confirmed') AND kind = 'appointment' AND created_at >= TIMESTAMPTZ '${now.toISOString()}'`)).toBe(0);
+      expect(await count(`SELECT count(*) FROM payments WHERE occurred_at >= TIMESTAMPTZ '${now.toISOString()}'`)).toBe(0);
+    } finally {
+      await e.close();
+    }
+  });
+
   it('refuses a database that already holds data unless replace is set', async () => {
     await expect(generateDemo(t.engine.db, { customers: 100, months: 1 })).rejects.toThrow(/already holds data/);
     expect(await one(`SELECT count(*) FROM customers`)).toBe(1500);
