@@ -8,6 +8,7 @@ import { previewSheet } from '../import/sheet/preview';
 import { deleteTemplate, listTemplates } from '../import/sheet/templates';
 import { removeDemo, undoImport } from '../import/sheet/undo';
 import type { SheetChoice } from '../import/sheet/plan';
+import { reportExportOf } from '../export/reportFiles';
 import { jobTitle } from '../../shared/jobs';
 
 const iso = (d: unknown) => (d instanceof Date ? d.toISOString() : d === null || d === undefined ? null : String(d));
@@ -17,14 +18,14 @@ export const importHandlers = {
     // Paths are checked before the job starts, so a typo is an immediate NOT_FOUND rather than a failed job.
     const files = expandPaths(i.paths);
     const plans = i.plans ? Object.fromEntries(Object.entries(i.plans).map(([k, p]) => [k, { mapping: p.mapping, dateOrder: p.dateOrder, dec: p.decimal, saveAs: p.saveAs }])) : undefined;
-    const sheets: SheetChoice = { plans, template: i.template, acceptSuggested: i.acceptSuggested };
+    const sheets: SheetChoice = { plans, template: i.template, acceptSuggested: i.acceptSuggested, reportOf: reportExportOf };
     return ctx.jobs.start('import', jobTitle(`Importar ${files.length} arquivo${files.length > 1 ? 's' : ''}`, `Import ${files.length} file${files.length > 1 ? 's' : ''}`), (job) =>
       importFiles(ctx.db, i.paths, { progress: (p) => job.progress(p), checkCancelled: job.checkCancelled, signal: job.signal, sheets }),
     );
   },
-  'import.inspect': async (i, ctx) => inspectFile(ctx.db, i.path),
+  'import.inspect': async (i, ctx) => inspectFile(ctx.db, i.path, reportExportOf),
   'import.preview': async (i, ctx) => {
-    const head = await inspectFile(ctx.db, i.path);
+    const head = await inspectFile(ctx.db, i.path, reportExportOf);
     return previewSheet(ctx.db, head.header, head.rows, head.lines, { mapping: i.plan.mapping, dateOrder: i.plan.dateOrder, dec: i.plan.decimal });
   },
   'import.templates': async (_i, ctx) =>

@@ -21,3 +21,15 @@ export function tableForName(name: string): CanonicalTable | null {
   const n = normalizeHeader(name);
   return (n in TABLE_SPECS ? n : null) as CanonicalTable | null;
 }
+
+/**
+ * The canonical table a header is exactly the columns of (Painel's own table export, renamed "vendas (1).csv"), or
+ * null: every column of the file is one of the table's, and they are all of the table's columns.
+ */
+export function tableForHeader(header: string[]): CanonicalTable | null {
+  const cols = new Set(header.map(normalizeHeader).filter(Boolean));
+  for (const [t, spec] of Object.entries(TABLE_SPECS)) {
+    if (cols.size === spec.columns.length && spec.columns.every((c) => cols.has(c.name))) return t as CanonicalTable;
+  }
+  return null;
+}

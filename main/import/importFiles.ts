@@ -9,7 +9,7 @@ import type { Db, Tx } from '../store/db';
 import { AppError, toErrorData } from '../store/errors';
 import type { ImportFileSummary, ImportSummary, ImportTableCounts } from '../../shared/api/import';
 import { CANONICAL_TABLES } from '../../shared/types';
-import { tableForName } from './canonicalSchema';
+import { tableForHeader, tableForName } from './canonicalSchema';
 import { sniffCsv } from './dialect';
 import { prepareCsvTable, prepareParquetTable, type LoadContext, type PreparedTable, type StageRunner } from './canonicalFile';
 import { detectShop, loadShopFile } from './shops/shopFile';
@@ -147,12 +147,14 @@ async function importOne(db: Db, importId: string, path: string, ctxBase: Omit<L
     } else if (format === 'parquet') {
       // Any other Parquet file is a sheet: its schema is the header, mapped like a CSV's.
       const head = await parquetHead(db, path);
-      flat = await resolvePlan(db, path, head.header, head.rows, sheets);
+      flat = await resolvePlan(db, path, head.header, head.rows, sheets, ctx.locale);
     } else {
       sniff = sniffCsv(path);
-      shop = table ? null : detectShop(sniff.header);
-      if (table) prepared = await prepareCsvTable(stageRun, path, sniff, table, ctx);
-      else if (!shop) flat = await resolvePlan(db, path, sniff.header, sniff.sample, sheets);
+      // A file named otherwise whose columns are exactly one table's is that table (Painel's own export, renamed).
+      const csvTable = table ?? tableForHeader(sniff.header);
+      shop = csvTable ? null : detectShop(sniff.header);
+      if (csvTable) prepared = await prepareCsvTable(stageRun, path, sniff, csvTable, ctx);
+      else if (!shop) flat = await resolvePlan(db, path, sniff.header, sniff.sample, sheets, ctx.locale);
     }
     await db.transaction((tx) =>
       interruptible(signal, tx, async () => {
@@ -201,14 +203,15 @@ async function importWorkbook(db: Db, importId: string, path: string, ctxBase: O
         for await (const sheet of xlsxSheetsToCsv(path, dir)) {
           const s: ImportFileSummary = { file: path, sheet: sheet.sheet, format: 'xlsx', mapping: null, bytes, rows: 0, tables: [], unknownColumns: [], ms: 0 };
           out.push(s);
-          const table = tableForName(sheet.sheet);
           try {
             const sniff = sniffCsv(sheet.csvPath, { delimiter: ',', encoding: 'utf-8' });
+            // A sheet named otherwise whose columns are exactly one table's is that table (Painel's own export).
+            const table = tableForName(sheet.sheet) ?? tableForHeader(sniff.header.filter((h) => h !== LINE_COLUMN));
             if (!table) {
               // A sheet of any other shape is a flat sheet: mapped by the plan given for it (or the workbook), a template or the suggestion.
               const key = `${path}#${sheet.sheet}`;
               const choice = sheets?.plans?.[key] ? { ...sheets, plans: { [path]: sheets.plans[key] } } : sheets;
-              const plan = await resolvePlan(tx, path, sniff.header, sniff.sample, choice);
+              const plan = await resolvePlan(tx, path, sniff.header, sniff.sample, choice, ctxBase.locale);
               const r = await loadFlatCsv(tx, sheet.csvPath, sniff, plan, { ...ctxBase, file: key }, LINE_COLUMN);
               Object.assign(s, { mapping: 'sheet', template: plan.template, rows: r.rows, tables: r.tables, unknownColumns: r.unknownColumns });
               s.ms = Math.round(performance.now() - t0);
@@ -225,6 +228,8 @@ async function importWorkbook(db: Db, importId: string, path: string, ctxBase: O
           } catch (err) {
             // Only header problems are raised before any SQL runs for the sheet; anything else aborts the workbook.
             if (!(err instanceof AppError) || err.code !== 'BAD_INPUT') throw err;
+            // A workbook Painel wrote as a report export is refused as a whole, with the report's name.
+            if ((err.details as { report?: unknown } | undefined)?.report) throw err;
             s.error = { code: err.code, message: `sheet ${sheet.sheet}: ${err.message}` };
             if ((err.details as { needsMapping?: boolean } | undefined)?.needsMapping) s.needsMapping = true;
           }

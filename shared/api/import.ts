@@ -123,6 +123,8 @@ export interface SheetInspect {
   suggestion: SheetSuggestion | null;
   /** The saved template that fits this header shape. */
   template: string | null;
+  /** Why this file is not imported (Painel's own report export), in the business language. */
+  refusal?: string;
 }
 
 /** The first rows of a sheet as they will land: per mapped column, the value or the problem. */

@@ -58,6 +58,8 @@ export const run: CommandRun = async (argv, ctx) => {
   const unmapped: SheetInspect[] = [];
   for (const file of expandPaths(paths)) {
     const look = await call<SheetInspect>('import.inspect', { path: file });
+    // Painel's own report exports are summaries: refused up front, with what to use instead.
+    if (look.refusal) throw new AppError('BAD_INPUT', look.refusal);
     if (look.kind !== 'sheet' || !look.suggestion) continue;
     if (values.template || (look.template && !values['save-template'])) continue;
     if (values['accept-suggested']) {

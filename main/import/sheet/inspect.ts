@@ -6,13 +6,15 @@ import { basename, extname, join } from 'node:path';
 import type { Db } from '../../store/db';
 import { AppError } from '../../store/errors';
 import type { SheetInspect } from '../../../shared/api/import';
-import { tableForName } from '../canonicalSchema';
+import { tableForHeader, tableForName } from '../canonicalSchema';
 import { sniffCsv } from '../dialect';
 import { detectShop } from '../shops/shopFile';
 import { LINE_COLUMN, xlsxSheetsToCsv } from '../xlsxSheets';
 import { suggestMapping } from './suggest';
 import { templateForHeader } from './templates';
 import { parquetHead } from './parquetSheet';
+import { reportRefusal, type SheetChoice } from './plan';
+import { loadSettings } from '../../engine/settings';
 
 const PREVIEW_ROWS = 20;
 
@@ -44,17 +46,20 @@ async function readHead(db: Db, path: string): Promise<{ sheet?: string; header:
   }
 }
 
-export async function inspectFile(db: Db, path: string): Promise<SheetInspect> {
+/** `reportOf` names the report a header is Painel's own export of (such a file is not imported: see `refusal`). */
+export async function inspectFile(db: Db, path: string, reportOf?: SheetChoice['reportOf']): Promise<SheetInspect> {
   try {
     statSync(path);
   } catch {
     throw new AppError('NOT_FOUND', `no such file: ${basename(path)}`);
   }
-  const table = tableForName(basename(path, extname(path)));
   const head = await readHead(db, path);
+  const table = tableForName(basename(path, extname(path))) ?? (head.canonical ? null : tableForHeader(head.header));
   const base = { file: path, name: basename(path), sheet: head.sheet, header: head.header, rows: head.rows, lines: head.lines };
   if (table || head.canonical) return { ...base, kind: 'canonical', table: table ?? undefined, suggestion: null, template: null };
   if (detectShop(head.header)) return { ...base, kind: 'shop', suggestion: null, template: null };
+  const report = reportOf?.(head.header);
+  if (report) return { ...base, kind: 'sheet', suggestion: null, template: null, refusal: reportRefusal(path, report, (await loadSettings(db)).locale) };
   const template = await templateForHeader(db, head.header);
   const suggestion = suggestMapping(head.header, head.rows);
   if (template) {

@@ -5,6 +5,8 @@ import { basename } from 'node:path';
 import type { Db, Tx } from '../../store/db';
 import { AppError } from '../../store/errors';
 import { LINE_COLUMN } from '../xlsxSheets';
+import type { LocalizedText } from '../../../shared/types';
+import type { Locale } from '../../model/rules';
 import { missingFields, type SheetMapping } from './fields';
 import type { FlatPlan } from './flatFile';
 import { suggestMapping } from './suggest';
@@ -17,6 +19,15 @@ export interface SheetChoice {
   template?: string;
   /** Use the suggested mapping when no template fits. */
   acceptSuggested?: boolean;
+  /** The report a header is Painel's own export of (given by the caller, which knows the reports), or null. */
+  reportOf?: (header: string[]) => LocalizedText | null;
+}
+
+/** Why a report export is not imported, and what moves data instead (a person reads it). */
+export function reportRefusal(file: string, title: LocalizedText, locale: Locale): string {
+  return locale === 'pt-BR'
+    ? `${basename(file)} é a exportação do relatório "${title['pt-BR']}" do Painel: um relatório é um resumo dos dados e não é importado de volta (criaria vendas repetidas). Para levar os dados a outro Painel, use um backup ou a exportação de dados em Parquet; para importar vendas, use a planilha de atendimentos do sistema de origem.`
+    : `${basename(file)} is Painel's export of the report "${title.en}": a report is a summary of the data and is not imported back (it would repeat sales). To move the data to another Painel, use a backup or the Parquet data export; to import sales, use the source system's sales sheet.`;
 }
 
 export interface ResolvedPlan extends FlatPlan {
@@ -31,8 +42,10 @@ export const FIELD_NAMES: Record<string, string> = {
 };
 
 /** Resolves the plan for a file, or throws BAD_INPUT carrying the suggestion. */
-export async function resolvePlan(db: Db | Tx, file: string, header: string[], sample: string[][], choice: SheetChoice = {}): Promise<ResolvedPlan> {
+export async function resolvePlan(db: Db | Tx, file: string, header: string[], sample: string[][], choice: SheetChoice = {}, locale: Locale = 'en'): Promise<ResolvedPlan> {
   const cols = header.filter((h) => h !== LINE_COLUMN);
+  const report = choice.reportOf?.(cols);
+  if (report) throw new AppError('BAD_INPUT', reportRefusal(file, report, locale), { report });
   const sampleCols = sample.map((r) => r.filter((_, i) => header[i] !== LINE_COLUMN));
   let plan: ResolvedPlan | null = null;
   const given = choice.plans?.[file];

@@ -93,7 +93,9 @@ export default function ImportPage({ route }: { route: Route }) {
     setError(null);
     const plans: Record<string, SheetPlan> = {};
     for (const c of chosen) if (c.plan) plans[c.look.sheet ? `${c.look.file}#${c.look.sheet}` : c.look.file] = c.plan;
-    const r = await call('import.run', { paths: chosen.map((c) => c.look.file), plans });
+    const paths = chosen.filter((c) => !c.look.refusal).map((c) => c.look.file);
+    if (!paths.length) return;
+    const r = await call('import.run', { paths, plans });
     if (r.ok) setStarted(r.value);
     else setError(r.error);
   };
@@ -135,7 +137,11 @@ export default function ImportPage({ route }: { route: Route }) {
       {chosen.length > 0 && !summary && (
         <div className="card">
           {chosen.map((c, i) =>
-            c.plan ? (
+            c.look.refusal ? (
+              <p key={c.look.file + (c.look.sheet ?? '')} className="source-error" role="alert" data-testid="import-refusal">
+                <strong>{c.look.name}</strong> — {c.look.refusal}
+              </p>
+            ) : c.plan ? (
               <MappingStep key={c.look.file + (c.look.sheet ?? '')} look={c.look} plan={c.plan} onPlan={(p) => setChosen(chosen.map((x, j) => (j === i ? { ...x, plan: p } : x)))} />
             ) : (
               <p key={c.look.file}>
