@@ -9,6 +9,8 @@ import './styles/base.css';
 import './styles/table.css';
 import './styles/components.css';
 import './styles/dashboard.css';
+import './styles/report.css';
+import './styles/print.css';
 
 // Apply the saved theme before the first paint, so a dark-theme user never sees a light flash.
 document.documentElement.dataset.theme = useUiStore.getState().theme;

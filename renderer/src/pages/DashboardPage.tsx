@@ -13,7 +13,7 @@ import { useReportList } from '../state/reportsStore';
 import { FirstStart } from './FirstStart';
 import { KpiCard } from './dashboard/KpiCard';
 import { AlertsCard } from './dashboard/AlertsCard';
-import { useTrendHeight } from './dashboard/useTrendHeight';
+import { useFitHeight } from '../components/charts/useFitHeight';
 
 const TrendChart = lazy(() => import('./dashboard/DashboardCharts').then((m) => ({ default: m.TrendChart })));
 const MoreCharts = lazy(() => import('./dashboard/DashboardCharts').then((m) => ({ default: m.MoreCharts })));
@@ -35,7 +35,8 @@ export default function DashboardPage() {
   const { list } = useReportList();
   const dash = useCall('reports.dashboard', info?.empty ? null : { period: g.period, common: g.common });
   const kpis = useMemo(() => (dash.data ? against(dash.data, g.compare) : []), [dash.data, g.compare]);
-  const trendHeight = useTrendHeight();
+  // Under the top bar, the title and the headline KPIs, with the chart card's own head and caption around it.
+  const trendHeight = useFitHeight(430, 200, 400);
 
   // The forecast KPI reads the stored forecast, which the trend card's forecast call computes on first use.
   const forecastMissing = !!dash.data?.kpis.find((k) => k.id === 'forecast_next_30_days' && !k.available);
@@ -92,9 +93,9 @@ export default function DashboardPage() {
                 <KpiCard key={k.id} kpi={k} compareLabel={compareLabel} />
               ))}
           </div>
+          <AlertsCard />
         </div>
       </div>
-      <AlertsCard />
       {list && (d || dash.error) && (
         <Suspense fallback={<div className="chart-placeholder" style={{ height: 300 }} />}>
           <MoreCharts reports={list} asOf={d?.period.to ?? null} />

@@ -1,6 +1,6 @@
 // Segments: RFM cluster sizes and value, the month-to-month migration matrix, the marketing segment cards with
 // suggestions and ROI, and a segment's member list with the WhatsApp / e-mail export; as of the period's end.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { SegmentId } from '../../../shared/analytics';
 import { useCall } from '../api/useCall';
 import { ErrorNote } from '../components/ErrorNote';
@@ -22,6 +22,14 @@ export default function SegmentsPage() {
   const segments = useCall('analytics.segments', asOf ? { asOf } : null);
   const [open, setOpen] = useState<SegmentId | null>(null);
   const chosen = segments.data?.segments.find((s) => s.id === open) ?? null;
+  // The member list opens under the cards, usually below the window: bring it into view and give it the focus.
+  const panel = useRef<HTMLDivElement>(null);
+  const shown = chosen !== null;
+  useEffect(() => {
+    if (!shown || !panel.current) return;
+    panel.current.scrollIntoView({ block: 'start' });
+    panel.current.focus({ preventScroll: true });
+  }, [shown, open]);
   return (
     <section className="page segments" aria-labelledby="seg-title">
       <header className="page-head">
@@ -54,7 +62,11 @@ export default function SegmentsPage() {
             ))}
         </div>
       )}
-      {chosen && segments.data && <MembersPanel segment={chosen} asOf={segments.data.asOf} />}
+      {chosen && segments.data && (
+        <div ref={panel} tabIndex={-1} className="panel-anchor">
+          <MembersPanel segment={chosen} asOf={segments.data.asOf} />
+        </div>
+      )}
     </section>
   );
 }

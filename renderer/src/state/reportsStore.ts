@@ -49,6 +49,8 @@ export interface ReportView {
   hidden?: Record<string, boolean>;
   sizing?: Record<string, number>;
   chart?: string;
+  /** The chart folded away, so the table starts right under the title. */
+  chartHidden?: boolean;
 }
 
 interface ViewsState {

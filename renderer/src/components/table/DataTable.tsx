@@ -47,12 +47,22 @@ export interface DataTableProps<C extends TableColumn> {
   wireOrder?: string[];
 }
 
-function defaultWidth(c: TableColumn): number {
+function typeWidth(c: TableColumn): number {
   if (c.type === 'timestamp') return 170;
   if (c.type === 'money') return 130;
   if (c.type === 'date') return 110;
   if (NUMERIC.has(c.type) || c.type === 'boolean') return 100;
   return 170;
+}
+
+/**
+ * Wide enough for the values and for the header on at most two lines (about 7.5 px a character at the header's
+ * size, plus the sort mark and padding), so a header reads whole instead of "Minutos agen…".
+ */
+export function defaultWidth(c: TableColumn, header: string): number {
+  const longestWord = Math.max(0, ...header.split(/\s+/).map((w) => w.length));
+  const twoLines = Math.max(Math.ceil(header.length / 2), longestWord);
+  return Math.min(260, Math.max(typeWidth(c), Math.round(twoLines * 7.5 + 34)));
 }
 
 export function DataTable<C extends TableColumn>(props: DataTableProps<C>) {
@@ -64,7 +74,7 @@ export function DataTable<C extends TableColumn>(props: DataTableProps<C>) {
   const sizing = props.columnSizing ?? localSizing;
 
   const defs = useMemo<ColumnDef<Row>[]>(
-    () => columns.map((c) => ({ id: c.id, header: l(c.label, c.id), size: defaultWidth(c), minSize: 60, maxSize: 800 })),
+    () => columns.map((c) => ({ id: c.id, header: l(c.label, c.id), size: defaultWidth(c, l(c.label, c.id)), minSize: 60, maxSize: 800 })),
     [columns, l],
   );
   const table = useReactTable<Row>({
@@ -189,7 +199,8 @@ export function DataTable<C extends TableColumn>(props: DataTableProps<C>) {
               })}
             </div>
           </div>
-          <div className="dt-body" role="rowgroup" style={{ height: physicalHeight }}>
+          {/* With no rows the body holds the message in the flow, so the sticky totals row sits under it, not over it. */}
+          <div className="dt-body" role="rowgroup" style={{ height: data.total === 0 && !data.loading ? undefined : physicalHeight }}>
             {items.map((vi) => {
               const row = data.getRow(vi.index);
               const top = vi.start - virtualOffset + physicalScroll;
@@ -213,7 +224,11 @@ export function DataTable<C extends TableColumn>(props: DataTableProps<C>) {
                 </div>
               );
             })}
-            {data.total === 0 && !data.loading && <div className="dt-empty">{t('table.empty')}</div>}
+            {data.total === 0 && !data.loading && (
+              <div className="dt-empty" data-testid="table-empty">
+                {t('table.empty')}
+              </div>
+            )}
           </div>
           {totals && (
             <div className="dt-foot" role="rowgroup">

@@ -21,6 +21,13 @@ function axisCap(values: (number | null)[]): number | undefined {
   return Math.ceil((top * 1.05) / step) * step;
 }
 
+/** The axis with the cap, and without a label at the cap (it is rarely a round step and would crowd the one below). */
+function capped(axis: object, cap: number | undefined): object {
+  if (cap === undefined) return axis;
+  const label = (axis as { axisLabel?: object }).axisLabel ?? {};
+  return { ...axis, max: cap, axisLabel: { ...label, showMaxLabel: false } };
+}
+
 export function useForecastDecoration(asOf: string | null, onReady?: () => void): { decorate?: (b: BuiltChart, d: ChartData) => BuiltChart; note: ReactNode } {
   const { t, f } = useI18n();
   const colors = useChartColors();
@@ -50,7 +57,7 @@ export function useForecastDecoration(asOf: string | null, onReady?: () => void)
           legend: { ...option.legend, show: true, data: (series as { name?: string }[]).map((s) => s.name).filter((n): n is string => !!n && !n.endsWith('-base')) },
           // One date style along the whole axis (the days behind and the days ahead).
           xAxis: { ...option.xAxis, data: [...d.x.map((x) => (typeof x === 'string' && ISO_DAY.test(x) ? f.dateShort(x) : String(x ?? ''))), ...points.map((p) => f.dateShort(p.date))] },
-          yAxis: Array.isArray(option.yAxis) ? option.yAxis.map((y, i) => (i === 0 ? { ...y, max: cap } : y)) : { ...option.yAxis, max: cap },
+          yAxis: Array.isArray(option.yAxis) ? option.yAxis.map((y, i) => (i === 0 ? capped(y, cap) : y)) : capped(option.yAxis ?? {}, cap),
           series,
         },
         summary: `${b.summary} ${t('dash.forecastSummary', { total: f.money(total) })}`,

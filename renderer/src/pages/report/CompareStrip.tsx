@@ -1,5 +1,5 @@
-// The period's totals against the previous window or last year's (like for like, the window named), for the
-// report's main columns; rates vary in percentage points, and a rise of refunds or no-shows shows red.
+// The period's totals against the previous window or last year's (like for like, the window named once above
+// them), for the report's main columns; rates vary in percentage points, and a rise of refunds or no-shows shows red.
 import type { ReportComparison } from '../../../../shared/api/reports';
 import { COMPARE_BASIS_LABELS, type ReportColumnMeta, type ReportMeta } from '../../../../shared/reports';
 import { Variation } from '../../components/kpi/Variation';
@@ -15,26 +15,25 @@ export function CompareStrip({ meta, columns, comparison, mode }: { meta: Report
   const prevValues = lastYear ? comparison.lastYearValues : comparison.previousValues;
   const variation = lastYear ? comparison.variationLastYear : comparison.variation;
   const against = lastYear ? comparison.lastYear : comparison.previous;
+  const window = against ? t('report.compareWindow', { from: f.date(against.from), to: f.date(against.to) }) : null;
+  const basis = against?.basis ? l(COMPARE_BASIS_LABELS[against.basis]) : undefined;
   return (
-    <div className="compare-strip" data-testid="compare-strip" aria-label={`${l(meta.title)} ${lastYear ? t('report.vsLastYear') : t('report.vsPrevious')}`}>
-      {cols.map((c) => (
-        <div key={c.id} className="compare-item card">
-          <div className="kpi-label">{l(c.label)}</div>
-          <div className="kpi-value">{formatValue(f, c, comparison.current[c.id])}</div>
-          <div className="kpi-foot">
-            {prevValues ? (
-              <>
-                <Variation value={variation?.[c.id]} lowerIsBetter={c.lowerIsBetter} points={c.type === 'percent'} label={lastYear ? t('report.vsLastYear') : t('report.vsPrevious')} />
-                <span className="muted">
-                  {formatValue(f, c, prevValues[c.id])} {against ? `(${f.date(against.from)} – ${f.date(against.to)}${against.basis ? `, ${l(COMPARE_BASIS_LABELS[against.basis])}` : ''})` : ''}
-                </span>
-              </>
-            ) : (
-              <span className="muted">{t('report.noLastYear')}</span>
-            )}
+    <div className="compare-block" data-testid="compare-strip" aria-label={`${l(meta.title)} ${lastYear ? t('report.vsLastYear') : t('report.vsPrevious')}`}>
+      <p className="muted compare-window" title={basis}>
+        {prevValues ? window : t('report.noLastYear')}
+      </p>
+      <div className="compare-strip">
+        {cols.map((c) => (
+          <div key={c.id} className="compare-item card" title={prevValues ? `${l(c.label)}: ${formatValue(f, c, prevValues[c.id])} (${window ?? ''})` : undefined}>
+            <div className="kpi-label">{l(c.label)}</div>
+            <div className="compare-line">
+              <span className="kpi-value">{formatValue(f, c, comparison.current[c.id])}</span>
+              {prevValues && <Variation value={variation?.[c.id]} lowerIsBetter={c.lowerIsBetter} points={c.type === 'percent'} label={lastYear ? t('report.vsLastYear') : t('report.vsPrevious')} />}
+            </div>
+            {prevValues && <div className="muted compare-prev">{formatValue(f, c, prevValues[c.id])}</div>}
           </div>
-        </div>
-      ))}
+        ))}
+      </div>
     </div>
   );
 }

@@ -1,4 +1,5 @@
-// The report explorer, generic over the registry: parameters, comparison, the report's chart, and the
+// The report explorer, generic over the registry, laid out so the table starts high on a laptop: a one-line
+// description, the report's chart (collapsible) beside the comparison, parameters in the table's toolbar, and the
 // virtualized table with server-side sort, per-column filters, search, totals, column resize and show/hide.
 import { useCallback, useMemo } from 'react';
 import type { ReportColumnMeta, ReportMeta } from '../../../../shared/reports';
@@ -21,6 +22,8 @@ import { useReportViews } from '../../state/reportsStore';
 import { CompareStrip } from './CompareStrip';
 import { drillTarget } from './drill';
 import { ExportMenu } from './ExportMenu';
+import { PrintFilters } from './PrintFilters';
+import { PrintTable } from './PrintTable';
 import { ReportChart } from './ReportChart';
 import { ReportParams } from './ReportParams';
 import { useReportInput } from './useReportInput';
@@ -83,12 +86,17 @@ export function ReportExplorer({ meta, route }: { meta: ReportMeta; route: Route
       }
     : undefined;
 
+  const description = l(meta.description);
+  const chartHidden = view.chartHidden === true;
+  const against = comparison.data ? (compare === 'last_year' ? comparison.data.lastYear : comparison.data.previous) : null;
   return (
     <section className="page page-report" aria-labelledby="report-title" data-report={meta.id}>
-      <header className="page-head">
+      <header className="page-head report-head">
         <div>
           <h1 id="report-title">{l(meta.title)}</h1>
-          <p className="muted">{l(meta.description)}</p>
+          <p className="muted report-desc" title={description}>
+            {description}
+          </p>
           {meta.formula && (
             <details className="report-formula" data-testid="report-formula">
               <summary>{t('report.howCalculated')}</summary>
@@ -105,10 +113,34 @@ export function ReportExplorer({ meta, route }: { meta: ReportMeta; route: Route
           <ExportMenu input={rowSpec} sort={sort} title={l(meta.title)} />
         </div>
       </header>
-      <ReportParams meta={meta} input={input} route={route} onParam={(id, v) => update(meta.id, { params: { ...view.params, [id]: v } })} />
-      {comparison.data && <CompareStrip meta={meta} columns={columns} comparison={comparison.data} mode={compare} />}
-      {charts.length > 0 && <ReportChart meta={meta} charts={charts} columns={columns} input={rowSpec} chosen={view.chart} onChoose={(c) => update(meta.id, { chart: c })} />}
-      <div className="toolbar">
+      <PrintFilters
+        meta={meta}
+        input={input}
+        columns={columns}
+        period={totals.data?.period ?? null}
+        compared={against ? t('report.compareWindow', { from: f.date(against.from), to: f.date(against.to) }) : null}
+        search={search}
+        filterText={filterText}
+      />
+      {(charts.length > 0 || comparison.data) && (
+        <div className={`report-overview${charts.length > 0 && !chartHidden ? ' with-chart' : ''}`}>
+          {charts.length > 0 && (
+            <ReportChart
+              meta={meta}
+              charts={charts}
+              columns={columns}
+              input={rowSpec}
+              chosen={view.chart}
+              onChoose={(c) => update(meta.id, { chart: c })}
+              hidden={chartHidden}
+              onHiddenChange={(h) => update(meta.id, { chartHidden: h })}
+            />
+          )}
+          {comparison.data && <CompareStrip meta={meta} columns={columns} comparison={comparison.data} mode={compare} />}
+        </div>
+      )}
+      <div className="toolbar report-toolbar">
+        <ReportParams meta={meta} input={input} route={route} onParam={(id, v) => update(meta.id, { params: { ...view.params, [id]: v } })} />
         <SearchBox id="report-search" label={t('tables.search')} placeholder={t('report.searchPlaceholder')} value={search} onChange={(v) => update(meta.id, { search: v })} />
         <ColumnsMenu columns={columns} visibility={hidden} onChange={(h) => update(meta.id, { hidden: h })} />
         {(filters.length > 0 || search) && (
@@ -139,6 +171,14 @@ export function ReportExplorer({ meta, route }: { meta: ReportMeta; route: Route
         renderCell={(v, c) => formatValue(f, c as ReportColumnMeta, v)}
         renderTotal={(v, c) => formatValue(f, c as ReportColumnMeta, v)}
         rowHint={drillColumn ? t('report.drillHint') : undefined}
+      />
+      <PrintTable
+        title={l(meta.title)}
+        columns={columns}
+        visibility={hidden}
+        data={data}
+        totals={totals.data?.values ?? null}
+        version={`${specKey}:${data.getRow(0) ? 1 : 0}:${data.total ?? ''}:${data.loading ? 1 : 0}`}
       />
     </section>
   );

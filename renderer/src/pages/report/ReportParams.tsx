@@ -17,7 +17,7 @@ export function ReportParams({ meta, input, route, onParam }: { meta: ReportMeta
     navigate(route.path, q);
   };
   return (
-    <div className="toolbar report-params">
+    <div className="report-params">
       {meta.params.map((p) => {
         const id = `param-${p.id}`;
         const value = input.params[p.id];
