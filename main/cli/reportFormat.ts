@@ -3,9 +3,10 @@
 // them (the one formatter, shared/format). CSV goes through the one CSV writer (export/csvExport.ts).
 import type { ReportColumnMeta, ReportValues, ResolvedPeriod } from '../../shared/reports';
 import type { LocalizedText } from '../../shared/types';
+import { codeWord } from '../../shared/codeLists';
 import { createFormatter, formatCell } from '../../shared/format';
 
-type ReportColumnDef = Pick<ReportColumnMeta, 'id' | 'label' | 'type' | 'unit'> & Partial<Pick<ReportColumnMeta, 'format' | 'decimals'>>;
+type ReportColumnDef = Pick<ReportColumnMeta, 'id' | 'label' | 'type' | 'unit'> & Partial<Pick<ReportColumnMeta, 'format' | 'decimals' | 'codes' | 'empty'>>;
 
 export type Cell = string | number | boolean | null;
 
@@ -50,7 +51,12 @@ export function formatReport(o: ReportOutput): string {
     );
   }
   const f = createFormatter({ locale: o.lang, currency: o.currency, timeZone: o.timezone });
-  const show = (v: Cell, c: ReportColumnDef) => formatCell(f, c, v);
+  // as the app shows a cell: codes in words, an empty value that means something by its word, the rest formatted
+  const show = (v: Cell, c: ReportColumnDef) => {
+    if ((v === null || v === '') && c.empty) return c.empty[o.lang];
+    if (c.codes && typeof v === 'string') return codeWord(c.codes, v, o.lang);
+    return formatCell(f, c, v);
+  };
   const head = o.columns.map((c) => c.label[o.lang]);
   const body = rows.map((r) => r.map((v, j) => show(v, o.columns[j])));
   const total = o.columns.map((c, j) => (j === 0 && o.totals[c.id] == null ? 'Total' : show(o.totals[c.id] ?? null, c)));

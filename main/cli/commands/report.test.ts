@@ -63,7 +63,7 @@ describe('painel report', () => {
     expect(month.out.split('\r\n')[1]).toBe('2026-03-01,3,420.10,30.00,20.00,370.10,18.00,141.03,2,50.00,6.402,2026-02-01,2026-02-28');
     const table = await cli(['report', 'sales-vs-receipts', '--from', '2026-03-01', '--to', '2026-03-31', '--view', 'open_sales', '--lang', 'en']);
     expect(table.out).toContain('Open sales');
-    expect(table.out).toMatch(/woo:S3 .*R\$\u00a013\.00 +partial/);
+    expect(table.out).toMatch(/woo:S3 .*R\$\u00a013\.00 +Partly paid/);
     expect((await cli(['report', 'sales-summary', '--sort', 'nope'])).code).toBe(2);
     expect((await cli(['report', 'sales-summary', '--param', 'granularity=year'])).code).toBe(2);
     expect((await cli(['report', 'sales-summary', '--preset', 'someday'])).code).toBe(2);
