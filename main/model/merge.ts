@@ -95,7 +95,7 @@ export async function mergeRows(tx: Tx, src: MergeSource): Promise<Omit<TableCou
     const loaded = await count(tx, `SELECT count(*) AS n FROM ${from} WHERE ${valid}`);
     if (loaded > 0) await tx.run(`INSERT INTO ${q(table)} (${cols}) SELECT ${cols} FROM ${from} WHERE ${valid}`);
     if (loaded > 0 && src.importId) await tx.run(`INSERT INTO import_rows SELECT $1, $2, ${rowKeySql(spec.key)} FROM ${from} WHERE ${valid}`, [src.importId, table]);
-    if (loaded > 0) await touchDays(tx, table, `SELECT ${spec.key.map(q).join(', ')} FROM ${from} WHERE ${valid}`);
+    if (loaded > 0) await touchDays(tx, table, `SELECT ${spec.key.map(q).join(', ')} FROM ${from} WHERE ${valid}`, undefined, `SELECT * FROM ${from} WHERE ${valid}`);
     return { table, loaded, replaced: 0, unchanged: 0 };
   }
   const on = spec.key.map((k) => `t.${q(k)} = s.${q(k)}`).join(' AND ');
@@ -119,7 +119,9 @@ ${src.table ? '' : 'WHERE s.__rej IS NULL'}`);
   if (n('new') + n('changed') > 0) {
     await tx.run(`INSERT INTO ${q(table)} (${cols}) SELECT ${spec.columns.map((c) => `s.${q(c.name)}`).join(', ')} FROM ${from} s JOIN ${cmp} c0 ON c0.__r = ${r('s')} WHERE st IN ('new', 'changed')`);
   }
-  if (n('new') + n('changed') > 0) await touchDays(tx, table, written);
+  // After the write: the written rows carry their own dates (no lookup in the table for them).
+  const rows = `SELECT s.* FROM ${from} s JOIN ${cmp} c0 ON c0.__r = ${r('s')} WHERE st IN ('new', 'changed')`;
+  if (n('new') + n('changed') > 0) await touchDays(tx, table, written, undefined, rows);
   const recorded = src.recordReplaced ? `('new', 'changed')` : `('new')`;
   if ((n('new') > 0 || (src.recordReplaced && n('changed') > 0)) && src.importId) {
     await tx.run(`INSERT INTO import_rows SELECT $1, $2, ${rowKeySql(spec.key, 's')} FROM ${from} s JOIN ${cmp} c0 ON c0.__r = ${r('s')} WHERE st IN ${recorded}`, [src.importId, table]);

@@ -9,25 +9,45 @@ import { ROLLUP_TABLES, rollupInsertSql } from './rollupTables';
 export const ROLLUP_SOURCES = ['sales', 'sale_lines', 'payments'] as const;
 export type RollupSource = (typeof ROLLUP_SOURCES)[number];
 
-const DAYS = '__rollup_days';
+/** Days noted in the open transaction, with the rollup table each must be recomputed in. */
+const DAYS = '__rollup_touched';
+const DAYS_DDL = `${DAYS} (d DATE, t VARCHAR)`;
 const REFRESH = '__rollup_refresh';
 /** The after-write hook's name: its work runs inside the write transaction, registered by touchDays. */
 export const DAILY_ROLLUPS = 'daily-rollups';
 const biz = (ts: string) => `CAST(timezone(getvariable('biz_tz'), ${ts}) AS DATE)`;
 
-/** SQL of the business days rows of `table` stand on, for the keys `keys` selects (key columns by name). */
-function daysOfKeys(table: RollupSource, keys: string): string {
+const SALES = '__rollup_sales';
+
+/**
+ * SQL of the business days rows of `table` stand on, for the keys `keys` selects (key columns by name); `rows`, when
+ * given, holds the rows themselves (written rows with their occurred_at), so their days need no lookup.
+ */
+function daysOfKeys(table: RollupSource, keys: string, rows?: string): string {
   switch (table) {
     // A sale's payments carry its location and channel into the payments rollup: their days move with it.
     case 'sales':
-      return `SELECT ${biz('occurred_at')} AS d FROM sales WHERE sale_id IN (SELECT sale_id FROM (${keys}))
+      return `SELECT ${biz('occurred_at')} AS d FROM ${rows ? `(${rows})` : `sales WHERE sale_id IN (SELECT sale_id FROM (${keys}))`}
         UNION SELECT ${biz('occurred_at')} FROM payments WHERE sale_id IN (SELECT sale_id FROM (${keys}))`;
+    // Lines of sales already noted in this transaction stand on days already noted (old and new).
     case 'sale_lines':
-      return `SELECT ${biz('occurred_at')} AS d FROM sales WHERE sale_id IN (SELECT sale_id FROM (${keys}))`;
+      return `SELECT ${biz('occurred_at')} AS d FROM sales WHERE sale_id IN (SELECT sale_id FROM (${keys}) WHERE sale_id NOT IN (SELECT sale_id FROM ${SALES}))`;
     case 'payments':
-      return `SELECT ${biz('occurred_at')} AS d FROM payments WHERE payment_id IN (SELECT payment_id FROM (${keys}))`;
+      return rows ? `SELECT ${biz('occurred_at')} AS d FROM (${rows})` : `SELECT ${biz('occurred_at')} AS d FROM payments WHERE payment_id IN (SELECT payment_id FROM (${keys}))`;
   }
 }
+
+/**
+ * The rollup tables a change of each source table can move: a sale carries its day, location, channel and status
+ * into every rollup (its lines' and payments' too); a line or a payment only into its own.
+ */
+const TARGETS: Record<RollupSource, readonly string[]> = {
+  sales: ROLLUP_TABLES.map((t) => t.name),
+  sale_lines: ['rollup_lines_day'],
+  payments: ['rollup_payments_day'],
+};
+const noteSql = (targets: readonly string[], days: string) =>
+  `INSERT INTO ${DAYS} SELECT d, unnest([${targets.map((t) => `'${t}'`).join(', ')}]) FROM (SELECT DISTINCT d FROM (${days}) WHERE d IS NOT NULL)`;
 
 export const isRollupSource = (table: string): table is RollupSource => (ROLLUP_SOURCES as readonly string[]).includes(table);
 
@@ -36,32 +56,49 @@ export const isRollupSource = (table: string): table is RollupSource => (ROLLUP_
  * columns by name); called before rows are deleted or replaced and after rows are written. The days are
  * recomputed once, just before the transaction commits.
  */
-export async function touchDays(tx: Tx, table: string, keys: string, params?: unknown[]): Promise<void> {
+export async function touchDays(tx: Tx, table: string, keys: string, params?: unknown[], rows?: string): Promise<void> {
   if (!isRollupSource(table)) return;
-  await tx.run(`CREATE TEMP TABLE IF NOT EXISTS ${DAYS} (d DATE)`);
-  await tx.run(`INSERT INTO ${DAYS} SELECT DISTINCT d FROM (${daysOfKeys(table, keys)}) WHERE d IS NOT NULL`, params as never);
+  await tx.run(`CREATE TEMP TABLE IF NOT EXISTS ${DAYS_DDL}`);
+  await tx.run(`CREATE TEMP TABLE IF NOT EXISTS ${SALES} (sale_id VARCHAR)`);
+  if (table === 'sale_lines') {
+    // Most lines arrive with their sale (noted just before): only lines of other sales need their sale's day looked up.
+    const [{ n }] = await tx.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM (${keys}) WHERE sale_id NOT IN (SELECT sale_id FROM ${SALES})`, params as never);
+    if (n === 0) return;
+  }
+  await tx.run(noteSql(TARGETS[table], daysOfKeys(table, keys, rows)), params as never);
+  if (table === 'sales') await tx.run(`INSERT INTO ${SALES} SELECT DISTINCT sale_id FROM (${keys})`, params as never);
+  tx.beforeCommit(DAILY_ROLLUPS, async (t) => void (await refreshTouchedDays(t)));
+}
+
+/** Notes business days directly (a SELECT of DATE values named d): their rollups are recomputed before the commit. */
+export async function touchDates(tx: Tx, dates: string): Promise<void> {
+  await tx.run(`CREATE TEMP TABLE IF NOT EXISTS ${DAYS_DDL}`);
+  await tx.run(noteSql(TARGETS.sales, dates));
   tx.beforeCommit(DAILY_ROLLUPS, async (t) => void (await refreshTouchedDays(t)));
 }
 
 /** Recomputes the rollups of the days noted in this transaction. */
 export async function refreshTouchedDays(tx: Tx): Promise<{ days: number }> {
-  await tx.run(`CREATE TEMP TABLE IF NOT EXISTS ${DAYS} (d DATE)`);
-  await tx.run(`CREATE OR REPLACE TEMP TABLE ${REFRESH} AS SELECT DISTINCT d FROM ${DAYS}`);
+  await tx.run(`CREATE TEMP TABLE IF NOT EXISTS ${DAYS_DDL}`);
+  await tx.run(`CREATE OR REPLACE TEMP TABLE ${REFRESH} AS SELECT DISTINCT d, t FROM ${DAYS}`);
   await tx.run(`DELETE FROM ${DAYS}`);
-  const [span] = await tx.all<{ n: number; lo: string | null; hi: string | null }>(
-    `SELECT count(*)::INTEGER AS n, strftime(min(d), '%Y-%m-%d') AS lo, strftime(max(d), '%Y-%m-%d') AS hi FROM ${REFRESH}`,
+  await tx.run(`CREATE TEMP TABLE IF NOT EXISTS ${SALES} (sale_id VARCHAR)`);
+  await tx.run(`DELETE FROM ${SALES}`);
+  const spans = await tx.all<{ t: string; n: number; lo: string; hi: string }>(
+    `SELECT t, count(*)::INTEGER AS n, strftime(min(d), '%Y-%m-%d') AS lo, strftime(max(d), '%Y-%m-%d') AS hi FROM ${REFRESH} GROUP BY t`,
   );
-  if (span.n > 0 && span.lo && span.hi) {
+  for (const t of ROLLUP_TABLES) {
+    const span = spans.find((s) => s.t === t.name);
+    if (!span) continue;
     // The UTC instants of the first and last day (a day late and early: the scan is pruned, biz_date decides).
     const bounds = (i: string) =>
       `${i} >= timezone(getvariable('biz_tz'), CAST(DATE '${span.lo}' - 1 AS TIMESTAMP)) AND ${i} < timezone(getvariable('biz_tz'), CAST(DATE '${span.hi}' + 2 AS TIMESTAMP))`;
-    for (const t of ROLLUP_TABLES) {
-      await tx.run(`DELETE FROM ${t.name} WHERE d IN (SELECT d FROM ${REFRESH})`);
-      await tx.run(rollupInsertSql(t, bounds, `r.biz_date IN (SELECT d FROM ${REFRESH})`));
-    }
+    const days = `(SELECT d FROM ${REFRESH} WHERE t = '${t.name}')`;
+    await tx.run(`DELETE FROM ${t.name} WHERE d IN ${days}`);
+    await tx.run(rollupInsertSql(t, bounds, `r.biz_date IN ${days}`));
   }
   await tx.run(`DROP TABLE ${REFRESH}`);
-  return { days: span.n };
+  return { days: Math.max(0, ...spans.map((s) => s.n)) };
 }
 
 /** Recomputes every rollup from the base tables, in the caller's transaction, in the current business time zone. */
@@ -70,8 +107,9 @@ export async function rebuildRollupsTx(tx: Tx): Promise<void> {
     await tx.run(`DELETE FROM ${t.name}`);
     await tx.run(rollupInsertSql(t, () => 'TRUE', ''));
   }
-  await tx.run(`CREATE TEMP TABLE IF NOT EXISTS ${DAYS} (d DATE)`);
+  for (const t of [DAYS_DDL, `${SALES} (sale_id VARCHAR)`]) await tx.run(`CREATE TEMP TABLE IF NOT EXISTS ${t}`);
   await tx.run(`DELETE FROM ${DAYS}`);
+  await tx.run(`DELETE FROM ${SALES}`);
   await tx.run(`DELETE FROM rollup_state`);
   await tx.run(`INSERT INTO rollup_state VALUES (getvariable('biz_tz'), now())`);
 }
