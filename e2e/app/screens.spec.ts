@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { createFormatter } from '../../shared/format';
 import { openApp, startDemoServer, type PainelServer } from './appServer';
 
 let server: PainelServer;
@@ -235,7 +236,7 @@ test('printing a report gives its title, filters as text, chart and table only; 
   await expect(page.getByTestId('row-total')).not.toHaveAttribute('data-total', '');
   await settle(page);
   const totals = await server.call<{ values: Record<string, string | number | null> }>('reports.totals', { report: 'sales-summary', period: { preset: 'last_30_days' }, params: { granularity: 'week' } });
-  const net = new Intl.NumberFormat('pt-BR', { style: 'currency', currency: 'BRL' }).format(Number(totals.values.net));
+  const net = createFormatter({ locale: 'pt-BR' }).money(totals.values.net);
 
   const reportPdf = info.outputPath('report.pdf');
   writeFileSync(reportPdf, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
