@@ -39,6 +39,8 @@ test('the agenda shows the coming week the engine answers, with names', async ({
   await expect(page.getByTestId('occ-professionals').locator('tbody tr')).toHaveCount(a.professionals.length);
   await expect(page.getByTestId('agenda-gaps')).toBeVisible();
   await expect(page.getByTestId('agenda-noshows')).toBeVisible();
+  // At 1280x720 the page never scrolls sideways: wide grids scroll inside their card.
+  expect(await page.locator('main').evaluate((m) => m.scrollWidth - m.clientWidth)).toBeLessThanOrEqual(1);
   const text = await page.locator('main').innerText();
   expect(text).not.toMatch(ID_PATTERN);
   expect(text).not.toMatch(/\b(booked|confirmed|champions|loyal)\b/);

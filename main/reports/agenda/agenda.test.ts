@@ -120,4 +120,12 @@ describe('agenda.view', () => {
     expect(later.options.units.map((u) => u.name)).toEqual(['Centro', 'Shopping']);
     expect(later.options.professionals.map((p) => p.name)).toEqual(['Ana', 'Bia', 'Caio']);
   });
+
+  it('refuses a range it does not offer with a message in both languages', async () => {
+    await expect(t.call('agenda.view', { today: '2026-12-04', from: '2026-11-20', days: 7 })).rejects.toMatchObject({
+      error: { code: 'BAD_INPUT', details: { text: { 'pt-BR': 'A agenda começa no máximo uma semana antes de hoje.' } } },
+    });
+    await expect(t.call('agenda.view', { days: 3 })).rejects.toMatchObject({ error: { code: 'BAD_INPUT' } });
+    await expect(t.call('agenda.view', { minGapMinutes: 5 })).rejects.toMatchObject({ error: { code: 'BAD_INPUT' } });
+  });
 });

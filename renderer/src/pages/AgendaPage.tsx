@@ -71,7 +71,7 @@ export default function AgendaPage({ route }: { route: Route }) {
               </button>
             ))}
           </div>
-          <button type="button" className="btn" aria-label={t('agenda.prev')} title={t('agenda.prev')} disabled={!a} onClick={() => a && go({ from: shift(a.from, -days) })}>
+          <button type="button" className="btn" aria-label={t('agenda.prev')} title={t('agenda.prev')} disabled={!a || shift(a.from, -days) < shift(a.today, -7)} onClick={() => a && go({ from: shift(a.from, -days) })}>
             ‹
           </button>
           <button type="button" className="btn" aria-label={t('agenda.next')} title={t('agenda.next')} disabled={!a} onClick={() => a && go({ from: shift(a.from, days) })}>
