@@ -1,6 +1,6 @@
 // Contact lists (who to call on WhatsApp) and monthly goals: list ids, message placeholders and the values the
 // engine returns for them. Shared so the renderer names lists and placeholders exactly as the engine reads them.
-import { SEGMENT_IDS, type SegmentId } from './analytics';
+import { SEGMENT_IDS, SEGMENT_LABELS, type SegmentId } from './analytics';
 import { RFM_CLUSTERS, RFM_CLUSTER_LABELS, type RfmCluster } from './rfm';
 import type { LocalizedText, TablePage } from './types';
 
@@ -24,12 +24,12 @@ export function parseContactList(id: ContactListId): { kind: 'segment'; id: Segm
   return { kind: 'special', id: id as SpecialList };
 }
 
-/** A cluster's or special list's label (segments' labels come with the segments). */
-export function builtInListLabel(id: ContactListId): LocalizedText | null {
+/** A list's name in both languages. */
+export function contactListLabel(id: ContactListId): LocalizedText {
   const p = parseContactList(id);
+  if (p.kind === 'segment') return SEGMENT_LABELS[p.id];
   if (p.kind === 'cluster') return { 'pt-BR': `Grupo RFM ${RFM_CLUSTER_LABELS[p.id]['pt-BR']}`, en: `RFM cluster ${RFM_CLUSTER_LABELS[p.id].en}` };
-  if (p.kind === 'special') return SPECIAL_LIST_LABELS[p.id];
-  return null;
+  return SPECIAL_LIST_LABELS[p.id];
 }
 
 /** Placeholders of a message template, in pt-BR; the en words ({name}, {service}, {professional}) mean the same. */

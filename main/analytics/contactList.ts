@@ -1,6 +1,6 @@
 // Contact lists as API values: a page of the list with its counts and template, and marking members contacted
 // (one campaign 'sent' event per customer in the list's campaign of the month, so contacting twice counts once).
-import { builtInListLabel, parseContactList, type ContactListId, type ContactListResult, type MarkContactedResult } from '../../shared/contacts';
+import { contactListLabel, parseContactList, type ContactListId, type ContactListResult, type MarkContactedResult } from '../../shared/contacts';
 import type { Settings } from '../../shared/settings';
 import type { ColumnFilter, SortSpec } from '../../shared/api/tableSpec';
 import type { LocalizedText } from '../../shared/types';
@@ -28,8 +28,7 @@ export const CONTACT_PAGE_COLUMNS = [
 ];
 
 export function listLabel(list: ContactListId): LocalizedText {
-  const p = parseContactList(list);
-  return p.kind === 'segment' ? segmentDef(p.id).label : (builtInListLabel(list) as LocalizedText);
+  return contactListLabel(list);
 }
 
 /** The campaign's name in the business language: channel, list and month. */
@@ -66,7 +65,8 @@ export async function contactList(db: Db, settings: Settings, i: ListInput & Pag
   const [summary] = await db.all<ContactListResult['summary']>(contactSummarySql(o, sp), sp.values);
   const p = new ParamList();
   const inner = contactListSql(o, p);
-  const sort = i.sort.length ? i.sort : [{ column: 'contacted', desc: false }, { column: 'days_since_last', desc: true }];
+  // a stable order: marking a row contacted leaves it where it is, with its check mark
+  const sort = i.sort.length ? i.sort : [{ column: 'days_since_last', desc: true }];
   const page = await pageOver(db, inner, p.values, CONTACT_PAGE_COLUMNS, { ...i, sort });
   return {
     list: i.list,

@@ -32,7 +32,7 @@ function scopesSql(month: string): { sql: string; params: string[] } {
 
 export async function getGoals(db: Db, month: string): Promise<GoalsResult> {
   const q = scopesSql(month);
-  const rows = await db.all<GoalRow>(`SELECT * FROM (${q.sql}) ORDER BY scope DESC, name, "scopeId"`, q.params);
+  const rows = await db.all<GoalRow>(`SELECT * FROM (${q.sql}) ORDER BY scope DESC, name COLLATE pt, "scopeId"`, q.params);
   return { month, rows };
 }
 
@@ -168,7 +168,7 @@ export async function goalProgress(db: Db, settings: Settings, month: string | u
       CASE WHEN "servicesGoal" > 0 THEN CAST(svc_m AS DOUBLE) / "servicesGoal" END AS "servicesProgress",
       CASE WHEN $6::DOUBLE IS NOT NULL THEN CAST(greatest(rev_m, round(rev_h + $6::DOUBLE * coalesce(share, 0), 2)) AS DECIMAL(18,2))::VARCHAR END AS "revenueProjection",
       CASE WHEN $6::DOUBLE IS NOT NULL THEN CAST(greatest(svc_m, round(svc_h + $6::DOUBLE * coalesce(svc_rate, 0))) AS DOUBLE) END AS "servicesProjection"
-    FROM j ORDER BY scope DESC, name, "scopeId"`,
+    FROM j ORDER BY scope DESC, name COLLATE pt, "scopeId"`,
     [m0, m1, h, w0, m, remaining],
   );
   return { month: m, historyEnd: h, projected, note, rows };

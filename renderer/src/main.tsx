@@ -11,6 +11,7 @@ import './styles/components.css';
 import './styles/dashboard.css';
 import './styles/report.css';
 import './styles/print.css';
+import './styles/contacts.css';
 
 // Apply the saved theme before the first paint, so a dark-theme user never sees a light flash.
 document.documentElement.dataset.theme = useUiStore.getState().theme;

@@ -21,6 +21,7 @@ import { retentionCohorts } from './retentionCohorts';
 import { segmentsCampaigns } from './segmentsCampaigns';
 import { profitability } from './profitability';
 import { marketplace } from './marketplace';
+import { unitsOverview } from './unitsOverview';
 
 export const ALL_REPORTS: ReportDefinition[] = [
   salesSummary,
@@ -43,5 +44,6 @@ export const ALL_REPORTS: ReportDefinition[] = [
   segmentsCampaigns,
   profitability,
   marketplace,
+  unitsOverview,
   ...ANALYTICS_REPORTS,
 ];

@@ -25,6 +25,9 @@ const pages: Record<string, Page> = {
   sales: lazy(() => import('../pages/SalesPage')),
   import: lazy(() => import('../pages/ImportPage')),
   closing: lazy(() => import('../pages/ClosingPage')),
+  contacts: lazy(() => import('../pages/ContactsPage')),
+  goals: lazy(() => import('../pages/GoalsPage')),
+  units: lazy(() => import('../pages/UnitsPage')),
 };
 
 /** Pages whose numbers depend on the global period and location. */

@@ -9,6 +9,8 @@ const ITEMS: { path: string; key: MessageKey; icon: string }[] = [
   { path: '/reports', key: 'nav.reports', icon: '▤' },
   { path: '/customers', key: 'nav.customers', icon: '☺' },
   { path: '/segments', key: 'nav.segments', icon: '◔' },
+  { path: '/contacts', key: 'nav.contacts', icon: '✆' },
+  { path: '/goals', key: 'nav.goals', icon: '◎' },
   { path: '/forecast', key: 'nav.forecast', icon: '↗' },
   { path: '/closing', key: 'nav.closing', icon: '☑' },
   { path: '/marketplace', key: 'nav.marketplace', icon: '⚖' },

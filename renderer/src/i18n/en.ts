@@ -9,6 +9,8 @@ export const en: Record<MessageKey, string> = {
   'nav.reports': 'Reports',
   'nav.customers': 'Customers',
   'nav.segments': 'Segments',
+  'nav.contacts': 'Contacts',
+  'nav.goals': 'Goals',
   'nav.forecast': 'Forecast',
   'nav.closing': 'Monthly closing',
   'nav.marketplace': 'Marketplace',

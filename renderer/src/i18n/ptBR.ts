@@ -8,6 +8,8 @@ export const ptBR = {
   'nav.reports': 'Relatórios',
   'nav.customers': 'Clientes',
   'nav.segments': 'Segmentos',
+  'nav.contacts': 'Contatos',
+  'nav.goals': 'Metas',
   'nav.forecast': 'Previsão',
   'nav.closing': 'Fechamento',
   'nav.marketplace': 'Marketplace',

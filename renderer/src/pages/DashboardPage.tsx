@@ -14,6 +14,7 @@ import { FirstStart } from './FirstStart';
 import { KpiCard } from './dashboard/KpiCard';
 import { AlertsCard } from './dashboard/AlertsCard';
 import { useFitHeight } from '../components/charts/useFitHeight';
+import { GoalsCard } from './dashboard/GoalsCard';
 
 const TrendChart = lazy(() => import('./dashboard/DashboardCharts').then((m) => ({ default: m.TrendChart })));
 const MoreCharts = lazy(() => import('./dashboard/DashboardCharts').then((m) => ({ default: m.MoreCharts })));
@@ -96,6 +97,7 @@ export default function DashboardPage() {
           <AlertsCard />
         </div>
       </div>
+      {d && <GoalsCard month={d.period.to.slice(0, 7)} />}
       {list && (d || dash.error) && (
         <Suspense fallback={<div className="chart-placeholder" style={{ height: 300 }} />}>
           <MoreCharts reports={list} asOf={d?.period.to ?? null} />

@@ -6,7 +6,7 @@ import type { SortSpec } from '../../../../shared/api/tableSpec';
 import type { ColumnMeta } from '../../../../shared/types';
 import { arrowToRows, type Row } from '../../api/arrowRows';
 import { call } from '../../api/client';
-import { navigate } from '../../app/router';
+import { href, navigate } from '../../app/router';
 import { ErrorNote } from '../../components/ErrorNote';
 import { DataTable } from '../../components/table/DataTable';
 import { usePagedRows, type PageFetcher } from '../../components/table/usePagedRows';
@@ -15,6 +15,7 @@ import { useI18n } from '../../i18n/useI18n';
 import { cellWords } from '../../i18n/valueLabels';
 import { useAppStore } from '../../state/appStore';
 import { csvText, saveTextFile } from './csv';
+import { useWords } from '../contacts/contactText';
 import type { PainelErrorData } from '../../../../shared/errors';
 
 type Channel = 'any' | 'whatsapp' | 'email';
@@ -24,6 +25,7 @@ const HIDDEN = { customer_id: false };
 
 export function MembersPanel({ segment, asOf }: { segment: SegmentSummary; asOf: string }) {
   const { t, f, l, locale } = useI18n();
+  const w = useWords();
   const dataVersion = useAppStore((s) => s.dataVersion);
   const [channel, setChannel] = useState<Channel>('any');
   const [sort, setSort] = useState<SortSpec[]>([]);
@@ -88,6 +90,9 @@ export function MembersPanel({ segment, asOf }: { segment: SegmentSummary; asOf:
           </select>
         </div>
         <div className="toolbar-spacer" />
+        <a className="btn btn-whatsapp" href={href(`/contacts/segment:${segment.id}`)} data-testid="open-contact-list">
+          {w('contacts.openList')}
+        </a>
         <span className="field-label">{t('seg.exportFor')}</span>
         <button type="button" className="btn" disabled={!!exporting} onClick={() => void exportList('whatsapp')}>
           ⤓ WhatsApp

@@ -1,0 +1,92 @@
+// The words of the Contacts, Goals and Units screens in pt-BR and en, kept beside the screens that use them.
+import { useI18n } from '../../i18n/useI18n';
+
+const W = {
+  'contacts.title': ['Contatos no WhatsApp', 'WhatsApp contacts'],
+  'contacts.intro': [
+    'Uma lista pronta para chamar: quem é, o último serviço, com quem e quando. A mensagem sai do modelo abaixo, com o nome, o serviço e a profissional de cada cliente.',
+    'A list ready to call: who, their last service, with whom and when. The message comes from the template below, with each customer’s name, service and professional.',
+  ],
+  'contacts.list': ['Lista', 'List'],
+  'contacts.group.segments': ['Segmentos de marketing', 'Marketing segments'],
+  'contacts.group.clusters': ['Grupos RFM', 'RFM clusters'],
+  'contacts.group.special': ['Aniversários e retorno', 'Birthdays and return'],
+  'contacts.asOf': ['Lista em {date}', 'List as of {date}'],
+  'contacts.campaign': ['Campanha sugerida: {campaign}', 'Suggested campaign: {campaign}'],
+  'contacts.summary': ['{members} clientes na lista · {withPhone} com WhatsApp · {withoutPhone} sem telefone válido (sem link) · {contacted} já contatados neste mês', '{members} customers on the list · {withPhone} with WhatsApp · {withoutPhone} without a valid phone (no link) · {contacted} already contacted this month'],
+  'contacts.notOptedIn': ['{n} clientes do grupo não autorizaram mensagens de marketing e ficaram de fora.', '{n} customers of the group did not opt in to marketing messages and are left out.'],
+  'contacts.template': ['Mensagem', 'Message'],
+  'contacts.templateHelp': ['Use {nome} (primeiro nome), {servico} (último serviço) e {profissional} (quem atendeu).', 'Use {name} (first name), {service} (last service) and {professional} (who served them).'],
+  'contacts.apply': ['Aplicar mensagem', 'Apply message'],
+  'contacts.reset': ['Voltar à mensagem sugerida', 'Back to the suggested message'],
+  'contacts.tooLong': ['A mensagem tem {n} caracteres; o máximo é {max}.', 'The message has {n} characters; the most is {max}.'],
+  'contacts.empty': ['A mensagem está vazia.', 'The message is empty.'],
+  'contacts.unknownField': ['Campo desconhecido na mensagem: {field}. Use {nome}, {servico} ou {profissional}.', 'Unknown field in the message: {field}. Use {name}, {service} or {professional}.'],
+  'contacts.col.select': ['Selecionar', 'Select'],
+  'contacts.col.name': ['Cliente', 'Customer'],
+  'contacts.col.phone': ['Telefone', 'Phone'],
+  'contacts.col.service': ['Último serviço', 'Last service'],
+  'contacts.col.professional': ['Profissional', 'Professional'],
+  'contacts.col.lastVisit': ['Última visita', 'Last visit'],
+  'contacts.col.message': ['Mensagem', 'Message'],
+  'contacts.col.actions': ['Ações', 'Actions'],
+  'contacts.noPhone': ['sem telefone válido', 'no valid phone'],
+  'contacts.daysAgo': ['há {n} dias', '{n} days ago'],
+  'contacts.open': ['Abrir no WhatsApp', 'Open in WhatsApp'],
+  'contacts.mark': ['Marcar como contatado', 'Mark as contacted'],
+  'contacts.contacted': ['Contatado', 'Contacted'],
+  'contacts.markSelected': ['Marcar selecionados ({n})', 'Mark selected ({n})'],
+  'contacts.markAll': ['Marcar todos com WhatsApp', 'Mark everyone with WhatsApp'],
+  'contacts.confirmAll': ['Marcar {n} clientes com WhatsApp como contatados neste mês?', 'Mark {n} customers with WhatsApp as contacted this month?'],
+  'contacts.marked': ['{marked} marcados como contatados; {already} já estavam; {skipped} sem telefone válido.', '{marked} marked as contacted; {already} already were; {skipped} without a valid phone.'],
+  'contacts.none': ['Ninguém nesta lista agora.', 'No one on this list right now.'],
+  'contacts.prev': ['Anteriores', 'Previous'],
+  'contacts.next': ['Próximos', 'Next'],
+  'contacts.range': ['{from}–{to} de {total}', '{from}–{to} of {total}'],
+  'contacts.funnel': ['Os contatos entram na campanha do mês ({name}); quem voltar em até 7 dias conta como conversão no funil e no ROI.', 'Contacts go into the month’s campaign ({name}); whoever comes back within 7 days counts as a conversion in the funnel and ROI.'],
+  'contacts.seeFunnel': ['Ver funil de campanhas', 'See campaign funnels'],
+  'contacts.openList': ['Lista de contatos (WhatsApp)', 'Contact list (WhatsApp)'],
+  'goals.title': ['Metas do mês', 'Monthly goals'],
+  'goals.intro': ['Metas de faturamento e de número de serviços por unidade e por profissional. Deixe em branco para não ter meta.', 'Revenue and number-of-services goals per unit and per professional. Leave blank for no goal.'],
+  'goals.month': ['Mês', 'Month'],
+  'goals.units': ['Unidades', 'Units'],
+  'goals.staff': ['Profissionais', 'Professionals'],
+  'goals.revenue': ['Faturamento (R$)', 'Revenue (R$)'],
+  'goals.services': ['Serviços', 'Services'],
+  'goals.badMoney': ['{name}: o faturamento deve ser um valor como 15000 ou 15000,50.', '{name}: revenue must be an amount like 15000 or 15000.50.'],
+  'goals.badCount': ['{name}: os serviços devem ser um número inteiro de 0 a 1.000.000.', '{name}: services must be a whole number from 0 to 1,000,000.'],
+  'goals.save': ['Salvar metas', 'Save goals'],
+  'goals.saved': ['Metas salvas.', 'Goals saved.'],
+  'goals.nothing': ['Não há unidades nem profissionais cadastrados ainda.', 'There are no units or professionals yet.'],
+  'goals.card': ['Metas de {month}', 'Goals for {month}'],
+  'goals.none': ['Nenhuma meta para este mês.', 'No goals for this month.'],
+  'goals.set': ['Definir metas', 'Set goals'],
+  'goals.edit': ['Editar metas', 'Edit goals'],
+  'goals.progress': ['{value} de {goal} ({pct})', '{value} of {goal} ({pct})'],
+  'goals.projection': ['projeção no fim do mês: {value}', 'month-end projection: {value}'],
+  'goals.projectionHelp': ['Vendido até ontem mais a previsão de faturamento dos dias que faltam, dividida pela participação de cada um nos últimos 28 dias.', 'Sold up to yesterday plus the revenue forecast of the days left, split by each one’s share of the last 28 days.'],
+  'goals.servicesShort': ['serviços', 'services'],
+  'goals.unitsLink': ['Unidades lado a lado', 'Units side by side'],
+  'units.title': ['Unidades lado a lado', 'Units side by side'],
+  'units.intro': ['Cada unidade numa coluna, no mês escolhido.', 'Each unit in a column, in the chosen month.'],
+  'units.metric': ['Indicador', 'Measure'],
+  'units.revenue': ['Faturamento', 'Revenue'],
+  'units.services': ['Serviços', 'Services'],
+  'units.ticket': ['Ticket médio', 'Average ticket'],
+  'units.goal': ['Meta de faturamento', 'Revenue goal'],
+  'units.progress': ['Progresso da meta', 'Goal progress'],
+  'units.occupancy': ['Ocupação da agenda', 'Schedule occupancy'],
+  'units.newCustomers': ['Clientes novos', 'New customers'],
+  'units.none': ['Sem vendas nem unidades neste mês.', 'No sales or units in this month.'],
+} as const satisfies Record<string, readonly [string, string]>;
+
+export type WordKey = keyof typeof W;
+
+/** `w(key, params)`: the current language's words, with {param} filled in (other braces are left as written). */
+export function useWords(): (key: WordKey, params?: Record<string, string | number>) => string {
+  const { locale } = useI18n();
+  return (key, params) => {
+    const text: string = W[key][locale === 'en' ? 1 : 0];
+    return params ? text.replace(/\{(\w+)\}/g, (m, n: string) => (n in params ? String(params[n]) : m)) : text;
+  };
+}
