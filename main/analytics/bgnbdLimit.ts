@@ -2,6 +2,7 @@
 // to a point or the optimiser never settles), the NBD without dropout is fitted too and a likelihood-ratio test
 // decides whether the data identify any dropout at all. The decision and a note for the owner go with the model.
 import type { LocalizedText } from '../../shared/types';
+import { createFormatter } from '../../shared/format';
 import type { BgParams, BgStats, FitInfo } from './bgnbd';
 import { bfgs } from './optimize';
 
@@ -73,7 +74,7 @@ export interface ScoringChoice {
   notes: LocalizedText[];
 }
 
-const pct = (v: number, locale: string) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(v);
+const pct = (v: number, locale: 'pt-BR' | 'en') => createFormatter({ locale }).percent(v, 1);
 
 /** Whether a BG/NBD fit is usable as it is, only with one dropout probability for all, or not at all (NBD). */
 export function chooseScoring(bg: BgParams & FitInfo, s: BgStats): ScoringChoice {

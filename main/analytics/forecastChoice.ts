@@ -3,6 +3,7 @@
 // a salon owner reads (the measures by name, never by acronym), numbers in the reader's format (decimal comma in pt-BR).
 import type { BacktestScore, ForecastModelId } from '../../shared/analytics';
 import type { LocalizedText } from '../../shared/types';
+import { createFormatter } from '../../shared/format';
 
 export const MODEL_NAMES: Record<ForecastModelId, LocalizedText> = {
   seasonal_naive: { 'pt-BR': 'repetir o último ciclo (referência)', en: 'repeat the last cycle (baseline)' },
@@ -20,8 +21,9 @@ const METRIC_NAMES: Record<Metric, LocalizedText> = {
 
 function num(v: number | null, locale: 'pt-BR' | 'en', metric: Metric): string {
   if (v === null) return '—';
-  const s = new Intl.NumberFormat(locale, { minimumFractionDigits: metric === 'mase' ? 2 : 1, maximumFractionDigits: metric === 'mase' ? 2 : 1 }).format(v);
-  return metric === 'mase' ? s : `${s} %`;
+  // MAPE and sMAPE arrive in percent units (20.5 = 20,5%)
+  const f = createFormatter({ locale });
+  return metric === 'mase' ? f.number(v, 2, 2) : f.percent(v / 100, 1);
 }
 
 /** Whether s is no worse than the baseline on every measure both have. */

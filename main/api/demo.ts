@@ -4,6 +4,7 @@ import type { Handlers } from './types';
 import { generateDemo } from '../demo/generateDemo';
 import { markDemo } from '../import/sheet/undo';
 import { jobTitle } from '../../shared/jobs';
+import { createFormatter } from '../../shared/format';
 
 export const demoHandlers = {
   'demo.generate': async (i, ctx) => {
@@ -12,8 +13,8 @@ export const demoHandlers = {
     const customers = i.customers ?? size.customers;
     const months = i.months ?? size.months;
     const title = jobTitle(
-      `Dados de demonstração (${customers.toLocaleString('pt-BR')} clientes, ${months} meses)`,
-      `Demo data (${customers.toLocaleString('en')} customers, ${months} months)`,
+      `Dados de demonstração (${createFormatter({ locale: 'pt-BR' }).integer(customers)} clientes, ${months} meses)`,
+      `Demo data (${createFormatter({ locale: 'en' }).integer(customers)} customers, ${months} months)`,
     );
     return ctx.jobs.start('demo', title, async (job) => {
       const summary = await generateDemo(ctx.db, {

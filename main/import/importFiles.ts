@@ -23,6 +23,7 @@ import { beginWrite } from '../model/stage';
 import { loadFlatCsv } from './sheet/flatFile';
 import { resolvePlan, type ResolvedPlan, type SheetChoice } from './sheet/plan';
 import { loadFlatParquet, parquetHead } from './sheet/parquetSheet';
+import { createFormatter } from '../../shared/format';
 
 const FORMATS: Record<string, ImportFileSummary['format']> = { '.csv': 'csv', '.txt': 'csv', '.tsv': 'csv', '.parquet': 'parquet', '.xlsx': 'xlsx' };
 
@@ -277,7 +278,7 @@ export async function importFiles(db: Db, paths: string[], opts: ImportOptions =
       summaries.push(...(await importOne(db, importId, file, { importId, onPct, onWriting, locale }, opts.signal, opts.sheets)));
       doneBytes += sizes[i];
       const rows = summaries.reduce((a, x) => a + x.rows, 0);
-      opts.progress?.({ done: doneBytes, total, phase: basename(file), message: `${rows.toLocaleString('pt-BR')} rows` });
+      opts.progress?.({ done: doneBytes, total, phase: basename(file), message: `${createFormatter({ locale: 'en' }).integer(rows)} rows` });
     }
     finished = true;
   } finally {

@@ -3,6 +3,7 @@
 // pt-BR and en. The first broken rule of a row becomes its reject {c: column, v: value, r: reason}.
 import { sqlIdent, sqlString } from '../sql/quote';
 import type { Words } from '../../shared/model';
+import { createFormatter } from '../../shared/format';
 import type { ColumnKind, ColumnSpec, TableSpec } from './schema';
 
 export type Locale = keyof Words;
@@ -19,7 +20,7 @@ const W = (pt: string, en: string): Words => ({ 'pt-BR': pt, en });
 /** Every reason a row can be rejected for, in both languages. */
 export const REASONS = {
   missing: W('valor obrigatório ausente', 'missing required value'),
-  tooLong: W(`texto com mais de ${MAX_TEXT.toLocaleString('pt-BR')} caracteres`, `text longer than ${MAX_TEXT.toLocaleString('en')} characters`),
+  tooLong: W(`texto com mais de ${createFormatter({ locale: 'pt-BR' }).integer(MAX_TEXT)} caracteres`, `text longer than ${createFormatter({ locale: 'en' }).integer(MAX_TEXT)} characters`),
   notList: W('não é um destes valores: ', 'not one of: '),
   negative: W('não pode ser negativo', 'must not be negative'),
   between: W('deve estar entre {min} e {max}', 'must be between {min} and {max}'),
