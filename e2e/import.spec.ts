@@ -2,6 +2,7 @@
 // says it needs a mapping (not a bare "done"), the Import page suggests the mapping and previews the rows, the
 // import's numbers reach the dashboard, and undoing the import takes them away again.
 import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { startServer, type PainelServer } from './support/server';
 
 let server: PainelServer;
@@ -65,4 +66,37 @@ test('a salon sheet: first screen says it needs a mapping, the Import page maps,
   await page.screenshot({ path: 'test-results/import-history.png', fullPage: true });
   const sales = await server.call<{ tables: { name: string; rows: number }[] }>('app.info');
   expect(sales.tables.find((x) => x.name === 'sales')?.rows).toBe(0);
+});
+
+test('files dropped on the Import page are read and mapped; a report export dropped there is refused with its name', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto(server.url);
+  await page.goto(`${server.origin}/#/import`);
+  const zone = page.getByTestId('drop-zone');
+  await expect(zone).toBeVisible();
+  // A real drop event carrying File objects, as the file manager sends it (browser mode uploads them).
+  const drop = async (name: string, text: string) => {
+    const dt = await page.evaluateHandle(
+      ([n, t]) => {
+        const d = new DataTransfer();
+        d.items.add(new File([t], n, { type: 'text/csv' }));
+        return d;
+      },
+      [name, text] as const,
+    );
+    await zone.dispatchEvent('dragover', { dataTransfer: dt });
+    await zone.dispatchEvent('drop', { dataTransfer: dt });
+  };
+  await drop('arrastado.csv', SHEET);
+  const step = page.getByTestId('mapping-step');
+  await expect(step).toBeVisible();
+  await expect(step.getByLabel('Profissional')).toHaveValue('employee.name');
+  await expect(page.getByTestId('mapping-preview')).toContainText('1.045,00');
+
+  // Painel's own report export (sales by item, pt-BR labels) is a summary: refused, naming the report.
+  const job = await server.call<{ id: string }>('export.run', { report: 'sales-by-item', period: { preset: 'last_30_days' }, format: 'csv', csvDialect: 'excel-br', locale: 'pt-BR', fileName: 'vendas-por-item.csv', overwrite: true });
+  const done = await server.call<{ result: { path: string } }>('jobs.wait', { id: job.id, timeoutMs: 60_000 });
+  await drop('vendas-por-item.csv', readFileSync(done.result.path, 'utf8'));
+  await expect(page.getByTestId('import-refusal')).toContainText(/Vendas por serviço e produto|Sales by service and product/);
+  await page.screenshot({ path: 'test-results/import-drop.png', fullPage: true });
 });

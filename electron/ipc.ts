@@ -1,9 +1,11 @@
-// IPC routing: one invoke channel into the shared dispatcher (sender checked), one event channel out.
+// IPC routing: one invoke channel into the shared dispatcher (sender checked), one event channel out, and the drop
+// channel (dropped files' paths, checked and granted to the window).
 import { dialog, ipcMain, shell, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { existsSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import { desktopInputs, isDesktopMethod, type DesktopMethod } from '../shared/desktop';
-import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../shared/bridge';
+import { IPC_DROP_CHANNEL, IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../shared/bridge';
+import { dropHandler } from './dropPaths';
 import type { Result } from '../shared/errors';
 import type { Dispatcher, Engine } from '../main/host/index';
 import { isAppUrl } from './windowOptions';
@@ -19,6 +21,12 @@ export function wireIpc(engine: Engine, dispatcher: Dispatcher, getWindow: () =>
     if (isDesktopMethod(method)) return desktopCall(win, method, input, (paths) => dispatcher.grant(paths));
     return dispatcher.call(method, input);
   });
+  const isPainelFrame = (sender: unknown, frameUrl: string) => {
+    const win = getWindow();
+    return !!win && sender === win.webContents && isAppUrl(frameUrl);
+  };
+  const onDrop = dropHandler(isPainelFrame, (paths) => dispatcher.grant(paths));
+  ipcMain.handle(IPC_DROP_CHANNEL, async (event: IpcMainInvokeEvent, paths: unknown) => onDrop(event.sender, event.senderFrame?.url ?? '', paths));
   const off = engine.onEvent((e) => {
     const win = getWindow();
     if (win && !win.isDestroyed()) win.webContents.send(IPC_EVENT_CHANNEL, e);
@@ -26,6 +34,7 @@ export function wireIpc(engine: Engine, dispatcher: Dispatcher, getWindow: () =>
   return () => {
     off();
     ipcMain.removeHandler(IPC_INVOKE_CHANNEL);
+    ipcMain.removeHandler(IPC_DROP_CHANNEL);
   };
 }
 

@@ -1,6 +1,7 @@
-// The sandboxed preload: exposes only window.painel = { call, on, version, desktop } over one invoke and one event channel.
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type PainelBridge } from '../shared/bridge';
+// The sandboxed preload: exposes only window.painel = { call, on, version, desktop, dropped } over one invoke, one
+// event and one drop channel.
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
+import { IPC_DROP_CHANNEL, IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type PainelBridge } from '../shared/bridge';
 import type { PainelEvent } from '../shared/events';
 import type { Result } from '../shared/errors';
 import { version } from '../package.json';
@@ -14,6 +15,8 @@ const bridge: PainelBridge = {
   },
   version,
   desktop: true,
+  // Only File objects a person dropped (or picked) have a path; a page cannot make one up.
+  dropped: (files: File[]) => ipcRenderer.invoke(IPC_DROP_CHANNEL, Array.from(files, (f) => webUtils.getPathForFile(f))) as Promise<Result<{ paths: string[] }>>,
 };
 
 contextBridge.exposeInMainWorld('painel', bridge);

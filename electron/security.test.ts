@@ -84,10 +84,10 @@ describe('Electron security checklist', () => {
     for (const bad of ['painel://evil/index.html', 'http://127.0.0.1/', 'file:///index.html', 'https://app/']) expect(isAppUrl(bad)).toBe(false);
   });
 
-  it('exposes only call, on, version and desktop from the preload', () => {
+  it('exposes only call, on, version, desktop and dropped (paths of dropped files) from the preload', () => {
     expect(preloadSrc).toMatch(/contextBridge\.exposeInMainWorld\('painel', bridge\)/);
     const keys = [...preloadSrc.matchAll(/^ {2}(\w+)[:,]/gm)].map((m) => m[1]);
-    expect(keys.sort()).toEqual(['call', 'desktop', 'on', 'version']);
+    expect(keys.sort()).toEqual(['call', 'desktop', 'dropped', 'on', 'version']);
     expect(preloadSrc).not.toMatch(/exposeInMainWorld\([^)]*ipcRenderer\)/);
   });
 });

@@ -128,6 +128,12 @@ export async function desktopCall(method: string, input: unknown): Promise<Resul
   return bridge.call(method, input);
 }
 
+/** Desktop: the paths of files dropped on the window, checked and granted by the shell (no copy is made). */
+export async function droppedPaths(files: File[]): Promise<Result<{ paths: string[] }>> {
+  if (!bridge?.dropped) return { ok: false, error: { code: 'UNAVAILABLE', message: 'only in the desktop app' } };
+  return bridge.dropped(files);
+}
+
 /** Browser mode: sends a chosen file to the loopback host, which keeps it in a private upload folder. */
 export async function uploadFile(file: File): Promise<Result<{ path: string }>> {
   if (!http) return { ok: false, error: { code: 'UNAVAILABLE', message: 'uploads are for browser mode' } };

@@ -5,7 +5,7 @@ import { useEffect, useState, type DragEvent } from 'react';
 import type { SheetInspect } from '../../../shared/api/import';
 import type { JobSnapshot } from '../../../shared/events';
 import type { PainelErrorData } from '../../../shared/errors';
-import { call, desktopCall, isDesktop, uploadFile } from '../api/client';
+import { call, desktopCall, droppedPaths, isDesktop, uploadFile } from '../api/client';
 import type { Route } from '../app/router';
 import { ErrorNote } from '../components/ErrorNote';
 import { JobProgress } from '../components/JobProgress';
@@ -83,10 +83,20 @@ export default function ImportPage({ route }: { route: Route }) {
     if (paths.length) await inspect(paths);
   };
 
+  // Desktop: dropped files are read where they are (their paths, through the shell); browser mode uploads them.
+  const onDropped = async (files: File[]) => {
+    if (!files.length) return;
+    setError(null);
+    const r = await droppedPaths(files);
+    if (!r.ok) return setError(r.error);
+    await inspect(r.value.paths);
+  };
+
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setOver(false);
-    void onFiles(Array.from(e.dataTransfer.files));
+    const files = Array.from(e.dataTransfer.files);
+    void (isDesktop ? onDropped(files) : onFiles(files));
   };
 
   const runImport = async () => {

@@ -6,7 +6,7 @@ type Pair = [string, string];
 
 const TEXT = {
   title: ['Importar', 'Import'],
-  intro: ['Planilhas de qualquer sistema (CSV, XLSX) ou as tabelas do Painel (CSV, XLSX, Parquet).', 'Spreadsheets from any system (CSV, XLSX) or Painel\'s own tables (CSV, XLSX, Parquet).'],
+  intro: ['Planilhas de qualquer sistema (CSV, XLSX, Parquet) ou as tabelas do Painel.', 'Spreadsheets from any system (CSV, XLSX, Parquet) or Painel\'s own tables.'],
   drop: ['Arraste arquivos para cá', 'Drop files here'],
   choose: ['Escolher arquivos', 'Choose files'],
   uploading: ['Enviando arquivos', 'Uploading files'],
