@@ -3,6 +3,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { AgendaResult, AlertsResult, OverdueResult } from '../../shared/agenda';
 import { openApp, startDemoServer, type PainelServer } from './appServer';
+import { startServer } from '../support/server';
 
 let server: PainelServer;
 test.beforeAll(async () => {
@@ -129,4 +130,45 @@ test('the dashboard says what changed and each line opens the rows behind it', a
     await expect(section.locator('tbody tr').first()).toContainText(list.rows[0].name ?? '');
     await expect(section).toBeInViewport();
   }
+});
+
+test.describe('a unit far below its usual week', () => {
+  let weeks: PainelServer;
+  test.beforeAll(async () => {
+    test.setTimeout(120_000);
+    // Centro took R$ 1.000 in each of the 8 weeks before the last 7 days and R$ 300 in them (dates relative to
+    // today in São Paulo, so the rule sees the same weeks whenever this runs); Shopping kept its usual R$ 1.000.
+    weeks = await startServer({
+      prepare: async (dbPath) => {
+        const { Engine } = await import('../../main/engine/engine');
+        const engine = await Engine.open({ dbPath, log: () => undefined });
+        try {
+          await engine.db.run(`
+            INSERT INTO locations VALUES ('L1', 'Centro', NULL, NULL, NULL), ('L2', 'Shopping', NULL, NULL, NULL);
+            INSERT INTO sales (sale_id, source, kind, customer_id, location_id, employee_id, status, created_at, occurred_at,
+              gross_amount, discount_amount, coupon_code, tax_amount, shipping_amount, total_amount)
+            SELECT loc || '-' || w, 'salon', 'appointment', NULL, loc, NULL, 'completed', ts - INTERVAL 1 DAY, ts, amt, 0, NULL, 0, 0, amt
+            FROM (SELECT loc, w, timezone('America/Sao_Paulo', CAST(CAST(timezone('America/Sao_Paulo', now()) AS DATE) - CAST(1 + 7 * w AS INTEGER) AS TIMESTAMP) + INTERVAL 10 HOUR) AS ts,
+                CAST(CASE WHEN w = 0 AND loc = 'L1' THEN 300 ELSE 1000 END AS DECIMAL(18,2)) AS amt
+              FROM (VALUES ('L1'), ('L2')) l(loc), range(0, 9) r(w));`);
+        } finally {
+          await engine.close();
+        }
+      },
+    });
+  });
+  test.afterAll(async () => weeks?.stop());
+
+  test('the alert names the unit and its link opens its weekly sales with the unit chosen', async ({ page }) => {
+    const r = await weeks.call<AlertsResult>('agenda.alerts', {});
+    expect(r.alerts.map((a) => [a.kind, a.subjectName, a.value, a.usual])).toEqual([['unit_week', 'Centro', '300.00', '1000.00']]);
+    await openApp(page, weeks, { route: '/dashboard' });
+    const line = page.getByTestId('dash-alerts').locator('li');
+    await expect(line).toHaveCount(1);
+    await expect(line).toContainText('Centro faturou R$ 300,00 nos últimos 7 dias, 70% abaixo da sua semana habitual (R$ 1.000,00).');
+    await line.getByRole('link').click();
+    await expect(page).toHaveURL(/#\/reports\/sales-summary\?param\.granularity=week$/);
+    await expect(page.locator('[data-report="sales-summary"]')).toBeVisible();
+    await expect(page.locator('#location-filter')).toHaveValue('L1');
+  });
 });
