@@ -18,10 +18,10 @@ function Bar({ progress, projected, label }: { progress: number | null; projecte
 }
 
 export function GoalsCard({ month }: { month: string }) {
-  const { f, l, locale } = useI18n();
+  const { f, l } = useI18n();
   const w = useWords();
   const res = useCall('goals.progress', { month });
-  const monthName = new Intl.DateTimeFormat(locale === 'en' ? 'en' : 'pt-BR', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T12:00:00Z`));
+  const monthName = f.monthLong(month);
   const rows = (res.data?.rows ?? []).filter((r) => r.revenueGoal !== null || r.servicesGoal !== null);
   const line = (r: GoalProgressRow) => {
     const revGoal = r.revenueGoal ? Number(r.revenueGoal) : null;
