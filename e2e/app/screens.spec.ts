@@ -215,6 +215,29 @@ test('the chart folds away and the table moves up; the choice is kept', async ({
   await expect(page.getByTestId('report-chart').locator('canvas').first()).toBeVisible();
 });
 
+test('menus and panels open inside the window', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openApp(page, server, { locale: 'pt-BR', route: '/reports/sales-by-item' });
+  await expect(page.getByTestId('row-total')).not.toHaveAttribute('data-total', '');
+  // the columns menu sits in the table's toolbar, low on a laptop: its list fits the room left (or opens upwards)
+  await page.getByRole('button', { name: /^Colunas/ }).click();
+  const menu = page.getByRole('group', { name: 'Colunas' });
+  await expect(menu).toBeVisible();
+  await expect(menu).toBeInViewport({ ratio: 1 });
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: /Exportar/ }).click();
+  await expect(page.getByRole('menu')).toBeInViewport({ ratio: 1 });
+  await page.keyboard.press('Escape');
+  // a segment's member list opens under the cards and comes to the top of the window
+  await page.goto(`${server.origin}/#/segments`);
+  const cards = page.locator('.segment-card');
+  await expect(cards.first()).toBeVisible();
+  await cards.last().locator('button').first().click();
+  const list = page.getByTestId('segment-members');
+  await expect(list).toBeVisible();
+  await expect.poll(() => list.evaluate((e) => Math.round(e.getBoundingClientRect().top))).toBeLessThan(120);
+});
+
 function pdfText(path: string): string {
   return execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
 }

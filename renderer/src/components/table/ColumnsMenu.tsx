@@ -1,12 +1,15 @@
 // Show/hide columns: a disclosure button with one labelled checkbox per column.
 import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../i18n/useI18n';
+import { useFitInWindow } from '../useFitInWindow';
 import type { TableColumn } from './DataTable';
 
 export function ColumnsMenu({ columns, visibility, onChange }: { columns: TableColumn[]; visibility: Record<string, boolean>; onChange(v: Record<string, boolean>): void }) {
   const { t, l } = useI18n();
   const [open, setOpen] = useState(false);
   const box = useRef<HTMLDivElement>(null);
+  const pop = useRef<HTMLDivElement>(null);
+  useFitInWindow(pop, open);
   useEffect(() => {
     if (!open) return;
     const close = (e: MouseEvent | KeyboardEvent) => {
@@ -26,7 +29,7 @@ export function ColumnsMenu({ columns, visibility, onChange }: { columns: TableC
         {t('table.columns')} ({shown}/{columns.length})
       </button>
       {open && (
-        <div className="menu-pop" role="group" aria-label={t('table.columns')}>
+        <div className="menu-pop" ref={pop} role="group" aria-label={t('table.columns')}>
           {columns.map((c) => (
             <label key={c.id} className="menu-check">
               <input

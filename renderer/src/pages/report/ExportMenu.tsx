@@ -1,6 +1,7 @@
 // The export menu: CSV, XLSX or PDF of the filtered report as an engine job, with progress; when done the file
 // downloads (browser mode) or its folder can be opened (desktop).
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { useFitInWindow } from '../../components/useFitInWindow';
 import type { ReportFilteredInput } from '../../../../shared/api/reports';
 import type { SortSpec } from '../../../../shared/api/tableSpec';
 import type { JobSnapshot } from '../../../../shared/events';
@@ -19,6 +20,8 @@ const FORMATS = [
 export function ExportMenu({ input, sort, title }: { input: ReportFilteredInput; sort: SortSpec[]; title: string }) {
   const { t, locale } = useI18n();
   const [open, setOpen] = useState(false);
+  const pop = useRef<HTMLDivElement>(null);
+  useFitInWindow(pop, open);
   const [started, setStarted] = useState<{ job: JobSnapshot; format: string } | null>(null);
   const [error, setError] = useState<PainelErrorData | null>(null);
 
@@ -37,7 +40,7 @@ export function ExportMenu({ input, sort, title }: { input: ReportFilteredInput;
           ⤓ {t('export.menu')}
         </button>
         {open && (
-          <div className="menu-pop" role="menu" aria-label={t('export.menu')}>
+          <div className="menu-pop" ref={pop} role="menu" aria-label={t('export.menu')}>
             {FORMATS.map((x) => (
               <button key={x.id} type="button" role="menuitem" className="menu-item" onClick={() => void run(x.id)}>
                 {t('export.as', { format: x.label })}

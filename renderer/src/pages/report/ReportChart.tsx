@@ -14,7 +14,7 @@ import { useI18n } from '../../i18n/useI18n';
 import { drillTarget } from './drill';
 
 function fewerSteps(option: Record<string, unknown>): Record<string, unknown> {
-  const axis = (a: unknown) => (a && typeof a === 'object' && (a as { type?: string }).type === 'value' ? { ...a, splitNumber: 3 } : a);
+  const axis = (a: unknown) => (a && typeof a === 'object' && (a as { type?: string }).type === 'value' ? { ...a, splitNumber: 2 } : a);
   const y = option.yAxis;
   return { ...option, yAxis: Array.isArray(y) ? y.map(axis) : axis(y) };
 }
@@ -42,7 +42,7 @@ export function ReportChart(props: ReportChartProps) {
     () => (data.data && data.data.chart === spec.id ? buildReportChart(spec, data.data, columns, f, colors, t, l(spec.title)) : null),
     [data.data, spec, columns, f, colors, t, l],
   );
-  // A short chart (a laptop's) keeps three steps on its value axes, so their labels do not crowd each other.
+  // A short chart (a laptop's) asks for two or three steps on its value axes, so their labels do not crowd each other.
   const option = useMemo(() => (built && height < 200 ? fewerSteps(built.option as Record<string, unknown>) : built?.option), [built, height]);
   const xCol = columns.find((c) => c.id === spec.x);
   const onClickItem = (p: { dataIndex: number }) => {
