@@ -72,7 +72,8 @@ export async function contactList(db: Db, settings: Settings, i: ListInput & Pag
     list: i.list,
     label: listLabel(i.list),
     asOf: i.asOf,
-    template: o.template,
+    // as the person wrote it (their placeholder words); the rows used its normalized form
+    template: i.template?.trim() ? i.template : o.defaultTemplate,
     defaultTemplate: o.defaultTemplate,
     campaign: segmentDef(suggestionSegment(i.list)).campaign,
     campaignId: o.campaignId,

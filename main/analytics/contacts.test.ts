@@ -64,6 +64,7 @@ describe('contact lists', () => {
     expect(def.campaign).toEqual(segmentDef('winback_high_value').campaign);
     const en = await list({ list: 'lapsed', template: 'Hi {name}, {service}/{Professional}', sort: [{ column: 'customer_id', desc: false }] });
     expect(rows(en)[0].message).toBe('Hi Érica, Corte & escova/Ana Paula');
+    expect(en.template).toBe('Hi {name}, {service}/{Professional}'); // shown back as written
     const bad = await t.dispatcher.call('contacts.list', { list: 'lapsed', asOf: D, template: 'Oi {nomee}' });
     expect(bad.ok).toBe(false);
     if (!bad.ok) {
