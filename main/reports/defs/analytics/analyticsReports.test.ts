@@ -1,6 +1,6 @@
 // The analytics reports through the report engine and `painel report`: the same numbers as the analytics
 // functions (RFM rows as rfmSql, migration sums, segments, members, stored forecast, customer value, cohorts).
-import { MODEL_NAMES } from '../../../analytics/forecastChoice';
+import { codeWord } from '../../../../shared/codeLists';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -92,7 +92,8 @@ describe('analytics reports', () => {
     expect(fr[0].model).toBe(f.model);
     const bt = pageRows(await call<ReportPage>('reports.page', { report: 'forecast', params: { granularity: 'day', view: 'backtest' } }));
     // models by name, never by code; coverage travels with the errors
-    expect(bt.map((r) => r.model).sort()).toEqual(f.backtest.map((b) => MODEL_NAMES[b.model]['pt-BR']).sort());
+    expect(bt.map((r) => r.model).sort()).toEqual(f.backtest.map((b) => b.model).sort());
+    for (const b of f.backtest) expect(codeWord('forecastModel', b.model, 'pt-BR')).not.toBe(b.model);
     expect(bt.map((r) => r.coverage80).sort()).toEqual(f.backtest.map((b) => b.coverage80).sort());
     const job = await call<JobSnapshot>('analytics.fitCustomerValue', { asOf: '2026-10-31' });
     expect((await call<JobSnapshot>('jobs.wait', { id: job.id })).state).toBe('done');
