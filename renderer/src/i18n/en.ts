@@ -39,7 +39,6 @@ export const en: Record<MessageKey, string> = {
   'common.all': 'All',
   'common.rows': '{n} rows',
   'common.notYet': 'Not available yet',
-  'common.pp': '{value} p.p.',
   'common.notYetBody': 'This part of Painel is not ready in this version: {what}. No number is shown until the real data exists.',
   'common.noData': 'No data in this period.',
   'common.ago.now': 'just now',

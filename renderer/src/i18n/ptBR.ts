@@ -38,7 +38,6 @@ export const ptBR = {
   'common.all': 'Todas',
   'common.rows': '{n} linhas',
   'common.notYet': 'Ainda não disponível',
-  'common.pp': '{value} p.p.',
   'common.notYetBody': 'Esta parte do Painel ainda não está pronta nesta versão: {what}. Nenhum número é mostrado até que os dados reais existam.',
   'common.noData': 'Sem dados no período.',
   'common.ago.now': 'agora',
