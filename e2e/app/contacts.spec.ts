@@ -101,6 +101,7 @@ test('the contact list in English and dark', async ({ page }) => {
 test('set a goal and see its progress on the dashboard; the units side by side', async ({ page }) => {
   await openApp(page, server, { route: '/goals' });
   await settle(page);
+  await page.screenshot({ path: `${SHOTS}/goals-top-pt-BR.png`, fullPage: false });
   const first = page.getByTestId('goal-row').first();
   const unitId = await first.getAttribute('data-id');
   // a bad amount is refused in words
