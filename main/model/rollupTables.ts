@@ -10,6 +10,8 @@ export interface RollupColumn {
   expr: string;
   /** The migration that added the column (13 when absent): a later column comes with its own ALTER TABLE. */
   since?: number;
+  /** The migration that dropped the column (kept here so older migrations still create what they created). */
+  until?: number;
 }
 
 export interface RollupTable {
@@ -37,7 +39,9 @@ export const ROLLUP_TABLES: readonly RollupTable[] = [
   {
     // Sales by their own business date: revenue of completed sales, appointment counts by status.
     name: 'rollup_sales_day',
-    dims: [dim('d', 'DATE', 'r.biz_date'), dim('location_id'), dim('employee_id'), dim('source'), dim('kind'), dim('status')],
+    // The sale's employee was a dimension until migration 15: no report reads it (a staff filter reads the rows), and
+    // without it the table is several times smaller.
+    dims: [dim('d', 'DATE', 'r.biz_date'), dim('location_id'), { ...dim('employee_id'), until: 15 }, dim('source'), dim('kind'), dim('status')],
     measures: [
       count('sales'),
       sum('gross', 'gross_amount'),
@@ -79,7 +83,8 @@ export const ROLLUP_TABLES: readonly RollupTable[] = [
   },
 ];
 
-const asOf = (version: number) => (c: RollupColumn) => (c.since ?? 13) <= version;
+const asOf = (version: number) => (c: RollupColumn) => (c.since ?? 13) <= version && (c.until === undefined || version < c.until);
+const current = (c: RollupColumn) => c.until === undefined;
 
 /** CREATE TABLE of every rollup table as of a schema version, and of the state row (the zone the days were taken in). */
 export function rollupDdl(version: number): string {
@@ -87,10 +92,12 @@ export function rollupDdl(version: number): string {
   return [...tables, `CREATE TABLE rollup_state (timezone VARCHAR, built_at TIMESTAMPTZ);`].join('\n');
 }
 
-/** ALTER TABLE for the rollup columns a migration adds; the state row is cleared so the engine rebuilds at open. */
-export function rollupColumnsAdded(version: number): string {
-  const adds = ROLLUP_TABLES.flatMap((t) => [...t.dims, ...t.measures].filter((c) => c.since === version).map((c) => `ALTER TABLE ${sqlIdent(t.name)} ADD COLUMN ${sqlIdent(c.name)} ${c.type};`));
-  return [...adds, 'DELETE FROM rollup_state;'].join('\n');
+/** ALTER TABLE for the rollup columns a migration adds or drops; the state row is cleared so the engine rebuilds at open. */
+export function rollupColumnsChanged(version: number): string {
+  const cols = (t: RollupTable) => [...t.dims, ...t.measures];
+  const adds = ROLLUP_TABLES.flatMap((t) => cols(t).filter((c) => c.since === version).map((c) => `ALTER TABLE ${sqlIdent(t.name)} ADD COLUMN ${sqlIdent(c.name)} ${c.type};`));
+  const drops = ROLLUP_TABLES.flatMap((t) => cols(t).filter((c) => c.until === version).map((c) => `ALTER TABLE ${sqlIdent(t.name)} DROP COLUMN ${sqlIdent(c.name)};`));
+  return [...adds, ...drops, 'DELETE FROM rollup_state;'].join('\n');
 }
 
 /**
@@ -98,9 +105,10 @@ export function rollupColumnsAdded(version: number): string {
  * date order (row groups then cover narrow date ranges, so a month's read skips the rest).
  */
 export function rollupInsertSql(t: RollupTable, bounds: (instant: string) => string, days: string): string {
-  const cols = [...t.dims, ...t.measures];
+  const dims = t.dims.filter(current);
+  const cols = [...dims, ...t.measures.filter(current)];
   const where = [t.where, days].filter(Boolean).join(' AND ') || 'TRUE';
   return `INSERT INTO ${sqlIdent(t.name)} (${cols.map((c) => sqlIdent(c.name)).join(', ')})
-    SELECT ${cols.map((c) => `${c.expr} AS ${sqlIdent(c.name)}`).join(', ')} FROM ${t.source(bounds)} r WHERE ${where} GROUP BY ${t.dims.map((_, i) => i + 1).join(', ')}
+    SELECT ${cols.map((c) => `${c.expr} AS ${sqlIdent(c.name)}`).join(', ')} FROM ${t.source(bounds)} r WHERE ${where} GROUP BY ${dims.map((_, i) => i + 1).join(', ')}
     ORDER BY 1`;
 }

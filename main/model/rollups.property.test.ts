@@ -72,7 +72,7 @@ const PAY_COLS = ['payment_id', 'sale_id', 'occurred_at', 'method', 'kind', 'amo
 async function snapshot(t: TestEngine): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
   for (const r of ROLLUP_TABLES) {
-    const cols = [...r.dims, ...r.measures].map((c) => `CAST("${c.name}" AS VARCHAR)`);
+    const cols = [...r.dims, ...r.measures].filter((c) => c.until === undefined).map((c) => `CAST("${c.name}" AS VARCHAR)`);
     out[r.name] = (await t.engine.db.all<{ row: string }>(`SELECT concat_ws('|', ${cols.map((c) => `coalesce(${c}, '∅')`).join(', ')}) AS row FROM ${r.name} ORDER BY 1`)).map((x) => x.row);
   }
   return out;

@@ -15,6 +15,8 @@ const DAYS_DDL = `${DAYS} (d DATE, t VARCHAR)`;
 const REFRESH = '__rollup_refresh';
 /** The after-write hook's name: its work runs inside the write transaction, registered by touchDays. */
 export const DAILY_ROLLUPS = 'daily-rollups';
+/** The rows the rollups now cover, recorded with them (readers compare with the tables' counts). */
+const COUNTS = `UPDATE rollup_state SET sales = (SELECT count(*) FROM sales), payments = (SELECT count(*) FROM payments)`;
 const biz = (ts: string) => `CAST(timezone(getvariable('biz_tz'), ${ts}) AS DATE)`;
 
 const SALES = '__rollup_sales';
@@ -98,6 +100,7 @@ export async function refreshTouchedDays(tx: Tx): Promise<{ days: number }> {
     await tx.run(rollupInsertSql(t, bounds, `r.biz_date IN ${days}`));
   }
   await tx.run(`DROP TABLE ${REFRESH}`);
+  await tx.run(COUNTS);
   return { days: Math.max(0, ...spans.map((s) => s.n)) };
 }
 
@@ -111,7 +114,8 @@ export async function rebuildRollupsTx(tx: Tx): Promise<void> {
   await tx.run(`DELETE FROM ${DAYS}`);
   await tx.run(`DELETE FROM ${SALES}`);
   await tx.run(`DELETE FROM rollup_state`);
-  await tx.run(`INSERT INTO rollup_state VALUES (getvariable('biz_tz'), now())`);
+  await tx.run(`INSERT INTO rollup_state (timezone, built_at) VALUES (getvariable('biz_tz'), now())`);
+  await tx.run(COUNTS);
 }
 
 /** Rebuilds every rollup from scratch in a transaction of its own; returns the rows of each table. */

@@ -1,9 +1,9 @@
 // Migration 14: each day's net of completed sales summed row by row (gross - discount per sale), as the
 // like-for-like comparisons of sales-summary read it; the rollups are rebuilt when the engine opens the database.
-import { rollupColumnsAdded } from '../../model/rollupTables';
+import { rollupColumnsChanged } from '../../model/rollupTables';
 
 export default {
   version: 14,
   name: 'rollup net per row',
-  sql: rollupColumnsAdded(14),
+  sql: rollupColumnsChanged(14),
 };
