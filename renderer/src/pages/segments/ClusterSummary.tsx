@@ -7,9 +7,11 @@ import { useChartColors } from '../../components/charts/chartColors';
 import { EChart } from '../../components/charts/EChart';
 import { CLUSTER_COLORS, rfmDonut } from '../../components/charts/rfmDonut';
 import { useI18n } from '../../i18n/useI18n';
+import { useWords } from '../contacts/contactText';
 
 export function ClusterSummary({ rfm }: { rfm: RfmResult }) {
   const { t, f, l } = useI18n();
+  const w = useWords();
   const colors = useChartColors();
   const donut = useMemo(() => rfmDonut(rfm.clusters, f, colors, t('seg.clusters')), [rfm.clusters, f, colors, t]);
   const by = new Map(rfm.clusters.map((c) => [c.cluster, c]));
@@ -44,7 +46,10 @@ export function ClusterSummary({ rfm }: { rfm: RfmResult }) {
                 <tr key={id}>
                   <th scope="row">
                     <span className="swatch" style={{ background: CLUSTER_COLORS[id] }} aria-hidden="true" />
-                    <a href={href('/reports/customer-profiles', { rfmCluster: id })}>{l(RFM_CLUSTER_LABELS[id])}</a>
+                    <a href={href('/reports/customer-profiles', { rfmCluster: id })}>{l(RFM_CLUSTER_LABELS[id])}</a>{' '}
+                    <a href={href(`/contacts/cluster:${id}`)} title={w('contacts.openList')} aria-label={`${w('contacts.openList')}: ${l(RFM_CLUSTER_LABELS[id])}`}>
+                      ✆
+                    </a>
                   </th>
                   <td className="num">{f.integer(c?.customers ?? 0)}</td>
                   <td className="num">{f.money(c?.monetary ?? 0)}</td>
