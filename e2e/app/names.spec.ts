@@ -71,6 +71,18 @@ test('pt-BR pages show names and words, never ids, column names or English codes
   await go(page, '/reports/sales-by-channel');
   await expect(page.locator('.dt-body')).toContainText('Loja online');
 
+  // A day of sales and one sale's lines: customers, units, professionals and items by name.
+  await go(page, '/reports/sales-summary');
+  await page.locator('.dt-body [role="row"]').first().click();
+  await expect(page).toHaveURL(/#\/sales\?day=/);
+  await expect(page.getByTestId('row-total')).not.toHaveAttribute('data-total', '');
+  await check(page, 'a day of sales');
+  await page.locator('.dt-body [role="row"]').first().click();
+  await expect(page).toHaveURL(/#\/sales\?sale=/);
+  await expect(page.locator('#main-content h1')).toContainText('Venda de');
+  await expect(page.getByRole('table', { name: 'Itens da venda' })).toBeVisible();
+  await check(page, 'a sale and its lines');
+
   await go(page, '/customers');
   await check(page, 'customers');
   await page.locator('.dt-body [role="row"]').first().click();

@@ -4,6 +4,8 @@
 import type { LocalizedText } from '../../../shared/types';
 import type { Engine } from '../../engine/engine';
 import { PAYMENT_METHODS } from '../../reports/sqlParts';
+import { NO_EMPLOYEE } from '../../reports/columns';
+import { codeWord } from '../../../shared/codeLists';
 import { partnerIds } from '../partners';
 import type { ExportColumn, Locale, WireValue } from '../types';
 import type { ClosingPack, ClosingSection, ClosingTable } from './closingTypes';
@@ -44,7 +46,7 @@ async function revenueSection(engine: Engine, daily: MonthRun, items: MonthRun, 
     source: items.report,
   };
   const channelTable = tableOf(channels, ['source', 'kind', 'sales', 'gross', 'discounts', 'revenue', 'fees', 'net_after_fees'], { title: L('Por canal', 'By channel') });
-  channelTable.rows = channelTable.rows.map(([source, kind, ...rest]) => [source, kindLabel(kind, locale), ...rest]);
+  channelTable.rows = channelTable.rows.map(([source, kind, ...rest]) => [source === null ? null : codeWord('source', String(source), locale), kindLabel(kind, locale), ...rest]);
   return {
     id: 'revenue',
     title: L('Faturamento bruto', 'Gross revenue'),
@@ -116,12 +118,11 @@ async function receiptsSection(engine: Engine, fin: MonthRun, pay: MonthRun, loc
 async function commissionSections(engine: Engine, staff: MonthRun, locale: Locale): Promise<ClosingSection[]> {
   const pt = locale === 'pt-BR';
   const partners = await partnerIds(engine.db);
-  // The employee code stays beside the name: large teams have namesakes.
-  const table = tableOf(staff, ['employee_id', 'employee_name', 'base', 'rate', 'commission'], { title: L('Comissões por profissional', 'Commissions by employee') });
+  // The accountant reads professionals by name (the codes stay in the report's own exports).
+  const table = tableOf(staff, ['employee_name', 'base', 'rate', 'commission'], { title: L('Comissões por profissional', 'Commissions by employee') });
   table.columns.push(textCol('partner', 'Parceiro', 'Partner'));
   table.rows = staff.rows.map((r) => [
-    r.employee_id,
-    r.employee_name ?? (r.employee_id === null ? (pt ? 'Sem profissional' : 'Unassigned') : r.employee_id),
+    r.employee_name ?? (r.employee_id === null ? NO_EMPLOYEE[locale] : r.employee_id),
     r.base,
     r.rate,
     r.commission,

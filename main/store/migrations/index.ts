@@ -18,6 +18,7 @@ import m032 from './m032_sync_source_facts';
 import m040 from './m040_employee_settings';
 import m050 from './m050_import_templates';
 import m075 from './m075_goals';
+import m076 from './m076_named_views';
 
 export interface Migration {
   version: number;
@@ -25,4 +26,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: Migration[] = [m001, m002, m003, m004, m010, m011, m012, m013, m014, m015, m020, m021, m022, m030, m031, m032, m040, m050, m075];
+export const MIGRATIONS: Migration[] = [m001, m002, m003, m004, m010, m011, m012, m013, m014, m015, m020, m021, m022, m030, m031, m032, m040, m050, m075, m076];

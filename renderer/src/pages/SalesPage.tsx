@@ -13,26 +13,43 @@ import { usePagedRows, type PageFetcher } from '../components/table/usePagedRows
 import { useI18n } from '../i18n/useI18n';
 import { formatValue } from '../i18n/reportFormat';
 import type { LocalizedText } from '../../../shared/types';
+import type { ReportColumnMeta } from '../../../shared/reports';
 import { useAppStore } from '../state/appStore';
 import { useFilterStore } from '../state/filterStore';
 
-const SALE_COLUMNS = ['sale_id', 'biz_ts', 'status', 'kind', 'customer_id', 'location_id', 'employee_id', 'gross_amount', 'discount_amount', 'total_amount', 'coupon_code', 'source'];
-const LINE_COLUMNS = ['sale_id', 'line_no', 'item_id', 'employee_id', 'quantity', 'unit_price', 'discount_amount', 'line_total', 'duration_min'];
+// Names beside the keys (v_sales_named / v_sale_lines_named); the keys ride along in the rows for the drill-downs.
+const SALE_COLUMNS = ['biz_ts', 'status', 'kind', 'customer_name', 'location_name', 'employee_name', 'gross_amount', 'discount_amount', 'total_amount', 'coupon_code', 'source'];
+const LINE_COLUMNS = ['line_no', 'item_name', 'staff_name', 'quantity', 'unit_price', 'discount_amount', 'line_total', 'duration_min'];
+const L = (pt: string, en: string): LocalizedText => ({ 'pt-BR': pt, en });
+const NO_LOCATION = L('Online', 'Online');
+const NO_EMPLOYEE = L('Sem profissional', 'No professional');
+const NO_COUPON = L('Sem cupom', 'No coupon');
+/** Codes said in words, and what an empty unit, professional or coupon means. */
+const WORDS: Record<string, Pick<ReportColumnMeta, 'codes' | 'empty'>> = {
+  status: { codes: 'saleStatus' },
+  kind: { codes: 'saleKind' },
+  source: { codes: 'source' },
+  location_name: { empty: NO_LOCATION },
+  employee_name: { empty: NO_EMPLOYEE },
+  staff_name: { empty: NO_EMPLOYEE },
+  coupon_code: { empty: NO_COUPON },
+};
 const LABELS: Record<string, LocalizedText> = {
   sale_id: { 'pt-BR': 'Venda', en: 'Sale' },
   biz_ts: { 'pt-BR': 'Data e hora', en: 'Date and time' },
   status: { 'pt-BR': 'Situação', en: 'Status' },
   kind: { 'pt-BR': 'Tipo', en: 'Kind' },
-  customer_id: { 'pt-BR': 'Cliente', en: 'Customer' },
-  location_id: { 'pt-BR': 'Unidade', en: 'Location' },
-  employee_id: { 'pt-BR': 'Profissional', en: 'Employee' },
+  customer_name: { 'pt-BR': 'Cliente', en: 'Customer' },
+  location_name: { 'pt-BR': 'Unidade', en: 'Location' },
+  employee_name: { 'pt-BR': 'Profissional', en: 'Professional' },
+  staff_name: { 'pt-BR': 'Profissional', en: 'Professional' },
   gross_amount: { 'pt-BR': 'Bruto', en: 'Gross' },
   discount_amount: { 'pt-BR': 'Desconto', en: 'Discount' },
   total_amount: { 'pt-BR': 'Total', en: 'Total' },
   coupon_code: { 'pt-BR': 'Cupom', en: 'Coupon' },
   source: { 'pt-BR': 'Origem', en: 'Source' },
   line_no: { 'pt-BR': 'Linha', en: 'Line' },
-  item_id: { 'pt-BR': 'Item', en: 'Item' },
+  item_name: { 'pt-BR': 'Serviço ou produto', en: 'Service or product' },
   quantity: { 'pt-BR': 'Quantidade', en: 'Quantity' },
   unit_price: { 'pt-BR': 'Preço unitário', en: 'Unit price' },
   line_total: { 'pt-BR': 'Total da linha', en: 'Line total' },
@@ -45,7 +62,7 @@ function useViewTable(table: string, wanted: string[], filters: ColumnFilter[], 
   const [sort, setSort] = useState<SortSpec[]>(initialSort);
   const info = listing.data?.find((x) => x.name === table);
   const columns = useMemo(
-    () => (info ? wanted.map((id) => info.columns.find((c) => c.id === id)).filter((c) => !!c).map((c) => ({ ...c, label: LABELS[c.id] ?? c.label })) : []),
+    () => (info ? wanted.map((id) => info.columns.find((c) => c.id === id)).filter((c) => !!c).map((c) => ({ ...c, label: LABELS[c.id] ?? c.label, ...WORDS[c.id] })) : []),
     [info, wanted],
   );
   const specKey = JSON.stringify([table, sort, filters, dataVersion]);
@@ -76,10 +93,14 @@ export default function SalesPage({ route }: { route: Route }) {
     if (!sale && locations.length) out.push({ column: 'location_id', op: 'in', value: locations });
     return out;
   }, [day, sale, locations]);
-  const sales = useViewTable('v_sales', SALE_COLUMNS, filters, [{ column: 'biz_ts', desc: false }]);
+  const sales = useViewTable('v_sales_named', SALE_COLUMNS, filters, [{ column: 'biz_ts', desc: false }]);
   const lineFilters = useMemo<ColumnFilter[]>(() => (sale ? [{ column: 'sale_id', op: 'eq', value: sale }] : []), [sale]);
-  const lines = useViewTable(sale ? 'v_sale_lines' : 'v_sales', sale ? LINE_COLUMNS : [], lineFilters, sale ? [{ column: 'line_no', desc: false }] : []);
-  const title = sale ? t('sales.sale', { id: sale }) : day ? t('sales.day', { day: f.date(day) }) : t('sales.title');
+  const lines = useViewTable(sale ? 'v_sale_lines_named' : 'v_sales_named', sale ? LINE_COLUMNS : [], lineFilters, sale ? [{ column: 'line_no', desc: false }] : []);
+  // A sale is titled by who and when (its id is a key, not a name).
+  const first = sales.data.getRow(0);
+  const at = (id: string) => (first && sales.wireOrder ? first[sales.wireOrder.indexOf(id)] : null);
+  const saleTitle = first ? t('sales.saleOf', { who: String(at('customer_name') ?? t('sales.walkIn')), when: f.timestamp(at('biz_ts')) }) : t('sales.saleOne');
+  const title = sale ? saleTitle : day ? t('sales.day', { day: f.date(day) }) : t('sales.title');
   const customerIdx = sales.wireOrder?.indexOf('customer_id') ?? -1;
   const saleIdx = sales.wireOrder?.indexOf('sale_id') ?? -1;
 
