@@ -276,15 +276,15 @@ describe('hostile records in a good answer', () => {
       );
       const sales = Object.fromEntries(rejects.filter((x) => x.t === 'sales').map((x) => [x.id, x.reason]));
       expect(sales).toEqual({
-        'woo:2002': 'gross_amount: não pode ser negativo',
-        'woo:2003': 'gross_amount: valor fora do limite (acima de R$ 100 milhões)',
-        'woo:2004': 'created_at: data fora do intervalo (antes de 1990 ou mais de 5 anos à frente)',
-        'woo:2005': `coupon_code: texto com mais de ${MAX_TEXT.toLocaleString('pt-BR')} caracteres`,
-        'woo:2007': 'total_amount: não é um número (use 1234.56, ou 1.234,56 em arquivos pt-BR)',
+        'woo:2002': 'valor bruto: não pode ser negativo',
+        'woo:2003': 'valor bruto: valor fora do limite (acima de R$ 100 milhões)',
+        'woo:2004': 'data de criação: data fora do intervalo (antes de 1990 ou mais de 5 anos à frente)',
+        'woo:2005': `cupom: texto com mais de ${MAX_TEXT.toLocaleString('pt-BR')} caracteres`,
+        'woo:2007': 'valor total: não é um número (use 1234.56, ou 1.234,56 em arquivos pt-BR)',
       });
       // The lines and payments of a rejected sale go with it; a negative quantity sets aside only its line.
       const children = rejects.filter((x) => x.t !== 'sales');
-      expect(children.filter((x) => x.id.startsWith('woo:2006'))).toEqual([{ t: 'sale_lines', id: 'woo:2006/1', reason: 'quantity: não pode ser negativo' }]);
+      expect(children.filter((x) => x.id.startsWith('woo:2006'))).toEqual([{ t: 'sale_lines', id: 'woo:2006/1', reason: 'quantidade: não pode ser negativo' }]);
       for (const x of children.filter((c) => !c.id.startsWith('woo:2006'))) expect(['woo:2002', 'woo:2003', 'woo:2004', 'woo:2005', 'woo:2007']).toContain(x.id.split('/')[0]);
       // Reasons and ids stay short even when the record was 10 MB.
       const [size] = await db.all<{ n: number }>(`SELECT max(length(reason) + length(coalesce(record_id, '')) + length(coalesce(excerpt, '')))::INT AS n FROM sync_rejects`);

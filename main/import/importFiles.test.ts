@@ -69,11 +69,11 @@ describe('canonical CSV import', () => {
     ]);
     expect(rej[0].value).toBe('done');
     // Reasons are in the business's language (pt-BR by default).
-    expect(rej[0].reason).toBe('status: não é um destes valores: booked, confirmed, completed, cancelled, no_show');
+    expect(rej[0].reason).toBe('situação: não é um destes valores: booked, confirmed, completed, cancelled, no_show');
     expect(rej[1].value).toBe('31/02/2024');
-    expect(rej[2].reason).toBe('total_amount 40.00 não é bruto - desconto + impostos + frete = 50.00');
-    expect(rej[3].reason).toBe('sale_id repetido no arquivo (a primeira linha foi mantida)');
-    expect(rej[4].reason).toBe('sale_id: valor obrigatório ausente');
+    expect(rej[2].reason).toBe('valor total 40.00 não é bruto - desconto + impostos + frete = 50.00');
+    expect(rej[3].reason).toBe('código da venda repetido no arquivo (a primeira linha foi mantida)');
+    expect(rej[4].reason).toBe('código da venda: valor obrigatório ausente');
     expect(rej[5].reason).toBe('a linha tem mais colunas que o cabeçalho (9 em vez de 8)');
     expect(rej.every((r) => r.file === p && r.table === 'sales')).toBe(true);
   });

@@ -72,12 +72,12 @@ describe('one table pipeline for files and sources', () => {
       expect(Object.keys(file.reasons).sort()).toEqual(['far', 'long', 'missing', 'negative', 'status', 'total', 'words']);
       expect(sync.reasons).toEqual(file.reasons);
       if (locale === 'en') {
-        expect(file.reasons.total).toBe('total_amount 99.00 is not gross - discount + tax + shipping = 95.00');
+        expect(file.reasons.total).toBe('total amount 99.00 is not gross - discount + tax + shipping = 95.00');
         expect(file.reasons.status).toBe('status: not one of: booked, confirmed, completed, cancelled, no_show');
-        expect(file.reasons.missing).toBe('occurred_at: missing required value');
+        expect(file.reasons.missing).toBe('sale date: missing required value');
       } else {
-        expect(file.reasons.negative).toBe('gross_amount: não pode ser negativo');
-        expect(file.reasons.words).toBe('total_amount: não é um número (use 1234.56, ou 1.234,56 em arquivos pt-BR)');
+        expect(file.reasons.negative).toBe('valor bruto: não pode ser negativo');
+        expect(file.reasons.words).toBe('valor total: não é um número (use 1234.56, ou 1.234,56 em arquivos pt-BR)');
       }
     });
   }

@@ -2,7 +2,7 @@
 // each is a SQL test over the staged row (typed columns and their raw text `__v_<column>`) and a plain reason in
 // pt-BR and en. The first broken rule of a row becomes its reject {c: column, v: value, r: reason}.
 import { sqlIdent, sqlString } from '../sql/quote';
-import type { Words } from '../../shared/model';
+import { columnWord, type Words } from '../../shared/model';
 import { createFormatter } from '../../shared/format';
 import type { ColumnKind, ColumnSpec, TableSpec } from './schema';
 
@@ -26,9 +26,9 @@ export const REASONS = {
   between: W('deve estar entre {min} e {max}', 'must be between {min} and {max}'),
   amountRange: W('valor fora do limite (acima de R$ 100 milhões)', 'amount out of range (over R$ 100 million)'),
   dateRange: W('data fora do intervalo (antes de 1990 ou mais de 5 anos à frente)', 'date out of range (before 1990 or more than 5 years ahead)'),
-  total: W('total_amount {total} não é bruto - desconto + impostos + frete = {expected}', 'total_amount {total} is not gross - discount + tax + shipping = {expected}'),
+  total: W('valor total {total} não é bruto - desconto + impostos + frete = {expected}', 'total amount {total} is not gross - discount + tax + shipping = {expected}'),
   duplicate: W('{key} repetido no arquivo (a primeira linha foi mantida)', 'duplicate {key} within the file (the first row was kept)'),
-  orphan: W('sale_id: a venda desta linha foi rejeitada', 'sale_id: its sale was rejected'),
+  orphan: W('código da venda: a venda desta linha foi rejeitada', 'sale id: its sale was rejected'),
 } as const;
 
 /** Why a text did not read as a value of its kind (empty for kinds that take any text). */
@@ -69,7 +69,7 @@ export function ruleChecks(spec: TableSpec, present: ReadonlySet<string>, locale
   const checks: string[] = [];
   const cols = spec.columns.filter((c) => present.has(c.name));
   // Every reason names its column, so a source's reject (kept without a column field) says what was wrong.
-  const sayFor = (col: string) => (w: Words, fill?: Record<string, string | number>) => sqlString(`${col}: ${reasonText(w, locale, fill)}`);
+  const sayFor = (col: string) => (w: Words, fill?: Record<string, string | number>) => sqlString(`${columnWord(col, locale)}: ${reasonText(w, locale, fill)}`);
   for (const c of cols) {
     if (c.kind === 'id' || c.kind === 'text') checks.push(`WHEN length(${raw(c.name)}) > ${MAX_TEXT} THEN ${rejectSql(c.name, `left(${raw(c.name)}, 40)`, sayFor(c.name)(REASONS.tooLong))}`);
   }

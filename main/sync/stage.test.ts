@@ -87,13 +87,13 @@ describe('commitBatch', () => {
     expect(await d.all(`SELECT sale_id FROM sales`)).toEqual([{ sale_id: 't:ok' }]);
     const reasons = Object.fromEntries((await d.all<{ record_id: string; reason: string }>(`SELECT record_id, reason FROM sync_rejects WHERE record_id IS NOT NULL`)).map((x) => [x.record_id, x.reason]));
     // The model's reasons, in the business's language (pt-BR by default), each naming its column.
-    expect(reasons['t:total']).toBe('total_amount 99.00 não é bruto - desconto + impostos + frete = 95.00');
-    expect(reasons['t:date']).toMatch(/^occurred_at: não é uma data\/hora/);
-    expect(reasons['t:status']).toBe('status: não é um destes valores: booked, confirmed, completed, cancelled, no_show');
-    expect(reasons['t:far']).toBe('occurred_at: data fora do intervalo (antes de 1990 ou mais de 5 anos à frente)');
-    expect(reasons['t:total/1']).toBe('sale_id: a venda desta linha foi rejeitada');
-    expect(reasons['t:ok/1']).toBe('quantity: não pode ser negativo');
-    expect(reasons.p).toBe('method: não é um destes valores: cash, credit_card, debit_card, pix, boleto, wallet, voucher, other');
+    expect(reasons['t:total']).toBe('valor total 99.00 não é bruto - desconto + impostos + frete = 95.00');
+    expect(reasons['t:date']).toMatch(/^data da venda: não é uma data\/hora/);
+    expect(reasons['t:status']).toBe('situação: não é um destes valores: booked, confirmed, completed, cancelled, no_show');
+    expect(reasons['t:far']).toBe('data da venda: data fora do intervalo (antes de 1990 ou mais de 5 anos à frente)');
+    expect(reasons['t:total/1']).toBe('código da venda: a venda desta linha foi rejeitada');
+    expect(reasons['t:ok/1']).toBe('quantidade: não pode ser negativo');
+    expect(reasons.p).toBe('forma de pagamento: não é um destes valores: cash, credit_card, debit_card, pix, boleto, wallet, voucher, other');
     expect(r.rejected).toBe(8);
     d.close();
   });

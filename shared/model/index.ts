@@ -3,3 +3,4 @@
 export * from './enums';
 export * from './tables';
 export * from './text';
+export * from './columnWords';

@@ -5,14 +5,14 @@ import type { ImportReject, ImportSummary } from '../../../../shared/api/import'
 import { call } from '../../api/client';
 import { href } from '../../app/router';
 import { useI18n } from '../../i18n/useI18n';
-import { isCanonicalTable, modelTable } from '../../../../shared/model';
+import { columnWord, isCanonicalTable, modelTable } from '../../../../shared/model';
 import { useImportText } from './importText';
 
 const baseName = (p: string) => p.split(/[\\/]/).pop() ?? p;
 
 export function ImportResult({ summary, mapHref }: { summary: ImportSummary; mapHref?: string }) {
   const { tx, reason, f } = useImportText();
-  const { l } = useI18n();
+  const { l, locale } = useI18n();
   const tableName = (t: string) => (isCanonicalTable(t) ? l(modelTable(t).label, t) : t);
   const [rejects, setRejects] = useState<ImportReject[]>([]);
   useEffect(() => {
@@ -81,7 +81,7 @@ export function ImportResult({ summary, mapHref }: { summary: ImportSummary; map
               <tr key={i}>
                 <td>{baseName(r.file)}</td>
                 <td>{r.line ?? ''}</td>
-                <td>{r.column ?? ''}</td>
+                <td>{r.column ? columnWord(r.column, locale) : ''}</td>
                 <td>{r.value ?? ''}</td>
                 <td>{reason(r.reason)}</td>
               </tr>
