@@ -79,12 +79,13 @@ export default function DashboardPage() {
               ))}
           </div>
           {list && (d || dash.error) ? (
-            <Suspense fallback={<div className="card chart-placeholder" style={{ height: trendHeight + 60 }} />}>
+            <Suspense fallback={<div className="card chart-placeholder dash-trend" style={{ height: trendHeight + 60 }} />}>
               <TrendChart reports={list} asOf={d?.period.to ?? null} onForecast={onForecast} height={trendHeight} />
             </Suspense>
           ) : (
-            <div className="card chart-placeholder" style={{ height: trendHeight + 60 }} />
+            <div className="card chart-placeholder dash-trend" style={{ height: trendHeight + 60 }} />
           )}
+          {d && <GoalsCard month={d.period.to.slice(0, 7)} />}
         </div>
         <div className="dash-side">
           <div className="kpi-compact" data-testid="kpi-grid" aria-busy={dash.loading}>
@@ -97,7 +98,6 @@ export default function DashboardPage() {
           <AlertsCard />
         </div>
       </div>
-      {d && <GoalsCard month={d.period.to.slice(0, 7)} />}
       {list && (d || dash.error) && (
         <Suspense fallback={<div className="chart-placeholder" style={{ height: 300 }} />}>
           <MoreCharts reports={list} asOf={d?.period.to ?? null} />
