@@ -135,7 +135,7 @@ for (const locale of ['pt-BR', 'en'] as Locale[]) {
   }
 }
 
-test('the top bar stays one line at 1024 wide, with a custom period too', async ({ page }) => {
+test('the top bar stays one line at 1024 wide, with a custom period too', async ({ page }, info) => {
   await page.setViewportSize({ width: 1024, height: 720 });
   await openApp(page, server, { locale: 'pt-BR', route: '/dashboard' });
   await expect(page.getByTestId('kpi-net_revenue')).not.toHaveAttribute('data-value', '');
@@ -143,6 +143,7 @@ test('the top bar stays one line at 1024 wide, with a custom period too', async 
   await page.locator('#period-preset').selectOption('custom');
   await expect(page.locator('#period-from')).toBeVisible();
   await expectSoundLayout(page, 'dashboard 1024 custom period');
+  await shot(page, info, 'dashboard-1024x720-custom-period');
   await page.goto(`${server.origin}/#/reports/sales-summary`);
   await expect(page.getByTestId('row-total')).not.toHaveAttribute('data-total', '');
   await expectSoundLayout(page, 'report 1024 custom period');
