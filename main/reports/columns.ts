@@ -40,3 +40,4 @@ export const codeCol = (id: string, pt: string, en: string, codes: NonNullable<O
 export const NO_LOCATION: LocalizedText = L('Online', 'Online');
 export const NO_EMPLOYEE: LocalizedText = L('Sem profissional', 'No professional');
 export const NO_COUPON: LocalizedText = L('Sem cupom', 'No coupon');
+export const NO_CUSTOMER: LocalizedText = L('Cliente sem cadastro', 'Walk-in customer');

@@ -1,6 +1,6 @@
 // refunds: each refund (dated by its own occurred_at, whatever its sale's status) with its sale, customer,
 // method, amount and days from sale to refund; the totals row gives the refund rate of the period.
-import { codeCol, dateCol, intCol, keyCol, L, moneyCol, pctCol, textCol } from '../columns';
+import { codeCol, dateCol, intCol, keyCol, L, moneyCol, NO_CUSTOMER, pctCol, textCol } from '../columns';
 import type { ReportDefinition } from '../types';
 
 export const refunds: ReportDefinition = {
@@ -19,7 +19,7 @@ export const refunds: ReportDefinition = {
     dateCol('sale_date', 'Data da venda', 'Sale date'),
     codeCol('sale_status', 'Situação da venda', 'Sale status', 'saleStatus'),
     keyCol('customer_id', 'Código do cliente', 'Customer id', { drill: { kind: 'customer' } }),
-    textCol('customer_name', 'Cliente', 'Customer'),
+    textCol('customer_name', 'Cliente', 'Customer', { empty: NO_CUSTOMER }),
     codeCol('method', 'Forma', 'Method', 'paymentMethod'),
     moneyCol('amount', 'Valor', 'Amount', { lowerIsBetter: true }),
     intCol('days_to_refund', 'Dias até a devolução', 'Days from sale', { unit: 'days', total: 'avg' }),

@@ -2,7 +2,7 @@
 // with the running open balance (opening balance from all earlier days); a second table lists completed
 // sales of the period with no or partial payment. A refund of a completed sale is money given back for a sale
 // undone: it comes off the sales side as well as the receipts side, so a sale paid and then refunded owes nothing.
-import { codeCol, dateCol, keyCol, L, moneyCol, textCol } from '../columns';
+import { codeCol, dateCol, keyCol, L, moneyCol, NO_CUSTOMER, textCol } from '../columns';
 import type { ReportDefinition } from '../types';
 
 /** The refund `p` gives back money of a sale that is (still) completed. */
@@ -85,7 +85,7 @@ export const salesVsReceipts: ReportDefinition = {
         keyCol('sale_id', 'Código da venda', 'Sale id', { drill: { kind: 'sale' } }),
         dateCol('sale_date', 'Data', 'Date', { drill: { kind: 'daySales' } }),
         keyCol('customer_id', 'Código do cliente', 'Customer id', { drill: { kind: 'customer' } }),
-        textCol('customer_name', 'Cliente', 'Customer'),
+        textCol('customer_name', 'Cliente', 'Customer', { empty: NO_CUSTOMER }),
         codeCol('source', 'Canal', 'Source', 'source'),
         moneyCol('total', 'Total', 'Total'),
         moneyCol('paid', 'Pago', 'Paid'),

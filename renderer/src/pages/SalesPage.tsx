@@ -29,6 +29,7 @@ const WORDS: Record<string, Pick<ReportColumnMeta, 'codes' | 'empty'>> = {
   status: { codes: 'saleStatus' },
   kind: { codes: 'saleKind' },
   source: { codes: 'source' },
+  customer_name: { empty: L('Cliente sem cadastro', 'Walk-in customer') },
   location_name: { empty: NO_LOCATION },
   employee_name: { empty: NO_EMPLOYEE },
   staff_name: { empty: NO_EMPLOYEE },
