@@ -30,9 +30,9 @@ async function fails(method: string, input: unknown): Promise<string> {
 }
 
 describe('registry metadata', () => {
-  it('lists the eighteen catalogue reports plus profitability and marketplace, titled and labelled in both languages', async () => {
+  it('lists the eighteen catalogue reports plus profitability, marketplace and the units side by side, titled and labelled in both languages', async () => {
     const list = await t.call<ReportMeta[]>('reports.list');
-    expect(list.map((r) => r.id)).toEqual([...CATALOGUE, 'profitability', 'marketplace', ...ANALYTICS_REPORTS.map((r) => r.id)]);
+    expect(list.map((r) => r.id)).toEqual([...CATALOGUE, 'profitability', 'marketplace', 'units-overview', ...ANALYTICS_REPORTS.map((r) => r.id)]);
     for (const r of list) {
       expect(r.title['pt-BR'] && r.title.en && r.description.en).toBeTruthy();
       for (const c of [...r.columns, ...(r.views ?? []).flatMap((v) => v.columns)]) expect(c.label['pt-BR'] && c.label.en, `${r.id}.${c.id}`).toBeTruthy();
