@@ -93,11 +93,11 @@ export function rollupDdl(version: number): string {
 }
 
 /** ALTER TABLE for the rollup columns a migration adds or drops; the state row is cleared so the engine rebuilds at open. */
-export function rollupColumnsChanged(version: number): string {
+export function rollupColumnsChanged(version: number, clearState = true): string {
   const cols = (t: RollupTable) => [...t.dims, ...t.measures];
   const adds = ROLLUP_TABLES.flatMap((t) => cols(t).filter((c) => c.since === version).map((c) => `ALTER TABLE ${sqlIdent(t.name)} ADD COLUMN ${sqlIdent(c.name)} ${c.type};`));
   const drops = ROLLUP_TABLES.flatMap((t) => cols(t).filter((c) => c.until === version).map((c) => `ALTER TABLE ${sqlIdent(t.name)} DROP COLUMN ${sqlIdent(c.name)};`));
-  return [...adds, ...drops, 'DELETE FROM rollup_state;'].join('\n');
+  return [...adds, ...drops, ...(clearState ? ['DELETE FROM rollup_state;'] : [])].join('\n');
 }
 
 /**

@@ -9,7 +9,10 @@ import { Engine } from '../engine/engine';
 import { saveSettings } from '../engine/settings';
 import { FIXTURE_SQL } from '../reports/testFixture';
 import type { Db } from '../store/db';
-import { rollupsCurrent } from './rollups';
+import { Db as DbClass } from '../store/db';
+import { migrate } from '../store/migrate';
+import { MIGRATIONS } from '../store/migrations/index';
+import { ensureRollups, rollupsCurrent } from './rollups';
 
 let dir: string;
 let path: string;
@@ -42,6 +45,23 @@ describe('daily rollups', () => {
       expect(rollup).toEqual(base);
     } finally {
       await again.close();
+    }
+  });
+
+  it('survive the later rollup migrations on a database that already had them', async () => {
+    const db = await DbClass.open({ path: ':memory:', readers: 1 });
+    try {
+      await migrate(db, MIGRATIONS.filter((m) => m.version < 14));
+      await db.run(FIXTURE_SQL);
+      await db.run(`INSERT INTO rollup_state VALUES ('America/Sao_Paulo', now())`);
+      await migrate(db);
+      expect(await rollupsCurrent(db)).toBe(false);
+      expect(await ensureRollups(db)).toBe(true);
+      expect(await rollupsCurrent(db)).toBe(true);
+      const { rollup, base } = await byDay(db);
+      expect(rollup).toEqual(base);
+    } finally {
+      await db.close();
     }
   });
 

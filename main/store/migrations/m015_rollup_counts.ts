@@ -6,7 +6,9 @@ import { rollupColumnsChanged } from '../../model/rollupTables';
 export default {
   version: 15,
   name: 'rollup counts',
-  sql: `${rollupColumnsChanged(15)}
-ALTER TABLE rollup_state ADD COLUMN sales BIGINT;
-ALTER TABLE rollup_state ADD COLUMN payments BIGINT;`,
+  // The state row is made anew (DuckDB refuses to alter a table whose rows the same transaction deleted); an empty
+  // state is what makes the engine rebuild.
+  sql: `${rollupColumnsChanged(15, false)}
+DROP TABLE rollup_state;
+CREATE TABLE rollup_state (timezone VARCHAR, built_at TIMESTAMPTZ, sales BIGINT, payments BIGINT);`,
 };
