@@ -277,6 +277,18 @@ test('printing a report gives its title, filters as text, chart and table only; 
   }
   await pdfImage(info, reportPdf, 'report-print');
 
+  // a long report prints its first 200 rows and says how many the export holds
+  await page.goto(`${server.origin}/#/reports/customer-profiles`);
+  const total = page.getByTestId('row-total');
+  await expect(total).not.toHaveAttribute('data-total', '');
+  const rows = Number(await total.getAttribute('data-total'));
+  expect(rows).toBeGreaterThan(200);
+  await expect(page.getByTestId('print-table').locator('tbody tr')).toHaveCount(200);
+  const longPdf = info.outputPath('long-report.pdf');
+  writeFileSync(longPdf, await page.pdf({ preferCSSPageSize: true }));
+  const longText = pdfText(longPdf).replace(/\s+/g, ' ');
+  expect(longText).toContain(`Impressas as primeiras 200 de ${new Intl.NumberFormat('pt-BR').format(rows)} linhas`);
+
   await page.goto(`${server.origin}/#/dashboard`);
   await expect(page.getByTestId('dash-trend').locator('canvas').first()).toBeVisible();
   await settle(page);
