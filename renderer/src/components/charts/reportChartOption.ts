@@ -105,7 +105,9 @@ export function buildReportChart(spec: ChartSpec, data: ChartData, allColumns: R
       yAxisIndex: s.axis === 'right' && rightCol ? 1 : 0,
       stack: spec.kind === 'stacked_bar' || (spec.by && as === 'bar') ? (s.stack ?? `s${si}`) : s.stack,
       areaStyle: as === 'area' || spec.kind === 'area' ? { opacity: 0.25 } : undefined,
-      smooth: as !== 'bar',
+      // Straight segments: a smoothed line overshoots around closed days (zeros) and draws values below zero that
+      // no day had, which also pulls the axis under zero.
+      smooth: false,
       showSymbol: data.x.length < 40,
       barMaxWidth: 56,
       tooltip: { valueFormatter: (v: number) => formatValue(f, col, v) },
