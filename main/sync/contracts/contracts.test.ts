@@ -95,7 +95,7 @@ describe('Bling: the documented pedido, contatos and situações', () => {
   it('the example itself does not add up (12 is not 10 + 2 - 15.45 + 20): it is set aside with that reason, nothing folded into tax', async () => {
     const r = await land(mapPedido(BLING_PEDIDO.data, new Map(), opts()).rows);
     expect(r.sales).toEqual([]);
-    expect(r.rejects.map((x) => x.reason).filter((x) => /^total_amount 12\.00 não é bruto - desconto \+ impostos \+ frete = /.test(x))).toHaveLength(1);
+    expect(r.rejects.map((x) => x.reason).filter((x) => /^valor total 12\.00 não é bruto - desconto \+ impostos \+ frete = /.test(x))).toHaveLength(1);
   });
 
   it('a situação nobody mapped is not rejected: it takes the unknownStatus setting and books no payment', () => {
