@@ -44,6 +44,17 @@ test('the dashboard compares like for like and says which window', async ({ page
   await settle(page);
   await page.screenshot({ path: 'test-results/app/figures-dashboard-month-pt-BR.png' });
 
+  // One forecast: the trend chart states the same next-30-days total as the KPI card (forecastNext30).
+  const fc = await server.call<{ total: number | null; from: string; to: string }>('analytics.forecastNext30', {});
+  if (fc.total !== null) {
+    const fmt = createFormatter({ locale: 'pt-BR' });
+    const kpi = month.kpis.find((k) => k.id === 'forecast_next_30_days');
+    if (kpi) expect(Number(kpi.value)).toBeCloseTo(fc.total, 2);
+    await expect(page.getByTestId('dash-trend').locator('.chart-summary')).toContainText(
+      `Previsão dos próximos 30 dias (${fmt.dateShort(fc.from)} a ${fmt.dateShort(fc.to)}): ${fmt.money(fc.total)}`,
+    );
+  }
+
   await page.locator('#period-preset').selectOption('today');
   const day = await server.call<DashboardResult>('reports.dashboard', { period: { preset: 'today' } });
   await expect(sub).toHaveAttribute('data-compared', `${day.previous!.from}..${day.previous!.to}`);

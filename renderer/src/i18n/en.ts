@@ -288,7 +288,7 @@ export const en: Record<MessageKey, string> = {
   'seg.channel.email': 'E-mail',
   'seg.show': 'Show',
   'seg.locationNote': 'RFM and segments cover every location.',
-  'dash.forecastSummary': 'Next 30 days forecast: {total}, with 80% and 95% bands.',
+  'dash.forecastSummary': 'Next 30 days forecast ({from} to {to}): {total}, with 80% and 95% bands.',
   'c360.visits': 'Visits',
   'c360.firstLast': 'first {first} · last {last}',
   'c360.spent': 'Total spent',

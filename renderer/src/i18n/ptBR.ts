@@ -287,7 +287,7 @@ export const ptBR = {
   'seg.channel.email': 'E-mail',
   'seg.show': 'Mostrar',
   'seg.locationNote': 'RFM e segmentos consideram todas as unidades.',
-  'dash.forecastSummary': 'Previsão dos próximos 30 dias: {total}, com faixas de 80% e 95%.',
+  'dash.forecastSummary': 'Previsão dos próximos 30 dias ({from} a {to}): {total}, com faixas de 80% e 95%.',
   'c360.visits': 'Visitas',
   'c360.firstLast': 'primeira {first} · última {last}',
   'c360.spent': 'Total gasto',
