@@ -48,8 +48,9 @@ test('the dashboard compares like for like and says which window', async ({ page
   const fc = await server.call<{ total: number | null; from: string; to: string }>('analytics.forecastNext30', {});
   if (fc.total !== null) {
     const fmt = createFormatter({ locale: 'pt-BR' });
-    const kpi = month.kpis.find((k) => k.id === 'forecast_next_30_days');
-    if (kpi) expect(Number(kpi.value)).toBeCloseTo(fc.total, 2);
+    const card = page.getByTestId('kpi-forecast_next_30_days');
+    await expect(card).not.toHaveAttribute('data-value', '');
+    expect(Number(await card.getAttribute('data-value'))).toBeCloseTo(fc.total, 2);
     await expect(page.getByTestId('dash-trend').locator('.chart-summary')).toContainText(
       `Previsão dos próximos 30 dias (${fmt.dateShort(fc.from)} a ${fmt.dateShort(fc.to)}): ${fmt.money(fc.total)}`,
     );
