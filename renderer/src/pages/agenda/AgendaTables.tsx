@@ -3,6 +3,7 @@
 import type { AgendaResult } from '../../../../shared/agenda';
 import { codeLabel } from '../../i18n/valueLabels';
 import { useI18n } from '../../i18n/useI18n';
+import { AgendaHead } from './AgendaHead';
 import { duration, useDayLabel } from './agendaFormat';
 
 export function BookingsTable({ a }: { a: AgendaResult }) {
@@ -17,24 +18,7 @@ export function BookingsTable({ a }: { a: AgendaResult }) {
       ) : (
         <div className="agenda-scroll">
           <table className="simple-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('agenda.col.day')}</th>
-                <th scope="col">{t('agenda.col.time')}</th>
-                <th scope="col">{t('agenda.col.customer')}</th>
-                <th scope="col">{t('agenda.col.phone')}</th>
-                <th scope="col">{t('agenda.col.services')}</th>
-                <th scope="col">{t('agenda.col.professional')}</th>
-                <th scope="col">{t('agenda.col.unit')}</th>
-                <th scope="col">{t('agenda.col.status')}</th>
-                <th scope="col" className="num">
-                  {t('agenda.col.duration')}
-                </th>
-                <th scope="col" className="num">
-                  {t('agenda.col.value')}
-                </th>
-              </tr>
-            </thead>
+            <AgendaHead cols={['day', 'time', 'customer', 'phone', 'services', 'professional', 'unit', 'status', ['duration', 'num'], ['value', 'num']]} />
             <tbody>
               {rows.map((b) => (
                 <tr key={b.saleId}>
@@ -72,18 +56,7 @@ export function GapsTable({ a }: { a: AgendaResult }) {
       ) : (
         <div className="agenda-scroll short">
           <table className="simple-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('agenda.col.day')}</th>
-                <th scope="col">{t('agenda.col.from')}</th>
-                <th scope="col">{t('agenda.col.to')}</th>
-                <th scope="col" className="num">
-                  {t('agenda.col.duration')}
-                </th>
-                <th scope="col">{t('agenda.col.professional')}</th>
-                <th scope="col">{t('agenda.col.unit')}</th>
-              </tr>
-            </thead>
+            <AgendaHead cols={['day', 'from', 'to', ['duration', 'num'], 'professional', 'unit']} />
             <tbody>
               {a.gaps.rows.map((g) => (
                 <tr key={`${g.day}|${g.employeeId}|${g.start}`}>
@@ -117,17 +90,7 @@ export function NoShowsTable({ a }: { a: AgendaResult }) {
       ) : (
         <div className="agenda-scroll short">
           <table className="simple-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('agenda.col.time')}</th>
-                <th scope="col">{t('agenda.col.customer')}</th>
-                <th scope="col">{t('agenda.col.phone')}</th>
-                <th scope="col">{t('agenda.col.services')}</th>
-                <th scope="col">{t('agenda.col.professional')}</th>
-                <th scope="col">{t('agenda.col.unit')}</th>
-                <th scope="col">{t('agenda.col.next')}</th>
-              </tr>
-            </thead>
+            <AgendaHead cols={['time', 'customer', 'phone', 'services', 'professional', 'unit', 'next']} />
             <tbody>
               {a.noShows.rows.map((n) => (
                 <tr key={n.saleId}>

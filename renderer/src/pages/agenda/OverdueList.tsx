@@ -4,6 +4,7 @@ import type { CallState } from '../../api/useCall';
 import { ErrorNote } from '../../components/ErrorNote';
 import { codeLabel } from '../../i18n/valueLabels';
 import { useI18n } from '../../i18n/useI18n';
+import { AgendaHead } from './AgendaHead';
 
 export function OverdueList({ state }: { state: CallState<OverdueResult> }) {
   const { t, f, locale } = useI18n();
@@ -18,23 +19,7 @@ export function OverdueList({ state }: { state: CallState<OverdueResult> }) {
       {r && r.rows.length > 0 && (
         <div className="agenda-scroll">
           <table className="simple-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('agenda.col.customer')}</th>
-                <th scope="col">{t('agenda.col.phone')}</th>
-                <th scope="col">{t('agenda.col.cluster')}</th>
-                <th scope="col">{t('agenda.col.lastVisit')}</th>
-                <th scope="col">{t('agenda.col.usual')}</th>
-                <th scope="col" className="num">
-                  {t('agenda.col.since')}
-                </th>
-                <th scope="col" className="num">
-                  {t('agenda.col.spent')}
-                </th>
-                <th scope="col">{t('agenda.col.professional')}</th>
-                <th scope="col">{t('agenda.col.unit')}</th>
-              </tr>
-            </thead>
+            <AgendaHead cols={['customer', 'phone', 'cluster', 'lastVisit', 'usual', ['since', 'num'], ['spent', 'num'], 'professional', 'unit']} />
             <tbody>
               {r.rows.map((c) => (
                 <tr key={c.customerId}>
