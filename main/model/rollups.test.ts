@@ -48,6 +48,26 @@ describe('daily rollups', () => {
     }
   });
 
+  it('keep their values when migration 16 narrows the stored measures to 64-bit types', async () => {
+    const db = await DbClass.open({ path: ':memory:', readers: 1 });
+    try {
+      await migrate(db, MIGRATIONS.filter((m) => m.version < 16));
+      await db.run(FIXTURE_SQL);
+      await ensureRollups(db);
+      const types = () => db.all<{ t: string }>(`SELECT DISTINCT data_type AS t FROM information_schema.columns WHERE table_name LIKE 'rollup_%' AND (data_type LIKE 'DECIMAL%' OR data_type IN ('HUGEINT', 'BIGINT')) ORDER BY 1`);
+      expect((await types()).map((r) => r.t)).toContain('DECIMAL(38,2)');
+      const before = await byDay(db);
+      await migrate(db);
+      expect((await types()).map((r) => r.t)).toEqual(['BIGINT', 'DECIMAL(18,2)', 'DECIMAL(18,3)']);
+      // Nothing to rebuild: the same rows, the same sums, still current.
+      expect(await rollupsCurrent(db)).toBe(true);
+      expect(await byDay(db)).toEqual(before);
+      expect(before.rollup).toEqual(before.base);
+    } finally {
+      db.close();
+    }
+  });
+
   it('survive the later rollup migrations on a database that already had them', async () => {
     const db = await DbClass.open({ path: ':memory:', readers: 1 });
     try {

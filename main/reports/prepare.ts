@@ -1,5 +1,6 @@
 // Resolves a report request (definition, period, parameters, common filters, available analytics) and builds
 // the report's inner SQL into a shared parameter list, so the engine can wrap it for pages, totals and charts.
+import { dataBounds } from './dataBounds';
 import { z } from 'zod';
 import type { CommonFilters, PeriodInput } from '../../shared/api/reports';
 import type { ReportParamMeta, ResolvedPeriod } from '../../shared/reports';
@@ -77,13 +78,9 @@ export function validateParams(def: ReportDefinition, raw: Record<string, ParamV
 }
 
 /** First and last business dates with a sale or a payment (for the `all` preset); null on an empty database. */
+/** First and last business dates with a sale or a payment (the "all time" period), null when there is none. */
 export async function activityRange(engine: Engine): Promise<{ first: string; last: string } | null> {
-  const rows = await engine.db.all<{ first: string | null; last: string | null }>(`
-    WITH b AS (SELECT min(occurred_at) AS lo, max(occurred_at) AS hi FROM sales UNION ALL SELECT min(occurred_at), max(occurred_at) FROM payments)
-    SELECT strftime(CAST(timezone(getvariable('biz_tz'), min(lo)) AS DATE), '%Y-%m-%d') AS first,
-           strftime(CAST(timezone(getvariable('biz_tz'), max(hi)) AS DATE), '%Y-%m-%d') AS last FROM b`);
-  const r = rows[0];
-  return r?.first && r.last ? { first: r.first, last: r.last } : null;
+  return (await dataBounds(engine.db)).activity;
 }
 
 export async function resolveRequest(engine: Engine, req: RunRequest): Promise<Resolved> {

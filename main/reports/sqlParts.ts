@@ -28,19 +28,13 @@ export const PAYMENT_METHODS = PAYMENT_METHOD_VALUES.map((m) => [m.code, m.label
  * (staff = line employee, else the sale's). Lines with no staff form the unassigned row (staff_id NULL).
  */
 export function staffMonthsSql(ctx: Pick<ReportContext, 'lines' | 'linesFilter' | 'rollups' | 'from' | 'to'>): string {
-  if (ctx.rollups) {
-    return `SELECT CAST(date_trunc('month', l.d) AS DATE) AS month, l.staff_id, CAST(sum(l.line_total) AS DECIMAL(18,2)) AS base,
-      any_value(e.commission_rate) AS rate, any_value(e.name) AS employee_name,
-      round(CAST(sum(l.line_total) AS DECIMAL(18,2)) * any_value(e.commission_rate), 2) AS commission
-    FROM rollup_lines_day l LEFT JOIN employees e ON e.employee_id = l.staff_id
-    WHERE l.status = 'completed' AND l.d BETWEEN ${ctx.from} AND ${ctx.to} AND ${ctx.rollups.filter('l')}
-    GROUP BY ALL`;
-  }
-  return `SELECT CAST(date_trunc('month', l.biz_date) AS DATE) AS month, l.staff_id, CAST(sum(l.line_total) AS DECIMAL(18,2)) AS base,
-      any_value(e.commission_rate) AS rate, any_value(e.name) AS employee_name,
-      round(CAST(sum(l.line_total) AS DECIMAL(18,2)) * any_value(e.commission_rate), 2) AS commission
-    FROM ${ctx.lines({ customerKey: false })} l LEFT JOIN employees e ON e.employee_id = l.staff_id
-    WHERE l.status = 'completed' AND ${ctx.linesFilter('l')}
-    GROUP BY ALL`;
+  // Summed per employee-month first, then named and priced: the join reads one row per employee-month.
+  const months = ctx.rollups
+    ? `SELECT CAST(date_trunc('month', l.d) AS DATE) AS month, l.staff_id, CAST(sum(l.line_total) AS DECIMAL(18,2)) AS base
+      FROM rollup_lines_day l WHERE l.status = 'completed' AND l.d BETWEEN ${ctx.from} AND ${ctx.to} AND ${ctx.rollups.filter('l')} GROUP BY 1, 2`
+    : `SELECT CAST(date_trunc('month', l.biz_date) AS DATE) AS month, l.staff_id, CAST(sum(l.line_total) AS DECIMAL(18,2)) AS base
+      FROM ${ctx.lines({ customerKey: false })} l WHERE l.status = 'completed' AND ${ctx.linesFilter('l')} GROUP BY 1, 2`;
+  return `SELECT m.month, m.staff_id, m.base, e.commission_rate AS rate, e.name AS employee_name, round(m.base * e.commission_rate, 2) AS commission
+    FROM (${months}) m LEFT JOIN employees e ON e.employee_id = m.staff_id`;
 }
 

@@ -2,11 +2,10 @@
 // activity up to the period's end plus the look-ahead some reports use). When it did (America/Sao_Paulo since
 // 2019), a business date is plain arithmetic on the instant, far cheaper than a time-zone conversion per row.
 import type { Db } from '../store/db';
-import { StateKey } from '../store/state';
+import { dataBounds } from './dataBounds';
 
 const DAY = 86_400_000;
 const spans = new Map<string, number | null>();
-const FIRST_DATE = new StateKey<{ version: number; first: string | null }, Db>('reports.firstDate', () => ({ version: -1, first: null }));
 
 function offsetMinutes(fmt: Intl.DateTimeFormat, at: number): number {
   const name = fmt.formatToParts(new Date(at)).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
@@ -29,19 +28,6 @@ export function fixedOffset(tz: string, from: string, to: string): number | null
   return out;
 }
 
-/** First business-relevant date of the data (earliest sale, payment or listing observation), cached per data version. */
-async function firstDate(db: Db): Promise<string | null> {
-  const hit = db.state(FIRST_DATE);
-  if (hit.version === db.dataVersion) return hit.first;
-  const [r] = await db.all<{ d: string | null }>(
-    `SELECT strftime(CAST(least((SELECT min(occurred_at) FROM sales), (SELECT min(occurred_at) FROM payments),
-       (SELECT min(observed_at) FROM listing_snapshots)) AS DATE) - 1, '%Y-%m-%d') AS d`,
-  );
-  hit.version = db.dataVersion;
-  hit.first = r?.d ?? null;
-  return r?.d ?? null;
-}
-
 let enabled = true;
 /** Tests switch the fixed-offset path off to check that both paths give the same rows. */
 export function useFixedOffsets(on: boolean): void {
@@ -52,7 +38,7 @@ export function useFixedOffsets(on: boolean): void {
 export async function requestOffsetUs(db: Db, tz: string, periodFrom: string, periodTo: string): Promise<number | null> {
   if (!enabled) return null;
   // Rows only exist from the first recorded date; reports look up to 60 days past the period (rebooking).
-  const from = (await firstDate(db)) ?? periodFrom;
+  const from = (await dataBounds(db)).earliest ?? periodFrom;
   const ahead = new Date(Date.parse(`${periodTo}T00:00:00Z`) + 62 * DAY).toISOString().slice(0, 10);
   const minutes = fixedOffset(tz, from < ahead ? from : periodFrom, ahead);
   return minutes === null ? null : minutes * 60_000_000;
