@@ -18,6 +18,7 @@ import { AFTER_WRITE_HOOKS } from '../identity/afterWrite';
 import type { IdentityResult } from '../identity/matchCustomers';
 import { loadSettings } from '../engine/settings';
 import { runAfterWrite } from '../model/afterWrite';
+import { holdRollupRefresh } from '../model/rollups';
 import type { Locale } from '../model/rules';
 import { beginWrite } from '../model/stage';
 import { loadFlatCsv } from './sheet/flatFile';
@@ -264,9 +265,12 @@ export async function importFiles(db: Db, paths: string[], opts: ImportOptions =
   // then one data.changed, so views reload once and the engine's checkpoint after changes does not run between files.
   let after: Record<string, unknown> = {};
   let finished = false;
+  // Each file commits on its own; the daily rollups are recomputed once, with the last file (see holdRollupRefresh).
+  const rollups = holdRollupRefresh(db);
   try {
     for (let i = 0; i < files.length; i++) {
       opts.checkCancelled?.();
+      if (i === files.length - 1) rollups.release();
       const file = files[i];
       const before = doneBytes;
       opts.progress?.({ done: before, total, phase: basename(file), message: `file ${i + 1}/${files.length}` });
@@ -282,6 +286,7 @@ export async function importFiles(db: Db, paths: string[], opts: ImportOptions =
     }
     finished = true;
   } finally {
+    await rollups.settle();
     const changed = [...new Set(summaries.flatMap((x) => x.tables.filter((c) => c.loaded + c.replaced > 0).map((c) => c.table)))];
     // A cancelled import stops at once: only the caches learn what the committed files changed.
     const skip = opts.skipIdentity || !finished ? ['identity'] : [];

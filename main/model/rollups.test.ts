@@ -12,7 +12,7 @@ import type { Db } from '../store/db';
 import { Db as DbClass } from '../store/db';
 import { migrate } from '../store/migrate';
 import { MIGRATIONS } from '../store/migrations/index';
-import { ensureRollups, rollupsCurrent } from './rollups';
+import { ensureRollups, holdRollupRefresh, rollupsCurrent, touchDates } from './rollups';
 
 let dir: string;
 let path: string;
@@ -65,6 +65,45 @@ describe('daily rollups', () => {
       expect(before.rollup).toEqual(before.base);
     } finally {
       db.close();
+    }
+  });
+
+  it('held back across an import\'s files: marked behind until the last write, recomputed once, rebuilt at open after a crash', async () => {
+    const p = join(dir, 'held.duckdb');
+    const e = await Engine.open({ dbPath: p, log: () => undefined });
+    const covers = async (db: Db) => (await db.all<{ ok: boolean }>(`SELECT s.sales = (SELECT count(*) FROM sales) AS ok FROM rollup_state s`))[0]?.ok === true;
+    await e.db.run(FIXTURE_SQL);
+    await e.db.transaction((tx) => touchDates(tx, `SELECT DISTINCT CAST(timezone(getvariable('biz_tz'), occurred_at) AS DATE) AS d FROM sales`));
+    expect(await covers(e.db)).toBe(true);
+    const held = holdRollupRefresh(e.db);
+    // A write while held: committed, the rollups marked behind in the same transaction (readers read base rows).
+    await e.db.transaction(async (tx) => {
+      await tx.run(`UPDATE sales SET total_amount = total_amount + 1, gross_amount = gross_amount + 1 WHERE status = 'completed'`);
+      await touchDates(tx, `SELECT DISTINCT CAST(timezone(getvariable('biz_tz'), occurred_at) AS DATE) AS d FROM sales`);
+    });
+    expect(await covers(e.db)).toBe(false);
+    expect(await rollupsCurrent(e.db)).toBe(false);
+    // The last write, released: it recomputes every day kept since, once; settle then has nothing left to do.
+    held.release();
+    await e.db.transaction((tx) => touchDates(tx, `SELECT DATE '2000-01-01' AS d`));
+    expect(await covers(e.db)).toBe(true);
+    expect((await byDay(e.db)).rollup).toEqual((await byDay(e.db)).base);
+    await held.settle();
+    // A crash between files (held, never settled): the next open finds them behind and rebuilds them.
+    holdRollupRefresh(e.db);
+    await e.db.transaction(async (tx) => {
+      await tx.run(`UPDATE sales SET total_amount = total_amount + 1, gross_amount = gross_amount + 1 WHERE status = 'completed'`);
+      await touchDates(tx, `SELECT DISTINCT CAST(timezone(getvariable('biz_tz'), occurred_at) AS DATE) AS d FROM sales`);
+    });
+    await e.close();
+    const again = await Engine.open({ dbPath: p, log: () => undefined });
+    try {
+      expect(await rollupsCurrent(again.db)).toBe(true);
+      expect(await covers(again.db)).toBe(true);
+      const { rollup, base } = await byDay(again.db);
+      expect(rollup).toEqual(base);
+    } finally {
+      await again.close();
     }
   });
 

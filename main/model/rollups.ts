@@ -3,6 +3,7 @@
 // commits those days alone are recomputed from the base tables — in the same transaction as the rows. A rebuild
 // recomputes every day; it runs when a database first gets the tables or the business time zone changes.
 import type { Db, Tx } from '../store/db';
+import { StateKey } from '../store/state';
 import { ROLLUP_TABLES, rollupInsertSql } from './rollupTables';
 
 /** The tables whose rows the rollups summarise. */
@@ -17,6 +18,8 @@ const REFRESH = '__rollup_refresh';
 export const DAILY_ROLLUPS = 'daily-rollups';
 /** The rows the rollups now cover, recorded with them (readers compare with the tables' counts). */
 const COUNTS = `UPDATE rollup_state SET sales = (SELECT count(*) FROM sales), payments = (SELECT count(*) FROM payments)`;
+/** Marks the rollups as behind the tables (readers compare counts and read base rows; the next open rebuilds). */
+const BEHIND = `UPDATE rollup_state SET sales = -1`;
 const biz = (ts: string) => `CAST(timezone(getvariable('biz_tz'), ${ts}) AS DATE)`;
 
 const SALES = '__rollup_sales';
@@ -69,14 +72,51 @@ export async function touchDays(tx: Tx, table: string, keys: string, params?: un
   }
   await tx.run(noteSql(TARGETS[table], daysOfKeys(table, keys, rows)), params as never);
   if (table === 'sales') await tx.run(`INSERT INTO ${SALES} SELECT DISTINCT sale_id FROM (${keys})`, params as never);
-  tx.beforeCommit(DAILY_ROLLUPS, async (t) => void (await refreshTouchedDays(t)));
+  registerRefresh(tx);
+}
+
+/**
+ * Held back refreshes: while a multi-file import writes its files (one transaction each), the days each file notes
+ * are kept and the rollups are marked behind in that file's transaction; the last file's transaction recomputes
+ * every kept day once (a day an import's sales, lines and payments files all touch is recomputed once, not three
+ * times). Readers never get stale figures in between: behind rollups make every report read the base rows.
+ */
+const HOLD = new StateKey<{ holds: number }, Db>('model.rollupRefreshHeld', () => ({ holds: 0 }));
+
+function registerRefresh(tx: Tx): void {
+  if (tx.state(HOLD).holds > 0) tx.beforeCommit(DAILY_ROLLUPS, (t) => t.run(BEHIND));
+  else tx.beforeCommit(DAILY_ROLLUPS, async (t) => void (await refreshTouchedDays(t)));
+}
+
+/**
+ * Holds back the rollup refresh of the write transactions that follow until `release` (call it before the last
+ * transaction, which then recomputes every day noted since); `settle` (always, e.g. in a finally) recomputes the
+ * kept days in a transaction of its own when no later transaction did (the last one failed or never ran).
+ */
+export function holdRollupRefresh(db: Db): { release(): void; settle(): Promise<void> } {
+  const s = db.state(HOLD);
+  s.holds++;
+  let held = true;
+  const release = () => {
+    if (held) s.holds--;
+    held = false;
+  };
+  return {
+    release,
+    async settle() {
+      release();
+      if (s.holds > 0) return;
+      const [r] = await db.all<{ behind: boolean }>(`SELECT sales = -1 AS behind FROM rollup_state`);
+      if (r?.behind) await db.transaction(async (tx) => void (await refreshTouchedDays(tx)));
+    },
+  };
 }
 
 /** Notes business days directly (a SELECT of DATE values named d): their rollups are recomputed before the commit. */
 export async function touchDates(tx: Tx, dates: string): Promise<void> {
   await tx.run(`CREATE TEMP TABLE IF NOT EXISTS ${DAYS_DDL}`);
   await tx.run(noteSql(TARGETS.sales, dates));
-  tx.beforeCommit(DAILY_ROLLUPS, async (t) => void (await refreshTouchedDays(t)));
+  registerRefresh(tx);
 }
 
 /** Recomputes the rollups of the days noted in this transaction. */
@@ -124,9 +164,12 @@ export async function rebuildRollups(db: Db): Promise<{ table: string; rows: num
   return db.all<{ table: string; rows: number }>(ROLLUP_TABLES.map((t) => `SELECT '${t.name}' AS "table", count(*)::DOUBLE AS rows FROM ${t.name}`).join(' UNION ALL '));
 }
 
-/** Whether the stored rollups were built in the current business time zone (readers fall back otherwise). */
+/**
+ * Whether the stored rollups were built in the current business time zone and are not behind (a held-back refresh
+ * that never ran, e.g. a crash between an import's files): readers fall back, and the engine rebuilds at open.
+ */
 export async function rollupsCurrent(db: Db): Promise<boolean> {
-  const rows = await db.all<{ ok: boolean }>(`SELECT timezone = getvariable('biz_tz') AS ok FROM rollup_state`);
+  const rows = await db.all<{ ok: boolean }>(`SELECT timezone = getvariable('biz_tz') AND sales IS DISTINCT FROM -1 AS ok FROM rollup_state`);
   return rows[0]?.ok === true;
 }
 

@@ -51,6 +51,8 @@ export interface Tx {
    * per key, inside the transaction, just before COMMIT; a failure rolls everything back.
    */
   beforeCommit(key: string, fn: (tx: Tx) => Promise<void>): void;
+  /** State the database keeps for a module (see Db.state), reachable from inside a transaction. */
+  state<T>(key: StateKey<T, Db>): T;
 }
 
 class Mutex {
@@ -213,6 +215,7 @@ export class Db extends EventEmitter {
         reader: (sql, params) => this.timed(sql, () => w.runAndReadAll(sql, params)),
         touched: (...t) => t.forEach((x) => touched.add(x)),
         beforeCommit: (key, fn) => void (pending.has(key) || pending.set(key, fn)),
+        state: (key) => this.state(key),
       };
       await this.timed('BEGIN TRANSACTION', () => w.run('BEGIN TRANSACTION'));
       let result: T;
