@@ -6,6 +6,7 @@ import type { Tx } from '../store/db';
 import { columnList, q } from './convert';
 import { ordOf, type Staged } from './stage';
 import { touchDays } from './rollups';
+import { recordKeys } from './importKeys';
 
 /** Maps row ordinals of rejected rows to the line they stand on in the file. */
 export type LineResolver = (ordinals: number[]) => Promise<Map<number, number>>;
@@ -65,18 +66,12 @@ export async function writeRejects(tx: Tx, staged: Staged, sink: RejectSink): Pr
   return rejected;
 }
 
-/** A row's key as one text value (the import_rows record that lets an import be undone). */
-export function rowKeySql(key: readonly string[], alias = ''): string {
-  const a = alias ? `${alias}.` : '';
-  return key.length === 1 ? `CAST(${a}${q(key[0])} AS VARCHAR)` : `concat_ws(chr(31), ${key.map((k) => `CAST(${a}${q(k)} AS VARCHAR)`).join(', ')})`;
-}
-
 /** Rows to merge: a staged table's valid rows, or a table of them made for connector hooks. */
 export interface MergeSource {
   staged: Staged;
   /** A table holding only valid rows (with __r); when absent the staged table is read WHERE __rej IS NULL. */
   table?: string;
-  /** The import whose new rows are recorded in import_rows (so it can be undone). */
+  /** The import whose new rows are recorded in import_keys (so it can be undone). */
   importId?: string;
   /** Also record the rows this write replaced (a source writing over demo rows keeps them when the demo goes). */
   recordReplaced?: boolean;
@@ -94,7 +89,7 @@ export async function mergeRows(tx: Tx, src: MergeSource): Promise<Omit<TableCou
   if (targetEmpty) {
     const loaded = await count(tx, `SELECT count(*) AS n FROM ${from} WHERE ${valid}`);
     if (loaded > 0) await tx.run(`INSERT INTO ${q(table)} (${cols}) SELECT ${cols} FROM ${from} WHERE ${valid}`);
-    if (loaded > 0 && src.importId) await tx.run(`INSERT INTO import_rows SELECT $1, $2, ${rowKeySql(spec.key)} FROM ${from} WHERE ${valid}`, [src.importId, table]);
+    if (loaded > 0 && src.importId) await recordKeys(tx, src.importId, table, spec.key, `${from} WHERE ${valid}`);
     if (loaded > 0) await touchDays(tx, table, `SELECT ${spec.key.map(q).join(', ')} FROM ${from} WHERE ${valid}`, undefined, `SELECT * FROM ${from} WHERE ${valid}`);
     return { table, loaded, replaced: 0, unchanged: 0 };
   }
@@ -124,7 +119,7 @@ ${src.table ? '' : 'WHERE s.__rej IS NULL'}`);
   if (n('new') + n('changed') > 0) await touchDays(tx, table, written, undefined, rows);
   const recorded = src.recordReplaced ? `('new', 'changed')` : `('new')`;
   if ((n('new') > 0 || (src.recordReplaced && n('changed') > 0)) && src.importId) {
-    await tx.run(`INSERT INTO import_rows SELECT $1, $2, ${rowKeySql(spec.key, 's')} FROM ${from} s JOIN ${cmp} c0 ON c0.__r = ${r('s')} WHERE st IN ${recorded}`, [src.importId, table]);
+    await recordKeys(tx, src.importId, table, spec.key, `${from} s JOIN ${cmp} c0 ON c0.__r = ${r('s')} WHERE st IN ${recorded}`, 's');
   }
   await tx.run(`DROP TABLE ${cmp}`);
   return { table, loaded: n('new'), replaced: n('changed'), unchanged: n('same') };

@@ -99,7 +99,7 @@ function suite(zone: string, seed: number) {
         fc.asyncProperty(fc.array(opArb, { minLength: 2, maxLength: 6 }), async (ops) => {
           const db = t.engine.db;
           await db.transaction(async (tx) => {
-            for (const table of ['sale_lines', 'payments', 'sales', 'import_rows']) await tx.run(`DELETE FROM ${table}`);
+            for (const table of ['sale_lines', 'payments', 'sales', 'import_keys', 'import_origins']) await tx.run(`DELETE FROM ${table}`);
             await rebuildRollupsTx(tx);
           });
           const imports: string[] = [];

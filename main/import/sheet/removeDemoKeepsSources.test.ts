@@ -5,6 +5,7 @@ import { openTestEngine, type TestEngine } from '../../engine/testEngine';
 import { runSync } from '../../sync/runner';
 import { compareWithSource, simSecrets, simSources, startSimulators, type SimSet } from '../../sync/testing/harness';
 import type { JobSnapshot } from '../../../shared/events';
+import { keyHashSql, recordedKeysSql } from '../../model/importKeys';
 
 let set: SimSet;
 let t: TestEngine;
@@ -28,7 +29,7 @@ describe('remove demo after a source was connected', () => {
 
     const s = await runSync({ db: t.engine.db, secrets: simSecrets(set), sources: simSources(set), full: true, signal: new AbortController().signal, overlapMinutes: 10, timezone: 'America/Sao_Paulo' });
     expect(s.sources.map((x) => x.state)).toEqual(['ok']);
-    const synced = await count(`SELECT count(*) AS n FROM sales WHERE sale_id IN (SELECT "key" FROM import_rows WHERE import_id = 'source:woocommerce' AND "table" = 'sales')`);
+    const synced = await count(`SELECT count(*) AS n FROM sales WHERE ${keyHashSql(['sale_id'])} IN (${recordedKeysSql('sales', 'source:woocommerce')})`);
     expect(synced).toBeGreaterThan(0);
 
     await t.call('import.removeDemo');
@@ -39,8 +40,8 @@ describe('remove demo after a source was connected', () => {
     expect(await count(`SELECT count(*) AS n FROM sales WHERE sale_id NOT LIKE 'woo:%'`)).toBe(0);
 
     // Once the demo is gone, syncs stop recording their rows.
-    const before = await count(`SELECT count(*) AS n FROM import_rows`);
+    const before = await count(`SELECT count(*) AS n FROM import_keys`);
     await runSync({ db: t.engine.db, secrets: simSecrets(set), sources: simSources(set), full: true, signal: new AbortController().signal, overlapMinutes: 10, timezone: 'America/Sao_Paulo' });
-    expect(await count(`SELECT count(*) AS n FROM import_rows`)).toBe(before);
+    expect(await count(`SELECT count(*) AS n FROM import_keys`)).toBe(before);
   });
 });

@@ -1,13 +1,13 @@
-// Undoing an import: the rows it added (recorded by key in import_rows) are removed, every other row stays; and
-// removing the demo data: every row that no file import added, offered only after the demo was generated.
+// Undoing an import: the rows it added (their keys recorded in import_keys, model/importKeys.ts) are removed, every
+// other row stays; and removing the demo data: every row that no standing import or source sync recorded, offered
+// only after the demo was generated.
 import type { Db, Tx } from '../../store/db';
 import { AppError } from '../../store/errors';
 import { CANONICAL_TABLES } from '../../../shared/types';
 import { TABLE_SPECS } from '../canonicalSchema';
 import { q } from '../../model/convert';
-import { rowKeySql } from '../../model/merge';
+import { forgetImport, keyHashSql, recordedKeysSql, recordedTables } from '../../model/importKeys';
 import { touchDays } from '../../model/rollups';
-import { sqlString } from '../../sql/quote';
 import { rebuildIdentity } from '../../identity/matchCustomers';
 
 export const DEMO_IMPORT_ID = 'demo';
@@ -16,11 +16,13 @@ export interface RemovedRows {
   tables: { table: string; rows: number }[];
 }
 
+/** Deletes the rows of a table whose key hash passes `keyFilter` (`IN (...)` / `NOT IN (...)`); returns how many. */
 async function deleteWhere(tx: Tx, table: string, keyFilter: string): Promise<number> {
   const spec = TABLE_SPECS[table as keyof typeof TABLE_SPECS];
-  const [{ n }] = await tx.all<{ n: bigint }>(`SELECT count(*) AS n FROM ${q(table)} WHERE ${rowKeySql(spec.key)} ${keyFilter}`);
-  if (Number(n) > 0) await touchDays(tx, table, `SELECT ${spec.key.map(q).join(', ')} FROM ${q(table)} WHERE ${rowKeySql(spec.key)} ${keyFilter}`);
-  if (Number(n) > 0) await tx.run(`DELETE FROM ${q(table)} WHERE ${rowKeySql(spec.key)} ${keyFilter}`);
+  const where = `${keyHashSql(spec.key)} ${keyFilter}`;
+  const [{ n }] = await tx.all<{ n: bigint }>(`SELECT count(*) AS n FROM ${q(table)} WHERE ${where}`);
+  if (Number(n) > 0) await touchDays(tx, table, `SELECT ${spec.key.map(q).join(', ')} FROM ${q(table)} WHERE ${where}`);
+  if (Number(n) > 0) await tx.run(`DELETE FROM ${q(table)} WHERE ${where}`);
   return Number(n);
 }
 
@@ -40,12 +42,11 @@ export async function undoImport(db: Db, importId: string): Promise<RemovedRows>
     const done = await tx.all(`SELECT 1 FROM import_undone WHERE import_id = $1`, [importId]);
     if (done.length) throw new AppError('CONFLICT', 'already undone');
     const out: RemovedRows['tables'] = [];
-    const tables = await tx.all<{ t: string }>(`SELECT DISTINCT "table" AS t FROM import_rows WHERE import_id = $1`, [importId]);
-    for (const t of CANONICAL_TABLES.filter((c) => tables.some((x) => x.t === c)).reverse()) {
-      const rows = await deleteWhere(tx, t, `IN (SELECT "key" FROM import_rows WHERE import_id = ${sqlString(importId)} AND "table" = '${t}')`);
-      out.push({ table: t, rows });
+    const tables = await recordedTables(tx, importId);
+    for (const t of CANONICAL_TABLES.filter((c) => tables.includes(c)).reverse()) {
+      out.push({ table: t, rows: await deleteWhere(tx, t, `IN (${recordedKeysSql(t, importId)})`) });
     }
-    await tx.run(`DELETE FROM import_rows WHERE import_id = $1`, [importId]);
+    await forgetImport(tx, importId);
     await tx.run(`DELETE FROM import_rejects WHERE import_id = $1`, [importId]);
     await tx.run(`INSERT INTO import_undone (import_id) VALUES ($1)`, [importId]);
     return out;
@@ -72,7 +73,7 @@ export async function removeDemo(db: Db): Promise<RemovedRows> {
   const removed = await db.transaction(async (tx) => {
     const out: RemovedRows['tables'] = [];
     for (const t of [...CANONICAL_TABLES].reverse()) {
-      out.push({ table: t, rows: await deleteWhere(tx, t, `NOT IN (SELECT "key" FROM import_rows WHERE "table" = '${t}')`) });
+      out.push({ table: t, rows: await deleteWhere(tx, t, `NOT IN (${recordedKeysSql(t)})`) });
     }
     await tx.run(`INSERT INTO import_undone (import_id) VALUES ($1)`, [DEMO_IMPORT_ID]);
     return out;

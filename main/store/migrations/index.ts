@@ -20,6 +20,7 @@ import m040 from './m040_employee_settings';
 import m050 from './m050_import_templates';
 import m075 from './m075_goals';
 import m076 from './m076_named_views';
+import m077 from './m077_import_keys';
 
 export interface Migration {
   version: number;
@@ -27,4 +28,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: Migration[] = [m001, m002, m003, m004, m010, m011, m012, m013, m014, m015, m016, m020, m021, m022, m030, m031, m032, m040, m050, m075, m076];
+export const MIGRATIONS: Migration[] = [m001, m002, m003, m004, m010, m011, m012, m013, m014, m015, m016, m020, m021, m022, m030, m031, m032, m040, m050, m075, m076, m077];
