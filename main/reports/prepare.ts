@@ -96,7 +96,8 @@ export async function resolveRequest(engine: Engine, req: RunRequest): Promise<R
   const today = req.period?.today ?? businessToday(settings.timezone);
   const wantsAll = (req.period?.preset ?? (req.period?.from ? 'custom' : def.defaultPreset)) === 'all';
   const period = resolvePeriod(req.period ?? {}, today, def.defaultPreset, wantsAll ? await activityRange(engine) : null);
-  const has = await availability(engine.db);
+  // What the request reads is looked up at once: analytics present, the rollups current, the UTC offset's span.
+  const [has, rollups, offsetUs] = await Promise.all([availability(engine.db), rollupsReady(engine.db), requestOffsetUs(engine.db, settings.timezone, period.from, period.to)]);
   if (common.rfmCluster?.length && !has.rfm) throw new AppError('NOT_READY', 'the RFM cluster filter needs RFM scores: run the customer analytics first');
   const views = viewsOf(def);
   const view = views.find((v) => v.id === values.view) ?? views[0];
@@ -104,8 +105,6 @@ export async function resolveRequest(engine: Engine, req: RunRequest): Promise<R
     throw new AppError('NOT_READY', `the ${view.id} table of ${def.id} needs ${view.requires === 'rfm' ? 'RFM scores' : 'customer value scores'}: run the customer analytics first`);
   }
   const columns = columnsAvailable(view.columns, has);
-  const offsetUs = await requestOffsetUs(engine.db, settings.timezone, period.from, period.to);
-  const rollups = await rollupsReady(engine.db);
   return { def, view, columns, offsetUs, rollups, period, previous: previousPeriod(period), lastYear: lastYearPeriod(period), common, values, settings, has };
 }
 

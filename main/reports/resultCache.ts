@@ -45,10 +45,10 @@ class ResultCache {
     // Registered before any await, so concurrent requests for the same result (page and totals) share one run.
     const entry: Entry = { table, version: db.dataVersion, rows: 0, ready: Promise.resolve(table) };
     entry.ready = this.attach()
-      .then(() => db.all(`CREATE OR REPLACE TABLE ${table} AS ${sql}`, params))
-      .then(async () => {
-        const [n] = await db.all<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM ${table}`);
-        entry.rows = n?.n ?? 0;
+      // CREATE TABLE AS answers with the number of rows it stored.
+      .then(() => db.all<{ Count?: bigint | number }>(`CREATE OR REPLACE TABLE ${table} AS ${sql}`, params))
+      .then((created) => {
+        entry.rows = Number(created[0]?.Count ?? 0);
         this.trim(entry);
         return table;
       });

@@ -4,17 +4,19 @@ import { intCol, keyCol, L, moneyCol, moneyRatioCol, NO_LOCATION, pctCol, textCo
 import { distinctTotal } from '../sqlParts';
 import type { ReportContext, ReportDefinition } from '../types';
 
-function agg(ctx: ReportContext, from: string, to: string): string {
+/** Completed sales per location in [from, to]; the distinct customers only when asked (the previous period needs none). */
+function agg(ctx: ReportContext, from: string, to: string, customers: boolean): string {
   const r = ctx.rollups;
   if (r) {
-    return `SELECT s.location_id, s.sales, s.gross, s.discounts, s.total, c.customers FROM
-      (SELECT location_id, CAST(sum(sales) AS BIGINT) AS sales, sum(gross) AS gross, sum(discounts) AS discounts, sum(total) AS total
-        FROM rollup_sales_day s WHERE s.status = 'completed' AND s.d BETWEEN ${from} AND ${to} AND ${r.filter('s')} GROUP BY 1) s
+    const sums = `SELECT location_id, CAST(sum(sales) AS BIGINT) AS sales, sum(gross) AS gross, sum(discounts) AS discounts, sum(total) AS total
+        FROM rollup_sales_day s WHERE s.status = 'completed' AND s.d BETWEEN ${from} AND ${to} AND ${r.filter('s')} GROUP BY 1`;
+    if (!customers) return sums;
+    return `SELECT s.location_id, s.sales, s.gross, s.discounts, s.total, c.customers FROM (${sums}) s
       LEFT JOIN (SELECT location_id, list(DISTINCT customer_key) AS customers FROM ${r.customers(from, to)} GROUP BY 1) c
         ON c.location_id IS NOT DISTINCT FROM s.location_id`;
   }
   return `SELECT s.location_id, count(*) AS sales, sum(s.gross_amount) AS gross, sum(s.discount_amount) AS discounts,
-      sum(s.total_amount) AS total, list(DISTINCT s.customer_key) FILTER (WHERE s.customer_key IS NOT NULL) AS customers
+      sum(s.total_amount) AS total${customers ? ', list(DISTINCT s.customer_key) FILTER (WHERE s.customer_key IS NOT NULL) AS customers' : ''}
     FROM ${ctx.sales({ from, to })} s WHERE s.status = 'completed' AND ${ctx.salesFilter('s')}
     GROUP BY s.location_id`;
 }
@@ -61,7 +63,7 @@ export const salesByLocation: ReportDefinition = {
   sql(ctx) {
     const pf = `CAST(${ctx.p(ctx.previous.from)} AS DATE)`;
     const pt = `CAST(${ctx.p(ctx.previous.to)} AS DATE)`;
-    return `WITH cur AS (${agg(ctx, ctx.from, ctx.to)}), prev AS (${agg(ctx, pf, pt)})
+    return `WITH cur AS (${agg(ctx, ctx.from, ctx.to, true)}), prev AS (${agg(ctx, pf, pt, false)})
       SELECT k.location_id, loc.name AS location_name, coalesce(cur.sales, 0) AS sales,
         coalesce(cur.gross, 0) AS gross, coalesce(cur.discounts, 0) AS discounts,
         coalesce(cur.gross, 0) - coalesce(cur.discounts, 0) AS revenue,
