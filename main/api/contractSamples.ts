@@ -15,6 +15,7 @@ export const CONTRACT_SAMPLES: Record<string, unknown> = {
   'export.close': { month: '2026-10', format: 'pdf', folder: tmpdir(), fileName: 'painel-contract-sample.pdf', overwrite: true },
   'export.closingSummary': { month: '2026-10' },
   'export.parquet': { folder: tmpdir(), fileName: 'painel-contract-sample-parquet', overwrite: true },
+  'export.table': { table: 'items', format: 'xlsx', folder: tmpdir(), fileName: 'painel-contract-sample-items.xlsx', overwrite: true },
   'export.partners': {},
   'export.setPartner': { employeeId: 'no-such-employee', partner: true },
   'app.info': {},

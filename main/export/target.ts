@@ -5,6 +5,7 @@ import { existsSync, linkSync, lstatSync, mkdirSync, realpathSync, renameSync, r
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { AppError } from '../store/errors';
+import { DATASET_MARKER } from '../../shared/api/export';
 
 export interface TargetRequest {
   /** The chosen folder (absolute). */
@@ -26,7 +27,7 @@ export interface Target {
 }
 
 /** A marker written into folder exports so that only a previous export folder can be replaced. */
-export const FOLDER_MARKER = '_painel_export.json';
+export const FOLDER_MARKER = DATASET_MARKER;
 
 function isInside(root: string, p: string): boolean {
   const rel = relative(root, p);

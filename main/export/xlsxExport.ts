@@ -3,13 +3,13 @@
 // row of SUBTOTAL formulas, an "about" sheet and, for reports with a chart, the chart's data ready for Excel.
 import type ExcelJS from 'exceljs';
 import { loadExcel } from './lazyLibs';
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import type { JobContext } from '../jobs/jobRunner';
 import { streamRows } from './duckRun';
 import { describeQuery, projectSql, totalsOf, xlsxExpr } from './projection';
 import { excelNumFmt } from '../../shared/format';
 import { columnWidth, formatterOf } from './layout';
-import { columnLabel, text, type ExportContext, type ExportSource, type Locale, type WireValue } from './types';
+import { columnLabel, text, type ExportColumn, type ExportContext, type ExportSource, type Locale, type WireValue } from './types';
 
 /** Excel's sheet holds 1,048,576 rows: one header, and the last sheet keeps one row for totals. */
 export const MAX_SHEET_ROWS = 1_048_576;
@@ -48,6 +48,16 @@ async function drained(ws: ExcelJS.Worksheet): Promise<void> {
   while (pending() > 1 << 20) await new Promise((ok) => setTimeout(ok, 2));
 }
 
+/**
+ * How a data sheet's cells are made when the default (`xlsxExpr`: numbers, date serials, capped text) is not
+ * wanted: the SQL of each column's value, and a last step per column in JS for what SQL cannot choose (a cell that
+ * is a number or text by its value).
+ */
+export interface SheetCells {
+  expr: (c: ExportColumn, sqlType: string | undefined) => string;
+  convert?: ReadonlyMap<number, (v: DuckDBValue) => ExcelJS.CellValue>;
+}
+
 interface DataSheet {
   ws: ExcelJS.Worksheet;
   name: string;
@@ -71,7 +81,15 @@ export async function writeXlsx(conn: DuckDBConnection, source: ExportSource, ct
  * Streams a result into typed data sheets named `baseName` ("baseName 2"... past Excel's row limit), with the
  * header, formats, autofilter and the totals row; returns the rows written.
  */
-export async function addDataSheets(wb: ExcelJS.stream.xlsx.WorkbookWriter, conn: DuckDBConnection, source: ExportSource, ctx: ExportContext, job: JobContext, baseName: string): Promise<number> {
+export async function addDataSheets(
+  wb: ExcelJS.stream.xlsx.WorkbookWriter,
+  conn: DuckDBConnection,
+  source: ExportSource,
+  ctx: ExportContext,
+  job: JobContext,
+  baseName: string,
+  cells?: SheetCells,
+): Promise<number> {
   const types = await describeQuery(conn, source.sql, source.params);
   const totals = await totalsOf(conn, source, types);
   const labels = source.columns.map((c) => columnLabel(c, ctx.locale));
@@ -106,7 +124,8 @@ export async function addDataSheets(wb: ExcelJS.stream.xlsx.WorkbookWriter, conn
   // One style object per column: exceljs caches a style's id by object identity, so sharing it (instead of
   // the fresh merged copy every new cell gets) saves a style lookup per cell.
   const styles = colDefs.map((d) => ({ ...d.style }));
-  const sql = projectSql(source, (c) => xlsxExpr(c, types.get(c.id), ctx.locale));
+  const sql = projectSql(source, (c) => (cells ? cells.expr(c, types.get(c.id)) : xlsxExpr(c, types.get(c.id), ctx.locale)));
+  const convert = cells?.convert && cells.convert.size ? [...cells.convert] : null;
   const rows = await streamRows(
     conn,
     sql,
@@ -119,6 +138,7 @@ export async function addDataSheets(wb: ExcelJS.stream.xlsx.WorkbookWriter, conn
           current.ws.commit();
           current = newSheet();
         }
+        if (convert) for (const [i, f] of convert) (r as unknown[])[i] = f(r[i]);
         const row = current.ws.addRow(r);
         row.eachCell((cell, col) => (cell.style = styles[col - 1]));
         row.commit();

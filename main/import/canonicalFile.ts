@@ -57,6 +57,14 @@ export function requireColumns(file: string, table: string, m: HeaderMap): void 
 
 const NUMERIC = new Set(['money', 'rate', 'qty', 'int']);
 
+/**
+ * Undoes the spreadsheet-formula protection Painel's CSV writer puts on text ("'+55 11…", "'=…"): an apostrophe
+ * before = + - @ tab or CR is dropped, so a table exported as CSV imports back to the very same text.
+ */
+export function unprotectSql(v: string): string {
+  return `CASE WHEN starts_with(${v}, '''') AND ascii(substr(${v}, 2, 1)) IN (61, 43, 45, 64, 9, 13) THEN substr(${v}, 2) ELSE ${v} END`;
+}
+
 /** Polls DuckDB's progress of the running statement while `fn` runs. */
 export async function withQueryProgress<T>(conn: DuckDBConnection, onPct: (pct: number) => void, fn: () => Promise<T>): Promise<T> {
   const timer = setInterval(() => {
@@ -131,7 +139,7 @@ export async function prepareCsvTable(
   const raw = new Map<string, string>();
   for (const c of spec.columns) {
     const i = m.index.get(c.name);
-    if (i !== undefined) raw.set(c.name, `c${i}`);
+    if (i !== undefined) raw.set(c.name, c.kind === 'id' || c.kind === 'text' ? unprotectSql(`c${i}`) : `c${i}`);
   }
   // Without a line column the staged table keeps the file's order and its rowid gives the ordinal (a window
   // function here would serialise the parallel CSV scan).

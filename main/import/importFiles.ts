@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Db, Tx } from '../store/db';
 import { AppError, toErrorData } from '../store/errors';
 import type { ImportFileSummary, ImportSummary, ImportTableCounts } from '../../shared/api/import';
@@ -25,6 +25,7 @@ import { loadFlatCsv } from './sheet/flatFile';
 import { resolvePlan, type ResolvedPlan, type SheetChoice } from './sheet/plan';
 import { loadFlatParquet, parquetHead } from './sheet/parquetSheet';
 import { createFormatter } from '../../shared/format';
+import { isZip, unpackDatasetZip } from './datasetZip';
 
 const FORMATS: Record<string, ImportFileSummary['format']> = { '.csv': 'csv', '.txt': 'csv', '.tsv': 'csv', '.parquet': 'parquet', '.xlsx': 'xlsx' };
 
@@ -74,7 +75,8 @@ export function expandPaths(paths: string[]): string[] {
       if (!inDir.length && !datasets.length) throw new AppError('NOT_FOUND', `no CSV, Parquet or XLSX files in ${p}`);
       files.push(...datasets, ...inDir);
     } else {
-      if (!FORMATS[extname(abs).toLowerCase()]) throw new AppError('BAD_INPUT', `${basename(abs)}: not a CSV, Parquet or XLSX file`);
+      // A .zip is taken as Painel's Parquet dataset; it is checked when looked at or imported.
+      if (!FORMATS[extname(abs).toLowerCase()] && !isZip(abs)) throw new AppError('BAD_INPUT', `${basename(abs)}: not a CSV, Parquet, XLSX or Painel .zip file`);
       files.push(abs);
     }
   }
@@ -123,17 +125,26 @@ async function logFile(tx: Tx | Db, importId: string, s: ImportFileSummary, star
 }
 
 /** Imports one file (or one workbook) in one transaction and returns its summaries (one per sheet for workbooks). */
-async function importOne(db: Db, importId: string, path: string, ctxBase: Omit<LoadContext, 'file'>, signal?: AbortSignal, sheets?: SheetChoice): Promise<ImportFileSummary[]> {
+async function importOne(
+  db: Db,
+  importId: string,
+  path: string,
+  ctxBase: Omit<LoadContext, 'file'>,
+  signal?: AbortSignal,
+  sheets?: SheetChoice,
+  /** A table of a dataset .zip: named as the zip and its table (like a workbook's sheet), not by its unpacked path. */
+  shown?: { file: string; sheet: string },
+): Promise<ImportFileSummary[]> {
   const dataset = statSync(path).isDirectory();
   const format = dataset ? 'parquet' : FORMATS[extname(path).toLowerCase()];
   const bytes = statSync(path).size;
   const startedAt = new Date();
   const t0 = performance.now();
   const name = dataset ? basename(path) : basename(path, extname(path));
-  const base = (): ImportFileSummary => ({ file: path, format, mapping: null, bytes, rows: 0, tables: [], unknownColumns: [], ms: 0 });
+  const base = (): ImportFileSummary => ({ file: shown?.file ?? path, ...(shown ? { sheet: shown.sheet } : {}), format, mapping: null, bytes, rows: 0, tables: [], unknownColumns: [], ms: 0 });
   if (format === 'xlsx') return importWorkbook(db, importId, path, ctxBase, signal, sheets);
   const s = base();
-  const ctx = { ...ctxBase, file: path };
+  const ctx = { ...ctxBase, file: shown ? `${shown.file}#${shown.sheet}` : path };
   // Run in transactions of their own (committed temp tables are scanned in parallel, rows of the open transaction
   // are not); nothing of the file is visible until the write transaction below commits.
   const stageRun: StageRunner = (fn) => db.transaction((tx) => interruptible(signal, tx, () => fn(tx)));
@@ -160,7 +171,7 @@ async function importOne(db: Db, importId: string, path: string, ctxBase: Omit<L
     }
     await db.transaction((tx) =>
       interruptible(signal, tx, async () => {
-        await tx.run(`DELETE FROM import_rejects WHERE file = $1`, [path]);
+        await tx.run(`DELETE FROM import_rejects WHERE file = $1`, [ctx.file]);
         await beginWrite(tx);
         ctx.onWriting();
         if (prepared) {
@@ -254,13 +265,52 @@ async function importWorkbook(db: Db, importId: string, path: string, ctxBase: O
 /** Imports files and folders; each file is one transaction. */
 export async function importFiles(db: Db, paths: string[], opts: ImportOptions = {}): Promise<ImportSummary> {
   const t0 = performance.now();
-  const files = expandPaths(paths);
   const importId = randomUUID();
   const locale = opts.locale ?? (await loadSettings(db)).locale;
+  // Dataset .zip files are unpacked first and read as the dataset folder; each table is named as the zip's.
+  const unpacked = new Map<string, { zip: string; cleanup: () => void }>();
+  const summaries: ImportFileSummary[] = [];
+  const open: string[] = [];
+  try {
+    for (const p of paths) {
+      if (!isZip(p)) {
+        open.push(p);
+        continue;
+      }
+      try {
+        const u = await unpackDatasetZip(resolve(p), locale);
+        unpacked.set(u.dir, { zip: resolve(p), cleanup: u.cleanup });
+        open.push(u.dir);
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+        const failed: ImportFileSummary = { file: resolve(p), format: 'parquet', mapping: null, bytes: statSync(p).size, rows: 0, tables: [], unknownColumns: [], ms: 0, error: { code: err.code, message: err.message } };
+        summaries.push(failed);
+        await logFile(db, importId, failed, new Date()).catch(() => undefined);
+      }
+    }
+    return await importOpen(db, open, opts, importId, locale, summaries, t0, (file) => {
+      const u = unpacked.get(dirname(file));
+      return u ? { file: u.zip, sheet: basename(file) } : undefined;
+    });
+  } finally {
+    for (const u of unpacked.values()) u.cleanup();
+  }
+}
+
+async function importOpen(
+  db: Db,
+  paths: string[],
+  opts: ImportOptions,
+  importId: string,
+  locale: Locale,
+  summaries: ImportFileSummary[],
+  t0: number,
+  shownAs: (file: string) => { file: string; sheet: string } | undefined,
+): Promise<ImportSummary> {
+  const files = paths.length ? expandPaths(paths) : [];
   const sizes = files.map((f) => statSync(f).size);
   const total = sizes.reduce((a, b) => a + b, 0);
   let doneBytes = 0;
-  const summaries: ImportFileSummary[] = [];
   // The after-write hooks run once for the whole import (also when it stops early): identity when customers changed,
   // then one data.changed, so views reload once and the engine's checkpoint after changes does not run between files.
   let after: Record<string, unknown> = {};
@@ -279,7 +329,7 @@ export async function importFiles(db: Db, paths: string[], opts: ImportOptions =
         opts.progress?.({ done: before + Math.round((sizes[i] * pct) / 100), total, phase: basename(file), message: `loading file ${i + 1}/${files.length}` });
       // Sent from inside the transaction that writes the file's rows.
       const onWriting = () => opts.progress?.({ done: before + sizes[i], total, phase: basename(file), message: `writing file ${i + 1}/${files.length}` });
-      summaries.push(...(await importOne(db, importId, file, { importId, onPct, onWriting, locale }, opts.signal, opts.sheets)));
+      summaries.push(...(await importOne(db, importId, file, { importId, onPct, onWriting, locale }, opts.signal, opts.sheets, shownAs(file))));
       doneBytes += sizes[i];
       const rows = summaries.reduce((a, x) => a + x.rows, 0);
       opts.progress?.({ done: doneBytes, total, phase: basename(file), message: `${createFormatter({ locale: 'en' }).integer(rows)} rows` });

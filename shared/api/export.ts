@@ -1,5 +1,6 @@
 // export.*: reports to CSV/XLSX/PDF/Parquet, the accountant's monthly closing pack, the canonical tables as a
-// Parquet dataset, and the per-employee partner setting (salão-parceiro) the closing pack uses. Exports are jobs.
+// Parquet dataset (a folder, or one .zip to download), one canonical table as CSV/XLSX, and the per-employee
+// partner setting (salão-parceiro) the closing pack uses. Exports are jobs.
 import { z } from 'zod';
 import { method } from './define';
 import { reportRunFields } from './reports';
@@ -79,16 +80,35 @@ export const parquetInput = z
   .object({
     /** Tables to write (default: every canonical table). */
     tables: z.array(z.enum(CANONICAL_TABLES)).min(1).max(CANONICAL_TABLES.length).optional(),
+    /** One .zip file of the dataset folder, offered for download (browser mode), instead of the folder itself. */
+    zip: z.boolean().default(false),
     ...exportTargetFields,
   })
   .strict();
+
+/** The file every Parquet dataset export carries at its top (folder or .zip): what the import knows it by. */
+export const DATASET_MARKER = '_painel_export.json';
+
+export const TABLE_EXPORT_FORMATS = ['csv', 'xlsx'] as const;
+
+export const tableExportInput = z
+  .object({
+    /** The canonical table; every row is written, in key order, and the file imports back to identical rows. */
+    table: z.enum(CANONICAL_TABLES),
+    format: z.enum(TABLE_EXPORT_FORMATS),
+    /** CSV only: standard (`,` `.`) or excel-br (`;` `,` BOM, DD/MM/YYYY); default by locale. */
+    csvDialect: z.enum(['standard', 'excel-br']).optional(),
+    ...exportTargetFields,
+  })
+  .strict();
+export type TableExportInput = z.input<typeof tableExportInput>;
 
 /** What a finished export job returns as its result. */
 export interface ExportJobResult {
   /** Absolute path of the finished file (or dataset folder). */
   path: string;
   fileName: string;
-  format: ExportFormatId | 'closing-pdf' | 'closing-xlsx' | 'parquet-dataset';
+  format: ExportFormatId | 'closing-pdf' | 'closing-xlsx' | 'parquet-dataset' | 'parquet-zip';
   /** Data rows written (report rows; dataset: all tables). */
   rows: number;
   bytes: number;
@@ -119,6 +139,8 @@ export const exportApi = {
   ),
   /** Writes the canonical tables as a Parquet dataset folder, partitioned by month, as a job. */
   'export.parquet': method<JobSnapshot>()('Writes the canonical tables as a Parquet dataset folder, partitioned by month, as a job.', parquetInput),
+  /** Writes one canonical table (every row) as CSV or XLSX that imports back to identical rows, as a job. */
+  'export.table': method<JobSnapshot>()('Writes one canonical table (every row) as CSV or XLSX that imports back to identical rows, as a job.', tableExportInput),
   /** Every employee with the partner (salão-parceiro) setting the closing pack uses. */
   'export.partners': method<PartnerSetting[]>()('Every employee with the partner (salão-parceiro) setting the closing pack uses.', z.object({}).strict()),
   /** Marks an employee as a partner professional (Lei 13.352/2016) or not. */

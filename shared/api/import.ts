@@ -116,6 +116,8 @@ export interface SheetInspect {
   sheet?: string;
   kind: 'canonical' | 'shop' | 'sheet';
   table?: string;
+  /** Painel's Parquet dataset (folder or .zip): the tables it holds (a folder's are read when imported). */
+  tables?: string[];
   header: string[];
   rows: string[][];
   /** The line of each row in the file (or sheet). */

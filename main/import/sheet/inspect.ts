@@ -15,6 +15,7 @@ import { templateForHeader } from './templates';
 import { parquetHead } from './parquetSheet';
 import { reportRefusal, type SheetChoice } from './plan';
 import { loadSettings } from '../../engine/settings';
+import { isZip, readDatasetZip } from '../datasetZip';
 
 const PREVIEW_ROWS = 20;
 
@@ -52,6 +53,17 @@ export async function inspectFile(db: Db, path: string, reportOf?: SheetChoice['
     statSync(path);
   } catch {
     throw new AppError('NOT_FOUND', `no such file: ${basename(path)}`);
+  }
+  // A dataset folder or .zip (Painel's Parquet export): its tables are known by their folders.
+  if (statSync(path).isDirectory() || isZip(path)) {
+    const base: SheetInspect = { file: path, name: basename(path), header: [], rows: [], lines: [], kind: 'canonical', suggestion: null, template: null };
+    if (!isZip(path)) return { ...base, tables: [] };
+    try {
+      return { ...base, tables: (await readDatasetZip(path, (await loadSettings(db)).locale)).tables };
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'BAD_INPUT') return { ...base, refusal: err.message };
+      throw err;
+    }
   }
   const head = await readHead(db, path);
   const table = tableForName(basename(path, extname(path))) ?? (head.canonical ? null : tableForHeader(head.header));
