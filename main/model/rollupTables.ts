@@ -18,6 +18,8 @@ export interface RollupColumn {
 
 export interface RollupTable {
   name: string;
+  /** The migration that added the table (13 when absent): a later table comes with its own CREATE TABLE. */
+  since?: number;
   dims: RollupColumn[];
   measures: RollupColumn[];
   /**
@@ -71,6 +73,23 @@ export const ROLLUP_TABLES: readonly RollupTable[] = [
         FROM sale_lines l JOIN ${salesOf(b)} s ON s.sale_id = l.sale_id)`,
   },
   {
+    // Booked minutes of appointments not cancelled (occupancy), per day x location x channel x staff. A line's own
+    // duration is summed; a line without one counts its item's duration x quantity, applied when read: such lines
+    // keep their item and quantity, so changing an item's duration never leaves this table behind.
+    name: 'rollup_booked_day',
+    since: 17,
+    dims: [dim('d', 'DATE', 'r.biz_date'), dim('location_id'), dim('source'), dim('staff_id'), dim('item_id', 'VARCHAR', 'CASE WHEN r.duration_min IS NULL THEN r.item_id END')],
+    measures: [
+      count('lines'),
+      { name: 'minutes', type: 'BIGINT', expr: 'sum(r.duration_min)' },
+      { name: 'open_quantity', type: 'DECIMAL(18,3)', expr: 'sum(coalesce(r.quantity, 1)) FILTER (WHERE r.duration_min IS NULL)' },
+    ],
+    source: (b) =>
+      `(SELECT l.*, s.biz_date, s.location_id, s.source, s.kind AS sale_kind, s.status, COALESCE(l.employee_id, s.employee_id) AS staff_id
+        FROM sale_lines l JOIN ${salesOf(b)} s ON s.sale_id = l.sale_id)`,
+    where: `r.sale_kind = 'appointment' AND r.status IN ('booked', 'confirmed', 'completed', 'no_show')`,
+  },
+  {
     // Payments and refunds by their own business date; location and channel are the payment's sale's.
     name: 'rollup_payments_day',
     dims: [dim('d', 'DATE', 'r.biz_date'), dim('location_id'), dim('source'), dim('method'), dim('kind')],
@@ -90,14 +109,21 @@ export const ROLLUP_TABLES: readonly RollupTable[] = [
   },
 ];
 
+const tableAsOf = (version: number) => (t: RollupTable) => (t.since ?? 13) <= version;
 const asOf = (version: number) => (c: RollupColumn) => (c.since ?? 13) <= version && (c.until === undefined || version < c.until);
 const current = (c: RollupColumn) => c.until === undefined;
 const typeAsOf = (c: RollupColumn, version: number) => (version < NARROWED && c.wide) || c.type;
 
 /** CREATE TABLE of every rollup table as of a schema version, and of the state row (the zone the days were taken in). */
 export function rollupDdl(version: number): string {
-  const tables = ROLLUP_TABLES.map((t) => `CREATE TABLE ${sqlIdent(t.name)} (${[...t.dims, ...t.measures].filter(asOf(version)).map((c) => `${sqlIdent(c.name)} ${typeAsOf(c, version)}`).join(', ')});`);
+  const tables = ROLLUP_TABLES.filter(tableAsOf(version)).map((t) => `CREATE TABLE ${sqlIdent(t.name)} (${[...t.dims, ...t.measures].filter(asOf(version)).map((c) => `${sqlIdent(c.name)} ${typeAsOf(c, version)}`).join(', ')});`);
   return [...tables, `CREATE TABLE rollup_state (timezone VARCHAR, built_at TIMESTAMPTZ);`].join('\n');
+}
+
+/** CREATE TABLE of the rollup tables a migration adds; the state row is cleared so the engine builds them at open. */
+export function rollupTablesAdded(version: number): string {
+  const tables = ROLLUP_TABLES.filter((t) => t.since === version).map((t) => `CREATE TABLE IF NOT EXISTS ${sqlIdent(t.name)} (${[...t.dims, ...t.measures].filter(current).map((c) => `${sqlIdent(c.name)} ${c.type}`).join(', ')});`);
+  return [...tables, 'DELETE FROM rollup_state;'].join('\n');
 }
 
 /** ALTER TABLE for the rollup columns a migration adds or drops; the state row is cleared so the engine rebuilds at open. */

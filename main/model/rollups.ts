@@ -44,11 +44,12 @@ function daysOfKeys(table: RollupSource, keys: string, rows?: string): string {
 
 /**
  * The rollup tables a change of each source table can move: a sale carries its day, location, channel and status
- * into every rollup (its lines' and payments' too); a line or a payment only into its own.
+ * into every rollup (its lines' and payments' too); a line only into the lines and booked-minutes rollups, a payment
+ * only into its own.
  */
 const TARGETS: Record<RollupSource, readonly string[]> = {
   sales: ROLLUP_TABLES.map((t) => t.name),
-  sale_lines: ['rollup_lines_day'],
+  sale_lines: ['rollup_lines_day', 'rollup_booked_day'],
   payments: ['rollup_payments_day'],
 };
 const noteSql = (targets: readonly string[], days: string) =>

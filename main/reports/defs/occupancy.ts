@@ -24,6 +24,17 @@ export function bookedMinutesSql(ctx: ReportContext, from?: string, to?: string)
 }
 
 /**
+ * The same booked minutes from the booked-minutes rollup (model/rollupTables.ts): day rows of each staff, a line
+ * without its own duration counted at its item's duration x quantity, here as there.
+ */
+function bookedFromRollupSql(from: string, to: string, filter: (alias: string) => string): string {
+  return `SELECT b.staff_id, b.d AS day, coalesce(sum(b.minutes), 0) + coalesce(sum(i.duration_min * b.open_quantity), 0) AS booked_minutes
+    FROM rollup_booked_day b LEFT JOIN items i ON i.item_id = b.item_id
+    WHERE b.d BETWEEN ${from} AND ${to} AND ${filter('b')}
+    GROUP BY ALL`;
+}
+
+/**
  * The one definition of occupancy (the report's rows, the dashboard KPI): per employee and day between two SQL
  * DATE bounds, booked minutes and the opening minutes of that weekday; the grid is every active employee on
  * every open day, plus any employee with bookings (on a closed day too, with no available minutes).
@@ -31,7 +42,8 @@ export function bookedMinutesSql(ctx: ReportContext, from?: string, to?: string)
 export function occupancyRowsSql(ctx: ReportContext, from: string, to: string): string {
   const staffFilter = ctx.common.employee?.length ? `e.employee_id IN (${ctx.common.employee.map((v) => ctx.p(v)).join(', ')})` : 'TRUE';
   const locFilter = ctx.common.location?.length ? `e.location_id IN (${ctx.common.location.map((v) => ctx.p(v)).join(', ')})` : 'TRUE';
-  return `WITH b AS (${bookedMinutesSql(ctx, from, to)}),
+  const booked = ctx.rollups ? bookedFromRollupSql(from, to, ctx.rollups.filter) : bookedMinutesSql(ctx, from, to);
+  return `WITH b AS (${booked}),
       o AS (${openingMinutesSql(ctx)}),
       days AS (SELECT CAST(g.d AS DATE) AS day FROM generate_series(CAST(${from} AS TIMESTAMP), CAST(${to} AS TIMESTAMP), INTERVAL 1 DAY) g(d)),
       staff AS (SELECT e.employee_id FROM employees e WHERE e.active IS NOT FALSE AND ${staffFilter} AND ${locFilter}),

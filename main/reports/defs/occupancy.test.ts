@@ -1,0 +1,56 @@
+// Occupancy's booked minutes read from the booked-minutes rollup equal those read from the sale lines: a line
+// without its own duration counts its item's duration x quantity, and a later change of that duration shows at once.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReportPage } from '../../../shared/api/reports';
+import { openTestEngine, type TestEngine } from '../../engine/testEngine';
+import { rebuildRollupsTx } from '../../model/rollups';
+import { rollupsReady, setRollupsEnabled } from '../rollupSource';
+import { loadReportFixture, MARCH } from '../testFixture';
+import { pageRows, type Row } from '../testHelpers';
+
+let t: TestEngine;
+beforeAll(async () => {
+  t = await openTestEngine({ memory: true });
+  await loadReportFixture(t.engine.db);
+  // Ana's appointment of March 10: two manicures without a duration of their own (item: 45 min each), a product
+  // (no duration anywhere: nothing) and a cut booked for 30 minutes.
+  await t.engine.db.transaction(async (tx) => {
+    await tx.run(`INSERT INTO sales (sale_id, source, kind, customer_id, location_id, employee_id, status, created_at, occurred_at, gross_amount, discount_amount, tax_amount, shipping_amount, total_amount)
+      VALUES ('S10', 'salon', 'appointment', 'C2', 'L1', 'E1', 'completed', '2026-03-01 12:00:00+00', '2026-03-10 13:00:00+00', 160.00, 0, 0, 0, 160.00)`);
+    await tx.run(`INSERT INTO sale_lines VALUES ('S10', 1, 'SVC2', NULL, 2, 40.00, 0, 80.00, NULL), ('S10', 2, 'PRD1', NULL, 1, 50.00, 0, 50.00, NULL),
+      ('S10', 3, 'SVC1', NULL, 1, 30.00, 0, 30.00, 30)`);
+    await rebuildRollupsTx(tx);
+    tx.touched('sales');
+  });
+});
+afterAll(() => t.close());
+
+async function rowsBothWays(): Promise<{ rollup: Row[]; base: Row[] }> {
+  const read = async (on: boolean) => {
+    setRollupsEnabled(t.engine.db, on);
+    expect(await rollupsReady(t.engine.db)).toBe(on);
+    const page = await t.call<ReportPage>('reports.page', { report: 'occupancy', period: MARCH, limit: 1000, sort: [{ column: 'day', desc: false }, { column: 'employee_id', desc: false }] });
+    return pageRows(page);
+  };
+  try {
+    return { rollup: await read(true), base: await read(false) };
+  } finally {
+    setRollupsEnabled(t.engine.db, true);
+  }
+}
+
+describe('occupancy from the booked-minutes rollup', () => {
+  it('counts a line without a duration at its item’s duration x quantity, as the lines do', async () => {
+    const { rollup, base } = await rowsBothWays();
+    expect(rollup).toEqual(base);
+    expect(rollup.find((r) => r.day === '2026-03-10' && r.employee_id === 'E1')).toMatchObject({ booked_minutes: 2 * 45 + 30, available_minutes: 600 });
+  });
+
+  it('follows a change of an item’s duration without a rebuild', async () => {
+    await t.engine.db.run(`UPDATE items SET duration_min = 50 WHERE item_id = 'SVC2'`);
+    t.engine.db.changed(['items']);
+    const { rollup, base } = await rowsBothWays();
+    expect(rollup).toEqual(base);
+    expect(rollup.find((r) => r.day === '2026-03-10' && r.employee_id === 'E1')).toMatchObject({ booked_minutes: 2 * 50 + 30 });
+  });
+});
