@@ -99,6 +99,16 @@ export const ROLLUP_TABLES: readonly RollupTable[] = [
         FROM payments p LEFT JOIN sales s ON s.sale_id = p.sale_id WHERE ${b('p.occurred_at')})`,
   },
   {
+    // Completed lines per item: what sold, how many and for how much (sales by item, profitability). Lines of other
+    // statuses are left out; a sale changing status notes its day, so its lines move in or out.
+    name: 'rollup_items_day',
+    since: 18,
+    dims: [dim('d', 'DATE', 'r.biz_date'), dim('location_id'), dim('source'), dim('item_id')],
+    measures: [count('lines'), sum('quantity', 'quantity', 'DECIMAL(18,3)'), sum('line_total', 'line_total')],
+    source: (b) => `(SELECT l.*, s.biz_date, s.location_id, s.source, s.status FROM sale_lines l JOIN ${salesOf(b)} s ON s.sale_id = l.sale_id)`,
+    where: `r.status = 'completed'`,
+  },
+  {
     // One row per customer record, day, location and channel with completed sales: distinct customers of any
     // span come from here (the record is mapped to its unified customer when read, so linking never stales it).
     name: 'rollup_customer_day',
@@ -136,7 +146,7 @@ export function rollupColumnsChanged(version: number, clearState = true): string
 
 /** ALTER TABLE narrowing the stored measures to their current types (migration 16); the rows keep their values. */
 export function rollupTypesNarrowed(): string {
-  return ROLLUP_TABLES.flatMap((t) =>
+  return ROLLUP_TABLES.filter((t) => (t.since ?? 13) < NARROWED).flatMap((t) =>
     [...t.dims, ...t.measures].filter((c) => current(c) && c.wide && c.wide !== c.type).map((c) => `ALTER TABLE ${sqlIdent(t.name)} ALTER COLUMN ${sqlIdent(c.name)} SET DATA TYPE ${c.type};`),
   ).join('\n');
 }

@@ -49,7 +49,7 @@ function daysOfKeys(table: RollupSource, keys: string, rows?: string): string {
  */
 const TARGETS: Record<RollupSource, readonly string[]> = {
   sales: ROLLUP_TABLES.map((t) => t.name),
-  sale_lines: ['rollup_lines_day', 'rollup_booked_day'],
+  sale_lines: ['rollup_lines_day', 'rollup_booked_day', 'rollup_items_day'],
   payments: ['rollup_payments_day'],
 };
 const noteSql = (targets: readonly string[], days: string) =>

@@ -38,3 +38,13 @@ export function staffMonthsSql(ctx: Pick<ReportContext, 'lines' | 'linesFilter' 
     FROM (${months}) m LEFT JOIN employees e ON e.employee_id = m.staff_id`;
 }
 
+
+/** Quantity and revenue of completed lines per item in the period: from the items rollup when it can answer. */
+export function itemSums(ctx: Pick<ReportContext, 'lines' | 'linesFilter' | 'rollups' | 'from' | 'to'>): string {
+  if (ctx.rollups) {
+    return `SELECT i.item_id, sum(i.quantity) AS quantity, sum(i.line_total) AS revenue FROM rollup_items_day i
+      WHERE i.d BETWEEN ${ctx.from} AND ${ctx.to} AND ${ctx.rollups.filter('i')} GROUP BY 1`;
+  }
+  return `SELECT l.item_id, sum(l.quantity) AS quantity, sum(l.line_total) AS revenue FROM ${ctx.lines({ customerKey: false })} l
+    WHERE l.status = 'completed' AND ${ctx.linesFilter('l')} GROUP BY 1`;
+}

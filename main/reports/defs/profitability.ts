@@ -1,6 +1,7 @@
 // profitability: gross margin by item where the cost is known; and per month the acquisition cost (campaign
 // budgets started that month / new customers), value to date of those customers and CLV:CAC.
 import { codeCol, dateCol, intCol, keyCol, L, moneyCol, numCol, pctCol, textCol } from '../columns';
+import { itemSums } from '../sqlParts';
 import type { ReportDefinition } from '../types';
 
 export const profitability: ReportDefinition = {
@@ -32,8 +33,7 @@ export const profitability: ReportDefinition = {
   charts: [{ id: 'margin', title: L('Margem bruta por item', 'Gross margin by item'), kind: 'bar', x: 'item_name', series: [{ column: 'gross_margin' }], topN: 15 }],
   comparable: true,
   sql(ctx) {
-    return `WITH l AS (SELECT l.item_id, sum(l.quantity) AS quantity, sum(l.line_total) AS revenue FROM ${ctx.lines({ customerKey: false })} l
-        WHERE l.status = 'completed' AND ${ctx.linesFilter('l')} GROUP BY 1)
+    return `WITH l AS (${itemSums(ctx)})
       SELECT l.item_id, i.name AS item_name, i.kind, i.category, l.quantity, l.revenue,
         CAST(l.quantity * i.cost AS DECIMAL(18,2)) AS cost, l.revenue - CAST(l.quantity * i.cost AS DECIMAL(18,2)) AS gross_margin,
         safe_ratio(l.revenue - CAST(l.quantity * i.cost AS DECIMAL(18,2)), l.revenue) AS margin_pct

@@ -1,6 +1,7 @@
 // sales-by-item: completed sale lines by item — quantity, revenue (line totals), share, average unit price and,
 // where the item's cost is known, cost and margin.
 import { codeCol, keyCol, L, moneyCol, numCol, pctCol, textCol } from '../columns';
+import { itemSums } from '../sqlParts';
 import type { ReportDefinition } from '../types';
 
 export const salesByItem: ReportDefinition = {
@@ -36,10 +37,7 @@ export const salesByItem: ReportDefinition = {
   ],
   comparable: true,
   sql(ctx) {
-    return `WITH l AS (
-        SELECT l.item_id, sum(l.quantity) AS quantity, sum(l.line_total) AS revenue
-        FROM ${ctx.lines({ customerKey: false })} l WHERE l.status = 'completed' AND ${ctx.linesFilter('l')}
-        GROUP BY l.item_id),
+    return `WITH l AS (${itemSums(ctx)}),
       t AS (SELECT sum(revenue) AS all_revenue FROM l)
       SELECT l.item_id, i.name AS item_name, i.kind, i.category, l.quantity, l.revenue,
         safe_ratio(l.revenue, t.all_revenue) AS share,
