@@ -43,6 +43,14 @@ const sum = (name: string, col: string, type = MONEY, wide = WIDE_MONEY): Rollup
 const count = (name: string): RollupColumn => ({ name, type: 'BIGINT', expr: 'count(*)' });
 
 const salesOf = (bounds: (i: string) => string) => `(SELECT s.*, ${bizDate('s.occurred_at')} AS biz_date FROM sales s WHERE ${bounds('s.occurred_at')})`;
+/**
+ * Sale lines with their sale's business date, location, channel, kind and status, and their staff (the line's
+ * employee, else the sale's): the one source of every lines rollup. Finding a day's lines reads the whole lines
+ * table, so a refresh joins it once and every lines rollup reads the result (see linesSourced).
+ */
+export const linesOf = (bounds: (i: string) => string) =>
+  `(SELECT l.*, s.biz_date, s.location_id, s.source, s.kind AS sale_kind, s.status, COALESCE(l.employee_id, s.employee_id) AS staff_id
+    FROM sale_lines l JOIN ${salesOf(bounds)} s ON s.sale_id = l.sale_id)`;
 
 export const ROLLUP_TABLES: readonly RollupTable[] = [
   {
@@ -68,9 +76,7 @@ export const ROLLUP_TABLES: readonly RollupTable[] = [
     name: 'rollup_lines_day',
     dims: [dim('d', 'DATE', 'r.biz_date'), dim('location_id'), dim('source'), dim('sale_kind'), dim('status'), dim('staff_id')],
     measures: [count('lines'), sum('quantity', 'quantity', 'DECIMAL(18,3)', 'DECIMAL(38,3)'), sum('line_total', 'line_total'), sum('discounts', 'discount_amount'), sum('duration_min', 'duration_min', 'BIGINT', 'HUGEINT')],
-    source: (b) =>
-      `(SELECT l.*, s.biz_date, s.location_id, s.source, s.kind AS sale_kind, s.status, COALESCE(l.employee_id, s.employee_id) AS staff_id
-        FROM sale_lines l JOIN ${salesOf(b)} s ON s.sale_id = l.sale_id)`,
+    source: linesOf,
   },
   {
     // Booked minutes of appointments not cancelled (occupancy), per day x location x channel x staff. A line's own
@@ -84,9 +90,7 @@ export const ROLLUP_TABLES: readonly RollupTable[] = [
       { name: 'minutes', type: 'BIGINT', expr: 'sum(r.duration_min)' },
       { name: 'open_quantity', type: 'DECIMAL(18,3)', expr: 'sum(coalesce(r.quantity, 1)) FILTER (WHERE r.duration_min IS NULL)' },
     ],
-    source: (b) =>
-      `(SELECT l.*, s.biz_date, s.location_id, s.source, s.kind AS sale_kind, s.status, COALESCE(l.employee_id, s.employee_id) AS staff_id
-        FROM sale_lines l JOIN ${salesOf(b)} s ON s.sale_id = l.sale_id)`,
+    source: linesOf,
     where: `r.sale_kind = 'appointment' AND r.status IN ('booked', 'confirmed', 'completed', 'no_show')`,
   },
   {
@@ -105,7 +109,7 @@ export const ROLLUP_TABLES: readonly RollupTable[] = [
     since: 18,
     dims: [dim('d', 'DATE', 'r.biz_date'), dim('location_id'), dim('source'), dim('item_id')],
     measures: [count('lines'), sum('quantity', 'quantity', 'DECIMAL(18,3)'), sum('line_total', 'line_total')],
-    source: (b) => `(SELECT l.*, s.biz_date, s.location_id, s.source, s.status FROM sale_lines l JOIN ${salesOf(b)} s ON s.sale_id = l.sale_id)`,
+    source: linesOf,
     where: `r.status = 'completed'`,
   },
   {
@@ -151,15 +155,18 @@ export function rollupTypesNarrowed(): string {
   ).join('\n');
 }
 
+/** Whether a rollup table is summed from the sale lines (linesOf). */
+export const linesSourced = (t: RollupTable): boolean => t.source === linesOf;
+
 /**
  * INSERT of a rollup table's rows for the source rows `bounds` lets through whose business date passes `days`, in
  * date order (row groups then cover narrow date ranges, so a month's read skips the rest).
  */
-export function rollupInsertSql(t: RollupTable, bounds: (instant: string) => string, days: string): string {
+export function rollupInsertSql(t: RollupTable, bounds: (instant: string) => string, days: string, from = t.source(bounds)): string {
   const dims = t.dims.filter(current);
   const cols = [...dims, ...t.measures.filter(current)];
   const where = [t.where, days].filter(Boolean).join(' AND ') || 'TRUE';
   return `INSERT INTO ${sqlIdent(t.name)} (${cols.map((c) => sqlIdent(c.name)).join(', ')})
-    SELECT ${cols.map((c) => `${c.expr} AS ${sqlIdent(c.name)}`).join(', ')} FROM ${t.source(bounds)} r WHERE ${where} GROUP BY ${dims.map((_, i) => i + 1).join(', ')}
+    SELECT ${cols.map((c) => `${c.expr} AS ${sqlIdent(c.name)}`).join(', ')} FROM ${from} r WHERE ${where} GROUP BY ${dims.map((_, i) => i + 1).join(', ')}
     ORDER BY 1`;
 }

@@ -4,7 +4,7 @@
 // recomputes every day; it runs when a database first gets the tables or the business time zone changes.
 import type { Db, Tx } from '../store/db';
 import { StateKey } from '../store/state';
-import { ROLLUP_TABLES, rollupInsertSql } from './rollupTables';
+import { linesOf, linesSourced, ROLLUP_TABLES, rollupInsertSql } from './rollupTables';
 
 /** The tables whose rows the rollups summarise. */
 export const ROLLUP_SOURCES = ['sales', 'sale_lines', 'payments'] as const;
@@ -23,6 +23,8 @@ const BEHIND = `UPDATE rollup_state SET sales = -1`;
 const biz = (ts: string) => `CAST(timezone(getvariable('biz_tz'), ${ts}) AS DATE)`;
 
 const SALES = '__rollup_sales';
+/** The touched days' sale lines with their sales, read once per refresh by every lines rollup. */
+const LINES = '__rollup_lines';
 
 /**
  * SQL of the business days rows of `table` stand on, for the keys `keys` selects (key columns by name); `rows`, when
@@ -130,16 +132,27 @@ export async function refreshTouchedDays(tx: Tx): Promise<{ days: number }> {
   const spans = await tx.all<{ t: string; n: number; lo: string; hi: string }>(
     `SELECT t, count(*)::INTEGER AS n, strftime(min(d), '%Y-%m-%d') AS lo, strftime(max(d), '%Y-%m-%d') AS hi FROM ${REFRESH} GROUP BY t`,
   );
+  // The UTC instants of the first and last day (a day late and early: the scan is pruned, biz_date decides).
+  const boundsOf = (lo: string, hi: string) => (i: string) =>
+    `${i} >= timezone(getvariable('biz_tz'), CAST(DATE '${lo}' - 1 AS TIMESTAMP)) AND ${i} < timezone(getvariable('biz_tz'), CAST(DATE '${hi}' + 2 AS TIMESTAMP))`;
+  // The touched days' sale lines are found once (a read of the whole lines table) for every lines rollup.
+  const lineTables = ROLLUP_TABLES.filter((t) => linesSourced(t) && spans.some((s) => s.t === t.name)).map((t) => `'${t.name}'`);
+  const lineSpans = spans.filter((s) => lineTables.includes(`'${s.t}'`));
+  if (lineSpans.length) {
+    const lo = lineSpans.map((s) => s.lo).sort()[0];
+    const hi = lineSpans.map((s) => s.hi).sort().reverse()[0];
+    await tx.run(`CREATE OR REPLACE TEMP TABLE ${LINES} AS SELECT * FROM ${linesOf(boundsOf(lo, hi))} r
+      WHERE r.biz_date IN (SELECT d FROM ${REFRESH} WHERE t IN (${lineTables.join(', ')}))`);
+  }
   for (const t of ROLLUP_TABLES) {
     const span = spans.find((s) => s.t === t.name);
     if (!span) continue;
-    // The UTC instants of the first and last day (a day late and early: the scan is pruned, biz_date decides).
-    const bounds = (i: string) =>
-      `${i} >= timezone(getvariable('biz_tz'), CAST(DATE '${span.lo}' - 1 AS TIMESTAMP)) AND ${i} < timezone(getvariable('biz_tz'), CAST(DATE '${span.hi}' + 2 AS TIMESTAMP))`;
+    const bounds = boundsOf(span.lo, span.hi);
     const days = `(SELECT d FROM ${REFRESH} WHERE t = '${t.name}')`;
     await tx.run(`DELETE FROM ${t.name} WHERE d IN ${days}`);
-    await tx.run(rollupInsertSql(t, bounds, `r.biz_date IN ${days}`));
+    await tx.run(rollupInsertSql(t, bounds, `r.biz_date IN ${days}`, linesSourced(t) ? LINES : undefined));
   }
+  if (lineSpans.length) await tx.run(`DROP TABLE ${LINES}`);
   await tx.run(`DROP TABLE ${REFRESH}`);
   await tx.run(COUNTS);
   return { days: Math.max(0, ...spans.map((s) => s.n)) };
