@@ -38,7 +38,7 @@ export function wireIpc(engine: Engine, dispatcher: Dispatcher, getWindow: () =>
   };
 }
 
-const FILTER_NAMES = { csv: 'CSV', parquet: 'Parquet', xlsx: 'Excel (XLSX)' } as const;
+const FILTER_NAMES = { csv: 'CSV', parquet: 'Parquet', xlsx: 'Excel (XLSX)', zip: 'Painel (ZIP)' } as const;
 
 /** Native shell actions: validated like contract calls, answered as values. */
 async function desktopCall(win: BrowserWindow, method: DesktopMethod, input: unknown, grant: (paths: string[]) => void): Promise<Result<unknown>> {

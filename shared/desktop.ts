@@ -4,7 +4,7 @@ import { z } from 'zod';
 
 export const desktopInputs = {
   /** Native open dialog for import files; answers the chosen absolute paths (empty when cancelled). */
-  'desktop.openFiles': z.object({ filters: z.array(z.enum(['csv', 'parquet', 'xlsx'])).max(3).default(['csv', 'parquet', 'xlsx']), folders: z.boolean().default(false) }).strict(),
+  'desktop.openFiles': z.object({ filters: z.array(z.enum(['csv', 'parquet', 'xlsx', 'zip'])).max(4).default(['csv', 'parquet', 'xlsx']), folders: z.boolean().default(false) }).strict(),
   /** Shows a finished export or backup in the system file manager. */
   'desktop.showInFolder': z.object({ path: z.string().min(1).max(4096) }).strict(),
 } as const;

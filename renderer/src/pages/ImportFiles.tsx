@@ -1,18 +1,19 @@
-// "Import files": a native file dialog on desktop, a file input in browser mode (files are uploaded to the
-// loopback host first, since a page cannot hand the engine a path); then import.run as a job with progress and the
-// result per file (a spreadsheet that needs a mapping leads to the Import page).
+// "Import files": a native file dialog on desktop, a file chooser button in browser mode (files are uploaded to
+// the loopback host first, since a page cannot hand the engine a path); then import.run as a job with progress and
+// the result per file (a spreadsheet that needs a mapping leads to the Import page).
 import { useState } from 'react';
 import type { JobSnapshot } from '../../../shared/events';
 import type { PainelErrorData } from '../../../shared/errors';
 import { call, desktopCall, isDesktop, uploadFile } from '../api/client';
 import { ErrorNote } from '../components/ErrorNote';
+import { FilePicker } from '../components/FilePicker';
 import { JobProgress } from '../components/JobProgress';
 import { useI18n } from '../i18n/useI18n';
 import { useJob } from '../state/jobs';
 import { ImportResult } from './importer/ImportResult';
 import { jobResult } from '../../../shared/jobs';
 
-const ACCEPT = '.csv,.parquet,.xlsx,.txt';
+const ACCEPT = '.csv,.parquet,.xlsx,.txt,.zip';
 
 export function ImportFiles() {
   const { t } = useI18n();
@@ -27,12 +28,12 @@ export function ImportFiles() {
     else setError(r.error);
   };
 
-  const onFiles = async (files: FileList | null) => {
-    if (!files?.length) return;
+  const onFiles = async (files: File[]) => {
+    if (!files.length) return;
     setError(null);
     const paths: string[] = [];
     setUploading({ done: 0, total: files.length });
-    for (const file of Array.from(files)) {
+    for (const file of files) {
       const r = await uploadFile(file);
       if (!r.ok) {
         setUploading(null);
@@ -48,7 +49,7 @@ export function ImportFiles() {
 
   const onDialog = async () => {
     setError(null);
-    const r = await desktopCall('desktop.openFiles', { filters: ['csv', 'parquet', 'xlsx'] });
+    const r = await desktopCall('desktop.openFiles', { filters: ['csv', 'parquet', 'xlsx', 'zip'] });
     if (!r.ok) return setError(r.error);
     const paths = (r.value as { paths?: string[] } | null)?.paths ?? [];
     if (paths.length) await runImport(paths);
@@ -61,10 +62,7 @@ export function ImportFiles() {
           {t('first.import')}
         </button>
       ) : (
-        <div className="field">
-          <label htmlFor="import-input">{t('first.chooseFiles')}</label>
-          <input id="import-input" type="file" multiple accept={ACCEPT} onChange={(e) => void onFiles(e.target.files)} />
-        </div>
+        <FilePicker label={t('first.chooseFiles')} accept={ACCEPT} inputId="import-input" onFiles={(files) => void onFiles(files)} />
       )}
       {uploading && (
         <div className="progress" role="progressbar" aria-label={t('first.uploading')} aria-valuenow={Math.round((uploading.done / uploading.total) * 100)} aria-valuemin={0} aria-valuemax={100}>

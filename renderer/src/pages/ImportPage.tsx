@@ -8,6 +8,7 @@ import type { PainelErrorData } from '../../../shared/errors';
 import { call, desktopCall, droppedPaths, isDesktop, uploadFile } from '../api/client';
 import type { Route } from '../app/router';
 import { ErrorNote } from '../components/ErrorNote';
+import { FilePicker } from '../components/FilePicker';
 import { JobProgress } from '../components/JobProgress';
 import { useJob } from '../state/jobs';
 import { ImportHistory } from './importer/ImportHistory';
@@ -15,8 +16,10 @@ import { ImportResult } from './importer/ImportResult';
 import { MappingStep, type SheetPlan } from './importer/MappingStep';
 import { useImportText } from './importer/importText';
 import { jobResult } from '../../../shared/jobs';
+import { isCanonicalTable, modelTable } from '../../../shared/model';
+import { useI18n } from '../i18n/useI18n';
 
-const ACCEPT = '.csv,.parquet,.xlsx,.txt,.tsv';
+const ACCEPT = '.csv,.parquet,.xlsx,.txt,.tsv,.zip';
 
 interface Chosen {
   look: SheetInspect;
@@ -28,6 +31,7 @@ const planOf = (look: SheetInspect): SheetPlan | null =>
 
 export default function ImportPage({ route }: { route: Route }) {
   const { tx } = useImportText();
+  const { l } = useI18n();
   const [chosen, setChosen] = useState<Chosen[]>([]);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<PainelErrorData | null>(null);
@@ -77,7 +81,7 @@ export default function ImportPage({ route }: { route: Route }) {
 
   const onDialog = async () => {
     setError(null);
-    const r = await desktopCall('desktop.openFiles', { filters: ['csv', 'parquet', 'xlsx'] });
+    const r = await desktopCall('desktop.openFiles', { filters: ['csv', 'parquet', 'xlsx', 'zip'] });
     if (!r.ok) return setError(r.error);
     const paths = (r.value as { paths?: string[] } | null)?.paths ?? [];
     if (paths.length) await inspect(paths);
@@ -110,6 +114,13 @@ export default function ImportPage({ route }: { route: Route }) {
     else setError(r.error);
   };
 
+  // Painel's own files: a table by its name, a dataset by the names of its tables.
+  const knownLine = (look: SheetInspect) => {
+    const word = (t: string) => (isCanonicalTable(t) ? l(modelTable(t).label, t) : t);
+    if (look.tables) return look.tables.length ? tx('dataset', { tables: look.tables.map(word).join(', ') }) : tx('datasetFolder');
+    return tx('canonical', { table: look.table ? word(look.table) : look.name });
+  };
+
   useEffect(() => {
     if (job && job.state !== 'running') setHistoryKey((k) => k + 1);
   }, [job?.state]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -136,10 +147,7 @@ export default function ImportPage({ route }: { route: Route }) {
             {tx('choose')}
           </button>
         ) : (
-          <label className="btn">
-            {tx('choose')}
-            <input className="visually-hidden" data-testid="import-page-input" type="file" multiple accept={ACCEPT} onChange={(e) => void onFiles(Array.from(e.target.files ?? []))} />
-          </label>
+          <FilePicker label={tx('choose')} accept={ACCEPT} testId="import-page-input" onFiles={(files) => void onFiles(files)} />
         )}
         {busy && <p className="muted">{busy}</p>}
       </div>
@@ -154,8 +162,8 @@ export default function ImportPage({ route }: { route: Route }) {
             ) : c.plan ? (
               <MappingStep key={c.look.file + (c.look.sheet ?? '')} look={c.look} plan={c.plan} onPlan={(p) => setChosen(chosen.map((x, j) => (j === i ? { ...x, plan: p } : x)))} />
             ) : (
-              <p key={c.look.file}>
-                <strong>{c.look.name}</strong> — {c.look.kind === 'shop' ? tx('shop') : tx('canonical', { table: c.look.table ?? c.look.name })}
+              <p key={c.look.file} data-testid="import-known">
+                <strong>{c.look.name}</strong> — {c.look.kind === 'shop' ? tx('shop') : knownLine(c.look)}
               </p>
             ),
           )}

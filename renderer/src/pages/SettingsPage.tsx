@@ -10,6 +10,7 @@ import { useI18n } from '../i18n/useI18n';
 import { useAppStore } from '../state/appStore';
 import { useUiStore } from '../state/uiStore';
 import { BackupPanel } from './settings/BackupPanel';
+import { ParquetExportButton } from '../components/DataExport';
 import { OpeningHours } from './settings/OpeningHours';
 import { HolidaySettings } from './settings/HolidaySettings';
 import { RfmSettings } from './settings/RfmSettings';
@@ -170,6 +171,8 @@ export default function SettingsPage() {
         )}
         <p className="muted">{t('settings.dataFolderHint')}</p>
         <BackupPanel />
+        <h3>{t('data.exportParquet')}</h3>
+        <ParquetExportButton withNote />
       </fieldset>
     </section>
   );

@@ -1,4 +1,5 @@
-// The table browser: any canonical table or view, paged by query.page, sorted, filtered and searched in DuckDB.
+// The table browser: any canonical table or view, paged by query.page, sorted, filtered and searched in DuckDB;
+// a canonical table exports as CSV or XLSX that imports back unchanged, and all the data as Parquet.
 import { useCallback, useMemo } from 'react';
 import { buildFilters } from '../components/table/buildFilters';
 import { DataTable } from '../components/table/DataTable';
@@ -11,9 +12,11 @@ import { useI18n } from '../i18n/useI18n';
 import { useAppStore } from '../state/appStore';
 import { useTablesStore } from '../state/tablesStore';
 import { ErrorNote } from '../components/ErrorNote';
+import { ParquetExportButton, TableExportButtons } from '../components/DataExport';
+import { isCanonicalTable, modelTable } from '../../../shared/model';
 
 export default function TablesPage() {
-  const { t, f } = useI18n();
+  const { t, f, l } = useI18n();
   const listing = useCall('query.tables', {});
   const dataVersion = useAppStore((s) => s.dataVersion);
   const { table: chosen, sort, search, filterText, setTable, setSort, setSearch, setFilterText } = useTablesStore();
@@ -21,6 +24,8 @@ export default function TablesPage() {
   const table = tables.find((x) => x.name === chosen) ?? tables.find((x) => x.name === 'sales') ?? tables[0] ?? null;
   const columns = useMemo(() => table?.columns ?? [], [table]);
   const filters = useMemo(() => buildFilters(columns, filterText), [columns, filterText]);
+  // Canonical tables by their names in the reader's language; other tables and views by their own.
+  const tableWord = (name: string) => (isCanonicalTable(name) ? l(modelTable(name).label, name) : name);
 
   const specKey = JSON.stringify([table?.name, sort, filters, search, dataVersion]);
   const fetcher = useCallback<PageFetcher>(
@@ -42,9 +47,12 @@ export default function TablesPage() {
           <h1 id="tables-title">{t('tables.title')}</h1>
           <p className="muted">{t('tables.subtitle')}</p>
         </div>
-        <a className="btn" href="#/import" data-testid="link-import">
-          {t('nav.import')}
-        </a>
+        <div className="head-actions data-head-actions">
+          <a className="btn" href="#/import" data-testid="link-import">
+            {t('nav.import')}
+          </a>
+          <ParquetExportButton />
+        </div>
       </header>
       <div className="toolbar">
         <div className="field">
@@ -52,12 +60,13 @@ export default function TablesPage() {
           <select id="table-select" value={table?.name ?? ''} onChange={(e) => setTable(e.target.value)}>
             {tables.map((x) => (
               <option key={x.name} value={x.name}>
-                {x.name}
+                {tableWord(x.name)}
               </option>
             ))}
           </select>
         </div>
         <SearchBox id="table-search" label={t('tables.search')} placeholder={t('tables.searchPlaceholder')} value={search} onChange={setSearch} />
+        {table && isCanonicalTable(table.name) && <TableExportButtons key={table.name} table={table.name} tableLabel={tableWord(table.name)} />}
         <div className="toolbar-spacer" />
         <div className="row-total" data-testid="row-total" aria-live="polite" data-total={data.total ?? ''}>
           {data.total === null ? t('common.loading') : t('tables.total', { n: f.integer(data.total) })}
@@ -69,7 +78,7 @@ export default function TablesPage() {
       {table && (
         <DataTable
           key={table.name}
-          label={t('table.grid', { name: table.name })}
+          label={t('table.grid', { name: tableWord(table.name) })}
           columns={columns}
           data={data}
           sort={sort}

@@ -27,7 +27,7 @@ export function ImportResult({ summary, mapHref }: { summary: ImportSummary; map
         <div key={`${file.file}#${file.sheet ?? ''}`} className="import-file" data-testid="import-file-result">
           <h4>
             {baseName(file.file)}
-            {file.sheet ? ` [${file.sheet}]` : ''}
+            {file.sheet ? ` [${tableName(file.sheet)}]` : ''}
           </h4>
           {file.error ? (
             <p className="source-error" role="alert">
@@ -56,6 +56,11 @@ export function ImportResult({ summary, mapHref }: { summary: ImportSummary; map
                 ))}
               </tbody>
             </table>
+          )}
+          {!file.error && file.tables.length > 0 && file.tables.every((t) => t.loaded + t.replaced + t.rejected === 0) && (
+            <p className="muted" data-testid="import-unchanged">
+              {tx('allUnchanged', { n: f.integer(file.tables.reduce((a, t) => a + t.unchanged, 0)) })}
+            </p>
           )}
         </div>
       ))}

@@ -1,0 +1,93 @@
+// Exports of the data from the app, in Chromium (browser mode, pt-BR): a table exported as XLSX from the Tables page
+// downloads, is chosen on the Import page through the app's own file button and imports back with nothing changed;
+// "Exportar dados (Parquet)" downloads one .zip of every table that imports back the same way. Screenshots of each
+// screen go to test-results/app/.
+import { expect, test, type Page } from '@playwright/test';
+import { join } from 'node:path';
+import { openApp, startDemoServer, type PainelServer } from './appServer';
+
+let server: PainelServer;
+test.beforeAll(async () => {
+  server = await startDemoServer();
+});
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+/** Chooses a file on the Import page with the app's "Escolher arquivos" button and imports it; returns the result card. */
+async function importBack(page: Page, path: string) {
+  await page.goto(`${server.origin}/#/import`);
+  await expect(page.getByTestId('import-page')).toBeVisible();
+  await expect(page.getByTestId('drop-zone')).toContainText('Nenhum arquivo escolhido');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Escolher arquivos' }).click();
+  await (await chooser).setFiles(path);
+  await expect(page.getByTestId('import-known')).toBeVisible({ timeout: 30_000 });
+  return page.getByTestId('import-known');
+}
+
+async function runImport(page: Page) {
+  await page.getByTestId('import-run').click();
+  await expect(page.getByTestId('import-file-result').first()).toBeVisible({ timeout: 60_000 });
+}
+
+test('a table exported as XLSX from the Tables page imports back unchanged; the Parquet export does too', async ({ page }, info) => {
+  test.setTimeout(180_000);
+  await openApp(page, server, { locale: 'pt-BR', route: '/tables' });
+  const select = page.getByLabel('Tabela', { exact: true });
+  await expect(select).toBeVisible();
+  // Tables are named in the reader's language.
+  await expect(select.locator('option[value="items"]')).toHaveText('Itens');
+  await select.selectOption('items');
+  const count = async () => Number((await page.getByTestId('row-total').getAttribute('data-total')) || 0);
+  await expect.poll(count, { timeout: 15_000 }).toBeGreaterThan(5);
+  const rows = await count();
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Exportar XLSX' }).click();
+  const xlsx = await download;
+  expect(xlsx.suggestedFilename()).toMatch(/^Itens \d{4}-\d{2}-\d{2}( \(\d+\))?\.xlsx$/);
+  const xlsxPath = join(info.outputDir, xlsx.suggestedFilename());
+  await xlsx.saveAs(xlsxPath);
+  const status = page.getByTestId('export-status').first();
+  await expect(status).toHaveAttribute('data-state', 'done');
+  await expect(status).toContainText(`${rows} linhas exportadas`);
+  await page.screenshot({ path: 'test-results/app/tables-export-pt-BR.png' });
+
+  const known = await importBack(page, xlsxPath);
+  await expect(known).toContainText('Tabela do Painel: Itens');
+  await page.screenshot({ path: 'test-results/app/import-table-xlsx-pt-BR.png' });
+  await runImport(page);
+  const result = page.getByTestId('import-file-result');
+  await expect(result).toHaveCount(1);
+  await expect(result).toContainText('Itens');
+  await expect(page.getByTestId('import-unchanged')).toHaveText(`Nada mudou: as ${rows} linhas já estavam no Painel, inalteradas.`);
+  await page.screenshot({ path: 'test-results/app/import-table-xlsx-result-pt-BR.png' });
+
+  // Every table as Parquet: one .zip downloads, and it imports back with nothing changed.
+  await page.goto(`${server.origin}/#/tables`);
+  const zipDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Exportar dados (Parquet)' }).click();
+  const zip = await zipDownload;
+  expect(zip.suggestedFilename()).toMatch(/^painel-parquet-\d{4}-\d{2}-\d{2}( \(\d+\))?\.zip$/);
+  const zipPath = join(info.outputDir, zip.suggestedFilename());
+  await zip.saveAs(zipPath);
+  await expect(page.getByTestId('export-status').first()).toContainText('linhas exportadas');
+  await page.screenshot({ path: 'test-results/app/tables-parquet-pt-BR.png' });
+
+  const dataset = await importBack(page, zipPath);
+  await expect(dataset).toContainText(/Dados exportados do Painel \(Parquet\): .*Clientes.*Vendas/);
+  await runImport(page);
+  await expect(page.getByTestId('import-file-result').filter({ hasText: '[Vendas]' })).toBeVisible();
+  const unchanged = page.getByTestId('import-unchanged');
+  expect(await unchanged.count()).toBe(await page.getByTestId('import-file-result').count());
+  await page.screenshot({ path: 'test-results/app/import-parquet-result-pt-BR.png', fullPage: true });
+});
+
+test('Settings offers the Parquet export of all data', async ({ page }) => {
+  await openApp(page, server, { locale: 'pt-BR', route: '/settings' });
+  await expect(page.getByRole('heading', { name: 'Exportar dados (Parquet)' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Exportar dados (Parquet)' })).toBeVisible();
+  await page.getByRole('button', { name: 'Exportar dados (Parquet)' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/app/settings-parquet-pt-BR.png' });
+});
