@@ -57,6 +57,7 @@ describe('daily rollups', () => {
       // Today's rebuild fills every rollup table, the booked-minutes one of migration 17 too.
       await db.run(rollupTablesAdded(17));
       await db.run(rollupTablesAdded(18));
+      await db.run(rollupTablesAdded(19));
       await ensureRollups(db);
       const types = () => db.all<{ t: string }>(`SELECT DISTINCT data_type AS t FROM information_schema.columns WHERE table_name LIKE 'rollup_%' AND (data_type LIKE 'DECIMAL%' OR data_type IN ('HUGEINT', 'BIGINT')) ORDER BY 1`);
       expect((await types()).map((r) => r.t)).toContain('DECIMAL(38,2)');
@@ -152,7 +153,7 @@ describe('daily rollups', () => {
     const code = await runCli(['--db', path, 'rollups', 'rebuild', '--json'], { out: (t) => void (out += t), err: () => undefined, isTTY: false });
     expect(code).toBe(0);
     const r = JSON.parse(out) as { tables: { table: string; rows: number }[] };
-    expect(r.tables.map((t) => t.table)).toEqual(['rollup_sales_day', 'rollup_lines_day', 'rollup_booked_day', 'rollup_payments_day', 'rollup_items_day', 'rollup_customer_day']);
+    expect(r.tables.map((t) => t.table)).toEqual(['rollup_sales_day', 'rollup_lines_day', 'rollup_booked_day', 'rollup_payments_day', 'rollup_items_day', 'rollup_staff_month', 'rollup_customer_day']);
     expect(r.tables.every((t) => t.rows > 0)).toBe(true);
     const bad = await runCli(['--db', path, 'rollups', 'nope'], { out: () => undefined, err: () => undefined, isTTY: false });
     expect(bad).not.toBe(0);

@@ -50,7 +50,7 @@ function daysOfKeys(table: RollupSource, keys: string, rows?: string): string {
  * only into its own.
  */
 const TARGETS: Record<RollupSource, readonly string[]> = {
-  sales: ROLLUP_TABLES.map((t) => t.name),
+  sales: ROLLUP_TABLES.filter((t) => !t.derived).map((t) => t.name),
   sale_lines: ['rollup_lines_day', 'rollup_booked_day', 'rollup_items_day'],
   payments: ['rollup_payments_day'],
 };
@@ -126,6 +126,10 @@ export async function touchDates(tx: Tx, dates: string): Promise<void> {
 export async function refreshTouchedDays(tx: Tx): Promise<{ days: number }> {
   await tx.run(`CREATE TEMP TABLE IF NOT EXISTS ${DAYS_DDL}`);
   await tx.run(`CREATE OR REPLACE TEMP TABLE ${REFRESH} AS SELECT DISTINCT d, t FROM ${DAYS}`);
+  // A monthly table is redone for the months of the days its daily table redoes (after it, in ROLLUP_TABLES' order).
+  for (const t of ROLLUP_TABLES) {
+    if (t.derived) await tx.run(`INSERT INTO ${REFRESH} SELECT DISTINCT CAST(date_trunc('month', d) AS DATE), '${t.name}' FROM ${REFRESH} WHERE t = '${t.derived.from}'`);
+  }
   await tx.run(`DELETE FROM ${DAYS}`);
   await tx.run(`CREATE TEMP TABLE IF NOT EXISTS ${SALES} (sale_id VARCHAR)`);
   await tx.run(`DELETE FROM ${SALES}`);
@@ -150,7 +154,8 @@ export async function refreshTouchedDays(tx: Tx): Promise<{ days: number }> {
     const bounds = boundsOf(span.lo, span.hi);
     const days = `(SELECT d FROM ${REFRESH} WHERE t = '${t.name}')`;
     await tx.run(`DELETE FROM ${t.name} WHERE d IN ${days}`);
-    await tx.run(rollupInsertSql(t, bounds, `r.biz_date IN ${days}`, linesSourced(t) ? LINES : undefined));
+    const from = linesSourced(t) ? LINES : t.derived ? t.source(bounds, span) : undefined;
+    await tx.run(rollupInsertSql(t, bounds, `r.biz_date IN ${days}`, from));
   }
   if (lineSpans.length) await tx.run(`DROP TABLE ${LINES}`);
   await tx.run(`DROP TABLE ${REFRESH}`);
