@@ -12,7 +12,7 @@ import { validateStaged, writeStaged } from '../../model/pipeline';
 import type { LineResolver } from '../../model/merge';
 import { withQueryProgress, type LoadContext } from '../canonicalFile';
 import { readableCsv } from '../transcode';
-import { flatTables } from './flatMapping';
+import { flatTables, UNIQUE_KEYS } from './flatMapping';
 import { sampleDateFormat } from './values';
 import type { CanonicalTable } from '../../../shared/types';
 import type { Suggestion } from './suggest';
@@ -50,7 +50,8 @@ export async function loadFlatTables(tx: Tx, selects: [CanonicalTable, string][]
     // Every value was trimmed when its cell was read (or is made here: ids, amounts), so none is trimmed again.
     const noTrim = new Set(rawCols.keys());
     const stg: Staged = await stageRows(tx, { spec, raw: rawCols, dec: '.', from: `(${select})`, ordinal: '__r', locale: ctx.locale, noTrim });
-    await validateStaged(tx, stg, { repeats: 'reject' });
+    // Rows grouped by their key (or numbered within their sale) cannot repeat it: no pass looks for repeats there.
+    if (!UNIQUE_KEYS.has(table)) await validateStaged(tx, stg, { repeats: 'reject' });
     tables.push(await writeStaged(tx, stg, { sink: { kind: 'file', importId: ctx.importId, file: ctx.file, lines } }));
     await tx.run(`DROP TABLE ${stg.name}`);
   }
@@ -106,17 +107,17 @@ export async function loadFlatCsv(tx: Tx, path: string, sniff: SniffedCsv, plan:
       await withQueryProgress(tx.connection, ctx.onPct, () => tx.run(sql.parse));
       const refused = await refusedRecords(tx, read);
       if (encoding === 'utf-8' && refused.some(isEncodingError)) {
-        await tx.run(`DROP TABLE ${temp.l}`);
+        await tx.run(`DROP TABLE ${sql.parsed}`);
         await dropRejectTables(tx, read);
         encoding = 'latin-1';
         continue;
       }
       // Parsed rows keep the file's order; their ordinal is the rowid counted from the first one (or the sheet row).
-      const base = await firstRowid(tx, temp.l);
+      const base = await firstRowid(tx, sql.parsed);
       const csvL = csvLines(src.path, refused);
       const lines: LineResolver = lineIdx >= 0 ? async (ords) => new Map(ords.map((o) => [o, o])) : csvL.resolve;
       for (const stmt of sql.prepare(base)) await tx.run(stmt);
-      const tables = await loadFlatTables(tx, sql.tables(base), plan, ctx, lines);
+      const tables = await loadFlatTables(tx, sql.tables(), plan, ctx, lines);
       await tx.run(`DROP TABLE IF EXISTS ${temp.s2}`);
       await tx.run(`DROP TABLE IF EXISTS ${temp.pm}`);
       const rows = await finishSalesRead(tx, { raw: temp.l, read, refused, refusedLines: csvL.refusedLines, importId: ctx.importId, file: ctx.file, locale: ctx.locale, tables });

@@ -25,12 +25,18 @@ export interface FlatOptions {
 }
 
 export interface FlatSql {
-  /** Reads and parses the file into temp.l in one pass: a projection, so rows keep the file's order. */
+  /** Reads and parses the file into `parsed` in one pass: a projection, so rows keep the file's order. */
   parse: string;
-  /** Statements run next, given the first rowid of temp.l: sale ids of anonymous rows, the sales, the payment words. */
+  /** The table the parse fills (its first rowid is the `base` of prepare). */
+  parsed: string;
+  /**
+   * Statements run next, given the first rowid of `parsed`: the keys of customers, professionals and items, each
+   * made once per distinct value and joined to the rows (temp.l, with its ordinal __r); sale ids of anonymous rows;
+   * the sales; the payment words.
+   */
   prepare: (base: bigint) => string[];
   /** Each canonical table as a SELECT giving __r and text columns named like the table's columns. */
-  tables: (base: bigint) => [CanonicalTable, string][];
+  tables: () => [CanonicalTable, string][];
 }
 
 /** Sales statuses written in salon and shop systems, by meaning. */
@@ -54,7 +60,7 @@ const MONEY = ['sale.total', 'sale.discount', 'sale.shipping', 'line.quantity', 
 export function flatTables(o: FlatOptions): FlatSql {
   const m = o.mapping;
   const has = (f: string) => Boolean(m[f]) && o.header.includes(m[f]);
-  // Each mapped cell is cleaned once (layer 1), parsed once (layer 2), keyed once (layer 3).
+  // Each mapped cell is cleaned once (layer 1), parsed once (layer 2), projected once (layer 3); keys follow (4, 5).
   const cell = (f: string) => (has(f) ? q(`f:${f}`) : 'NULL::VARCHAR');
   const num = (f: string) => (has(f) ? q(`n:${f}`) : 'NULL::DECIMAL(18,4)');
   const bad = (f: string) => (has(f) ? `CASE WHEN ${num(f)} IS NULL THEN ${cell(f)} END` : 'NULL::VARCHAR');
@@ -75,9 +81,6 @@ export function flatTables(o: FlatOptions): FlatSql {
   ];
   const d2 = (f: string) => `CAST(${num(f)} AS DECIMAL(18,2))`;
   const qty = `coalesce(CAST(${num('line.quantity')} AS DECIMAL(18,3)), 1)`;
-  const custKey = has('customer.id')
-    ? `CASE WHEN ${cell('customer.id')} IS NOT NULL THEN 'sheet:' || ${cell('customer.id')} END`
-    : `'sheet:c:' || ${short(`coalesce('cpf:' || ${digitsSql(cell('customer.document'))}, 'tel:' || right(${digitsSql(cell('customer.phone'))}, 11), 'email:' || email, 'nome:' || ${nameKeySql('cname')})`)}`;
   const l3 = [
     ...(o.lineIdx >= 0 ? ['__r'] : []),
     'dt',
@@ -108,45 +111,81 @@ export function flatTables(o: FlatOptions): FlatSql {
     `${yesNoSql(cell('customer.optIn'))} AS optin`,
     `${cell('payment.method')} AS pm`,
     `${d2('payment.amount')} AS paid`,
-    `${custKey} AS ck`,
-    `CASE WHEN ${cell('employee.name')} IS NOT NULL THEN 'sheet:e:' || ${short(nameKeySql(cell('employee.name')))} END AS ek`,
-    `CASE WHEN ${cell('line.item')} IS NOT NULL THEN 'sheet:i:' || ${short(nameKeySql(cell('line.item')))} END AS ik`,
-    ...(anonymous ? rawCols : []),
+    ...(has('customer.id') ? [`${cell('customer.id')} AS cid`] : []),
+    ...(anonymous ? rawCols : [cell('sale.id')]),
   ];
-  // Layer 4: the sale id. Without a sale number, a sale is the rows of one customer at one date-time; anonymous rows
-  // are sales of their own, told apart by their content and, for identical rows, by their order among them (set next).
-  const sk = anonymous ? `CASE WHEN ck IS NOT NULL THEN 'sheet:s:' || ${short(`concat_ws('|', dt, ck)`)} END` : `'sheet:' || ${cell('sale.id')}`;
-  const l4 = anonymous ? `* EXCLUDE (${rawCols.join(', ')}), ${sk} AS sk, CASE WHEN ck IS NULL THEN concat_ws('|', ${rawCols.join(', ')}) END AS rowtext` : `*, ${sk} AS sk`;
-  const l3sql = anonymous ? l3 : [...l3, cell('sale.id')];
-  const parse = `CREATE TEMP TABLE ${o.temp.l} AS SELECT ${anonymous ? l4 : `* EXCLUDE (${q('f:sale.id')}), ${sk} AS sk`}
-FROM (SELECT ${l3sql.join(', ')} FROM (SELECT ${l2.join(', ')} FROM (SELECT ${l1.join(', ')} FROM ${o.from})))`;
+  const parsed = `${o.temp.l}_p`;
+  const parse = `CREATE TEMP TABLE ${parsed} AS SELECT ${l3.join(', ')} FROM (SELECT ${l2.join(', ')} FROM (SELECT ${l1.join(', ')} FROM ${o.from}))`;
 
-  const L = (base: bigint) => (o.lineIdx >= 0 ? o.temp.l : `(SELECT rowid - ${base} + 1 AS __r, * FROM ${o.temp.l})`);
+  // Layer 4, keys: a customer's (CPF, phone, e-mail or name), a professional's and an item's (their name) are
+  // worked out once per distinct value — a sheet repeats a few thousand customers and a handful of names over a
+  // million rows — then joined to the rows, which take their ordinal here. The same ids as worked out row by row.
+  const dict = { c: `${o.temp.l}_ck`, e: `${o.temp.l}_ek`, i: `${o.temp.l}_ik` };
+  const who = ['doc', 'phone', 'email', 'cname'];
+  const custKey = has('customer.id')
+    ? `CASE WHEN p.cid IS NOT NULL THEN 'sheet:' || p.cid END`
+    : `c.ck`;
+  const nameKey = (prefix: string, v: string) => `CASE WHEN ${v} IS NOT NULL THEN '${prefix}' || ${short(nameKeySql(v))} END`;
+  const dicts = [
+    ...(has('customer.id')
+      ? []
+      : [
+          `CREATE TEMP TABLE ${dict.c} AS SELECT ${who.join(', ')}, 'sheet:c:' || ${short(`coalesce('cpf:' || ${digitsSql('doc')}, 'tel:' || right(${digitsSql('phone')}, 11), 'email:' || email, 'nome:' || ${nameKeySql('cname')})`)} AS ck
+  FROM (SELECT DISTINCT ${who.join(', ')} FROM ${parsed})`,
+        ]),
+    `CREATE TEMP TABLE ${dict.e} AS SELECT ename, ${nameKey('sheet:e:', 'ename')} AS ek FROM (SELECT DISTINCT ename FROM ${parsed} WHERE ename IS NOT NULL)`,
+    `CREATE TEMP TABLE ${dict.i} AS SELECT iname, ${nameKey('sheet:i:', 'iname')} AS ik FROM (SELECT DISTINCT iname FROM ${parsed} WHERE iname IS NOT NULL)`,
+  ];
+  const joins = [
+    ...(has('customer.id') ? [] : [`LEFT JOIN ${dict.c} c ON ${who.map((w) => `c.${w} IS NOT DISTINCT FROM p.${w}`).join(' AND ')}`]),
+    `LEFT JOIN ${dict.e} e ON e.ename = p.ename`,
+    `LEFT JOIN ${dict.i} i ON i.iname = p.iname`,
+  ];
+  // Layer 5: the sale id. Without a sale number, a sale is the rows of one customer at one date-time; anonymous rows
+  // are sales of their own, told apart by their content and, for identical rows, by their order among them (set next).
+  const sk = anonymous ? `CASE WHEN ${custKey} IS NOT NULL THEN 'sheet:s:' || ${short(`concat_ws('|', p.dt, ${custKey})`)} END` : `'sheet:' || p.${cell('sale.id')}`;
+  const rowtext = anonymous ? [`CASE WHEN ${custKey} IS NULL THEN concat_ws('|', ${rawCols.map((c) => `p.${c}`).join(', ')}) END AS rowtext`] : [];
+  const dropped = [...(anonymous ? rawCols : [cell('sale.id')]), ...(has('customer.id') ? ['cid'] : [])];
+  const ordinal = (base: bigint) => (o.lineIdx >= 0 ? [] : [`p.rowid - ${base} + 1 AS __r`]);
+  const keyed = (base: bigint) => `CREATE TEMP TABLE ${o.temp.l} AS SELECT ${[...ordinal(base), `p.* EXCLUDE (${dropped.join(', ')})`, `${custKey} AS ck`, 'e.ek', 'i.ik', `${sk} AS sk`, ...rowtext].join(', ')}
+  FROM ${parsed} p ${joins.join(' ')}`;
+
+  const L = o.temp.l;
   const perSale = has('sale.id'); // sale-level columns repeat on every line of a numbered sale
   const first = (x: string) => (perSale ? `arg_min(${x}, __r)` : `sum(${x})`);
   const status = has('sale.status')
     ? `LEFT JOIN (SELECT st, ${sheetStatusSql('st')} AS stc FROM (SELECT DISTINCT st FROM s)) sm ON sm.st IS NOT DISTINCT FROM s.st`
     : '';
   const prepare = (base: bigint) => [
+    ...dicts,
+    keyed(base),
+    `DROP TABLE ${parsed}`,
+    ...Object.values(dict).map((t) => `DROP TABLE IF EXISTS ${t}`),
     ...(anonymous
       ? [
           `UPDATE ${o.temp.l} SET sk = 'sheet:s:' || ${short(`concat_ws('|', d.dt, d.rowtext, d.dupno)`)}
-  FROM (SELECT rowid AS rid, dt, rowtext, row_number() OVER (PARTITION BY dt, rowtext ORDER BY rowid) AS dupno FROM ${o.temp.l} WHERE ck IS NULL) d
-  WHERE ${o.temp.l}.rowid = d.rid`,
+  FROM (SELECT __r AS r, dt, rowtext, row_number() OVER (PARTITION BY dt, rowtext ORDER BY __r) AS dupno FROM ${o.temp.l} WHERE ck IS NULL) d
+  WHERE ${o.temp.l}.__r = d.r`,
         ]
       : []),
     `CREATE TEMP TABLE ${o.temp.s2} AS WITH s AS ${status ? 'MATERIALIZED ' : ''}(SELECT sk, min(__r) AS __r, arg_min(dt, __r) AS dt, arg_min(st, __r) AS st, arg_min(ck, __r) AS ck, arg_min(ek, __r) AS ek,
     ${first('total')} AS total, ${first('disc')} AS disc, ${first('ship')} AS ship, sum(lt) AS lines,
     count(*) FILTER (WHERE total_t IS NOT NULL OR ltot_t IS NOT NULL OR unit_t IS NOT NULL) AS bad_total,
     arg_min(coalesce(total_t, ltot_t, unit_t), __r) FILTER (WHERE total_t IS NOT NULL OR ltot_t IS NOT NULL OR unit_t IS NOT NULL) AS total_t,
-    count(DISTINCT pm) AS methods FROM ${L(base)} GROUP BY sk)
+    count(DISTINCT pm) AS methods FROM ${L} GROUP BY sk)
   SELECT s.*, CASE WHEN bad_total > 0 THEN NULL ELSE coalesce(total, lines - coalesce(disc, 0)) END AS amount, ${status ? 'sm.stc' : `'completed'`} AS stc FROM s ${status}`,
     // Payment words are few: each is read once, not once per row.
     `CREATE TEMP TABLE ${o.temp.pm} AS SELECT pm, ${paymentMethodSql('pm')} AS method FROM (SELECT DISTINCT pm FROM ${o.temp.l})`,
   ];
-  const tables = (base: bigint) => tableSelects(o, has, L(base));
-  return { parse, prepare, tables };
+  const tables = () => tableSelects(o, has, L);
+  return { parse, parsed, prepare, tables };
 }
+
+/**
+ * Tables whose rows tableSelects makes one per key: grouped by it (employees, customers, items, sales) or numbered
+ * within their sale (sale_lines). Payments are not: a sale's rows with and without a method word share one id.
+ */
+export const UNIQUE_KEYS: ReadonlySet<CanonicalTable> = new Set(['employees', 'customers', 'items', 'sales', 'sale_lines']);
 
 /** Each canonical table read from the parsed rows (l) and the sales (s2). */
 function tableSelects(o: FlatOptions, has: (f: string) => boolean, L: string): [CanonicalTable, string][] {
@@ -177,7 +216,8 @@ function tableSelects(o: FlatOptions, has: (f: string) => boolean, L: string): [
     NULL AS tax_amount, CAST(ship AS VARCHAR) AS shipping_amount, coalesce(CAST(amount AS VARCHAR), total_t) AS total_amount,
     NULL AS points_earned, NULL AS points_redeemed, NULL AS updated_at FROM s2 WHERE NOT coalesce(amount < 0, false)`]);
   if (has('line.item')) {
-    tables.push(['sale_lines', `${ctes} SELECT __r, sk AS sale_id, CAST(row_number() OVER (PARTITION BY sk ORDER BY __r) AS VARCHAR) AS line_no,
+    // Sale ids share their first bytes ('sheet:s:'): partitioned by their hash first, lines sort on a distinct prefix.
+    tables.push(['sale_lines', `${ctes} SELECT __r, sk AS sale_id, CAST(row_number() OVER (PARTITION BY hash(sk), sk ORDER BY __r) AS VARCHAR) AS line_no,
       ik AS item_id, ek AS employee_id, coalesce(qty_t, '1') AS quantity, coalesce(CAST(up AS VARCHAR), unit_t) AS unit_price, NULL AS discount_amount,
       coalesce(CAST(lt AS VARCHAR), ltot_t) AS line_total, NULL AS duration_min FROM l
       WHERE ik IS NOT NULL AND sk NOT IN (SELECT sk FROM s2 WHERE amount < 0)`]);

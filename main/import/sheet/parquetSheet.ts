@@ -54,7 +54,7 @@ export async function loadFlatParquet(tx: Tx, path: string, plan: FlatPlan, ctx:
   const sql = flatTables({ mapping: plan.mapping, header, dec: plan.dec, dateOrder: plan.dateOrder, from: textFrom(path, cols), lineIdx: cols.length, dateFormat, temp });
   await withQueryProgress(tx.connection, ctx.onPct, () => tx.run(sql.parse));
   for (const stmt of sql.prepare(0n)) await tx.run(stmt);
-  const tables = await loadFlatTables(tx, sql.tables(0n), plan, ctx, async (ords) => new Map(ords.map((o) => [o, o])));
+  const tables = await loadFlatTables(tx, sql.tables(), plan, ctx, async (ords) => new Map(ords.map((o) => [o, o])));
   const rows = Number((await tx.all<{ n: bigint }>(`SELECT count(*) AS n FROM ${temp.l}`))[0].n);
   for (const t of Object.values(temp)) await tx.run(`DROP TABLE IF EXISTS ${t}`);
   const used = new Set(Object.values(plan.mapping));
