@@ -71,13 +71,17 @@ export const appointmentsSummary: ReportDefinition = {
     const by = String(ctx.params.by);
     const loc = by === 'location' || by === 'location_employee' ? 's.location_id' : 'CAST(NULL AS VARCHAR)';
     const emp = by === 'employee' || by === 'location_employee' ? 's.employee_id' : 'CAST(NULL AS VARCHAR)';
+    // Counts by status per day, location and channel are in the sales rollup; a breakdown by employee reads the rows.
+    const r = emp === 'CAST(NULL AS VARCHAR)' ? ctx.rollups : null;
+    const n = (status?: string) => (r ? `CAST(coalesce(sum(s.sales)${status ? ` FILTER (WHERE s.status = '${status}')` : ''}, 0) AS BIGINT)` : `count(*)${status ? ` FILTER (WHERE s.status = '${status}')` : ''}`);
+    const rows = r
+      ? `rollup_sales_day s WHERE s.kind = 'appointment' AND s.d BETWEEN ${ctx.from} AND ${ctx.to} AND ${r.filter('s')}`
+      : `${ctx.sales({ customerKey: false })} s WHERE s.kind = 'appointment' AND ${ctx.salesFilter('s')}`;
     return `WITH a AS (
-        SELECT CAST(date_trunc(${g}, s.biz_date) AS DATE) AS bucket, ${loc} AS location_id, ${emp} AS employee_id,
-          count(*) AS appointments,
-          count(*) FILTER (WHERE s.status = 'booked') AS booked, count(*) FILTER (WHERE s.status = 'confirmed') AS confirmed,
-          count(*) FILTER (WHERE s.status = 'completed') AS completed, count(*) FILTER (WHERE s.status = 'cancelled') AS cancelled,
-          count(*) FILTER (WHERE s.status = 'no_show') AS no_show
-        FROM ${ctx.sales({ customerKey: false })} s WHERE s.kind = 'appointment' AND ${ctx.salesFilter('s')}
+        SELECT CAST(date_trunc(${g}, ${r ? 's.d' : 's.biz_date'}) AS DATE) AS bucket, ${loc} AS location_id, ${emp} AS employee_id,
+          ${n()} AS appointments, ${n('booked')} AS booked, ${n('confirmed')} AS confirmed,
+          ${n('completed')} AS completed, ${n('cancelled')} AS cancelled, ${n('no_show')} AS no_show
+        FROM ${rows}
         GROUP BY ALL)
       SELECT a.bucket, a.location_id, l.name AS location_name, a.employee_id, e.name AS employee_name,
         a.appointments, a.booked, a.confirmed, a.completed, a.cancelled, a.no_show,
