@@ -4,11 +4,13 @@
 import type { BacktestScore, ForecastModelId } from '../../shared/analytics';
 import type { LocalizedText } from '../../shared/types';
 import { createFormatter } from '../../shared/format';
+import { codeWord } from '../../shared/codeLists';
 
-export const MODEL_NAMES: Record<ForecastModelId, LocalizedText> = {
-  seasonal_naive: { 'pt-BR': 'repetir o último ciclo (referência)', en: 'repeat the last cycle (baseline)' },
-  mstl_ets: { 'pt-BR': 'tendência e sazonalidade', en: 'trend and seasonality' },
-  ets: { 'pt-BR': 'suavização exponencial', en: 'exponential smoothing' },
+/** A model's name inside a sentence: the one word list of shared/codeLists.ts, lower-cased; the baseline says so. */
+const modelName = (id: ForecastModelId, l: keyof LocalizedText): string => {
+  const word = codeWord('forecastModel', id, l);
+  const name = word.charAt(0).toLocaleLowerCase(l) + word.slice(1);
+  return id === 'seasonal_naive' ? `${name} (${l === 'pt-BR' ? 'referência' : 'baseline'})` : name;
 };
 
 const METRICS = ['mase', 'smape', 'mape'] as const;
@@ -57,21 +59,21 @@ export function chooseModel(scores: BacktestScore[]): { shown: ForecastModelId; 
       best: winner.model,
       note: text((l) =>
         l === 'pt-BR'
-          ? `Modelo escolhido: ${MODEL_NAMES[winner.model][l]}. Testado em ${winner.origins} períodos passados, errou menos que a referência nas três medidas (${METRICS.map((m) => `${METRIC_NAMES[m][l]} ${num(winner[m], l, m)} contra ${num(base[m], l, m)}`).join('; ')}).`
-          : `Model chosen: ${MODEL_NAMES[winner.model][l]}. Tested on ${winner.origins} past periods, it erred less than the baseline on all three measures (${METRICS.map((m) => `${METRIC_NAMES[m][l]} ${num(winner[m], l, m)} vs ${num(base[m], l, m)}`).join('; ')}).`,
+          ? `Modelo escolhido: ${modelName(winner.model, l)}. Testado em ${winner.origins} períodos passados, errou menos que a referência nas três medidas (${METRICS.map((m) => `${METRIC_NAMES[m][l]} ${num(winner[m], l, m)} contra ${num(base[m], l, m)}`).join('; ')}).`
+          : `Model chosen: ${modelName(winner.model, l)}. Tested on ${winner.origins} past periods, it erred less than the baseline on all three measures (${METRICS.map((m) => `${METRIC_NAMES[m][l]} ${num(winner[m], l, m)} vs ${num(base[m], l, m)}`).join('; ')}).`,
       ),
     };
   }
   const best = challengers.sort(byMase)[0] ?? null;
-  if (!best) return { shown: 'seasonal_naive', best: 'seasonal_naive', note: text((l) => (l === 'pt-BR' ? `Mostrando a referência: ${MODEL_NAMES.seasonal_naive[l]}.` : `Showing the baseline: ${MODEL_NAMES.seasonal_naive[l]}.`)) };
+  if (!best) return { shown: 'seasonal_naive', best: 'seasonal_naive', note: text((l) => (l === 'pt-BR' ? `Mostrando a referência: ${modelName('seasonal_naive', l)}.` : `Showing the baseline: ${modelName('seasonal_naive', l)}.`)) };
   const m = firstLoss(best, base);
   return {
     shown: 'seasonal_naive',
     best: best.model,
     note: text((l) =>
       l === 'pt-BR'
-        ? `Mostrando a referência (repetir o último ciclo): nenhum modelo errou menos que ela em todas as medidas no teste com dados passados (${MODEL_NAMES[best.model][l]}: ${METRIC_NAMES[m][l]} ${num(best[m], l, m)} contra ${num(base[m], l, m)}).`
-        : `Showing the baseline (repeat the last cycle): no model erred less than it on every measure when tested on past data (${MODEL_NAMES[best.model][l]}: ${METRIC_NAMES[m][l]} ${num(best[m], l, m)} vs ${num(base[m], l, m)}).`,
+        ? `Mostrando a referência (repetir o último ciclo): nenhum modelo errou menos que ela em todas as medidas no teste com dados passados (${modelName(best.model, l)}: ${METRIC_NAMES[m][l]} ${num(best[m], l, m)} contra ${num(base[m], l, m)}).`
+        : `Showing the baseline (repeat the last cycle): no model erred less than it on every measure when tested on past data (${modelName(best.model, l)}: ${METRIC_NAMES[m][l]} ${num(best[m], l, m)} vs ${num(base[m], l, m)}).`,
     ),
   };
 }
