@@ -30,14 +30,16 @@ const appUrl = 'file:///app/index.html';
 const isFrame = (sender: unknown, url: string) => sender === WINDOW && url === appUrl;
 
 describe('dropped files on the desktop window', () => {
-  it('are checked: absolute paths to CSV, XLSX or Parquet files or folders, at most a hundred', () => {
+  it('are checked: absolute paths to CSV, XLSX or Parquet files, Painel .zip exports or folders, at most a hundred', () => {
     const csv = join(dir, 'atendimentos.csv');
     writeFileSync(csv, 'Data;Valor\n03/11/2026;10,00\n');
+    const zip = join(dir, 'painel-parquet-2026-12-05.zip');
+    writeFileSync(zip, 'PK');
     const exe = join(dir, 'programa.exe');
     writeFileSync(exe, 'MZ');
     const folder = join(dir, 'pasta');
     mkdirSync(folder);
-    expect(checkDroppedPaths([csv, folder, csv])).toEqual({ ok: true, value: [csv, folder] });
+    expect(checkDroppedPaths([csv, folder, csv, zip])).toEqual({ ok: true, value: [csv, folder, zip] });
     expect(checkDroppedPaths([exe])).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
     expect(checkDroppedPaths(['atendimentos.csv'])).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
     // A File object the page made up has no path: the preload sends an empty string for it.

@@ -5,8 +5,8 @@ import { statSync } from 'node:fs';
 import { extname, isAbsolute } from 'node:path';
 import type { Result } from '../shared/errors';
 
-/** What a drop may bring: import files, or folders of them. */
-const IMPORTABLE = new Set(['.csv', '.txt', '.tsv', '.parquet', '.xlsx']);
+/** What a drop may bring: import files (a .zip is Painel's Parquet dataset, checked on import), or folders of them. */
+const IMPORTABLE = new Set(['.csv', '.txt', '.tsv', '.parquet', '.xlsx', '.zip']);
 export const MAX_DROPPED = 100;
 
 /** The dropped paths if every one is an absolute path to an importable file or a folder; otherwise why not. */
@@ -23,7 +23,7 @@ export function checkDroppedPaths(paths: unknown): Result<string[]> {
       return { ok: false, error: { code: 'NOT_FOUND', message: 'a dropped file no longer exists' } };
     }
     if (!st.isDirectory() && !(st.isFile() && IMPORTABLE.has(extname(p).toLowerCase()))) {
-      return { ok: false, error: { code: 'BAD_INPUT', message: 'only CSV, XLSX and Parquet files (or folders of them) can be imported' } };
+      return { ok: false, error: { code: 'BAD_INPUT', message: 'only CSV, XLSX and Parquet files, Painel .zip exports, or folders of them can be imported' } };
     }
   }
   return { ok: true, value: [...new Set(paths as string[])] };

@@ -54,7 +54,7 @@ describe('the Parquet dataset exported from the app imports back', () => {
         const look = await target.call<SheetInspect>('import.inspect', { path: r.path });
         expect(look.kind).toBe('canonical');
         expect(look.refusal).toBeUndefined();
-        if (zip) expect(look.tables).toEqual(expect.arrayContaining(['customers', 'sales', 'sale_lines', 'payments']));
+        expect(look.tables).toEqual(expect.arrayContaining(['customers', 'sales', 'sale_lines', 'payments']));
         const first = await job<ImportSummary>(target, 'import.run', { paths: [r.path] });
         expect(first.files.filter((f) => f.error)).toEqual([]);
         expect(first.rejected).toBe(0);

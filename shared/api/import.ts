@@ -116,7 +116,7 @@ export interface SheetInspect {
   sheet?: string;
   kind: 'canonical' | 'shop' | 'sheet';
   table?: string;
-  /** Painel's Parquet dataset (folder or .zip): the tables it holds (a folder's are read when imported). */
+  /** A folder or Painel's Parquet dataset .zip: the canonical tables it holds (by their folder or file names). */
   tables?: string[];
   header: string[];
   rows: string[][];

@@ -16,6 +16,7 @@ import { parquetHead } from './parquetSheet';
 import { reportRefusal, type SheetChoice } from './plan';
 import { loadSettings } from '../../engine/settings';
 import { isZip, readDatasetZip } from '../datasetZip';
+import { expandPaths } from '../importFiles';
 
 const PREVIEW_ROWS = 20;
 
@@ -57,7 +58,7 @@ export async function inspectFile(db: Db, path: string, reportOf?: SheetChoice['
   // A dataset folder or .zip (Painel's Parquet export): its tables are known by their folders.
   if (statSync(path).isDirectory() || isZip(path)) {
     const base: SheetInspect = { file: path, name: basename(path), header: [], rows: [], lines: [], kind: 'canonical', suggestion: null, template: null };
-    if (!isZip(path)) return { ...base, tables: [] };
+    if (!isZip(path)) return { ...base, tables: [...new Set(expandPaths([path]).map((f) => tableForName(basename(f, extname(f)))).filter((t) => t !== null))] };
     try {
       return { ...base, tables: (await readDatasetZip(path, (await loadSettings(db)).locale)).tables };
     } catch (err) {

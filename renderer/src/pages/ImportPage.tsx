@@ -79,9 +79,10 @@ export default function ImportPage({ route }: { route: Route }) {
     await inspect(paths);
   };
 
-  const onDialog = async () => {
+  // Desktop: files, or a folder (Painel's Parquet dataset as the desktop app exports it, or a folder of tables).
+  const onDialog = async (folders = false) => {
     setError(null);
-    const r = await desktopCall('desktop.openFiles', { filters: ['csv', 'parquet', 'xlsx', 'zip'] });
+    const r = await desktopCall('desktop.openFiles', folders ? { folders: true } : { filters: ['csv', 'parquet', 'xlsx', 'zip'] });
     if (!r.ok) return setError(r.error);
     const paths = (r.value as { paths?: string[] } | null)?.paths ?? [];
     if (paths.length) await inspect(paths);
@@ -117,7 +118,8 @@ export default function ImportPage({ route }: { route: Route }) {
   // Painel's own files: a table by its name, a dataset by the names of its tables.
   const knownLine = (look: SheetInspect) => {
     const word = (t: string) => (isCanonicalTable(t) ? l(modelTable(t).label, t) : t);
-    if (look.tables) return look.tables.length ? tx('dataset', { tables: look.tables.map(word).join(', ') }) : tx('datasetFolder');
+    if (look.tables && /\.zip$/i.test(look.name)) return tx('dataset', { tables: look.tables.map(word).join(', ') });
+    if (look.tables) return look.tables.length ? tx('folder', { tables: look.tables.map(word).join(', ') }) : tx('folderOther');
     return tx('canonical', { table: look.table ? word(look.table) : look.name });
   };
 
@@ -143,9 +145,14 @@ export default function ImportPage({ route }: { route: Route }) {
       >
         <p>{tx('drop')}</p>
         {isDesktop ? (
-          <button type="button" className="btn" onClick={() => void onDialog()}>
-            {tx('choose')}
-          </button>
+          <span className="data-head-actions">
+            <button type="button" className="btn" onClick={() => void onDialog()}>
+              {tx('choose')}
+            </button>
+            <button type="button" className="btn" onClick={() => void onDialog(true)}>
+              {tx('chooseFolder')}
+            </button>
+          </span>
         ) : (
           <FilePicker label={tx('choose')} accept={ACCEPT} testId="import-page-input" onFiles={(files) => void onFiles(files)} />
         )}
