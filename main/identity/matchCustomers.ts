@@ -2,6 +2,7 @@
 // customer whose id is the oldest member's (earliest created_at, then smallest id). Set-based SQL: label propagation
 // over shared values; only groups touched by a user's split are re-solved in code, honouring every split.
 import type { Db, Tx } from '../store/db';
+import { refreshVisitLinks } from '../model/customerVisits';
 import { createIdentityMacros } from './normalizeSql';
 import { resolveSplits } from './resolveSplits';
 import type { IdentityResult } from '../../shared/api/identity';
@@ -82,6 +83,8 @@ export async function matchCustomersTx(tx: Tx, scope?: string): Promise<Identity
   const groups = await one(tx, `SELECT count(*) AS n FROM ${next} WHERE rule = 'root'`);
   for (const t of [N, V, L, next, `${next}_old`]) await tx.run(`DROP TABLE IF EXISTS ${t}`);
   tx.touched('customer_identity');
+  // The customer visits are grouped by unified customer: those whose links changed are regrouped with them.
+  await refreshVisitLinks(tx);
   return { linkedCustomers: linked, groups };
 }
 

@@ -1,7 +1,7 @@
 // Daily rollups kept by every write equal rollups built from scratch: seeded random sequences of file imports,
-// re-imports with changes, undone imports and sync batches that change, replace and delete sales, lines and
-// payments (the real pipeline on a real DuckDB), in a zone without and one with daylight saving time, around
-// business midnights where a UTC day and a business day differ.
+// re-imports with changes, undone imports, customers linked and unlinked, and sync batches that change, replace and
+// delete sales, lines and payments (the real pipeline on a real DuckDB), in a zone without and one with daylight
+// saving time, around business midnights where a UTC day and a business day differ.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +14,8 @@ import { Batch, commitBatch } from '../sync/stage';
 import type { Row } from '../sync/types';
 import { ROLLUP_TABLES } from './rollupTables';
 import { rebuildRollupsTx } from './rollups';
+import { VISIT_LINKS, VISITS } from './customerVisits';
+import { matchCustomersTx } from '../identity/matchCustomers';
 
 const pick = <T,>(xs: readonly T[]) => fc.constantFrom(...xs);
 const money = fc.integer({ min: 0, max: 50_000 }).map((c) => (c / 100).toFixed(2));
@@ -58,6 +60,8 @@ const opArb = fc.oneof(
   fc.record({ op: fc.constant('import' as const), sales: fc.array(saleArb('F'), { minLength: 1, maxLength: 6 }) }),
   fc.record({ op: fc.constant('sync' as const), sales: fc.array(saleArb('sync:'), { maxLength: 5 }), deletes: fc.array(fc.integer({ min: 1, max: 8 }), { maxLength: 3 }) }),
   fc.record({ op: fc.constant('undo' as const), which: fc.nat() }),
+  // Identity re-linked: the customer records of one pair share an e-mail (or none do), and the links are solved.
+  fc.record({ op: fc.constant('link' as const), pair: pick([[], ['C1', 'C2'], ['C2', 'C3'], ['C1', 'C3']]) }),
 );
 
 function csv(rows: Row[], cols: string[]): string {
@@ -74,6 +78,10 @@ async function snapshot(t: TestEngine): Promise<Record<string, unknown[]>> {
   for (const r of ROLLUP_TABLES) {
     const cols = [...r.dims, ...r.measures].filter((c) => c.until === undefined).map((c) => `CAST("${c.name}" AS VARCHAR)`);
     out[r.name] = (await t.engine.db.all<{ row: string }>(`SELECT concat_ws('|', ${cols.map((c) => `coalesce(${c}, '∅')`).join(', ')}) AS row FROM ${r.name} ORDER BY 1`)).map((x) => x.row);
+  }
+  // The customer visits (grouped by unified customer) and the links they were grouped by.
+  for (const [name, cols] of [[VISITS, ['customer_key', 'd', 'prev_d', 'next_d', 'back_before']], [VISIT_LINKS, ['customer_id', 'unified_id']]] as const) {
+    out[name] = (await t.engine.db.all<{ row: string }>(`SELECT concat_ws('|', ${cols.map((c) => `coalesce(CAST(${c} AS VARCHAR), '∅')`).join(', ')}) AS row FROM ${name} ORDER BY 1`)).map((x) => x.row);
   }
   return out;
 }
@@ -99,7 +107,7 @@ function suite(zone: string, seed: number) {
         fc.asyncProperty(fc.array(opArb, { minLength: 2, maxLength: 6 }), async (ops) => {
           const db = t.engine.db;
           await db.transaction(async (tx) => {
-            for (const table of ['sale_lines', 'payments', 'sales', 'import_keys', 'import_origins']) await tx.run(`DELETE FROM ${table}`);
+            for (const table of ['sale_lines', 'payments', 'sales', 'import_keys', 'import_origins', 'customers', 'customer_identity']) await tx.run(`DELETE FROM ${table}`);
             await rebuildRollupsTx(tx);
           });
           const imports: string[] = [];
@@ -125,6 +133,15 @@ function suite(zone: string, seed: number) {
                 cursor: null,
               });
               await db.transaction((tx) => commitBatch(tx, batch, { sourceId: 'woocommerce', stream: 'orders' }));
+            } else if (o.op === 'link') {
+              await db.transaction(async (tx) => {
+                await tx.run(`DELETE FROM customers`);
+                const email = (c: string) => (o.pair.includes(c) ? 'mesma@clientes.com.br' : `${c.toLowerCase()}@clientes.com.br`);
+                for (const [i, c] of ['C1', 'C2', 'C3'].entries()) {
+                  await tx.run(`INSERT INTO customers (customer_id, email, created_at) VALUES ($1, $2, TIMESTAMPTZ '2026-01-0${i + 1} 12:00:00+00')`, [c, email(c)]);
+                }
+                await matchCustomersTx(tx);
+              });
             } else if (imports.length) {
               const id = imports.splice(o.which % imports.length, 1)[0];
               await undoImport(db, id);

@@ -14,6 +14,7 @@ import { migrate } from '../store/migrate';
 import { MIGRATIONS } from '../store/migrations/index';
 import { ensureRollups, holdRollupRefresh, rollupsCurrent, touchDates } from './rollups';
 import { rollupTablesAdded } from './rollupTables';
+import { VISITS_DDL } from './customerVisits';
 
 let dir: string;
 let path: string;
@@ -54,10 +55,11 @@ describe('daily rollups', () => {
     try {
       await migrate(db, MIGRATIONS.filter((m) => m.version < 16));
       await db.run(FIXTURE_SQL);
-      // Today's rebuild fills every rollup table, the booked-minutes one of migration 17 too.
+      // Today's rebuild fills every rollup table, those of migrations 17, 18, 19 and 26 too.
       await db.run(rollupTablesAdded(17));
       await db.run(rollupTablesAdded(18));
       await db.run(rollupTablesAdded(19));
+      await db.run(VISITS_DDL);
       await ensureRollups(db);
       const types = () => db.all<{ t: string }>(`SELECT DISTINCT data_type AS t FROM information_schema.columns WHERE table_name LIKE 'rollup_%' AND (data_type LIKE 'DECIMAL%' OR data_type IN ('HUGEINT', 'BIGINT')) ORDER BY 1`);
       expect((await types()).map((r) => r.t)).toContain('DECIMAL(38,2)');

@@ -5,6 +5,7 @@
 import type { Db, Tx } from '../store/db';
 import { StateKey } from '../store/state';
 import { linesOf, linesSourced, ROLLUP_TABLES, rollupInsertSql } from './rollupTables';
+import { noteVisitDays, rebuildVisitsTx, refreshVisitDays } from './customerVisits';
 
 /** The tables whose rows the rollups summarise. */
 export const ROLLUP_SOURCES = ['sales', 'sale_lines', 'payments'] as const;
@@ -153,9 +154,13 @@ export async function refreshTouchedDays(tx: Tx): Promise<{ days: number }> {
     if (!span) continue;
     const bounds = boundsOf(span.lo, span.hi);
     const days = `(SELECT d FROM ${REFRESH} WHERE t = '${t.name}')`;
+    // The customer visits follow the customer-days: every customer on a recomputed day, before or after, anew.
+    const visits = t.name === 'rollup_customer_day';
+    if (visits) await noteVisitDays(tx, days);
     await tx.run(`DELETE FROM ${t.name} WHERE d IN ${days}`);
     const from = linesSourced(t) ? LINES : t.derived ? t.source(bounds, span) : undefined;
     await tx.run(rollupInsertSql(t, bounds, `r.biz_date IN ${days}`, from));
+    if (visits) await refreshVisitDays(tx, days);
   }
   if (lineSpans.length) await tx.run(`DROP TABLE ${LINES}`);
   await tx.run(`DROP TABLE ${REFRESH}`);
@@ -169,6 +174,7 @@ export async function rebuildRollupsTx(tx: Tx): Promise<void> {
     await tx.run(`DELETE FROM ${t.name}`);
     await tx.run(rollupInsertSql(t, () => 'TRUE', ''));
   }
+  await rebuildVisitsTx(tx);
   for (const t of [DAYS_DDL, `${SALES} (sale_id VARCHAR)`]) await tx.run(`CREATE TEMP TABLE IF NOT EXISTS ${t}`);
   await tx.run(`DELETE FROM ${DAYS}`);
   await tx.run(`DELETE FROM ${SALES}`);

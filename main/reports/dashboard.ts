@@ -8,20 +8,19 @@ import { ParamList } from '../sql/specSql';
 import type { Settings } from '../../shared/settings';
 import { forecastNext30 } from '../analytics/forecastTotal';
 import { AppError } from '../store/errors';
+// RETURN_DAYS: a visit counts for the rebooking rate once this many days have passed.
+import { RETURN_DAYS } from '../model/customerVisits';
 import { activitySql } from './compare';
 import { availability, makeContext } from './context';
 import { KPIS, wireKpi } from './dashboardKpis';
-import { rollupSources } from './dashboardSources';
-import { rollupsReady } from './rollupSource';
+import { CUSTOMER_GROUPS, rollupSources } from './dashboardSources';
+import { rollupsReady, visitLinksCurrent } from './rollupSource';
 import { occupancyRowsSql } from './defs/occupancy';
-import { firstsTable } from './firsts';
+import { firstsTable, inlineFirsts } from './firsts';
 import { activityRange } from './prepare';
 import { requestOffsetUs } from './tzOffset';
 import { addDays, businessHour, businessToday, comparePeriods, previousPeriod, resolvePeriod } from './period';
 import { variationKind, variationOf } from './variation';
-
-/** Days of a return window: a visit counts for the rebooking rate once this many days have passed. */
-const RETURN_DAYS = 60;
 
 /** `now` is the instant "today" and its hour are read at (the current one outside tests). */
 export async function dashboard(engine: Engine, input: { period?: PeriodInput; common: CommonFilters }, now = new Date()): Promise<DashboardResult> {
@@ -40,9 +39,15 @@ export async function dashboard(engine: Engine, input: { period?: PeriodInput; c
   // The earliest date read: a window before the period, the period itself otherwise.
   const lo = [period.from, previous?.from, lastYear?.from].filter((d): d is string => !!d).sort()[0];
   const offsetUs = await requestOffsetUs(engine.db, settings.timezone, lo, period.to);
-  // New customers: first completed sale ever (anywhere, whatever the filters) inside the group's span.
-  const firsts = await firstsTable(engine.db);
-  const ctx = makeContext({ params, period, previous: previous ?? previousPeriod(period), common: input.common, values: {}, settings, has, offsetUs, firsts: () => firsts, rollups: await rollupsReady(engine.db) });
+  const untilHour = lastYear?.untilHour;
+  const c = input.common;
+  // The customer figures come from the customer visits table when the rollups answer, no filter narrows the visits
+  // and the visits were grouped by today's identity links; otherwise from customer-days or rows with the first-sales
+  // table (new customers: first completed sale ever, anywhere, whatever the filters, inside the group's span).
+  const ready = await rollupsReady(engine.db);
+  const byVisits = ready && untilHour === undefined && ![c.location, c.source, c.employee, c.category, c.rfmCluster].some((f) => f?.length) && (await visitLinksCurrent(engine.db));
+  const firsts = byVisits ? inlineFirsts() : await firstsTable(engine.db);
+  const ctx = makeContext({ params, period, previous: previous ?? previousPeriod(period), common: input.common, values: {}, settings, has, offsetUs, firsts: () => firsts, rollups: ready });
   const date = (d: string) => `CAST(${ctx.p(d)} AS DATE)`;
   // Two spans are read: the period with the previous window (usually adjacent), and last year's window apart.
   const near = previous && previous.from < period.from ? previous.from : period.from;
@@ -55,7 +60,6 @@ export async function dashboard(engine: Engine, input: { period?: PeriodInput; c
   const bucket = (d: string) => (grain === 'day' ? `strftime(${d}, '%Y-%m-%d')` : `strftime(date_trunc('month', ${d}), '%Y-%m-%d')`);
   const inWin = (d: string, w: { from: string; to: string } | null) => (w ? `${d} BETWEEN ${w.from} AND ${w.to}` : 'FALSE');
   // A window cut at an hour keeps only rows with an instant up to that business-local hour (day rows: none).
-  const untilHour = lastYear?.untilHour;
   const lyHour = (ts: string | null) => (untilHour === undefined ? 'TRUE' : ts ? `hour(timezone(getvariable('biz_tz'), ${ts})) <= ${Math.trunc(untilHour)}` : 'FALSE');
   // Each base row becomes one row per group it belongs to: its bucket and 'cur' when in the period, 'prev' and
   // 'ly' when in those windows (they may overlap on long custom periods). `start` dates a customer's first sale
@@ -75,8 +79,10 @@ export async function dashboard(engine: Engine, input: { period?: PeriodInput; c
   // Completed sales, appointment outcomes, customers' visits and payments per group: from the daily rollups when
   // they can answer (no window cut at an hour), from the rows otherwise; the figures are the same.
   const rollups = ctx.rollups && untilHour === undefined ? ctx.rollups : null;
+  const bucketFirst = (d: string) => (grain === 'day' ? d : `greatest(CAST(date_trunc('month', ${d}) AS DATE), ${ctx.from})`);
+  const visitGroups = { nf, far, cur: { from: ctx.from, to: ctx.to }, prev: pw, ly: lw, bucket, bucketStart: bucketFirst, matured, returnDays: RETURN_DAYS };
   const sources = rollups
-    ? rollupSources({ nf, to: ctx.to, far, returnDays: RETURN_DAYS, matured, tag, firsts: ctx.firsts() }, rollups).ctes
+    ? rollupSources({ nf, to: ctx.to, far, returnDays: RETURN_DAYS, matured, tag, firsts: ctx.firsts() }, rollups, byVisits ? visitGroups : null).ctes
     : `sales AS (${union(salesSpans, 's', ctx.salesFilter('s'))}),
     visits AS (SELECT customer_key, biz_date AS d, lead(biz_date) OVER (PARTITION BY customer_key ORDER BY biz_date) AS next_d
       FROM (SELECT DISTINCT customer_key, biz_date FROM sales WHERE status = 'completed' AND customer_key IS NOT NULL)),
@@ -89,18 +95,13 @@ export async function dashboard(engine: Engine, input: { period?: PeriodInput; c
     a AS (SELECT t.g, count(*) FILTER (WHERE status = 'no_show') AS no_show, count(*) FILTER (WHERE status = 'cancelled') AS cancelled,
         count(*) FILTER (WHERE status IN ('completed', 'no_show', 'cancelled')) AS closed
       FROM (SELECT status, ${tag('biz_date', 'NULL', 'occurred_at')} AS t FROM sales WHERE kind = 'appointment') GROUP BY 1),
+    ${CUSTOMER_GROUPS},
     pay AS (${union(paySpans, 'p', ctx.paymentsFilter('p'))})`;
   const sql = `WITH
     days AS (SELECT CAST(g.d AS DATE) AS d FROM generate_series(CAST(${nf} AS TIMESTAMP), CAST(${ctx.to} AS TIMESTAMP), INTERVAL 1 DAY) g(d)
       ${far ? `UNION ALL SELECT CAST(g.d AS DATE) FROM generate_series(CAST(${far.from} AS TIMESTAMP), CAST(least(${far.to}, ${nf} - 1) AS TIMESTAMP), INTERVAL 1 DAY) g(d)` : ''}),
-    starts AS (SELECT d, ${at(grain === 'day' ? 'd' : `greatest(CAST(date_trunc('month', d) AS DATE), ${ctx.from})`)} AS at FROM days),
+    starts AS (SELECT d, ${at(bucketFirst('d'))} AS at FROM days),
     ${sources},
-    -- one row per (group, customer) first, so the customer counts are plain counts rather than several distinct sets
-    s1 AS (SELECT g, count(*) AS customers, count(*) FILTER (WHERE is_new) AS new_customers, count(*) FILTER (WHERE NOT is_new) AS returning,
-        count(*) FILTER (WHERE was_matured) AS matured, count(*) FILTER (WHERE came_back) AS came_back, bool_or(NOT all_matured) AS provisional
-      FROM (SELECT t.g, customer_key, any_value(first_at >= t.start) AS is_new, bool_or(matured) AS was_matured, bool_and(matured) AS all_matured,
-          coalesce(bool_or(back AND matured), false) AS came_back FROM cs
-        WHERE customer_key IS NOT NULL GROUP BY 1, 2) GROUP BY 1),
     s AS (SELECT * FROM s0 LEFT JOIN s1 USING (g)),
     p AS (SELECT t.g, sum(amount) FILTER (WHERE kind = 'refund') AS refunds, sum(amount) FILTER (WHERE kind = 'payment') AS received,
         sum(amount) FILTER (WHERE kind = 'payment' AND method = 'pix') AS pix

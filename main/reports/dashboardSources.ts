@@ -1,7 +1,19 @@
 // The dashboard's per-group inputs (dashboard.ts tags each row with the groups it counts in): completed sales and
 // appointment outcomes, customers' visits, payments — from the daily rollups when they can answer (day sums and
-// customer-days give the same figures as the rows), from the rows otherwise.
+// customer-days give the same figures as the rows), from the rows otherwise. Without location or channel filters the
+// customer figures are counts over the customer visits table (model/customerVisits.ts).
+import { VISITS } from '../model/customerVisits';
 import type { RollupAccess } from './rollupSource';
+
+/**
+ * Customer figures per group from `cs` (one row per customer visit with its tags, first sale, matured and back):
+ * one row per (group, customer) first, so the counts are plain counts rather than several distinct sets.
+ */
+export const CUSTOMER_GROUPS = `s1 AS (SELECT g, count(*) AS customers, count(*) FILTER (WHERE is_new) AS new_customers, count(*) FILTER (WHERE NOT is_new) AS returning,
+        count(*) FILTER (WHERE was_matured) AS matured, count(*) FILTER (WHERE came_back) AS came_back, bool_or(NOT all_matured) AS provisional
+      FROM (SELECT t.g, customer_key, any_value(first_at >= t.start) AS is_new, bool_or(matured) AS was_matured, bool_and(matured) AS all_matured,
+          coalesce(bool_or(back AND matured), false) AS came_back FROM cs
+        WHERE customer_key IS NOT NULL GROUP BY 1, 2) GROUP BY 1)`;
 
 export interface DashboardSpans {
   /** First date of the near span (SQL DATE), its end, and last year's window apart when it lies before it. */
@@ -16,8 +28,54 @@ export interface DashboardSpans {
   firsts: string;
 }
 
+/** A window as SQL DATE bounds. */
+export interface DateWindow {
+  from: string;
+  to: string;
+}
+
+/** What the customer figures from the visits table need: the windows of the groups and the bucket of a day. */
+export interface VisitGroups {
+  /** The near span's first date and the far span (last year's window apart), as for the other sources. */
+  nf: string;
+  far: DateWindow | null;
+  cur: DateWindow;
+  prev: DateWindow | null;
+  ly: DateWindow | null;
+  /** A day's sparkline bucket (its group name) and the first date of that bucket within the period. */
+  bucket: (d: string) => string;
+  bucketStart: (d: string) => string;
+  matured: string;
+  returnDays: number;
+}
+
+/**
+ * The customer figures of every group from the customer visits (no location or channel filter: a visit is any
+ * completed sale of the unified customer). In a window [a, b] a customer counts once, on the visit whose previous
+ * visit lies before a; is new on the visit without a previous one (the first completed sale ever); came back on the
+ * visit followed within the return window whose latest earlier such visit lies before a; matured visits are those on
+ * or before the matured date. Counted per day first, then summed per group: the same figures as from the rows.
+ */
+export function visitGroupsSql(v: VisitGroups): string {
+  const back = `x.next_d <= x.d + ${v.returnDays}`;
+  const first = (a: string) => `x.prev_d IS NULL OR x.prev_d < ${a}`;
+  const firstBack = (a: string) => `${back} AND (x.back_before IS NULL OR x.back_before < ${a})`;
+  const wins = { cur: v.cur, prev: v.prev, ly: v.ly };
+  const named = Object.entries(wins).filter((e): e is [string, DateWindow] => e[1] !== null);
+  const inSpans = `x.d BETWEEN ${v.nf} AND ${v.cur.to}${v.far ? ` OR x.d BETWEEN ${v.far.from} AND ${v.far.to}` : ''}`;
+  const agg = (firstCol: string, backCol: string) => `CAST(sum(${firstCol}) AS BIGINT) AS customers, CAST(sum(n_new) AS BIGINT) AS new_customers,
+      CAST(sum(${firstCol}) - sum(n_new) AS BIGINT) AS returning, CAST(coalesce(sum(${firstCol}) FILTER (WHERE d <= ${v.matured}), 0) AS BIGINT) AS matured,
+      CAST(coalesce(sum(${backCol}) FILTER (WHERE d <= ${v.matured}), 0) AS BIGINT) AS came_back, bool_or(d > ${v.matured}) AS provisional`;
+  return `vd AS (SELECT x.d, count(*) FILTER (WHERE x.prev_d IS NULL) AS n_new,
+        count(*) FILTER (WHERE ${first(v.bucketStart('x.d'))}) AS bk_first, count(*) FILTER (WHERE ${firstBack(v.bucketStart('x.d'))}) AS bk_back,
+        ${named.map(([g, w]) => `count(*) FILTER (WHERE ${first(w.from)}) AS ${g}_first, count(*) FILTER (WHERE ${firstBack(w.from)}) AS ${g}_back`).join(', ')}
+      FROM ${VISITS} x WHERE ${inSpans} GROUP BY 1),
+    s1 AS (SELECT ${v.bucket('d')} AS g, ${agg('bk_first', 'bk_back')} FROM vd WHERE d BETWEEN ${v.cur.from} AND ${v.cur.to} GROUP BY 1
+      ${named.map(([g, w]) => `UNION ALL SELECT '${g}', ${agg(`${g}_first`, `${g}_back`)} FROM vd WHERE d BETWEEN ${w.from} AND ${w.to} HAVING count(*) > 0`).join(' ')})`;
+}
+
 export interface DashboardSources {
-  /** CTEs defining `sales_in` (what the others read), `visits`, `cs` (customer rows with tags), `s0`, `a` and `pay`. */
+  /** CTEs defining `s0` (completed sales), `s1` (customer figures), `a` (appointment outcomes) and `pay` per group. */
   ctes: string;
 }
 
@@ -27,20 +85,25 @@ function spanRows(s: DashboardSpans, r: RollupAccess, table: string, cols: strin
   return s.far ? `${near} UNION ALL SELECT ${cols} FROM ${table} x WHERE x.d BETWEEN ${s.far.from} AND ${farTo ?? s.far.to} AND x.d < ${s.nf} AND ${r.filter('x')}` : near;
 }
 
-export function rollupSources(s: DashboardSpans, r: RollupAccess): DashboardSources {
+/** The rollup sources; the customer figures from the visits table when `visits` is given, else from the customer-days. */
+export function rollupSources(s: DashboardSpans, r: RollupAccess, visits: VisitGroups | null): DashboardSources {
   const customers = (from: string, to: string) => `SELECT DISTINCT customer_key, d AS biz_date FROM ${r.customers(from, to)}`;
   const cd = s.far
     ? `${customers(s.nf, `${s.to} + ${s.returnDays}`)} UNION SELECT * FROM (${customers(s.far.from, `${s.far.to} + ${s.returnDays}`)}) WHERE biz_date < ${s.nf}`
     : customers(s.nf, `${s.to} + ${s.returnDays}`);
   const n = (cond: string) => `CAST(coalesce(sum(sales) FILTER (WHERE ${cond}), 0) AS BIGINT)`;
-  return {
-    ctes: `sd AS (${spanRows(s, r, 'rollup_sales_day', 'x.d AS biz_date, x.kind, x.status, x.sales, x.gross, x.discounts, x.total', s.to)}),
-    cd AS (${cd}),
+  const customerFigures = visits
+    ? visitGroupsSql(visits)
+    : `cd AS (${cd}),
     visits AS (SELECT customer_key, biz_date AS d, lead(biz_date) OVER (PARTITION BY customer_key ORDER BY biz_date) AS next_d FROM cd),
     cs AS (SELECT c.customer_key, f.first_at, c.biz_date <= ${s.matured} AS matured, date_diff('day', c.biz_date, v.next_d) BETWEEN 1 AND ${s.returnDays} AS back,
         ${s.tag('c.biz_date', 'st.at')} AS t
       FROM cd c JOIN starts st ON st.d = c.biz_date LEFT JOIN ${s.firsts} f ON f.customer_key = c.customer_key
       LEFT JOIN visits v ON v.customer_key = c.customer_key AND v.d = c.biz_date),
+    ${CUSTOMER_GROUPS}`;
+  return {
+    ctes: `sd AS (${spanRows(s, r, 'rollup_sales_day', 'x.d AS biz_date, x.kind, x.status, x.sales, x.gross, x.discounts, x.total', s.to)}),
+    ${customerFigures},
     s0 AS (SELECT t.g, CAST(sum(sales) AS BIGINT) AS n, sum(gross) AS gross, sum(discounts) AS discounts, sum(total) AS total
       FROM (SELECT sales, gross, discounts, total, ${s.tag('biz_date')} AS t FROM sd WHERE status = 'completed') GROUP BY 1),
     a AS (SELECT t.g, ${n(`status = 'no_show'`)} AS no_show, ${n(`status = 'cancelled'`)} AS cancelled, ${n(`status IN ('completed', 'no_show', 'cancelled')`)} AS closed

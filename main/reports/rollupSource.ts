@@ -4,6 +4,7 @@
 import type { CommonFilters } from '../../shared/api/reports';
 import type { Db } from '../store/db';
 import { StateKey } from '../store/state';
+import { VISIT_LINKS_CURRENT } from '../model/customerVisits';
 
 const SWITCH = new StateKey<{ on: boolean }, Db>('reports.rollups', () => ({ on: true }));
 
@@ -23,6 +24,22 @@ export async function rollupsReady(db: Db): Promise<boolean> {
   const [row] = await db.all<{ ok: boolean | null }>(`SELECT s.timezone = getvariable('biz_tz')
       AND s.sales = (SELECT count(*) FROM sales) AND s.payments = (SELECT count(*) FROM payments) AS ok FROM rollup_state s`);
   return row?.ok === true;
+}
+
+const LINKS = new StateKey<{ hit: { version: number; value: Promise<boolean> } | null }, Db>('reports.visitLinks', () => ({ hit: null }));
+
+/**
+ * Whether the customer visits were grouped by the current identity links (model/customerVisits.ts); asked once per
+ * data version (identity is re-linked inside a write session, which ends by bumping it).
+ */
+export function visitLinksCurrent(db: Db): Promise<boolean> {
+  const s = db.state(LINKS);
+  if (s.hit?.version === db.dataVersion) return s.hit.value;
+  const value = db.all<{ ok: boolean | null }>(VISIT_LINKS_CURRENT).then(([r]) => r?.ok === true);
+  const entry = { version: db.dataVersion, value };
+  s.hit = entry;
+  value.catch(() => s.hit === entry && (s.hit = null));
+  return value;
 }
 
 /** The rollups' dimensions cover location and channel filters; the others need the base rows. */

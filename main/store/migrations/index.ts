@@ -13,6 +13,7 @@ import m016 from './m016_rollup_narrow';
 import m017 from './m017_rollup_booked';
 import m018 from './m018_rollup_items';
 import m019 from './m019_rollup_staff_month';
+import m026 from './m026_customer_visits';
 import m020 from './m020_analytics';
 import m021 from './m021_forecasts';
 import m022 from './m022_clv_scoring';
@@ -31,4 +32,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: Migration[] = [m001, m002, m003, m004, m010, m011, m012, m013, m014, m015, m016, m017, m018, m019, m020, m021, m022, m030, m031, m032, m040, m050, m075, m076, m077];
+export const MIGRATIONS: Migration[] = [m001, m002, m003, m004, m010, m011, m012, m013, m014, m015, m016, m017, m018, m019, m020, m021, m022, m026, m030, m031, m032, m040, m050, m075, m076, m077];
