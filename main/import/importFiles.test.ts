@@ -69,7 +69,7 @@ describe('canonical CSV import', () => {
     ]);
     expect(rej[0].value).toBe('done');
     // Reasons are in the business's language (pt-BR by default).
-    expect(rej[0].reason).toBe('situação: não é um destes valores: booked, confirmed, completed, cancelled, no_show');
+    expect(rej[0].reason).toBe('situação: não é um destes valores: booked (agendado), confirmed (confirmado), completed (concluído), cancelled (cancelado), no_show (falta)');
     expect(rej[1].value).toBe('31/02/2024');
     expect(rej[2].reason).toBe('valor total 40.00 não é bruto - desconto + impostos + frete = 50.00');
     expect(rej[3].reason).toBe('código da venda repetido no arquivo (a primeira linha foi mantida)');

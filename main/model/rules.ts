@@ -2,7 +2,7 @@
 // each is a SQL test over the staged row (typed columns and their raw text `__v_<column>`) and a plain reason in
 // pt-BR and en. The first broken rule of a row becomes its reject {c: column, v: value, r: reason}.
 import { sqlIdent, sqlString } from '../sql/quote';
-import { columnWord, type Words } from '../../shared/model';
+import { columnWord, modelLabel, type Words } from '../../shared/model';
 import { createFormatter } from '../../shared/format';
 import type { ColumnKind, ColumnSpec, TableSpec } from './schema';
 
@@ -78,7 +78,7 @@ export function ruleChecks(spec: TableSpec, present: ReadonlySet<string>, locale
     const missing = rejectSql(c.name, 'NULL', sayFor(c.name)(REASONS.missing));
     checks.push(present.has(c.name) ? `WHEN ${raw(c.name)} IS NULL THEN ${missing}` : `WHEN true THEN ${missing}`);
   }
-  for (const c of cols) checks.push(...columnChecks(c, sayFor(c.name)));
+  for (const c of cols) checks.push(...columnChecks(c, sayFor(c.name), locale));
   if (spec.name === 'sales' && present.has('gross_amount') && present.has('total_amount')) {
     const expected = `("gross_amount" - coalesce("discount_amount", 0) + coalesce("tax_amount", 0) + coalesce("shipping_amount", 0))`;
     const [before, rest] = reasonText(REASONS.total, locale).split('{total}');
@@ -94,13 +94,22 @@ export function ruleChecks(spec: TableSpec, present: ReadonlySet<string>, locale
   return checks;
 }
 
-function columnChecks(c: ColumnSpec, say: (w: Words, fill?: Record<string, string | number>) => string): string[] {
+/** The values a closed list takes, each with its word for a person: "completed (concluída)". */
+const valuesText = (values: readonly string[], locale: Locale) => {
+  const plain = (t: string) => t.toLowerCase().replace(/[^a-z]/g, '');
+  return values.map((v) => {
+    const word = modelLabel(v)?.[locale];
+    return word && plain(word) !== plain(v) ? `${v} (${word.charAt(0).toLocaleLowerCase(locale) + word.slice(1)})` : v;
+  }).join(', ');
+};
+
+function columnChecks(c: ColumnSpec, say: (w: Words, fill?: Record<string, string | number>) => string, locale: Locale): string[] {
   const v = raw(c.name);
   const t = q(c.name);
   const out: string[] = [];
   const kind = KIND_REASONS[c.kind];
   if (kind) out.push(`WHEN ${v} IS NOT NULL AND ${t} IS NULL THEN ${rejectSql(c.name, `left(${v}, 200)`, say(kind))}`);
-  if (c.values) out.push(`WHEN NOT list_contains(${listLit(c.values)}, ${t}) THEN ${rejectSql(c.name, `left(${v}, 200)`, `${say(REASONS.notList)} || ${sqlString(c.values.join(', '))}`)}`);
+  if (c.values) out.push(`WHEN NOT list_contains(${listLit(c.values)}, ${t}) THEN ${rejectSql(c.name, `left(${v}, 200)`, `${say(REASONS.notList)} || ${sqlString(valuesText(c.values, locale))}`)}`);
   if (c.min !== undefined && c.max !== undefined) out.push(`WHEN ${t} < ${c.min} OR ${t} > ${c.max} THEN ${rejectSql(c.name, v, say(REASONS.between, { min: c.min, max: c.max }))}`);
   else if (c.min !== undefined) out.push(`WHEN ${t} < ${c.min} THEN ${rejectSql(c.name, v, say(REASONS.negative))}`);
   if (MONEY_COLUMNS.has(c.kind)) out.push(`WHEN abs(${t}) >= ${MONEY_MAX} THEN ${rejectSql(c.name, v, say(REASONS.amountRange))}`);

@@ -89,11 +89,11 @@ describe('commitBatch', () => {
     // The model's reasons, in the business's language (pt-BR by default), each naming its column.
     expect(reasons['t:total']).toBe('valor total 99.00 não é bruto - desconto + impostos + frete = 95.00');
     expect(reasons['t:date']).toMatch(/^data da venda: não é uma data\/hora/);
-    expect(reasons['t:status']).toBe('situação: não é um destes valores: booked, confirmed, completed, cancelled, no_show');
+    expect(reasons['t:status']).toBe('situação: não é um destes valores: booked (agendado), confirmed (confirmado), completed (concluído), cancelled (cancelado), no_show (falta)');
     expect(reasons['t:far']).toBe('data da venda: data fora do intervalo (antes de 1990 ou mais de 5 anos à frente)');
     expect(reasons['t:total/1']).toBe('código da venda: a venda desta linha foi rejeitada');
     expect(reasons['t:ok/1']).toBe('quantidade: não pode ser negativo');
-    expect(reasons.p).toBe('forma de pagamento: não é um destes valores: cash, credit_card, debit_card, pix, boleto, wallet, voucher, other');
+    expect(reasons.p).toBe('forma de pagamento: não é um destes valores: cash (dinheiro), credit_card (cartão de crédito), debit_card (cartão de débito), pix, boleto, wallet (carteira digital), voucher (vale), other (outros)');
     expect(r.rejected).toBe(8);
     d.close();
   });
