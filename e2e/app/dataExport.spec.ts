@@ -14,13 +14,17 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-/** Chooses a file on the Import page with the app's "Escolher arquivos" button and imports it; returns the result card. */
-async function importBack(page: Page, path: string) {
+/** Chooses a file on the Import page with the app's "Escolher arquivos" button (keyboard or mouse); returns the line naming it. */
+async function importBack(page: Page, path: string, by: 'keyboard' | 'mouse') {
   await page.goto(`${server.origin}/#/import`);
   await expect(page.getByTestId('import-page')).toBeVisible();
   await expect(page.getByTestId('drop-zone')).toContainText('Nenhum arquivo escolhido');
   const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Escolher arquivos' }).click();
+  const button = page.getByRole('button', { name: 'Escolher arquivos' });
+  if (by === 'keyboard') {
+    await button.focus();
+    await page.keyboard.press('Enter');
+  } else await button.click();
   await (await chooser).setFiles(path);
   await expect(page.getByTestId('import-known')).toBeVisible({ timeout: 30_000 });
   return page.getByTestId('import-known');
@@ -54,7 +58,7 @@ test('a table exported as XLSX from the Tables page imports back unchanged; the 
   await expect(status).toContainText(`${rows} linhas exportadas`);
   await page.screenshot({ path: 'test-results/app/tables-export-pt-BR.png' });
 
-  const known = await importBack(page, xlsxPath);
+  const known = await importBack(page, xlsxPath, 'keyboard');
   await expect(known).toContainText('Tabela do Painel: Itens');
   await page.screenshot({ path: 'test-results/app/import-table-xlsx-pt-BR.png' });
   await runImport(page);
@@ -75,7 +79,7 @@ test('a table exported as XLSX from the Tables page imports back unchanged; the 
   await expect(page.getByTestId('export-status').first()).toContainText('linhas exportadas');
   await page.screenshot({ path: 'test-results/app/tables-parquet-pt-BR.png' });
 
-  const dataset = await importBack(page, zipPath);
+  const dataset = await importBack(page, zipPath, 'mouse');
   await expect(dataset).toContainText(/Dados exportados do Painel \(Parquet\): .*Clientes.*Vendas/);
   await runImport(page);
   await expect(page.getByTestId('import-file-result').filter({ hasText: '[Vendas]' })).toBeVisible();

@@ -171,8 +171,10 @@ export default function SettingsPage() {
         )}
         <p className="muted">{t('settings.dataFolderHint')}</p>
         <BackupPanel />
-        <h3>{t('data.exportParquet')}</h3>
-        <ParquetExportButton withNote />
+        <div className="settings-export">
+          <h3>{t('data.exportParquet')}</h3>
+          <ParquetExportButton withNote />
+        </div>
       </fieldset>
     </section>
   );
