@@ -1,7 +1,7 @@
 // The Parquet dataset from the app's API: export.parquet as one .zip (the browser-mode download) and as a folder,
 // looked at and imported back through import.inspect / import.run into an empty database: identical rows (EXCEPT ALL
-// both ways), and again nothing changes. A .zip that is not Painel's dataset, or whose paths leave its folder, is
-// refused in words and nothing is written.
+// both ways), and again nothing changes. A .zip that is not Painel's dataset, whose paths leave its folder or
+// that unpacks to far more than its size is refused in words and nothing is written.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -81,6 +81,14 @@ describe('the Parquet dataset exported from the app imports back', () => {
       };
       const plain = await write('planilhas.zip', { 'vendas.csv': 'a,b\n1,2\n' });
       const escape = await write('fuga.zip', { '_painel_export.json': '{}', 'sales/../../../evil.parquet': 'x' });
+      // 40 MB of zeros deflate to a few kB: far more than such a file may unpack to.
+      const bomb = new JSZip();
+      bomb.file('_painel_export.json', '{}');
+      bomb.file('sales/sales.parquet', new Uint8Array(40 << 20), { compression: 'DEFLATE' });
+      const bombPath = join(target.dir, 'bomba.zip');
+      writeFileSync(bombPath, await bomb.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+      const s = await job<ImportSummary>(target, 'import.run', { paths: [bombPath] });
+      expect(s.files[0].error?.message).toMatch(/grande demais|far more than its size/);
       const broken = join(target.dir, 'quebrado.zip');
       writeFileSync(broken, 'not a zip at all');
       for (const p of [plain, escape, broken]) {
