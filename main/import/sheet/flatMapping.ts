@@ -81,36 +81,49 @@ export function flatTables(o: FlatOptions): FlatSql {
   ];
   const d2 = (f: string) => `CAST(${num(f)} AS DECIMAL(18,2))`;
   const qty = `coalesce(CAST(${num('line.quantity')} AS DECIMAL(18,3)), 1)`;
+  // Layer 3: [name, expression, the fields it reads, its constant when it is one]. A column none of whose fields is
+  // mapped holds one constant (mostly NULL) on every row: it is not stored, the rows' views add it (P, L) and an
+  // aggregate over it is that constant.
+  const NULLTEXT = 'NULL::VARCHAR';
+  const cols: [string, string, string[], string?][] = [
+    ['dt', 'dt', ['sale.date', 'sale.paidDate'], NULLTEXT],
+    ['st', cell('sale.status'), ['sale.status']],
+    ['total', d2('sale.total'), ['sale.total']],
+    ['total_t', bad('sale.total'), ['sale.total']],
+    ['disc', d2('sale.discount'), ['sale.discount']],
+    ['ship', d2('sale.shipping'), ['sale.shipping']],
+    ['iname', cell('line.item'), ['line.item']],
+    ['ikind', cell('line.itemKind'), ['line.itemKind']],
+    ['icat', cell('line.category'), ['line.category']],
+    ['qty', qty, ['line.quantity']],
+    // The text the lines carry: the number as read, or the cell that is not one (so its reject shows it).
+    ['qty_t', `coalesce(${bad('line.quantity')}, CAST(${num('line.quantity')} AS VARCHAR))`, ['line.quantity']],
+    ['unit_t', bad('line.unitPrice'), ['line.unitPrice']],
+    ['ltot_t', bad('line.total'), ['line.total']],
+    ['lt', `coalesce(${d2('line.total')}, ${d2('line.unitPrice')} * ${qty})`, ['line.total', 'line.unitPrice']],
+    ['up', `coalesce(${d2('line.unitPrice')}, round(${d2('line.total')} / nullif(${qty}, 0), 2))`, ['line.unitPrice', 'line.total']],
+    ['ename', cell('employee.name'), ['employee.name']],
+    ['cname', 'cname', ['customer.name', 'customer.lastName'], NULLTEXT],
+    ['phone', cell('customer.phone'), ['customer.phone']],
+    ['email', 'email', ['customer.email'], NULLTEXT],
+    ['doc', cell('customer.document'), ['customer.document']],
+    ['birth', dateSql(cell('customer.birthDate'), o.dateOrder), ['customer.birthDate']],
+    ['gender', cell('customer.gender'), ['customer.gender']],
+    ['city', cell('customer.city'), ['customer.city']],
+    ['state', cell('customer.state'), ['customer.state']],
+    ['optin', yesNoSql(cell('customer.optIn')), ['customer.optIn']],
+    ['pm', cell('payment.method'), ['payment.method']],
+    ['paid', d2('payment.amount'), ['payment.amount']],
+  ];
+  const consts = new Map(cols.filter(([, , fields]) => !fields.some(has)).map(([name, expr, , c]) => [name, c ?? expr]));
+  const stored = cols.filter(([name]) => !consts.has(name));
+  const withConsts = (table: string, rowid = false) => {
+    const extra = [...(rowid ? ['rowid AS __rowid'] : []), ...[...consts].map(([n, c]) => `${c} AS ${n}`)];
+    return extra.length ? `(SELECT *, ${extra.join(', ')} FROM ${table})` : table;
+  };
   const l3 = [
     ...(o.lineIdx >= 0 ? ['__r'] : []),
-    'dt',
-    `${cell('sale.status')} AS st`,
-    `${d2('sale.total')} AS total`,
-    `${bad('sale.total')} AS total_t`,
-    `${d2('sale.discount')} AS disc`,
-    `${d2('sale.shipping')} AS ship`,
-    `${cell('line.item')} AS iname`,
-    `${cell('line.itemKind')} AS ikind`,
-    `${cell('line.category')} AS icat`,
-    `${qty} AS qty`,
-    // The text the lines carry: the number as read, or the cell that is not one (so its reject shows it).
-    `coalesce(${bad('line.quantity')}, CAST(${num('line.quantity')} AS VARCHAR)) AS qty_t`,
-    `${bad('line.unitPrice')} AS unit_t`,
-    `${bad('line.total')} AS ltot_t`,
-    `coalesce(${d2('line.total')}, ${d2('line.unitPrice')} * ${qty}) AS lt`,
-    `coalesce(${d2('line.unitPrice')}, round(${d2('line.total')} / nullif(${qty}, 0), 2)) AS up`,
-    `${cell('employee.name')} AS ename`,
-    'cname',
-    `${cell('customer.phone')} AS phone`,
-    'email',
-    `${cell('customer.document')} AS doc`,
-    `${dateSql(cell('customer.birthDate'), o.dateOrder)} AS birth`,
-    `${cell('customer.gender')} AS gender`,
-    `${cell('customer.city')} AS city`,
-    `${cell('customer.state')} AS state`,
-    `${yesNoSql(cell('customer.optIn'))} AS optin`,
-    `${cell('payment.method')} AS pm`,
-    `${d2('payment.amount')} AS paid`,
+    ...stored.map(([name, expr]) => (expr === name ? name : `${expr} AS ${name}`)),
     ...(has('customer.id') ? [`${cell('customer.id')} AS cid`] : []),
     ...(anonymous ? rawCols : [cell('sale.id')]),
   ];
@@ -121,38 +134,39 @@ export function flatTables(o: FlatOptions): FlatSql {
   // worked out once per distinct value — a sheet repeats a few thousand customers and a handful of names over a
   // million rows — then joined to the rows, which take their ordinal here. The same ids as worked out row by row.
   const dict = { c: `${o.temp.l}_ck`, e: `${o.temp.l}_ek`, i: `${o.temp.l}_ik` };
-  const who = ['doc', 'phone', 'email', 'cname'];
-  const custKey = has('customer.id')
-    ? `CASE WHEN p.cid IS NOT NULL THEN 'sheet:' || p.cid END`
-    : `c.ck`;
+  const P = withConsts(parsed, true);
+  const who = ['doc', 'phone', 'email', 'cname'].filter((w) => !consts.has(w));
+  const w = (name: string) => consts.get(name) ?? name;
+  const customerKey = `'sheet:c:' || ${short(`coalesce('cpf:' || ${digitsSql(w('doc'))}, 'tel:' || right(${digitsSql(w('phone'))}, 11), 'email:' || ${w('email')}, 'nome:' || ${nameKeySql(w('cname'))})`)}`;
+  const byDict = !has('customer.id') && who.length > 0;
+  const custKey = has('customer.id') ? `CASE WHEN p.cid IS NOT NULL THEN 'sheet:' || p.cid END` : byDict ? 'c.ck' : NULLTEXT;
   const nameKey = (prefix: string, v: string) => `CASE WHEN ${v} IS NOT NULL THEN '${prefix}' || ${short(nameKeySql(v))} END`;
+  const named = (d: string, col: string, key: string, prefix: string) =>
+    consts.has(col) ? [] : [`CREATE TEMP TABLE ${d} AS SELECT ${col}, ${nameKey(prefix, col)} AS ${key} FROM (SELECT DISTINCT ${col} FROM ${parsed} WHERE ${col} IS NOT NULL)`];
   const dicts = [
-    ...(has('customer.id')
-      ? []
-      : [
-          `CREATE TEMP TABLE ${dict.c} AS SELECT ${who.join(', ')}, 'sheet:c:' || ${short(`coalesce('cpf:' || ${digitsSql('doc')}, 'tel:' || right(${digitsSql('phone')}, 11), 'email:' || email, 'nome:' || ${nameKeySql('cname')})`)} AS ck
-  FROM (SELECT DISTINCT ${who.join(', ')} FROM ${parsed})`,
-        ]),
-    `CREATE TEMP TABLE ${dict.e} AS SELECT ename, ${nameKey('sheet:e:', 'ename')} AS ek FROM (SELECT DISTINCT ename FROM ${parsed} WHERE ename IS NOT NULL)`,
-    `CREATE TEMP TABLE ${dict.i} AS SELECT iname, ${nameKey('sheet:i:', 'iname')} AS ik FROM (SELECT DISTINCT iname FROM ${parsed} WHERE iname IS NOT NULL)`,
+    ...(byDict ? [`CREATE TEMP TABLE ${dict.c} AS SELECT ${who.join(', ')}, ${customerKey} AS ck FROM (SELECT DISTINCT ${who.join(', ')} FROM ${parsed})`] : []),
+    ...named(dict.e, 'ename', 'ek', 'sheet:e:'),
+    ...named(dict.i, 'iname', 'ik', 'sheet:i:'),
   ];
   const joins = [
-    ...(has('customer.id') ? [] : [`LEFT JOIN ${dict.c} c ON ${who.map((w) => `c.${w} IS NOT DISTINCT FROM p.${w}`).join(' AND ')}`]),
-    `LEFT JOIN ${dict.e} e ON e.ename = p.ename`,
-    `LEFT JOIN ${dict.i} i ON i.iname = p.iname`,
+    ...(byDict ? [`LEFT JOIN ${dict.c} c ON ${who.map((x) => `c.${x} IS NOT DISTINCT FROM p.${x}`).join(' AND ')}`] : []),
+    ...(consts.has('ename') ? [] : [`LEFT JOIN ${dict.e} e ON e.ename = p.ename`]),
+    ...(consts.has('iname') ? [] : [`LEFT JOIN ${dict.i} i ON i.iname = p.iname`]),
   ];
   // Layer 5: the sale id. Without a sale number, a sale is the rows of one customer at one date-time; anonymous rows
   // are sales of their own, told apart by their content and, for identical rows, by their order among them (set next).
   const sk = anonymous ? `CASE WHEN ${custKey} IS NOT NULL THEN 'sheet:s:' || ${short(`concat_ws('|', p.dt, ${custKey})`)} END` : `'sheet:' || p.${cell('sale.id')}`;
   const rowtext = anonymous ? [`CASE WHEN ${custKey} IS NULL THEN concat_ws('|', ${rawCols.map((c) => `p.${c}`).join(', ')}) END AS rowtext`] : [];
-  const dropped = [...(anonymous ? rawCols : [cell('sale.id')]), ...(has('customer.id') ? ['cid'] : [])];
-  const ordinal = (base: bigint) => (o.lineIdx >= 0 ? [] : [`p.rowid - ${base} + 1 AS __r`]);
-  const keyed = (base: bigint) => `CREATE TEMP TABLE ${o.temp.l} AS SELECT ${[...ordinal(base), `p.* EXCLUDE (${dropped.join(', ')})`, `${custKey} AS ck`, 'e.ek', 'i.ik', `${sk} AS sk`, ...rowtext].join(', ')}
-  FROM ${parsed} p ${joins.join(' ')}`;
+  const dropped = ['__rowid', ...(anonymous ? rawCols : [cell('sale.id')]), ...(has('customer.id') ? ['cid'] : []), ...consts.keys()];
+  const ordinal = (base: bigint) => (o.lineIdx >= 0 ? [] : [`p.__rowid - ${base} + 1 AS __r`]);
+  const keys = [`${custKey} AS ck`, `${consts.has('ename') ? NULLTEXT : 'e.ek'} AS ek`, `${consts.has('iname') ? NULLTEXT : 'i.ik'} AS ik`];
+  const keyed = (base: bigint) => `CREATE TEMP TABLE ${o.temp.l} AS SELECT ${[...ordinal(base), `p.* EXCLUDE (${dropped.join(', ')})`, ...keys, `${sk} AS sk`, ...rowtext].join(', ')}
+  FROM ${P} p ${joins.join(' ')}`;
 
-  const L = o.temp.l;
+  const L = withConsts(o.temp.l);
+  const agg = (fn: string, x: string) => consts.get(x) ?? `${fn}(${x}${fn.startsWith('arg_') ? ', __r' : ''})`;
   const perSale = has('sale.id'); // sale-level columns repeat on every line of a numbered sale
-  const first = (x: string) => (perSale ? `arg_min(${x}, __r)` : `sum(${x})`);
+  const first = (x: string) => agg(perSale ? 'arg_min' : 'sum', x);
   const status = has('sale.status')
     ? `LEFT JOIN (SELECT st, ${sheetStatusSql('st')} AS stc FROM (SELECT DISTINCT st FROM s)) sm ON sm.st IS NOT DISTINCT FROM s.st`
     : '';
@@ -164,20 +178,20 @@ export function flatTables(o: FlatOptions): FlatSql {
     ...(anonymous
       ? [
           `UPDATE ${o.temp.l} SET sk = 'sheet:s:' || ${short(`concat_ws('|', d.dt, d.rowtext, d.dupno)`)}
-  FROM (SELECT __r AS r, dt, rowtext, row_number() OVER (PARTITION BY dt, rowtext ORDER BY __r) AS dupno FROM ${o.temp.l} WHERE ck IS NULL) d
+  FROM (SELECT __r AS r, dt, rowtext, row_number() OVER (PARTITION BY dt, rowtext ORDER BY __r) AS dupno FROM ${L} WHERE ck IS NULL) d
   WHERE ${o.temp.l}.__r = d.r`,
         ]
       : []),
-    `CREATE TEMP TABLE ${o.temp.s2} AS WITH s AS ${status ? 'MATERIALIZED ' : ''}(SELECT sk, min(__r) AS __r, arg_min(dt, __r) AS dt, arg_min(st, __r) AS st, arg_min(ck, __r) AS ck, arg_min(ek, __r) AS ek,
+    `CREATE TEMP TABLE ${o.temp.s2} AS WITH s AS ${status ? 'MATERIALIZED ' : ''}(SELECT sk, min(__r) AS __r, arg_min(dt, __r) AS dt, ${agg('arg_min', 'st')} AS st, arg_min(ck, __r) AS ck, arg_min(ek, __r) AS ek,
     ${first('total')} AS total, ${first('disc')} AS disc, ${first('ship')} AS ship, sum(lt) AS lines,
     count(*) FILTER (WHERE total_t IS NOT NULL OR ltot_t IS NOT NULL OR unit_t IS NOT NULL) AS bad_total,
     arg_min(coalesce(total_t, ltot_t, unit_t), __r) FILTER (WHERE total_t IS NOT NULL OR ltot_t IS NOT NULL OR unit_t IS NOT NULL) AS total_t,
     count(DISTINCT pm) AS methods FROM ${L} GROUP BY sk)
   SELECT s.*, CASE WHEN bad_total > 0 THEN NULL ELSE coalesce(total, lines - coalesce(disc, 0)) END AS amount, ${status ? 'sm.stc' : `'completed'`} AS stc FROM s ${status}`,
     // Payment words are few: each is read once, not once per row.
-    `CREATE TEMP TABLE ${o.temp.pm} AS SELECT pm, ${paymentMethodSql('pm')} AS method FROM (SELECT DISTINCT pm FROM ${o.temp.l})`,
+    `CREATE TEMP TABLE ${o.temp.pm} AS SELECT pm, ${paymentMethodSql('pm')} AS method FROM (SELECT DISTINCT pm FROM ${L})`,
   ];
-  const tables = () => tableSelects(o, has, L);
+  const tables = () => tableSelects(o, has, L, agg);
   return { parse, parsed, prepare, tables };
 }
 
@@ -188,13 +202,14 @@ export function flatTables(o: FlatOptions): FlatSql {
 export const UNIQUE_KEYS: ReadonlySet<CanonicalTable> = new Set(['employees', 'customers', 'items', 'sales', 'sale_lines']);
 
 /** Each canonical table read from the parsed rows (l) and the sales (s2). */
-function tableSelects(o: FlatOptions, has: (f: string) => boolean, L: string): [CanonicalTable, string][] {
+function tableSelects(o: FlatOptions, has: (f: string) => boolean, L: string, agg: (fn: string, x: string) => string): [CanonicalTable, string][] {
+  const first = (x: string) => agg('arg_min', x);
   const ctes = has('sale.date') ? `WITH l AS (SELECT * FROM ${L}), s2 AS (SELECT * FROM ${o.temp.s2})` : `WITH l AS (SELECT * FROM ${L})`;
   const tables: [CanonicalTable, string][] = [];
   // Customers' first date: the earliest of their rows' dates, read in the business time zone.
-  const customers = (createdAt: string) => `${ctes} SELECT min(__r) AS __r, ck AS customer_id, arg_min(cname, __r) AS name, arg_min(email, __r) AS email,
-    arg_min(phone, __r) AS phone, arg_min(doc, __r) AS document, arg_min(gender, __r) AS gender, arg_min(birth, __r) AS birth_date,
-    arg_min(city, __r) AS city, arg_min(state, __r) AS state, ${createdAt} AS created_at, arg_min(optin, __r) AS marketing_opt_in, 'sheet' AS source
+  const customers = (createdAt: string) => `${ctes} SELECT min(__r) AS __r, ck AS customer_id, ${first('cname')} AS name, ${first('email')} AS email,
+    ${first('phone')} AS phone, ${first('doc')} AS document, ${first('gender')} AS gender, ${first('birth')} AS birth_date,
+    ${first('city')} AS city, ${first('state')} AS state, ${createdAt} AS created_at, ${first('optin')} AS marketing_opt_in, 'sheet' AS source
     FROM l WHERE ck IS NOT NULL GROUP BY ck`;
   // A client list (no sale date mapped): customers only.
   if (!has('sale.date')) return [['customers', customers('NULL')]];
@@ -204,10 +219,10 @@ function tableSelects(o: FlatOptions, has: (f: string) => boolean, L: string): [
   }
   tables.push(['customers', customers('CAST(min(TRY_CAST(dt AS TIMESTAMPTZ)) AS VARCHAR)')]);
   if (has('line.item')) {
-    const kind = `CASE WHEN regexp_matches(lower(strip_accents(coalesce(arg_min(ikind, __r), ''))), 'prod') THEN 'product'
-      WHEN regexp_matches(lower(strip_accents(coalesce(arg_min(ikind, __r), ''))), 'serv') THEN 'service'
+    const kind = `CASE WHEN regexp_matches(lower(strip_accents(coalesce(${first('ikind')}, ''))), 'prod') THEN 'product'
+      WHEN regexp_matches(lower(strip_accents(coalesce(${first('ikind')}, ''))), 'serv') THEN 'service'
       ELSE ${has('employee.name') ? "'service'" : "'product'"} END`;
-    tables.push(['items', `${ctes} SELECT min(__r) AS __r, ik AS item_id, arg_min(iname, __r) AS name, ${kind} AS kind, arg_min(icat, __r) AS category,
+    tables.push(['items', `${ctes} SELECT min(__r) AS __r, ik AS item_id, arg_min(iname, __r) AS name, ${kind} AS kind, ${first('icat')} AS category,
       CAST(arg_max(up, __r) AS VARCHAR) AS list_price, NULL AS cost, NULL AS duration_min FROM l WHERE ik IS NOT NULL GROUP BY ik`]);
   }
   tables.push(['sales', `${ctes} SELECT __r, sk AS sale_id, 'sheet' AS source, ${has('employee.name') ? "'appointment'" : "'order'"} AS kind,
@@ -225,7 +240,7 @@ function tableSelects(o: FlatOptions, has: (f: string) => boolean, L: string): [
   // One payment per sale and method: the amounts paid when the sheet has them, else the sale's total (one method)
   // or its lines (several methods). Completed sales only. A row with a negative amount (an "estorno") is no sale:
   // it is a refund of its own, dated by its row.
-  tables.push(['payments', `${ctes}, p AS (SELECT l.sk, coalesce(l.pm, '') AS pmk, min(l.__r) AS __r, arg_min(l.pm, l.__r) AS pm, sum(l.paid) AS paid,
+  tables.push(['payments', `${ctes}, p AS (SELECT l.sk, coalesce(l.pm, '') AS pmk, min(l.__r) AS __r, arg_min(l.pm, l.__r) AS pm, ${agg('sum', 'paid')} AS paid,
       sum(l.lt) AS lt, any_value(s2.amount) AS amount, any_value(s2.methods) AS methods, any_value(s2.dt) AS dt
       FROM l JOIN s2 USING (sk) WHERE s2.stc = 'completed' GROUP BY l.sk, coalesce(l.pm, '')),
     pa AS (SELECT *, coalesce(paid, CASE WHEN methods <= 1 THEN amount ELSE lt END) AS amt FROM p)
