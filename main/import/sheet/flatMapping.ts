@@ -121,11 +121,16 @@ export function flatTables(o: FlatOptions): FlatSql {
     const extra = [...(rowid ? ['rowid AS __rowid'] : []), ...[...consts].map(([n, c]) => `${c} AS ${n}`)];
     return extra.length ? `(SELECT *, ${extra.join(', ')} FROM ${table})` : table;
   };
+  const mayLackCustomer = has('customer.id')
+    ? `${cell('customer.id')} IS NULL`
+    : `${consts.has('email') ? 'true' : 'email IS NULL'} AND ${consts.has('cname') ? 'true' : `(cname IS NULL OR strip_accents(cname) = '')`}`;
   const l3 = [
     ...(o.lineIdx >= 0 ? ['__r'] : []),
     ...stored.map(([name, expr]) => (expr === name ? name : `${expr} AS ${name}`)),
     ...(has('customer.id') ? [`${cell('customer.id')} AS cid`] : []),
-    ...(anonymous ? rawCols : [cell('sale.id')]),
+    // A row that may come out without a customer key keeps its whole text, which tells anonymous sales apart (layer
+    // 5). A cheap test that never misses one: a row with an id, an e-mail or a name with letters surely has a key.
+    ...(anonymous ? [`CASE WHEN ${mayLackCustomer} THEN concat_ws('|', ${rawCols.join(', ')}) END AS rowtext`] : [cell('sale.id')]),
   ];
   const parsed = `${o.temp.l}_p`;
   const parse = `CREATE TEMP TABLE ${parsed} AS SELECT ${l3.join(', ')} FROM (SELECT ${l2.join(', ')} FROM (SELECT ${l1.join(', ')} FROM ${o.from}))`;
@@ -156,8 +161,8 @@ export function flatTables(o: FlatOptions): FlatSql {
   // Layer 5: the sale id. Without a sale number, a sale is the rows of one customer at one date-time; anonymous rows
   // are sales of their own, told apart by their content and, for identical rows, by their order among them (set next).
   const sk = anonymous ? `CASE WHEN ${custKey} IS NOT NULL THEN 'sheet:s:' || ${short(`concat_ws('|', p.dt, ${custKey})`)} END` : `'sheet:' || p.${cell('sale.id')}`;
-  const rowtext = anonymous ? [`CASE WHEN ${custKey} IS NULL THEN concat_ws('|', ${rawCols.map((c) => `p.${c}`).join(', ')}) END AS rowtext`] : [];
-  const dropped = ['__rowid', ...(anonymous ? rawCols : [cell('sale.id')]), ...(has('customer.id') ? ['cid'] : []), ...consts.keys()];
+  const rowtext = anonymous ? [`CASE WHEN ${custKey} IS NULL THEN p.rowtext END AS rowtext`] : [];
+  const dropped = ['__rowid', ...(anonymous ? ['rowtext'] : [cell('sale.id')]), ...(has('customer.id') ? ['cid'] : []), ...consts.keys()];
   const ordinal = (base: bigint) => (o.lineIdx >= 0 ? [] : [`p.__rowid - ${base} + 1 AS __r`]);
   const keys = [`${custKey} AS ck`, `${consts.has('ename') ? NULLTEXT : 'e.ek'} AS ek`, `${consts.has('iname') ? NULLTEXT : 'i.ik'} AS ik`];
   const keyed = (base: bigint) => `CREATE TEMP TABLE ${o.temp.l} AS SELECT ${[...ordinal(base), `p.* EXCLUDE (${dropped.join(', ')})`, ...keys, `${sk} AS sk`, ...rowtext].join(', ')}
