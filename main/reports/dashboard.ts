@@ -15,7 +15,7 @@ import { availability, makeContext } from './context';
 import { KPIS, wireKpi } from './dashboardKpis';
 import { CUSTOMER_GROUPS, rollupSources } from './dashboardSources';
 import { rollupsReady, visitLinksCurrent } from './rollupSource';
-import { occupancyRowsSql } from './defs/occupancy';
+import { occupancyDaysSql } from './defs/occupancy';
 import { firstsTable, inlineFirsts } from './firsts';
 import { activityRange } from './prepare';
 import { requestOffsetUs } from './tzOffset';
@@ -106,25 +106,23 @@ export async function dashboard(engine: Engine, input: { period?: PeriodInput; c
     p AS (SELECT t.g, sum(amount) FILTER (WHERE kind = 'refund') AS refunds, sum(amount) FILTER (WHERE kind = 'payment') AS received,
         sum(amount) FILTER (WHERE kind = 'payment' AND method = 'pix') AS pix
       FROM (SELECT p.kind, p.amount, p.method, ${tag('p.biz_date', 'NULL', 'p.occurred_at')} AS t FROM pay p) GROUP BY 1),
-    occ AS (SELECT * FROM (${occupancyRowsSql(ctx, nf, ctx.to)})${far ? ` UNION ALL SELECT * FROM (${occupancyRowsSql(ctx, far.from, far.to)}) WHERE day < ${nf}` : ''}),
+    occ AS (SELECT * FROM (${occupancyDaysSql(ctx, nf, ctx.to)})${far ? ` UNION ALL SELECT * FROM (${occupancyDaysSql(ctx, far.from, far.to)}) WHERE day < ${nf}` : ''}),
     o AS (SELECT t.g, sum(booked_minutes) AS booked, sum(available_minutes) AS available
       FROM (SELECT booked_minutes, available_minutes, ${tag('day')} AS t FROM occ) GROUP BY 1),
     gs AS (SELECT g FROM (VALUES ('cur'), ('prev'), ('ly')) v(g) UNION SELECT ${bucket('d')} FROM days WHERE d BETWEEN ${ctx.from} AND ${ctx.to}),
     k AS (SELECT gs.g, coalesce(s.provisional, false) AS provisional, ${kpis.map((id) => `${wireKpi(KPIS[id], KPIS[id].sql as string)} AS ${id}`).join(', ')}
       FROM gs LEFT JOIN s USING (g) LEFT JOIN a USING (g) LEFT JOIN p USING (g) LEFT JOIN o USING (g))
-    SELECT list(g ORDER BY g) FILTER (WHERE g NOT IN ('cur', 'prev', 'ly')) AS days, any_value(provisional) FILTER (WHERE g = 'cur') AS provisional,
-      ${lastYear ? activitySql(params, lastYear.from, lastYear.to) : 'false'} AS ly_active,
-      ${kpis
-        .map(
-          (id) => `any_value(${id}) FILTER (WHERE g = 'cur') AS "${id}_cur", any_value(${id}) FILTER (WHERE g = 'prev') AS "${id}_prev",
-      any_value(${id}) FILTER (WHERE g = 'ly') AS "${id}_ly", list(${id} ORDER BY g) FILTER (WHERE g NOT IN ('cur', 'prev', 'ly')) AS "${id}_days"`,
-        )
-        .join(',\n      ')}
+    -- one row: the buckets' rows in date order and the period's, the previous window's and last year's rows
+    SELECT list(k ORDER BY g) FILTER (WHERE g NOT IN ('cur', 'prev', 'ly')) AS buckets, any_value(k) FILTER (WHERE g = 'cur') AS cur,
+      any_value(k) FILTER (WHERE g = 'prev') AS prev, any_value(k) FILTER (WHERE g = 'ly') AS ly,
+      ${lastYear ? activitySql(params, lastYear.from, lastYear.to) : 'false'} AS ly_active
     FROM k`;
   // The forecast is computed once per business day and data version; the figures never wait for a first
   // computation: until it is ready the KPI says so (the page asks again when the forecast card has drawn).
   const pending = forecastKpi(engine, settings.holidays).catch(() => unavailable('the forecast could not be computed'));
-  const [row] = await engine.db.all<Record<string, unknown>>(sql, params.values);
+  type Cells = Record<string, string | number | boolean | null>;
+  const [row] = await engine.db.all<{ buckets: Cells[] | null; cur: Cells | null; prev: Cells | null; ly: Cells | null; ly_active: boolean }>(sql, params.values);
+  const buckets = row?.buckets ?? [];
   const forecast = await Promise.race([pending, new Promise<ForecastKpi>((r) => setImmediate(() => r(unavailable('the forecast is being computed'))))]);
   // As the report comparison cards: no last-year figures for a year the business had no activity (not zeros).
   const ly = lastYear && row?.ly_active === true ? lastYear : null;
@@ -132,7 +130,7 @@ export async function dashboard(engine: Engine, input: { period?: PeriodInput; c
     const k = KPIS[id];
     const base = { id, label: k.label, help: k.help, type: k.type, unit: k.unit, variationKind: variationKind(k.type), ...(k.lowerIsBetter ? { lowerIsBetter: true } : {}) };
     if (!k.sql) return { ...base, previous: null, variation: null, lastYear: null, variationLastYear: null, ...forecast };
-    const cell = (g: string) => (row?.[`${id}_${g}`] ?? null) as string | number | null;
+    const cell = (g: 'cur' | 'prev' | 'ly') => (row?.[g]?.[id] ?? null) as string | number | null;
     const value = cell('cur');
     const prev = previous ? cell('prev') : null;
     const lyValue = ly ? cell('ly') : null;
@@ -143,12 +141,12 @@ export async function dashboard(engine: Engine, input: { period?: PeriodInput; c
       variation: previous ? variationOf(k.type, value, prev) : null,
       lastYear: lyValue,
       variationLastYear: ly ? variationOf(k.type, value, lyValue) : null,
-      ...(id === 'rebooking_rate' && row?.provisional === true ? { provisional: true, note: 'counts only visits at least 60 days old' } : {}),
-      sparkline: (row?.[`${id}_days`] ?? []) as (string | number | null)[],
+      ...(id === 'rebooking_rate' && row?.cur?.provisional === true ? { provisional: true, note: 'counts only visits at least 60 days old' } : {}),
+      sparkline: buckets.map((b) => (b[id] ?? null) as string | number | null),
       available: true,
     };
   });
-  return { period, previous, lastYear: ly, grain, days: (row?.days ?? []) as string[], kpis: out };
+  return { period, previous, lastYear: ly, grain, days: buckets.map((b) => String(b.g)), kpis: out };
 }
 
 /**

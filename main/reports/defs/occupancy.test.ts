@@ -1,7 +1,9 @@
 // Occupancy's booked minutes read from the booked-minutes rollup equal those read from the sale lines: a line
 // without its own duration counts its item's duration x quantity, and a later change of that duration shows at once.
+// The dashboard's per-day occupancy (occupancyDaysSql) equals the report's rows summed per day.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReportPage } from '../../../shared/api/reports';
+import type { ReportPage, ReportTotals } from '../../../shared/api/reports';
+import type { DashboardResult } from '../../../shared/reports';
 import { openTestEngine, type TestEngine } from '../../engine/testEngine';
 import { rebuildRollupsTx } from '../../model/rollups';
 import { rollupsReady, setRollupsEnabled } from '../rollupSource';
@@ -52,5 +54,32 @@ describe('occupancy from the booked-minutes rollup', () => {
     const { rollup, base } = await rowsBothWays();
     expect(rollup).toEqual(base);
     expect(rollup.find((r) => r.day === '2026-03-10' && r.employee_id === 'E1')).toMatchObject({ booked_minutes: 2 * 50 + 30 });
+  });
+
+  it('is the report’s rows summed per day on the dashboard, an inactive employee’s bookings and closed days included', async () => {
+    // Ana leaves: her bookings still count, with the opening minutes of the days she booked.
+    await t.engine.db.run(`UPDATE employees SET active = false WHERE employee_id = 'E1'`);
+    t.engine.db.changed(['employees']);
+    for (const on of [true, false]) {
+      setRollupsEnabled(t.engine.db, on);
+      try {
+        const page = await t.call<ReportPage>('reports.page', { report: 'occupancy', period: MARCH, limit: 1000 });
+        const totals = await t.call<ReportTotals>('reports.totals', { report: 'occupancy', period: MARCH });
+        const dash = await t.call<DashboardResult>('reports.dashboard', { period: { ...MARCH, today: '2026-04-30' }, common: {} });
+        const kpi = dash.kpis.find((k) => k.id === 'occupancy');
+        expect(kpi?.value).toBe(totals.values.occupancy);
+        const perDay = new Map<string, { booked: number; available: number }>();
+        for (const r of pageRows(page)) {
+          const d = perDay.get(String(r.day)) ?? { booked: 0, available: 0 };
+          perDay.set(String(r.day), { booked: d.booked + Number(r.booked_minutes), available: d.available + Number(r.available_minutes) });
+        }
+        const ratio = (d?: { booked: number; available: number }) => (d && d.available ? Math.round((d.booked / d.available) * 1e6) / 1e6 : null);
+        expect(kpi?.sparkline).toEqual(dash.days.map((day) => ratio(perDay.get(day))));
+        // Ana's March 10 counts her 130 booked minutes over the 600 of a Tuesday although she is no longer active.
+        expect(perDay.get('2026-03-10')).toEqual({ booked: 130, available: 600 * 3 });
+      } finally {
+        setRollupsEnabled(t.engine.db, true);
+      }
+    }
   });
 });

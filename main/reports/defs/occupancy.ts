@@ -34,23 +34,42 @@ function bookedFromRollupSql(from: string, to: string, filter: (alias: string) =
     GROUP BY ALL`;
 }
 
-/**
- * The one definition of occupancy (the report's rows, the dashboard KPI): per employee and day between two SQL
- * DATE bounds, booked minutes and the opening minutes of that weekday; the grid is every active employee on
- * every open day, plus any employee with bookings (on a closed day too, with no available minutes).
- */
-export function occupancyRowsSql(ctx: ReportContext, from: string, to: string): string {
+/** Booked minutes per staff and day (b), opening minutes per weekday (o) and the employees counted (staff), as CTEs. */
+function occupancyInputs(ctx: ReportContext, from: string, to: string): string {
   const staffFilter = ctx.common.employee?.length ? `e.employee_id IN (${ctx.common.employee.map((v) => ctx.p(v)).join(', ')})` : 'TRUE';
   const locFilter = ctx.common.location?.length ? `e.location_id IN (${ctx.common.location.map((v) => ctx.p(v)).join(', ')})` : 'TRUE';
   const booked = ctx.rollups ? bookedFromRollupSql(from, to, ctx.rollups.filter) : bookedMinutesSql(ctx, from, to);
-  return `WITH b AS (${booked}),
+  return `b AS (${booked}),
       o AS (${openingMinutesSql(ctx)}),
       days AS (SELECT CAST(g.d AS DATE) AS day FROM generate_series(CAST(${from} AS TIMESTAMP), CAST(${to} AS TIMESTAMP), INTERVAL 1 DAY) g(d)),
-      staff AS (SELECT e.employee_id FROM employees e WHERE e.active IS NOT FALSE AND ${staffFilter} AND ${locFilter}),
+      staff AS (SELECT e.employee_id FROM employees e WHERE e.active IS NOT FALSE AND ${staffFilter} AND ${locFilter})`;
+}
+
+/**
+ * The one definition of occupancy (the report's rows, the KPI of units-overview and the agenda): per employee and
+ * day between two SQL DATE bounds, booked minutes and the opening minutes of that weekday; the grid is every active
+ * employee on every open day, plus any employee with bookings (on a closed day too, with no available minutes).
+ */
+export function occupancyRowsSql(ctx: ReportContext, from: string, to: string): string {
+  return `WITH ${occupancyInputs(ctx, from, to)},
       grid AS (SELECT staff.employee_id AS staff_id, days.day FROM staff CROSS JOIN days JOIN o ON o.weekday = dayofweek(days.day) WHERE o.minutes > 0
         UNION SELECT staff_id, day FROM b WHERE staff_id IS NOT NULL)
     SELECT grid.day, grid.staff_id, CAST(coalesce(b.booked_minutes, 0) AS BIGINT) AS booked_minutes, CAST(o.minutes AS BIGINT) AS available_minutes
     FROM grid JOIN o ON o.weekday = dayofweek(grid.day) LEFT JOIN b ON b.staff_id = grid.staff_id AND b.day = grid.day`;
+}
+
+/**
+ * occupancyRowsSql's rows summed per day (the dashboard): without listing the grid, every counted employee gives the
+ * day's opening minutes, an employee with bookings who is not counted (inactive) gives them too, and the booked
+ * minutes are those of every employee's day, rounded per employee and day as there. The cross-check compares the
+ * dashboard's occupancy with the report's.
+ */
+export function occupancyDaysSql(ctx: ReportContext, from: string, to: string): string {
+  return `WITH ${occupancyInputs(ctx, from, to)},
+      bd AS (SELECT b.day, sum(CAST(b.booked_minutes AS BIGINT)) AS booked, sum(o.minutes) FILTER (WHERE b.staff_id NOT IN (SELECT employee_id FROM staff)) AS extra
+        FROM b JOIN o ON o.weekday = dayofweek(b.day) WHERE b.staff_id IS NOT NULL GROUP BY 1)
+    SELECT days.day, CAST(coalesce(bd.booked, 0) AS BIGINT) AS booked_minutes, CAST(o.minutes * (SELECT count(*) FROM staff) + coalesce(bd.extra, 0) AS BIGINT) AS available_minutes
+    FROM days JOIN o ON o.weekday = dayofweek(days.day) LEFT JOIN bd ON bd.day = days.day`;
 }
 
 /** Lower bound (days) of the lead-time bucket of d; the label is built from it. */
