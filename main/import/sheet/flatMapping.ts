@@ -245,9 +245,9 @@ function tableSelects(o: FlatOptions, has: (f: string) => boolean, L: string, ag
   // One payment per sale and method: the amounts paid when the sheet has them, else the sale's total (one method)
   // or its lines (several methods). Completed sales only. A row with a negative amount (an "estorno") is no sale:
   // it is a refund of its own, dated by its row.
-  tables.push(['payments', `${ctes}, p AS (SELECT l.sk, coalesce(l.pm, '') AS pmk, min(l.__r) AS __r, arg_min(l.pm, l.__r) AS pm, ${agg('sum', 'paid')} AS paid,
-      sum(l.lt) AS lt, any_value(s2.amount) AS amount, any_value(s2.methods) AS methods, any_value(s2.dt) AS dt
-      FROM l JOIN s2 USING (sk) WHERE s2.stc = 'completed' GROUP BY l.sk, coalesce(l.pm, '')),
+  // The rows are summed per sale and method first, so only those sums meet the sales.
+  tables.push(['payments', `${ctes}, p AS (SELECT g.*, s2.amount, s2.methods, s2.dt FROM (SELECT sk, coalesce(pm, '') AS pmk, min(__r) AS __r, arg_min(pm, __r) AS pm,
+      ${agg('sum', 'paid')} AS paid, sum(lt) AS lt FROM l GROUP BY sk, coalesce(pm, '')) g JOIN s2 USING (sk) WHERE s2.stc = 'completed'),
     pa AS (SELECT *, coalesce(paid, CASE WHEN methods <= 1 THEN amount ELSE lt END) AS amt FROM p)
     SELECT __r, sk || ':p' || CASE WHEN methods > 1 THEN ':' || ${short('pmk')} ELSE '' END AS payment_id,
       CASE WHEN amount < 0 THEN NULL ELSE sk END AS sale_id, dt AS occurred_at,
