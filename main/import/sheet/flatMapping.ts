@@ -236,11 +236,14 @@ function tableSelects(o: FlatOptions, has: (f: string) => boolean, L: string, ag
     NULL AS tax_amount, CAST(ship AS VARCHAR) AS shipping_amount, coalesce(CAST(amount AS VARCHAR), total_t) AS total_amount,
     NULL AS points_earned, NULL AS points_redeemed, NULL AS updated_at FROM s2 WHERE NOT coalesce(amount < 0, false)`]);
   if (has('line.item')) {
-    // Sale ids share their first bytes ('sheet:s:'): partitioned by their hash first, lines sort on a distinct prefix.
-    tables.push(['sale_lines', `${ctes} SELECT __r, sk AS sale_id, CAST(row_number() OVER (PARTITION BY hash(sk), sk ORDER BY __r) AS VARCHAR) AS line_no,
+    // Lines are numbered over (row, sale) alone and joined back by row: the numbering sorts two columns, not the
+    // line's every value. Sale ids share their first bytes ('sheet:s:'): partitioned by their hash first, they sort
+    // on a distinct prefix.
+    const lines = `FROM ${L} WHERE ik IS NOT NULL AND sk NOT IN (SELECT sk FROM ${o.temp.s2} WHERE amount < 0)`;
+    tables.push(['sale_lines', `SELECT l.__r, sk AS sale_id, CAST(n.line_no AS VARCHAR) AS line_no,
       ik AS item_id, ek AS employee_id, coalesce(qty_t, '1') AS quantity, coalesce(CAST(up AS VARCHAR), unit_t) AS unit_price, NULL AS discount_amount,
-      coalesce(CAST(lt AS VARCHAR), ltot_t) AS line_total, NULL AS duration_min FROM l
-      WHERE ik IS NOT NULL AND sk NOT IN (SELECT sk FROM s2 WHERE amount < 0)`]);
+      coalesce(CAST(lt AS VARCHAR), ltot_t) AS line_total, NULL AS duration_min
+      FROM (SELECT * ${lines}) l JOIN (SELECT __r, row_number() OVER (PARTITION BY hash(sk), sk ORDER BY __r) AS line_no ${lines}) n ON n.__r = l.__r`]);
   }
   // One payment per sale and method: the amounts paid when the sheet has them, else the sale's total (one method)
   // or its lines (several methods). Completed sales only. A row with a negative amount (an "estorno") is no sale:
