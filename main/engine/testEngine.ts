@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Engine } from './engine';
 import { createDispatcher, type Dispatcher } from '../host/dispatcher';
+import { CANONICAL_TABLES } from '../../shared/types';
 
 export interface TestEngine {
   engine: Engine;
@@ -36,3 +37,26 @@ export async function openTestEngine(opts: { memory?: boolean; log?: (line: stri
     },
   };
 }
+
+/**
+ * Rows that differ, per canonical table, between `target` and the database file at `sourcePath` (EXCEPT ALL both
+ * ways): all zeros when an export imported back to identical rows.
+ */
+export async function tableDifferences(target: TestEngine, sourcePath: string): Promise<Record<string, number>> {
+  await target.engine.db.run(`ATTACH '${sourcePath}' AS src (READ_ONLY)`);
+  const out: Record<string, number> = {};
+  try {
+    for (const t of CANONICAL_TABLES) {
+      const r = await target.engine.db.all<{ n: bigint }>(
+        `SELECT (SELECT count(*) FROM (SELECT * FROM main."${t}" EXCEPT ALL SELECT * FROM src."${t}")) + (SELECT count(*) FROM (SELECT * FROM src."${t}" EXCEPT ALL SELECT * FROM main."${t}")) AS n`,
+      );
+      out[t] = Number(r[0].n);
+    }
+  } finally {
+    await target.engine.db.run(`DETACH src`);
+  }
+  return out;
+}
+
+/** Every canonical table with no differing rows (what tableDifferences answers for identical databases). */
+export const NO_DIFFERENCES: Record<string, number> = Object.fromEntries(CANONICAL_TABLES.map((t) => [t, 0]));

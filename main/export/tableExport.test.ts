@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { openTestEngine, type TestEngine } from '../engine/testEngine';
+import { NO_DIFFERENCES, openTestEngine, tableDifferences, type TestEngine } from '../engine/testEngine';
 import { generateDemo } from '../demo/generateDemo';
 import { importFiles } from '../import/importFiles';
 import { CANONICAL_TABLES } from '../../shared/types';
@@ -34,20 +34,7 @@ async function exportTable(table: string, format: 'csv' | 'xlsx', folder: string
   return end.result as ExportJobResult;
 }
 
-async function differences(target: TestEngine): Promise<Record<string, number>> {
-  await target.engine.db.run(`ATTACH '${source.dbPath}' AS src (READ_ONLY)`);
-  const out: Record<string, number> = {};
-  for (const t of CANONICAL_TABLES) {
-    const r = await target.engine.db.all<{ n: bigint }>(
-      `SELECT (SELECT count(*) FROM (SELECT * FROM main."${t}" EXCEPT ALL SELECT * FROM src."${t}")) + (SELECT count(*) FROM (SELECT * FROM src."${t}" EXCEPT ALL SELECT * FROM main."${t}")) AS n`,
-    );
-    out[t] = Number(r[0].n);
-  }
-  await target.engine.db.run(`DETACH src`);
-  return out;
-}
 
-const zeros = Object.fromEntries(CANONICAL_TABLES.map((t) => [t, 0]));
 
 describe('a canonical table exported as CSV or XLSX imports back to identical rows', () => {
   for (const [format, dialect] of [['xlsx', undefined], ['csv', 'excel-br'], ['csv', 'standard']] as const) {
@@ -67,7 +54,7 @@ describe('a canonical table exported as CSV or XLSX imports back to identical ro
         expect(first.files.filter((f) => f.error).map((f) => f.error?.message)).toEqual([]);
         expect(first.files.every((f) => f.mapping === 'canonical')).toBe(true);
         expect(first.rejected).toBe(0);
-        expect(await differences(target)).toEqual(zeros);
+        expect(await tableDifferences(target, source.dbPath)).toEqual(NO_DIFFERENCES);
         const second = await importFiles(target.engine.db, files);
         expect(second.tables.reduce((a, x) => a + x.loaded + x.replaced + x.rejected, 0)).toBe(0);
         expect(second.tables.find((x) => x.table === 'sales')?.unchanged).toBeGreaterThan(100);

@@ -6,9 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import { openTestEngine, type TestEngine } from '../engine/testEngine';
+import { NO_DIFFERENCES, openTestEngine, tableDifferences, type TestEngine } from '../engine/testEngine';
 import { generateDemo } from '../demo/generateDemo';
-import { CANONICAL_TABLES } from '../../shared/types';
 import type { JobSnapshot } from '../../shared/events';
 import type { ExportJobResult } from '../../shared/api/export';
 import type { ImportSummary, SheetInspect } from '../../shared/api/import';
@@ -27,18 +26,6 @@ async function job<T>(t: TestEngine, method: string, input: unknown): Promise<T>
   return end.result as T;
 }
 
-async function differences(target: TestEngine): Promise<number> {
-  await target.engine.db.run(`ATTACH '${source.dbPath}' AS src (READ_ONLY)`);
-  let n = 0;
-  for (const t of CANONICAL_TABLES) {
-    const r = await target.engine.db.all<{ n: bigint }>(
-      `SELECT (SELECT count(*) FROM (SELECT * FROM main."${t}" EXCEPT ALL SELECT * FROM src."${t}")) + (SELECT count(*) FROM (SELECT * FROM src."${t}" EXCEPT ALL SELECT * FROM main."${t}")) AS n`,
-    );
-    n += Number(r[0].n);
-  }
-  await target.engine.db.run(`DETACH src`);
-  return n;
-}
 
 const changed = (s: ImportSummary) => s.tables.reduce((a, x) => a + x.loaded + x.replaced + x.rejected, 0);
 
@@ -59,7 +46,7 @@ describe('the Parquet dataset exported from the app imports back', () => {
         expect(first.files.filter((f) => f.error)).toEqual([]);
         expect(first.rejected).toBe(0);
         if (zip) expect(first.files.every((f) => f.file === r.path && f.sheet)).toBe(true);
-        expect(await differences(target)).toBe(0);
+        expect(await tableDifferences(target, source.dbPath)).toEqual(NO_DIFFERENCES);
         const second = await job<ImportSummary>(target, 'import.run', { paths: [r.path] });
         expect(changed(second)).toBe(0);
         expect(second.tables.find((t) => t.table === 'sales')?.unchanged).toBeGreaterThan(100);

@@ -2,11 +2,10 @@
 // identical tables, with no rejects, and a second import changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { openTestEngine, type TestEngine } from '../engine/testEngine';
+import { NO_DIFFERENCES, openTestEngine, tableDifferences, type TestEngine } from '../engine/testEngine';
 import { generateDemo } from '../demo/generateDemo';
 import { exportCanonical } from './exportCanonical';
 import { importFiles } from './importFiles';
-import { CANONICAL_TABLES } from '../../shared/types';
 import type { JobSnapshot } from '../../shared/events';
 
 let source: TestEngine;
@@ -20,20 +19,7 @@ Paulo')`);
 });
 afterAll(() => source.close());
 
-async function differences(target: TestEngine): Promise<Record<string, number>> {
-  await target.engine.db.run(`ATTACH '${source.dbPath}' AS src (READ_ONLY)`);
-  const out: Record<string, number> = {};
-  for (const t of CANONICAL_TABLES) {
-    const r = await target.engine.db.all<{ n: bigint }>(
-      `SELECT (SELECT count(*) FROM (SELECT * FROM main."${t}" EXCEPT ALL SELECT * FROM src."${t}")) + (SELECT count(*) FROM (SELECT * FROM src."${t}" EXCEPT ALL SELECT * FROM main."${t}")) AS n`,
-    );
-    out[t] = Number(r[0].n);
-  }
-  await target.engine.db.run(`DETACH src`);
-  return out;
-}
 
-const zeros = Object.fromEntries(CANONICAL_TABLES.map((t) => [t, 0]));
 
 describe('export to canonical files, then import', () => {
   it("Painel's Parquet dataset folder (tables hive-partitioned by month) imports back to identical rows", async () => {
@@ -45,7 +31,7 @@ describe('export to canonical files, then import', () => {
       const first = await importFiles(target.engine.db, [folder]);
       expect(first.failedFiles).toBe(0);
       expect(first.rejected).toBe(0);
-      expect(await differences(target)).toEqual(zeros);
+      expect(await tableDifferences(target, source.dbPath)).toEqual(NO_DIFFERENCES);
       const second = await importFiles(target.engine.db, [folder]);
       expect(second.tables.reduce((a, x) => a + x.loaded + x.replaced, 0)).toBe(0);
     } finally {
@@ -62,10 +48,10 @@ describe('export to canonical files, then import', () => {
         const first = await importFiles(target.engine.db, [dir]);
         expect(first.failedFiles).toBe(0);
         expect(first.rejected).toBe(0);
-        expect(await differences(target)).toEqual(zeros);
+        expect(await tableDifferences(target, source.dbPath)).toEqual(NO_DIFFERENCES);
         const second = await importFiles(target.engine.db, [dir]);
         expect(second.tables.reduce((a, x) => a + x.loaded + x.replaced, 0)).toBe(0);
-        expect(await differences(target)).toEqual(zeros);
+        expect(await tableDifferences(target, source.dbPath)).toEqual(NO_DIFFERENCES);
       } finally {
         target.close();
       }
