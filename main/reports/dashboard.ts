@@ -11,7 +11,7 @@ import { AppError } from '../store/errors';
 // RETURN_DAYS: a visit counts for the rebooking rate once this many days have passed.
 import { RETURN_DAYS } from '../model/customerVisits';
 import { activitySql } from './compare';
-import { availability, makeContext } from './context';
+import { availability, dateLiteral, makeContext } from './context';
 import { KPIS, wireKpi } from './dashboardKpis';
 import { CUSTOMER_GROUPS, rollupSources } from './dashboardSources';
 import { rollupsReady, visitLinksCurrent } from './rollupSource';
@@ -48,7 +48,8 @@ export async function dashboard(engine: Engine, input: { period?: PeriodInput; c
   const byVisits = ready && untilHour === undefined && ![c.location, c.source, c.employee, c.category, c.rfmCluster].some((f) => f?.length) && (await visitLinksCurrent(engine.db));
   const firsts = byVisits ? inlineFirsts() : await firstsTable(engine.db);
   const ctx = makeContext({ params, period, previous: previous ?? previousPeriod(period), common: input.common, values: {}, settings, has, offsetUs, firsts: () => firsts, rollups: ready });
-  const date = (d: string) => `CAST(${ctx.p(d)} AS DATE)`;
+  // Window bounds are constants of the statement (validated dates), so comparisons with them fold once.
+  const date = (d: string) => dateLiteral(d);
   // Two spans are read: the period with the previous window (usually adjacent), and last year's window apart.
   const near = previous && previous.from < period.from ? previous.from : period.from;
   const nf = date(near);
@@ -62,12 +63,15 @@ export async function dashboard(engine: Engine, input: { period?: PeriodInput; c
   // A window cut at an hour keeps only rows with an instant up to that business-local hour (day rows: none).
   const lyHour = (ts: string | null) => (untilHour === undefined ? 'TRUE' : ts ? `hour(timezone(getvariable('biz_tz'), ${ts})) <= ${Math.trunc(untilHour)}` : 'FALSE');
   // Each base row becomes one row per group it belongs to: its bucket and 'cur' when in the period, 'prev' and
-  // 'ly' when in those windows (they may overlap on long custom periods). `start` dates a customer's first sale
-  // as "new" within the group.
-  const tag = (d: string, bucketStart = 'NULL', ts: string | null = null) => `unnest(list_concat(
-      CASE WHEN ${d} BETWEEN ${ctx.from} AND ${ctx.to} THEN [{'g': ${bucket(d)}, 'start': ${bucketStart}}, {'g': 'cur', 'start': ${at(ctx.from)}}] ELSE [] END,
-      CASE WHEN ${inWin(d, pw)} THEN [{'g': 'prev', 'start': ${pw ? at(pw.from) : 'NULL'}}] ELSE [] END,
-      CASE WHEN ${inWin(d, lw)} AND ${lyHour(ts)} THEN [{'g': 'ly', 'start': ${lw ? at(lw.from) : 'NULL'}}] ELSE [] END))`;
+  // 'ly' when in those windows (they may overlap on long custom periods). With `bucketStart`, each group also carries
+  // its `start`, which dates a customer's first sale as "new" within the group (customer rows only).
+  const tag = (d: string, bucketStart?: string, ts: string | null = null) => {
+    const start = (x: string) => (bucketStart === undefined ? '' : `, 'start': ${x}`);
+    return `unnest(list_concat(
+      CASE WHEN ${d} BETWEEN ${ctx.from} AND ${ctx.to} THEN [{'g': ${bucket(d)}${start(bucketStart ?? '')}}, {'g': 'cur'${start(at(ctx.from))}}] ELSE [] END,
+      CASE WHEN ${inWin(d, pw)} THEN [{'g': 'prev'${start(pw ? at(pw.from) : 'NULL')}}] ELSE [] END,
+      CASE WHEN ${inWin(d, lw)} AND ${lyHour(ts)} THEN [{'g': 'ly'${start(lw ? at(lw.from) : 'NULL')}}] ELSE [] END))`;
+  };
   const spans = <T>(read: (from: string, to: string) => T, nearTo: string, farTo?: string) => ({ near: read(nf, nearTo), far: far ? read(far.from, farTo ?? far.to) : null });
   const union = (x: { near: string; far: string | null }, alias: string, cond: string) =>
     `SELECT ${alias}.* FROM ${x.near} ${alias} WHERE ${cond}${x.far ? ` UNION ALL SELECT ${alias}.* FROM ${x.far} ${alias} WHERE ${cond} AND ${alias}.biz_date < ${nf}` : ''}`;
@@ -94,7 +98,7 @@ export async function dashboard(engine: Engine, input: { period?: PeriodInput; c
     s0 AS (SELECT t.g, count(*) AS n, sum(gross_amount) AS gross, sum(discount_amount) AS discounts, sum(total_amount) AS total FROM cs GROUP BY 1),
     a AS (SELECT t.g, count(*) FILTER (WHERE status = 'no_show') AS no_show, count(*) FILTER (WHERE status = 'cancelled') AS cancelled,
         count(*) FILTER (WHERE status IN ('completed', 'no_show', 'cancelled')) AS closed
-      FROM (SELECT status, ${tag('biz_date', 'NULL', 'occurred_at')} AS t FROM sales WHERE kind = 'appointment') GROUP BY 1),
+      FROM (SELECT status, ${tag('biz_date', undefined, 'occurred_at')} AS t FROM sales WHERE kind = 'appointment') GROUP BY 1),
     ${CUSTOMER_GROUPS},
     pay AS (${union(paySpans, 'p', ctx.paymentsFilter('p'))})`;
   const sql = `WITH
@@ -105,7 +109,7 @@ export async function dashboard(engine: Engine, input: { period?: PeriodInput; c
     s AS (SELECT * FROM s0 LEFT JOIN s1 USING (g)),
     p AS (SELECT t.g, sum(amount) FILTER (WHERE kind = 'refund') AS refunds, sum(amount) FILTER (WHERE kind = 'payment') AS received,
         sum(amount) FILTER (WHERE kind = 'payment' AND method = 'pix') AS pix
-      FROM (SELECT p.kind, p.amount, p.method, ${tag('p.biz_date', 'NULL', 'p.occurred_at')} AS t FROM pay p) GROUP BY 1),
+      FROM (SELECT p.kind, p.amount, p.method, ${tag('p.biz_date', undefined, 'p.occurred_at')} AS t FROM pay p) GROUP BY 1),
     occ AS (SELECT * FROM (${occupancyDaysSql(ctx, nf, ctx.to)})${far ? ` UNION ALL SELECT * FROM (${occupancyDaysSql(ctx, far.from, far.to)}) WHERE day < ${nf}` : ''}),
     o AS (SELECT t.g, sum(booked_minutes) AS booked, sum(available_minutes) AS available
       FROM (SELECT booked_minutes, available_minutes, ${tag('day')} AS t FROM occ) GROUP BY 1),
