@@ -73,8 +73,12 @@ export const ROLLUP_TABLES: readonly RollupTable[] = [
       sum('total', 'total_amount'),
       // Per row, as the day-by-day comparisons sum it (a sale without a discount amount adds nothing here).
       { name: 'net', type: MONEY, wide: WIDE_MONEY, expr: 'sum(r.gross_amount - r.discount_amount)', since: 14 },
+      // Fees of the sales' payments (any payment date), on the sale's day: a payment written notes its sale's day too.
+      { name: 'fees', type: MONEY, expr: 'sum(r.fee_total)', since: 23 },
     ],
-    source: salesOf,
+    source: (b) =>
+      `(SELECT s.*, f.fees AS fee_total FROM ${salesOf(b)} s LEFT JOIN (SELECT p.sale_id, sum(p.fee_amount) AS fees FROM payments p
+        WHERE p.kind = 'payment' AND p.sale_id IN (SELECT sale_id FROM ${salesOf(b)}) GROUP BY 1) f ON f.sale_id = s.sale_id)`,
   },
   {
     // Lines dated by their sale; staff = the line's employee, else the sale's (staff revenue, commissions).

@@ -41,7 +41,7 @@ const saleArb = (prefix: string) =>
       discount: fc.integer({ min: 0, max: 500 }).map((c) => (c / 100).toFixed(2)),
       tax: pick(['0.00', '1.50']),
       lines: fc.array(fc.record({ employee: pick([null, 'E1', 'E2']), total: money, item: pick(['I1', 'I2', null]), duration: pick([30, 45, null]) }), { maxLength: 2 }),
-      payments: fc.array(fc.record({ method: pick(['pix', 'cash', 'credit_card']), kind: pick(['payment', 'payment', 'refund']), amount: money, at: instant }), { maxLength: 2 }),
+      payments: fc.array(fc.record({ method: pick(['pix', 'cash', 'credit_card']), kind: pick(['payment', 'payment', 'refund']), amount: money, fee: pick(['0.00', '0.35', '1.20']), at: instant }), { maxLength: 2 }),
     })
     .map((s) => {
       const id = `${prefix}${s.n}`;
@@ -51,7 +51,7 @@ const saleArb = (prefix: string) =>
         status: s.status, occurred_at: s.at, gross_amount: s.gross, discount_amount: s.discount, tax_amount: s.tax, shipping_amount: '0.00', total_amount: total,
       };
       const lines: Row[] = s.lines.map((l, i) => ({ sale_id: id, line_no: i + 1, item_id: l.item, employee_id: l.employee, quantity: 1, unit_price: l.total, discount_amount: '0.00', line_total: l.total, duration_min: l.duration }));
-      const payments: Row[] = s.payments.map((p, i) => ({ payment_id: `${id}-p${i}`, sale_id: id, occurred_at: p.at, method: p.method, kind: p.kind, amount: p.amount, fee_amount: '0.00' }));
+      const payments: Row[] = s.payments.map((p, i) => ({ payment_id: `${id}-p${i}`, sale_id: id, occurred_at: p.at, method: p.method, kind: p.kind, amount: p.amount, fee_amount: p.fee }));
       return { sale, lines, payments };
     });
 

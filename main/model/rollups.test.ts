@@ -13,7 +13,7 @@ import { Db as DbClass } from '../store/db';
 import { migrate } from '../store/migrate';
 import { MIGRATIONS } from '../store/migrations/index';
 import { ensureRollups, holdRollupRefresh, rollupsCurrent, touchDates } from './rollups';
-import { rollupTablesAdded } from './rollupTables';
+import { rollupColumnsChanged, rollupTablesAdded } from './rollupTables';
 import { VISITS_DDL } from './customerVisits';
 
 let dir: string;
@@ -59,6 +59,7 @@ describe('daily rollups', () => {
       await db.run(rollupTablesAdded(17));
       await db.run(rollupTablesAdded(18));
       await db.run(rollupTablesAdded(19));
+      await db.run(rollupColumnsChanged(23, false));
       await db.run(VISITS_DDL);
       await ensureRollups(db);
       const types = () => db.all<{ t: string }>(`SELECT DISTINCT data_type AS t FROM information_schema.columns WHERE table_name LIKE 'rollup_%' AND (data_type LIKE 'DECIMAL%' OR data_type IN ('HUGEINT', 'BIGINT')) ORDER BY 1`);

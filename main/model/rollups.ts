@@ -75,6 +75,15 @@ export async function touchDays(tx: Tx, table: string, keys: string, params?: un
     if (n === 0) return;
   }
   await tx.run(noteSql(TARGETS[table], daysOfKeys(table, keys, rows)), params as never);
+  if (table === 'payments') {
+    // A payment's fee counts on its sale's day in the sales rollup (fees per sale): that day is noted too, unless the
+    // sale itself was noted in this transaction (all its days already are).
+    const saleIds = rows ? `SELECT sale_id FROM (${rows})` : `SELECT sale_id FROM payments WHERE payment_id IN (SELECT payment_id FROM (${keys}))`;
+    await tx.run(
+      noteSql(['rollup_sales_day'], `SELECT ${biz('occurred_at')} AS d FROM sales WHERE sale_id IN (${saleIds}) AND sale_id NOT IN (SELECT sale_id FROM ${SALES})`),
+      params as never,
+    );
+  }
   if (table === 'sales') await tx.run(`INSERT INTO ${SALES} SELECT DISTINCT sale_id FROM (${keys})`, params as never);
   registerRefresh(tx);
 }

@@ -17,6 +17,7 @@ import m026 from './m026_customer_visits';
 import m020 from './m020_analytics';
 import m021 from './m021_forecasts';
 import m022 from './m022_clv_scoring';
+import m023 from './m023_rollup_sale_fees';
 import m030 from './m030_sync';
 import m031 from './m031_sync_recipients';
 import m032 from './m032_sync_source_facts';
@@ -32,4 +33,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: Migration[] = [m001, m002, m003, m004, m010, m011, m012, m013, m014, m015, m016, m017, m018, m019, m020, m021, m022, m026, m030, m031, m032, m040, m050, m075, m076, m077];
+export const MIGRATIONS: Migration[] = [m001, m002, m003, m004, m010, m011, m012, m013, m014, m015, m016, m017, m018, m019, m020, m021, m022, m023, m026, m030, m031, m032, m040, m050, m075, m076, m077];
