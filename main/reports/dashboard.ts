@@ -84,7 +84,7 @@ export async function dashboard(engine: Engine, input: { period?: PeriodInput; c
   // they can answer (no window cut at an hour), from the rows otherwise; the figures are the same.
   const rollups = ctx.rollups && untilHour === undefined ? ctx.rollups : null;
   const bucketFirst = (d: string) => (grain === 'day' ? d : `greatest(CAST(date_trunc('month', ${d}) AS DATE), ${ctx.from})`);
-  const visitGroups = { nf, far, cur: { from: ctx.from, to: ctx.to }, prev: pw, ly: lw, bucket, bucketStart: bucketFirst, matured, returnDays: RETURN_DAYS };
+  const visitGroups = { cur: { from: ctx.from, to: ctx.to }, prev: pw, ly: lw, bucket, bucketStart: grain === 'day' ? null : bucketFirst, matured, returnDays: RETURN_DAYS };
   const sources = rollups
     ? rollupSources({ nf, to: ctx.to, far, returnDays: RETURN_DAYS, matured, tag, firsts: ctx.firsts() }, rollups, byVisits ? visitGroups : null).ctes
     : `sales AS (${union(salesSpans, 's', ctx.salesFilter('s'))}),

@@ -36,15 +36,12 @@ export interface DateWindow {
 
 /** What the customer figures from the visits table need: the windows of the groups and the bucket of a day. */
 export interface VisitGroups {
-  /** The near span's first date and the far span (last year's window apart), as for the other sources. */
-  nf: string;
-  far: DateWindow | null;
   cur: DateWindow;
   prev: DateWindow | null;
   ly: DateWindow | null;
-  /** A day's sparkline bucket (its group name) and the first date of that bucket within the period. */
+  /** A day's sparkline bucket (its group name), and the first date of that bucket within the period (null: the day). */
   bucket: (d: string) => string;
-  bucketStart: (d: string) => string;
+  bucketStart: ((d: string) => string) | null;
   matured: string;
   returnDays: number;
 }
@@ -54,24 +51,20 @@ export interface VisitGroups {
  * completed sale of the unified customer). In a window [a, b] a customer counts once, on the visit whose previous
  * visit lies before a; is new on the visit without a previous one (the first completed sale ever); came back on the
  * visit followed within the return window whose latest earlier such visit lies before a; matured visits are those on
- * or before the matured date. Counted per day first, then summed per group: the same figures as from the rows.
+ * or before the matured date. Each group reads its own window's rows (a pruned scan) with a few counts: the same
+ * figures as one row per customer from the rows.
  */
 export function visitGroupsSql(v: VisitGroups): string {
   const back = `x.next_d <= x.d + ${v.returnDays}`;
-  const first = (a: string) => `x.prev_d IS NULL OR x.prev_d < ${a}`;
-  const firstBack = (a: string) => `${back} AND (x.back_before IS NULL OR x.back_before < ${a})`;
-  const wins = { cur: v.cur, prev: v.prev, ly: v.ly };
-  const named = Object.entries(wins).filter((e): e is [string, DateWindow] => e[1] !== null);
-  const inSpans = `x.d BETWEEN ${v.nf} AND ${v.cur.to}${v.far ? ` OR x.d BETWEEN ${v.far.from} AND ${v.far.to}` : ''}`;
-  const agg = (firstCol: string, backCol: string) => `CAST(sum(${firstCol}) AS BIGINT) AS customers, CAST(sum(n_new) AS BIGINT) AS new_customers,
-      CAST(sum(${firstCol}) - sum(n_new) AS BIGINT) AS returning, CAST(coalesce(sum(${firstCol}) FILTER (WHERE d <= ${v.matured}), 0) AS BIGINT) AS matured,
-      CAST(coalesce(sum(${backCol}) FILTER (WHERE d <= ${v.matured}), 0) AS BIGINT) AS came_back, bool_or(d > ${v.matured}) AS provisional`;
-  return `vd AS (SELECT x.d, count(*) FILTER (WHERE x.prev_d IS NULL) AS n_new,
-        count(*) FILTER (WHERE ${first(v.bucketStart('x.d'))}) AS bk_first, count(*) FILTER (WHERE ${firstBack(v.bucketStart('x.d'))}) AS bk_back,
-        ${named.map(([g, w]) => `count(*) FILTER (WHERE ${first(w.from)}) AS ${g}_first, count(*) FILTER (WHERE ${firstBack(w.from)}) AS ${g}_back`).join(', ')}
-      FROM ${VISITS} x WHERE ${inSpans} GROUP BY 1),
-    s1 AS (SELECT ${v.bucket('d')} AS g, ${agg('bk_first', 'bk_back')} FROM vd WHERE d BETWEEN ${v.cur.from} AND ${v.cur.to} GROUP BY 1
-      ${named.map(([g, w]) => `UNION ALL SELECT '${g}', ${agg(`${g}_first`, `${g}_back`)} FROM vd WHERE d BETWEEN ${w.from} AND ${w.to} HAVING count(*) > 0`).join(' ')})`;
+  const first = (a: string | null) => (a === null ? 'TRUE' : `(x.prev_d IS NULL OR x.prev_d < ${a})`);
+  const firstBack = (a: string | null) => (a === null ? back : `${back} AND (x.back_before IS NULL OR x.back_before < ${a})`);
+  const counts = (a: string | null) => `count(*) FILTER (WHERE ${first(a)}) AS customers, count(*) FILTER (WHERE x.prev_d IS NULL) AS new_customers,
+      count(*) FILTER (WHERE ${first(a)} AND x.prev_d IS NOT NULL) AS returning, count(*) FILTER (WHERE ${first(a)} AND x.d <= ${v.matured}) AS matured,
+      count(*) FILTER (WHERE ${firstBack(a)} AND x.d <= ${v.matured}) AS came_back, bool_or(x.d > ${v.matured}) AS provisional`;
+  const rows = (w: DateWindow) => `FROM ${VISITS} x WHERE x.d BETWEEN ${w.from} AND ${w.to}`;
+  const named = Object.entries({ cur: v.cur, prev: v.prev, ly: v.ly }).filter((e): e is [string, DateWindow] => e[1] !== null);
+  return `s1 AS (SELECT ${v.bucket('x.d')} AS g, ${counts(v.bucketStart ? v.bucketStart('x.d') : null)} ${rows(v.cur)} GROUP BY 1
+      ${named.map(([g, w]) => `UNION ALL SELECT '${g}', ${counts(w.from)} ${rows(w)} HAVING count(*) > 0`).join(' ')})`;
 }
 
 export interface DashboardSources {
