@@ -76,7 +76,8 @@ export function flatTables(o: FlatOptions): FlatSql {
     ...mapped.map((f) => cell(f)),
     ...MONEY.filter(has).map((f) => `${numberSql(cell(f), o.dec)} AS ${q(`n:${f}`)}`),
     `${has('sale.paidDate') ? `coalesce(${dateTimeSql(cell('sale.paidDate'), o.dateOrder)}, ${date})` : date} AS dt`,
-    `nullif(concat_ws(' ', ${cell('customer.name')}, ${cell('customer.lastName')}), '') AS cname`,
+    // A cell is never '' (blank cells are NULL), so a name without a last name column is the cell itself.
+    has('customer.lastName') ? `nullif(concat_ws(' ', ${cell('customer.name')}, ${cell('customer.lastName')}), '') AS cname` : `${cell('customer.name')} AS cname`,
     `lower(${cell('customer.email')}) AS email`,
   ];
   const d2 = (f: string) => `CAST(${num(f)} AS DECIMAL(18,2))`;
