@@ -13,19 +13,20 @@ export const RETURN_DAYS = 60;
 
 const TOUCHED = '__visits_touched';
 const KEYS = '__visits_keys';
+const RECORDS = '__visits_records';
 
 /** CREATE TABLE of the visits and of the links copy (migration 26). */
 export const VISITS_DDL = `CREATE TABLE ${VISITS} (customer_key VARCHAR, d DATE, prev_d DATE, next_d DATE, back_before DATE);
 CREATE TABLE ${VISIT_LINKS} (customer_id VARCHAR, unified_id VARCHAR);`;
 
 /**
- * Rows of the customers whose unified key passes `keyFilter` (a condition on customer_key; `records` narrows the
- * rollup scan to their customer records), in date order so a period's read skips the rest.
+ * Rows of the customers whose unified key passes `keyFilter` (a condition on customer_key; `records` and `join` narrow
+ * the rollup scan to their customer records), in date order so a period's read skips the rest.
  */
-function visitsSql(keyFilter: string, records: string): string {
+function visitsSql(keyFilter: string, records: string, join = ''): string {
   return `INSERT INTO ${VISITS}
     WITH v AS (SELECT DISTINCT COALESCE(l.unified_id, c.customer_id) AS customer_key, c.d
-        FROM rollup_customer_day c LEFT JOIN ${VISIT_LINKS} l ON l.customer_id = c.customer_id WHERE ${records}),
+        FROM rollup_customer_day c ${join} LEFT JOIN ${VISIT_LINKS} l ON l.customer_id = c.customer_id WHERE ${records}),
       w AS (SELECT customer_key, d, lag(d) OVER k AS prev_d, lead(d) OVER k AS next_d FROM v WHERE ${keyFilter}
         WINDOW k AS (PARTITION BY customer_key ORDER BY d))
     SELECT customer_key, d, prev_d, next_d,
@@ -35,8 +36,12 @@ function visitsSql(keyFilter: string, records: string): string {
 
 /** Recomputes the rows of the unified customers listed in the temp table KEYS (column k). */
 async function recomputeKeys(tx: Tx): Promise<void> {
-  await tx.run(`DELETE FROM ${VISITS} WHERE customer_key IN (SELECT k FROM ${KEYS})`);
-  await tx.run(visitsSql(`customer_key IN (SELECT k FROM ${KEYS})`, `c.customer_id IN (SELECT k FROM ${KEYS} UNION ALL SELECT customer_id FROM ${VISIT_LINKS} WHERE unified_id IN (SELECT k FROM ${KEYS}))`));
+  // Joins rather than IN lists: the scans of the visits and customer-days probe a hash of the few keys and records.
+  await tx.run(`DELETE FROM ${VISITS} v USING ${KEYS} k WHERE v.customer_key = k.k`);
+  await tx.run(`CREATE OR REPLACE TEMP TABLE ${RECORDS} AS SELECT k AS customer_id FROM ${KEYS}
+    UNION SELECT l.customer_id FROM ${VISIT_LINKS} l SEMI JOIN ${KEYS} k ON l.unified_id = k.k`);
+  await tx.run(visitsSql(`customer_key IN (SELECT k FROM ${KEYS})`, 'TRUE', `SEMI JOIN ${RECORDS} r ON r.customer_id = c.customer_id`));
+  await tx.run(`DROP TABLE ${RECORDS}`);
 }
 
 /** Before the customer-day rollup drops `days` (a SELECT of d): notes the customer records standing on them. */
