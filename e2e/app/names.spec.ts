@@ -1,9 +1,12 @@
 // The owner reads names, never codes: every main page of the small demo, in pt-BR, walked as she would (dashboard,
 // every report's first table, customers and a Customer 360, segments and their members, forecast, closing, import,
-// sync and settings forms), fails on any internal id (`salon:100652`), snake_case column name or English enum value
-// in the visible text. A few pages are also checked and photographed in English (test-results/app/names-*.png).
+// sync and settings forms, the Tables page on every canonical table), fails on any internal id (`salon:100652`),
+// snake_case column name or English enum value in the visible text; an id column of the Tables page shows the ids
+// themselves (they are the data), so only its header is read. A few pages are also checked and photographed in
+// English (test-results/app/names-*.png).
 import { expect, test, type Page } from '@playwright/test';
 import type { ReportMeta } from '../../shared/reports';
+import { CANONICAL_TABLES, modelTable } from '../../shared/model';
 import { openApp, startDemoServer, type PainelServer } from './appServer';
 
 let server: PainelServer;
@@ -22,7 +25,15 @@ const ENGLISH = /\b(booked|confirmed|completed|cancelled|appointment|credit|debi
 
 /** The page's visible words, without what people type themselves (e-mail addresses, file paths, web addresses). */
 async function visibleText(page: Page): Promise<string> {
-  const text = await page.locator('#main-content').innerText();
+  // The Tables page's id cells (marked dt-key) hold the stored ids on purpose: left out of the reading.
+  const text = await page.locator('#main-content').evaluate((el) => {
+    const hide = document.createElement('style');
+    hide.textContent = '.dt-key { display: none !important; }';
+    document.head.appendChild(hide);
+    const out = (el as HTMLElement).innerText;
+    hide.remove();
+    return out;
+  });
   return text
     .replace(/\S+@\S+/g, ' ')
     .replace(/https?:\/\/\S+/g, ' ')
@@ -109,6 +120,72 @@ test('pt-BR pages show names and words, never ids, column names or English codes
   await expect(bling).toContainText('Token de renovação');
   await check(page, 'sync with the Bling form open');
   await page.screenshot({ path: 'test-results/app/names-sync-pt-BR.png', fullPage: true });
+});
+
+/** Walks the Tables page over every canonical table: only the model's tables are listed, each read in words. */
+async function walkTables(page: Page, locale: 'pt-BR' | 'en'): Promise<void> {
+  const en = locale === 'en';
+  const select = page.getByLabel(en ? 'Table' : 'Tabela', { exact: true });
+  await expect(select.locator('option')).toHaveText(CANONICAL_TABLES.map((t) => modelTable(t).label[locale]));
+  for (const name of CANONICAL_TABLES) {
+    await select.selectOption(name);
+    await expect(page.getByRole('table', { name: new RegExp(modelTable(name).label[locale]) })).toBeVisible();
+    await expect(page.getByTestId('row-total')).not.toHaveAttribute('data-total', '');
+    await expect(page.getByTestId('row-total')).not.toHaveAttribute('data-total', '0');
+    await check(page, `${locale} tables ${name}`, !en);
+  }
+}
+
+test('the Tables page heads every canonical table in words and says its codes, in pt-BR and in English', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openApp(page, server, { route: '/tables' });
+  await walkTables(page, 'pt-BR');
+  const select = page.getByLabel('Tabela', { exact: true });
+  await select.selectOption('sales');
+  const body = page.locator('.dt-body');
+  await expect(page.getByRole('columnheader', { name: 'Código da venda' })).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: 'Data da venda' })).toBeVisible();
+  await expect(body).toContainText('Concluído');
+  await expect(body).toContainText('Atendimento');
+  await expect(body).toContainText('R$');
+  // The ids are there, as stored, under a header in words.
+  await expect(body.locator('.dt-key').first()).toHaveText(/^[a-z]+:\S+$/);
+  await page.screenshot({ path: 'test-results/app/names-tables-sales-pt-BR.png' });
+  await select.selectOption('payments');
+  await expect(page.getByRole('columnheader', { name: 'Data do pagamento' })).toBeVisible();
+  await expect(body).toContainText(/Pix|Cartão de crédito|Dinheiro/);
+  // A code column's filter takes the words: "cartão" keeps the card payments, whatever their stored code.
+  await page.getByLabel('Filtrar Forma de pagamento').fill('cartão');
+  await page.getByLabel('Filtrar Forma de pagamento').press('Enter');
+  const cardsOnly = async () => {
+    const shown = (await body.locator('[data-column="method"]').allInnerTexts()).filter((m) => m !== '…');
+    return shown.length > 0 && shown.every((m) => /^Cartão de (crédito|débito)$/.test(m));
+  };
+  await expect.poll(cardsOnly, { timeout: 15_000 }).toBe(true);
+  await page.getByLabel('Filtrar Forma de pagamento').fill('');
+  await page.getByLabel('Filtrar Forma de pagamento').press('Enter');
+  await select.selectOption('employees');
+  await expect(body).toContainText('%');
+  await page.screenshot({ path: 'test-results/app/names-tables-employees-pt-BR.png' });
+
+  // Painel's internal tables are listed on request only, apart and by their own names.
+  await page.getByLabel('Mostrar tabelas internas').check();
+  await expect(select.locator('optgroup[label="Tabelas internas do Painel"] option[value="import_log"]')).toHaveCount(1);
+  await page.getByLabel('Mostrar tabelas internas').uncheck();
+  await expect(select.locator('option[value="import_log"]')).toHaveCount(0);
+
+  await page.evaluate(() => {
+    const ui = JSON.parse(localStorage.getItem('painel.ui') ?? '{}') as { state?: Record<string, unknown> };
+    localStorage.setItem('painel.ui', JSON.stringify({ ...ui, state: { ...ui.state, locale: 'en' } }));
+  });
+  await page.reload();
+  await walkTables(page, 'en');
+  await page.getByLabel('Table', { exact: true }).selectOption('payments');
+  await expect(page.getByRole('columnheader', { name: 'Payment date' })).toBeVisible();
+  await expect(body).toContainText(/Credit card|Cash|Pix/);
+  await page.getByLabel('Table', { exact: true }).selectOption('sales');
+  await expect(body).toContainText('Completed');
+  await page.screenshot({ path: 'test-results/app/names-tables-sales-en.png' });
 });
 
 test('English pages name things too (and are photographed)', async ({ page }) => {

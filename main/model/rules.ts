@@ -69,7 +69,7 @@ export function ruleChecks(spec: TableSpec, present: ReadonlySet<string>, locale
   const checks: string[] = [];
   const cols = spec.columns.filter((c) => present.has(c.name));
   // Every reason names its column, so a source's reject (kept without a column field) says what was wrong.
-  const sayFor = (col: string) => (w: Words, fill?: Record<string, string | number>) => sqlString(`${columnWord(col, locale)}: ${reasonText(w, locale, fill)}`);
+  const sayFor = (col: string) => (w: Words, fill?: Record<string, string | number>) => sqlString(`${columnWord(col, locale, spec.name)}: ${reasonText(w, locale, fill)}`);
   for (const c of cols) {
     if (c.kind === 'id' || c.kind === 'text') checks.push(`WHEN length(${raw(c.name)}) > ${MAX_TEXT} THEN ${rejectSql(c.name, `left(${raw(c.name)}, 40)`, sayFor(c.name)(REASONS.tooLong))}`);
   }

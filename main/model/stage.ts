@@ -98,7 +98,7 @@ export async function markRepeats(tx: Tx, staged: Staged, repeats: Repeats): Pro
   const value = spec.key.length === 1 ? `CAST(${q(spec.key[0])} AS VARCHAR)` : `concat_ws(' / ', ${spec.key.map((k) => `CAST(${q(k)} AS VARCHAR)`).join(', ')})`;
   const order = `${ordOf(staged)}${repeats === 'latest' ? ' DESC' : ''}`;
   // A repeat kept out of a connector's batch is not an error: it carries no reason and is never written as a reject.
-  const rej = repeats === 'reject' ? rejectSql(desc, 'd.v', sqlString(reasonText(REASONS.duplicate, staged.locale, { key: spec.key.map((k) => columnWord(k, staged.locale)).join(', ') }))) : `{'c': NULL, 'v': NULL, 'r': NULL}`;
+  const rej = repeats === 'reject' ? rejectSql(desc, 'd.v', sqlString(reasonText(REASONS.duplicate, staged.locale, { key: spec.key.map((k) => columnWord(k, staged.locale, spec.name)).join(', ') }))) : `{'c': NULL, 'v': NULL, 'r': NULL}`;
   await tx.run(`
 UPDATE ${stg} SET __rej = ${rej}
 FROM (

@@ -1,5 +1,6 @@
-// The canonical columns in words, so a rejected row's reason and the import page say "Valor total" rather than
-// total_amount. The same name means the same thing in every table; an unknown column keeps its name.
+// The canonical columns in words, so a rejected row's reason, the import page and the Tables page say "Valor total"
+// rather than total_amount. A name means the same thing in every table but for the few a table says otherwise
+// (a payment's occurred_at is the payment's date); an unknown column keeps its name.
 import type { Words } from './text';
 
 const W = (pt: string, en: string): Words => ({ 'pt-BR': pt, en });
@@ -71,7 +72,24 @@ export const COLUMN_WORDS: Record<string, Words> = {
   is_own: W('anúncio próprio', 'own listing'),
 };
 
-/** A canonical column in words; an unknown column keeps its name. */
-export function columnWord(name: string, locale: keyof Words): string {
-  return COLUMN_WORDS[name]?.[locale] ?? name;
+/** Where a table's column means more than its name says everywhere else. */
+const TABLE_COLUMN_WORDS: Record<string, Record<string, Words>> = {
+  payments: { occurred_at: W('data do pagamento', 'payment date'), kind: W('tipo de lançamento', 'entry kind') },
+  loyalty_transactions: { occurred_at: W('data do lançamento', 'entry date'), kind: W('tipo de lançamento', 'entry kind') },
+  campaign_events: { occurred_at: W('data do evento', 'event date') },
+  campaigns: { started_at: W('início da campanha', 'campaign start') },
+  items: { kind: W('serviço ou produto', 'service or product') },
+  sales: { kind: W('tipo de venda', 'sale kind') },
+};
+
+/** A canonical column in words (in its table, when given); an unknown column keeps its name. */
+export function columnWord(name: string, locale: keyof Words, table?: string): string {
+  return (table ? TABLE_COLUMN_WORDS[table]?.[name] : undefined)?.[locale] ?? COLUMN_WORDS[name]?.[locale] ?? name;
+}
+
+/** A column's header: its words with a capital first letter ("Código do item"). */
+export function columnHeader(name: string, locale: keyof Words, table?: string): string {
+  const known = (table && TABLE_COLUMN_WORDS[table]?.[name]) || COLUMN_WORDS[name];
+  const w = columnWord(name, locale, table);
+  return known ? w.charAt(0).toLocaleUpperCase(locale) + w.slice(1) : w;
 }

@@ -1,7 +1,7 @@
-// The table browser: any canonical table or view, paged by query.page, sorted, filtered and searched in DuckDB;
-// a canonical table exports as CSV or XLSX that imports back unchanged, and all the data as Parquet.
+// The table browser: the canonical tables in words (Painel's internal tables and views on request, by their own
+// names), paged by query.page, sorted, filtered and searched in DuckDB; a canonical table exports as CSV or XLSX
+// that imports back unchanged, and all the data as Parquet.
 import { useCallback, useMemo } from 'react';
-import { buildFilters } from '../components/table/buildFilters';
 import { DataTable } from '../components/table/DataTable';
 import { usePagedRows, type PageFetcher } from '../components/table/usePagedRows';
 import { SearchBox } from '../components/filters/SearchBox';
@@ -13,17 +13,22 @@ import { useAppStore } from '../state/appStore';
 import { useTablesStore } from '../state/tablesStore';
 import { ErrorNote } from '../components/ErrorNote';
 import { ParquetExportButton, TableExportButtons } from '../components/DataExport';
-import { isCanonicalTable, modelTable } from '../../../shared/model';
+import { CANONICAL_TABLES, isCanonicalTable, modelTable } from '../../../shared/model';
+import { browseCell, browseColumns, browseFilters } from './tables/browseColumns';
 
 export default function TablesPage() {
-  const { t, f, l } = useI18n();
+  const { t, f, l, locale } = useI18n();
   const listing = useCall('query.tables', {});
   const dataVersion = useAppStore((s) => s.dataVersion);
-  const { table: chosen, sort, search, filterText, setTable, setSort, setSearch, setFilterText } = useTablesStore();
-  const tables = listing.data ?? [];
+  const { table: chosen, sort, search, filterText, internals, setTable, setSort, setSearch, setFilterText, setInternals } = useTablesStore();
+  const all = listing.data ?? [];
+  // The canonical tables in the model's order (parents before children), then the others when asked for.
+  const canonical = CANONICAL_TABLES.flatMap((name) => all.filter((x) => x.name === name));
+  const others = internals ? all.filter((x) => !isCanonicalTable(x.name)) : [];
+  const tables = [...canonical, ...others];
   const table = tables.find((x) => x.name === chosen) ?? tables.find((x) => x.name === 'sales') ?? tables[0] ?? null;
-  const columns = useMemo(() => table?.columns ?? [], [table]);
-  const filters = useMemo(() => buildFilters(columns, filterText), [columns, filterText]);
+  const columns = useMemo(() => (table ? browseColumns(table.name, table.columns) : []), [table]);
+  const filters = useMemo(() => browseFilters(columns, filterText, locale), [columns, filterText, locale]);
   // Canonical tables by their names in the reader's language; other tables and views by their own.
   const tableWord = (name: string) => (isCanonicalTable(name) ? l(modelTable(name).label, name) : name);
 
@@ -58,13 +63,26 @@ export default function TablesPage() {
         <div className="field">
           <label htmlFor="table-select">{t('tables.table')}</label>
           <select id="table-select" value={table?.name ?? ''} onChange={(e) => setTable(e.target.value)}>
-            {tables.map((x) => (
+            {canonical.map((x) => (
               <option key={x.name} value={x.name}>
                 {tableWord(x.name)}
               </option>
             ))}
+            {others.length > 0 && (
+              <optgroup label={t('tables.internalGroup')}>
+                {others.map((x) => (
+                  <option key={x.name} value={x.name}>
+                    {x.name}
+                  </option>
+                ))}
+              </optgroup>
+            )}
           </select>
         </div>
+        <label className="menu-check tables-internal">
+          <input type="checkbox" checked={internals} onChange={(e) => setInternals(e.target.checked)} />
+          {t('tables.showInternal')}
+        </label>
         <SearchBox id="table-search" label={t('tables.search')} placeholder={t('tables.searchPlaceholder')} value={search} onChange={setSearch} />
         {table && isCanonicalTable(table.name) && <TableExportButtons key={table.name} table={table.name} tableLabel={tableWord(table.name)} />}
         <div className="toolbar-spacer" />
@@ -85,6 +103,7 @@ export default function TablesPage() {
           onSortChange={setSort}
           filterText={filterText}
           onFilterTextChange={setFilterText}
+          renderCell={(v, c) => browseCell(f, c, v)}
         />
       )}
     </section>

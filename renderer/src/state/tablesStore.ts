@@ -1,4 +1,5 @@
-// The table browser's choices (table, sort, search, column filters), kept across restarts.
+// The table browser's choices (table, sort, search, column filters, whether Painel's internal tables are listed),
+// kept across restarts.
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import type { SortSpec } from '../../../shared/api/tableSpec';
@@ -8,10 +9,12 @@ interface TablesState {
   sort: SortSpec[];
   search: string;
   filterText: Record<string, string>;
+  internals: boolean;
   setTable(table: string): void;
   setSort(sort: SortSpec[]): void;
   setSearch(search: string): void;
   setFilterText(column: string, text: string): void;
+  setInternals(on: boolean): void;
 }
 
 export const useTablesStore = create<TablesState>()(
@@ -21,10 +24,12 @@ export const useTablesStore = create<TablesState>()(
       sort: [],
       search: '',
       filterText: {},
+      internals: false,
       setTable: (table) => set({ table, sort: [], search: '', filterText: {} }),
       setSort: (sort) => set({ sort }),
       setSearch: (search) => set({ search }),
       setFilterText: (column, text) => set((s) => ({ filterText: { ...s.filterText, [column]: text } })),
+      setInternals: (internals) => set({ internals }),
     }),
     { name: 'painel.tables', version: 1 },
   ),

@@ -22,6 +22,8 @@ export interface TableColumn {
   id: string;
   label?: LocalizedText;
   type: ColumnType;
+  /** An identifier shown as stored (drawn apart from the values, and known to the page checks as such). */
+  isKey?: boolean;
 }
 
 export interface DataTableProps<C extends TableColumn> {
@@ -217,7 +219,7 @@ export function DataTable<C extends TableColumn>(props: DataTableProps<C>) {
                   onKeyDown={row ? (e) => onRowKey(e, row, vi.index) : undefined}
                 >
                   {visible.map((c) => (
-                    <div key={c.id} className="dt-td" role="cell" style={cellStyle(c.id, c.getSize())}>
+                    <div key={c.id} className={`dt-td${metaById.get(c.id)?.isKey ? ' dt-key' : ''}`} role="cell" data-column={c.id} style={cellStyle(c.id, c.getSize())}>
                       {row ? cellText(row, c.id) : '…'}
                     </div>
                   ))}
