@@ -44,9 +44,25 @@ test('a table exported as XLSX from the Tables page imports back unchanged; the 
   await expect(select.locator('option[value="items"]')).toHaveText('Itens');
   await select.selectOption('items');
   const count = async () => Number((await page.getByTestId('row-total').getAttribute('data-total')) || 0);
-  await expect.poll(count, { timeout: 15_000 }).toBeGreaterThan(5);
-  const rows = await count();
+  // The count of the items table itself (the sales table, shown first, may still be counted a moment).
+  const rows = (await server.call<{ tables: { name: string; rows: number }[] }>('app.info')).tables.find((t) => t.name === 'items')?.rows ?? 0;
+  expect(rows).toBeGreaterThan(5);
+  await expect.poll(count, { timeout: 15_000 }).toBe(rows);
 
+  // The job's bar, read the moment its line says "Concluído": already full, not gliding there.
+  const barAtDone = page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const obs = new MutationObserver(() => {
+          const job = document.querySelector('[data-testid="job-progress"][data-state="done"]');
+          const bar = job?.querySelector<HTMLElement>('[data-testid="job-bar"]');
+          if (!bar?.parentElement) return;
+          obs.disconnect();
+          resolve(bar.getBoundingClientRect().width / bar.parentElement.getBoundingClientRect().width);
+        });
+        obs.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
+      }),
+  );
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Exportar XLSX' }).click();
   const xlsx = await download;
@@ -56,6 +72,7 @@ test('a table exported as XLSX from the Tables page imports back unchanged; the 
   const status = page.getByTestId('export-status').first();
   await expect(status).toHaveAttribute('data-state', 'done');
   await expect(status).toContainText(`${rows} linhas exportadas`);
+  expect(await barAtDone).toBeCloseTo(1, 3);
   await page.screenshot({ path: 'test-results/app/tables-export-pt-BR.png' });
 
   const known = await importBack(page, xlsxPath, 'keyboard');
@@ -66,6 +83,12 @@ test('a table exported as XLSX from the Tables page imports back unchanged; the 
   await expect(result).toHaveCount(1);
   await expect(result).toContainText('Itens');
   await expect(page.getByTestId('import-unchanged')).toHaveText(`Nada mudou: as ${rows} linhas já estavam no Painel, inalteradas.`);
+  // The history names the workbook and its sheet in words, and says the import changed nothing.
+  const past = page.getByTestId('import-history-row').first();
+  // (browser mode keeps an upload under a name safe for file paths: the spaces of "Itens 2026-…" become "_")
+  await expect(past).toContainText(/Itens_\d{4}-\d{2}-\d{2}(_\d+_)?\.xlsx — planilha Itens/);
+  await expect(past.getByTestId('import-history-outcome')).toHaveText(`Nada mudou (${rows} linhas já estavam no Painel)`);
+  await page.getByTestId('import-history').screenshot({ path: 'test-results/app/import-history-pt-BR.png' });
   await page.screenshot({ path: 'test-results/app/import-table-xlsx-result-pt-BR.png' });
 
   // Every table as Parquet: one .zip downloads, and it imports back with nothing changed.

@@ -4,11 +4,13 @@ import { progressWords } from '../../../shared/jobs';
 import { call } from '../api/client';
 import { useI18n } from '../i18n/useI18n';
 import { isFinished, jobFraction } from '../state/jobs';
+import { jobBar } from './jobBar';
 
 export function JobProgress({ job, label }: { job: JobSnapshot; label: string }) {
   const { t, f, locale } = useI18n();
   const frac = jobFraction(job);
   const running = !isFinished(job);
+  const bar = jobBar(job);
   return (
     <div className="job" data-testid="job-progress" data-state={job.state}>
       <div className="job-line">
@@ -19,7 +21,7 @@ export function JobProgress({ job, label }: { job: JobSnapshot; label: string })
         </span>
       </div>
       <div className="progress" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={frac === null ? undefined : Math.round(frac * 100)}>
-        <div className={frac === null && running ? 'indeterminate' : ''} style={{ width: `${Math.round((frac ?? (running ? 0.3 : 1)) * 100)}%` }} />
+        <div className={bar.indeterminate ? 'indeterminate' : bar.glide ? '' : 'settled'} data-testid="job-bar" style={{ width: `${bar.percent}%` }} />
       </div>
       {running && (
         <button type="button" className="btn btn-small" onClick={() => void call('jobs.cancel', { id: job.id })}>

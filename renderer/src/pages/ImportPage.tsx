@@ -10,7 +10,7 @@ import type { Route } from '../app/router';
 import { ErrorNote } from '../components/ErrorNote';
 import { FilePicker } from '../components/FilePicker';
 import { JobProgress } from '../components/JobProgress';
-import { useJob } from '../state/jobs';
+import { isFinished, useJob } from '../state/jobs';
 import { ImportHistory } from './importer/ImportHistory';
 import { ImportResult } from './importer/ImportResult';
 import { MappingStep, type SheetPlan } from './importer/MappingStep';
@@ -40,6 +40,11 @@ export default function ImportPage({ route }: { route: Route }) {
   const [historyKey, setHistoryKey] = useState(0);
   const job = useJob(started?.id ?? null, started);
   const summary = jobResult(job, 'import') ?? null;
+  // A finished import is listed in the history at once (with what it changed), not on the next visit.
+  const finished = isFinished(job);
+  useEffect(() => {
+    if (finished) setHistoryKey((k) => k + 1);
+  }, [finished, job?.id]);
 
   const inspect = async (paths: string[]) => {
     setBusy(tx('looking'));

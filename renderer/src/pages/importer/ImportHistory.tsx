@@ -1,43 +1,26 @@
 // Past imports, newest first, one line per import with its files and counts, each with Undo (its rows removed,
 // every other row stays); the demo data appears as its own entry with "Remove the demo data".
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ImportLogEntry } from '../../../../shared/api/import';
 import { call } from '../../api/client';
+import { groupImports, outcomeWithoutNewRows, type ImportGroup } from './historyGroups';
 import { useImportText } from './importText';
 
-interface ImportGroup {
-  importId: string;
-  startedAt: string;
-  files: string[];
-  loaded: number;
-  rejected: number;
-  demo: boolean;
-  undone: boolean;
-}
-
-const baseName = (p: string) => p.split(/[\\/]/).pop() ?? p;
-
-function group(entries: ImportLogEntry[]): ImportGroup[] {
-  const byId = new Map<string, ImportGroup>();
-  for (const e of entries) {
-    const g = byId.get(e.importId) ?? { importId: e.importId, startedAt: e.startedAt, files: [], loaded: 0, rejected: 0, demo: e.format === 'demo', undone: !!e.undone };
-    const name = baseName(e.file);
-    if (!g.files.includes(name)) g.files.push(name);
-    g.loaded += e.loaded;
-    g.rejected += e.rejected;
-    byId.set(e.importId, g);
-  }
-  return [...byId.values()];
-}
-
 export function ImportHistory({ refreshKey }: { refreshKey: number }) {
-  const { tx, f } = useImportText();
-  const [groups, setGroups] = useState<ImportGroup[] | null>(null);
+  const { tx, f, locale } = useImportText();
+  const [entries, setEntries] = useState<ImportLogEntry[] | null>(null);
+  const groups = useMemo(() => (entries ? groupImports(locale, entries) : null), [entries, locale]);
   const [note, setNote] = useState<string | null>(null);
   const load = useCallback(() => {
-    void call('import.history', { limit: 500 }).then((r) => r.ok && setGroups(group(r.value)));
+    void call('import.history', { limit: 500 }).then((r) => r.ok && setEntries(r.value));
   }, []);
   useEffect(load, [load, refreshKey]);
+
+  const outcomeText = (g: ImportGroup) => {
+    const o = outcomeWithoutNewRows(g);
+    if (o.key === 'notLoaded') return tx('notLoaded');
+    return o.n === 1 ? tx(o.key === 'nothingChanged' ? 'nothingChangedOne' : 'onlyReplacedOne') : tx(o.key, { n: f.integer(o.n) });
+  };
 
   const undo = async (g: ImportGroup) => {
     if (!window.confirm(g.demo ? tx('confirmDemo') : tx('confirmUndo'))) return;
@@ -75,12 +58,16 @@ export function ImportHistory({ refreshKey }: { refreshKey: number }) {
             {groups.map((g) => (
               <tr key={g.importId} data-testid="import-history-row">
                 <td>{f.timestamp(g.startedAt)}</td>
-                <td>{g.demo ? tx('demoLabel') : g.files.join(', ')}</td>
+                <td>{g.demo ? tx('demoLabel') : g.files}</td>
                 <td>{g.demo ? '' : f.integer(g.loaded)}</td>
                 <td>{g.demo ? '' : f.integer(g.rejected)}</td>
                 <td>
                   {g.undone && <span className="muted">{tx('undoneLabel')}</span>}
-                  {!g.undone && !g.demo && g.loaded === 0 && <span className="muted">{tx('notLoaded')}</span>}
+                  {!g.undone && !g.demo && g.loaded === 0 && (
+                    <span className="muted" data-testid="import-history-outcome">
+                      {outcomeText(g)}
+                    </span>
+                  )}
                   {!g.undone && (g.demo || g.loaded > 0) && (
                     <button type="button" className="btn btn-small" onClick={() => void undo(g)}>
                       {g.demo ? tx('removeDemo') : tx('undo')}
