@@ -218,11 +218,15 @@ export function DataTable<C extends TableColumn>(props: DataTableProps<C>) {
                   onClick={onRowActivate && row ? () => onRowActivate(row, vi.index) : undefined}
                   onKeyDown={row ? (e) => onRowKey(e, row, vi.index) : undefined}
                 >
-                  {visible.map((c) => (
-                    <div key={c.id} className={`dt-td${metaById.get(c.id)?.isKey ? ' dt-key' : ''}`} role="cell" data-column={c.id} style={cellStyle(c.id, c.getSize())}>
-                      {row ? cellText(row, c.id) : '…'}
-                    </div>
-                  ))}
+                  {visible.map((c) => {
+                    const text = row ? cellText(row, c.id) : '…';
+                    // A long value may be cut at the column's edge: the whole of it shows on hover.
+                    return (
+                      <div key={c.id} className={`dt-td${metaById.get(c.id)?.isKey ? ' dt-key' : ''}`} role="cell" data-column={c.id} title={text.length > 18 ? text : undefined} style={cellStyle(c.id, c.getSize())}>
+                        {text}
+                      </div>
+                    );
+                  })}
                 </div>
               );
             })}
