@@ -13,9 +13,18 @@ export function openingMinutesSql(ctx: ReportContext): string {
 }
 const toMin = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
+/**
+ * The booked minutes in two 64-bit parts: whole minutes of lines with their own duration, and the item-based ones
+ * (duration x quantity, possibly fractional). Both are never negative, so rounding their sum equals adding the
+ * rounded item part to the whole one: rounding 128-bit decimals per employee-day costs more than the rest of the day.
+ */
+const bookedParts = (whole: string, item: string) =>
+  `CAST(coalesce(sum(${whole}), 0) AS BIGINT) AS whole_minutes, CAST(coalesce(sum(${item}), 0) AS DECIMAL(18,3)) AS item_minutes`;
+
 /** Booked minutes per staff per day: lines of appointments not cancelled (line duration, else the item's). */
 export function bookedMinutesSql(ctx: ReportContext, from?: string, to?: string): string {
   return `SELECT l.staff_id, l.biz_date AS day, sum(coalesce(l.duration_min, i.duration_min * coalesce(l.quantity, 1), 0)) AS booked_minutes,
+      ${bookedParts('l.duration_min', 'CASE WHEN l.duration_min IS NULL THEN i.duration_min * coalesce(l.quantity, 1) END')},
       count(*) FILTER (WHERE i.kind = 'service' OR i.kind IS NULL) AS services
     FROM ${ctx.lines({ customerKey: false, ...(from ? { from } : {}), ...(to ? { to } : {}) })} l LEFT JOIN items i ON i.item_id = l.item_id
     WHERE l.sale_kind = 'appointment' AND l.status IN ('booked', 'confirmed', 'completed', 'no_show')
@@ -28,7 +37,8 @@ export function bookedMinutesSql(ctx: ReportContext, from?: string, to?: string)
  * without its own duration counted at its item's duration x quantity, here as there.
  */
 function bookedFromRollupSql(from: string, to: string, filter: (alias: string) => string): string {
-  return `SELECT b.staff_id, b.d AS day, coalesce(sum(b.minutes), 0) + coalesce(sum(i.duration_min * b.open_quantity), 0) AS booked_minutes
+  return `SELECT b.staff_id, b.d AS day, coalesce(sum(b.minutes), 0) + coalesce(sum(i.duration_min * b.open_quantity), 0) AS booked_minutes,
+      ${bookedParts('b.minutes', 'i.duration_min * b.open_quantity')}
     FROM rollup_booked_day b LEFT JOIN items i ON i.item_id = b.item_id
     WHERE b.d BETWEEN ${from} AND ${to} AND ${filter('b')}
     GROUP BY ALL`;
@@ -66,7 +76,7 @@ export function occupancyRowsSql(ctx: ReportContext, from: string, to: string): 
  */
 export function occupancyDaysSql(ctx: ReportContext, from: string, to: string): string {
   return `WITH ${occupancyInputs(ctx, from, to)},
-      bd AS (SELECT b.day, sum(CAST(b.booked_minutes AS BIGINT)) AS booked, sum(o.minutes) FILTER (WHERE b.staff_id NOT IN (SELECT employee_id FROM staff)) AS extra
+      bd AS (SELECT b.day, sum(b.whole_minutes + CAST(b.item_minutes AS BIGINT)) AS booked, sum(o.minutes) FILTER (WHERE b.staff_id NOT IN (SELECT employee_id FROM staff)) AS extra
         FROM b JOIN o ON o.weekday = dayofweek(b.day) WHERE b.staff_id IS NOT NULL GROUP BY 1)
     SELECT days.day, CAST(coalesce(bd.booked, 0) AS BIGINT) AS booked_minutes, CAST(o.minutes * (SELECT count(*) FROM staff) + coalesce(bd.extra, 0) AS BIGINT) AS available_minutes
     FROM days JOIN o ON o.weekday = dayofweek(days.day) LEFT JOIN bd ON bd.day = days.day`;
