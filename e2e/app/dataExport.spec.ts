@@ -105,7 +105,7 @@ test('a table exported as XLSX from the Tables page imports back unchanged; the 
   const dataset = await importBack(page, zipPath, 'mouse');
   await expect(dataset).toContainText(/Dados exportados do Painel \(Parquet\): .*Clientes.*Vendas/);
   await runImport(page);
-  await expect(page.getByTestId('import-file-result').filter({ hasText: '[Vendas]' })).toBeVisible();
+  await expect(page.getByTestId('import-file-result').filter({ hasText: '— tabela Vendas' })).toBeVisible();
   const unchanged = page.getByTestId('import-unchanged');
   expect(await unchanged.count()).toBe(await page.getByTestId('import-file-result').count());
   await page.screenshot({ path: 'test-results/app/import-parquet-result-pt-BR.png', fullPage: true });

@@ -6,9 +6,9 @@ import { call } from '../../api/client';
 import { href } from '../../app/router';
 import { useI18n } from '../../i18n/useI18n';
 import { columnWord, isCanonicalTable, modelTable } from '../../../../shared/model';
+import { filesInWords } from './historyGroups';
 import { useImportText } from './importText';
 
-const baseName = (p: string) => p.split(/[\\/]/).pop() ?? p;
 
 export function ImportResult({ summary, mapHref }: { summary: ImportSummary; mapHref?: string }) {
   const { tx, reason, f } = useImportText();
@@ -25,10 +25,7 @@ export function ImportResult({ summary, mapHref }: { summary: ImportSummary; map
     <div className="import-result" data-testid="import-result">
       {summary.files.map((file) => (
         <div key={`${file.file}#${file.sheet ?? ''}`} className="import-file" data-testid="import-file-result">
-          <h4>
-            {baseName(file.file)}
-            {file.sheet ? ` [${tableName(file.sheet)}]` : ''}
-          </h4>
+          <h4>{filesInWords(locale, [{ file: file.sheet ? `${file.file}#${file.sheet}` : file.file, table: file.tables[0]?.table ?? null }])}</h4>
           {file.error ? (
             <p className="source-error" role="alert">
               {tx('nothingLoaded')} {file.needsMapping ? tx('needsMapping') : file.error.message}
@@ -84,9 +81,9 @@ export function ImportResult({ summary, mapHref }: { summary: ImportSummary; map
           <tbody>
             {rejects.map((r, i) => (
               <tr key={i}>
-                <td>{baseName(r.file)}</td>
+                <td>{filesInWords(locale, [r])}</td>
                 <td>{r.line ?? ''}</td>
-                <td>{r.column ? columnWord(r.column, locale) : ''}</td>
+                <td>{r.column ? columnWord(r.column, locale, r.table ?? undefined) : ''}</td>
                 <td>{r.value ?? ''}</td>
                 <td>{reason(r.reason)}</td>
               </tr>

@@ -34,6 +34,9 @@ describe('filesInWords', () => {
     expect(filesInWords('en', [zip('items')])).toBe('painel.zip — table Items');
     expect(filesInWords('pt-BR', ['locations', 'employees', 'customers', 'items'].map(zip))).toBe('painel.zip — 4 tabelas');
     expect(filesInWords('pt-BR', [entry({ file: '/a/atendimentos.csv' }), entry({ file: '/a/#notas/b.csv' })])).toBe('atendimentos.csv; b.csv');
+    // A rejected row names its file the same way (the rows table beside it).
+    expect(filesInWords('en', [{ file: '/x/loja.xlsx#Vendas', table: 'payments' }])).toBe('loja.xlsx — sheet Vendas');
+    expect(filesInWords('pt-BR', [{ file: '/x/painel.zip#sales.parquet', table: 'sales' }])).toBe('painel.zip — tabela Vendas');
   });
 });
 

@@ -31,13 +31,16 @@ function list(locale: Locale, items: string[]): string {
 }
 
 /** A part of a file: a sheet by its own name, a dataset's table by the model's name for it. */
-function partWord(locale: Locale, e: ImportLogEntry, part: string, zip: boolean): string {
+function partWord(locale: Locale, e: StoredFile, part: string, zip: boolean): string {
   if (zip && e.table && isCanonicalTable(e.table)) return modelTable(e.table).label[locale];
   return zip ? part.replace(/\.parquet$/i, '') : part;
 }
 
+/** A file as the import log and the rejected rows store it, with the table its rows went to. */
+export type StoredFile = Pick<ImportLogEntry, 'file' | 'table'>;
+
 /** Each file once, with its sheets (or a dataset's tables) in words. */
-export function filesInWords(locale: Locale, entries: ImportLogEntry[]): string {
+export function filesInWords(locale: Locale, entries: StoredFile[]): string {
   const w = WORDS[locale];
   const files = new Map<string, { zip: boolean; parts: string[] }>();
   for (const e of entries) {
