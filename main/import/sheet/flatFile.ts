@@ -118,8 +118,7 @@ export async function loadFlatCsv(tx: Tx, path: string, sniff: SniffedCsv, plan:
       const lines: LineResolver = lineIdx >= 0 ? async (ords) => new Map(ords.map((o) => [o, o])) : csvL.resolve;
       for (const stmt of sql.prepare(base)) await tx.run(stmt);
       const tables = await loadFlatTables(tx, sql.tables(), plan, ctx, lines);
-      await tx.run(`DROP TABLE IF EXISTS ${temp.s2}`);
-      await tx.run(`DROP TABLE IF EXISTS ${temp.pm}`);
+      for (const t of [temp.s2, temp.pm, ...sql.temps]) await tx.run(`DROP TABLE IF EXISTS ${t}`);
       const rows = await finishSalesRead(tx, { raw: temp.l, read, refused, refusedLines: csvL.refusedLines, importId: ctx.importId, file: ctx.file, locale: ctx.locale, tables });
       const used = new Set(Object.values(plan.mapping));
       const unknownColumns = sniff.header.filter((h) => h !== lineColumn && h.trim() !== '' && !used.has(h));

@@ -6,7 +6,8 @@ import type { DecimalMark } from '../../model/convert';
 import { lit, q } from '../../model/convert';
 import { paymentMethodSql } from '../../model/paymentMethods';
 import type { SheetMapping } from './fields';
-import { cellSql, dateSql, dateTimeSql, digitsSql, nameKeySql, numberSql, yesNoSql, type DateOrder } from './values';
+import { cellSql, dateSql, dateTimeSql, numberSql, yesNoSql, type DateOrder } from './values';
+import { keyPlan, type KeyPlan } from './flatKeys';
 
 export interface FlatOptions {
   mapping: SheetMapping;
@@ -35,6 +36,8 @@ export interface FlatSql {
    * the sales; the payment words.
    */
   prepare: (base: bigint) => string[];
+  /** The key dictionaries, dropped once every table is loaded. */
+  temps: string[];
   /** Each canonical table as a SELECT giving __r and text columns named like the table's columns. */
   tables: () => [CanonicalTable, string][];
 }
@@ -136,38 +139,19 @@ export function flatTables(o: FlatOptions): FlatSql {
   const parsed = `${o.temp.l}_p`;
   const parse = `CREATE TEMP TABLE ${parsed} AS SELECT ${l3.join(', ')} FROM (SELECT ${l2.join(', ')} FROM (SELECT ${l1.join(', ')} FROM ${o.from}))`;
 
-  // Layer 4, keys: a customer's (CPF, phone, e-mail or name), a professional's and an item's (their name) are
-  // worked out once per distinct value — a sheet repeats a few thousand customers and a handful of names over a
-  // million rows — then joined to the rows, which take their ordinal here. The same ids as worked out row by row.
-  const dict = { c: `${o.temp.l}_ck`, e: `${o.temp.l}_ek`, i: `${o.temp.l}_ik` };
+  // Layer 4, keys: worked out once per distinct value (flatKeys.ts) and joined to the rows, which take their ordinal
+  // (__r) here, so nothing after depends on the row order of a join.
   const P = withConsts(parsed, true);
-  const who = ['doc', 'phone', 'email', 'cname'].filter((w) => !consts.has(w));
-  const w = (name: string) => consts.get(name) ?? name;
-  const customerKey = `'sheet:c:' || ${short(`coalesce('cpf:' || ${digitsSql(w('doc'))}, 'tel:' || right(${digitsSql(w('phone'))}, 11), 'email:' || ${w('email')}, 'nome:' || ${nameKeySql(w('cname'))})`)}`;
-  const byDict = !has('customer.id') && who.length > 0;
-  const custKey = has('customer.id') ? `CASE WHEN p.cid IS NOT NULL THEN 'sheet:' || p.cid END` : byDict ? 'c.ck' : NULLTEXT;
-  const nameKey = (prefix: string, v: string) => `CASE WHEN ${v} IS NOT NULL THEN '${prefix}' || ${short(nameKeySql(v))} END`;
-  const named = (d: string, col: string, key: string, prefix: string) =>
-    consts.has(col) ? [] : [`CREATE TEMP TABLE ${d} AS SELECT ${col}, ${nameKey(prefix, col)} AS ${key} FROM (SELECT DISTINCT ${col} FROM ${parsed} WHERE ${col} IS NOT NULL)`];
-  const dicts = [
-    ...(byDict ? [`CREATE TEMP TABLE ${dict.c} AS SELECT ${who.join(', ')}, ${customerKey} AS ck FROM (SELECT DISTINCT ${who.join(', ')} FROM ${parsed})`] : []),
-    ...named(dict.e, 'ename', 'ek', 'sheet:e:'),
-    ...named(dict.i, 'iname', 'ik', 'sheet:i:'),
-  ];
-  const joins = [
-    ...(byDict ? [`LEFT JOIN ${dict.c} c ON ${who.map((x) => `c.${x} IS NOT DISTINCT FROM p.${x}`).join(' AND ')}`] : []),
-    ...(consts.has('ename') ? [] : [`LEFT JOIN ${dict.e} e ON e.ename = p.ename`]),
-    ...(consts.has('iname') ? [] : [`LEFT JOIN ${dict.i} i ON i.iname = p.iname`]),
-  ];
+  const k = keyPlan({ base: o.temp.l, parsed, consts, customerId: has('customer.id') });
+  const custKey = k.custKey;
   // Layer 5: the sale id. Without a sale number, a sale is the rows of one customer at one date-time; anonymous rows
   // are sales of their own, told apart by their content and, for identical rows, by their order among them (set next).
   const sk = anonymous ? `CASE WHEN ${custKey} IS NOT NULL THEN 'sheet:s:' || ${short(`concat_ws('|', p.dt, ${custKey})`)} END` : `'sheet:' || p.${cell('sale.id')}`;
   const rowtext = anonymous ? [`CASE WHEN ${custKey} IS NULL THEN p.rowtext END AS rowtext`] : [];
   const dropped = ['__rowid', ...(anonymous ? ['rowtext'] : [cell('sale.id')]), ...(has('customer.id') ? ['cid'] : []), ...consts.keys()];
   const ordinal = (base: bigint) => (o.lineIdx >= 0 ? [] : [`p.__rowid - ${base} + 1 AS __r`]);
-  const keys = [`${custKey} AS ck`, `${consts.has('ename') ? NULLTEXT : 'e.ek'} AS ek`, `${consts.has('iname') ? NULLTEXT : 'i.ik'} AS ik`];
-  const keyed = (base: bigint) => `CREATE TEMP TABLE ${o.temp.l} AS SELECT ${[...ordinal(base), `p.* EXCLUDE (${dropped.join(', ')})`, ...keys, `${sk} AS sk`, ...rowtext].join(', ')}
-  FROM ${P} p ${joins.join(' ')}`;
+  const keyed = (base: bigint) => `CREATE TEMP TABLE ${o.temp.l} AS SELECT ${[...ordinal(base), `p.* EXCLUDE (${dropped.join(', ')})`, ...k.ids, `${sk} AS sk`, ...rowtext].join(', ')}
+  FROM ${P} p ${k.joins.join(' ')}`;
 
   const L = withConsts(o.temp.l);
   const agg = (fn: string, x: string) => consts.get(x) ?? `${fn}(${x}${fn.startsWith('arg_') ? ', __r' : ''})`;
@@ -177,28 +161,29 @@ export function flatTables(o: FlatOptions): FlatSql {
     ? `LEFT JOIN (SELECT st, ${sheetStatusSql('st')} AS stc FROM (SELECT DISTINCT st FROM s)) sm ON sm.st IS NOT DISTINCT FROM s.st`
     : '';
   const prepare = (base: bigint) => [
-    ...dicts,
+    ...k.create,
     keyed(base),
     `DROP TABLE ${parsed}`,
-    ...Object.values(dict).map((t) => `DROP TABLE IF EXISTS ${t}`),
     ...(anonymous
       ? [
           `UPDATE ${o.temp.l} SET sk = 'sheet:s:' || ${short(`concat_ws('|', d.dt, d.rowtext, d.dupno)`)}
-  FROM (SELECT __r AS r, dt, rowtext, row_number() OVER (PARTITION BY dt, rowtext ORDER BY __r) AS dupno FROM ${L} WHERE ck IS NULL) d
+  FROM (SELECT __r AS r, dt, rowtext, row_number() OVER (PARTITION BY dt, rowtext ORDER BY __r) AS dupno FROM ${L} WHERE cn IS NULL) d
   WHERE ${o.temp.l}.__r = d.r`,
         ]
       : []),
-    `CREATE TEMP TABLE ${o.temp.s2} AS WITH s AS ${status ? 'MATERIALIZED ' : ''}(SELECT sk, min(__r) AS __r, arg_min(dt, __r) AS dt, ${agg('arg_min', 'st')} AS st, arg_min(ck, __r) AS ck, arg_min(ek, __r) AS ek,
+    `CREATE TEMP TABLE ${o.temp.s2} AS WITH s AS ${status ? 'MATERIALIZED ' : ''}(SELECT sk, min(__r) AS __r, arg_min(dt, __r) AS dt, ${agg('arg_min', 'st')} AS st, arg_min(cn, __r) AS cn, arg_min(en, __r) AS en,
     ${first('total')} AS total, ${first('disc')} AS disc, ${first('ship')} AS ship, sum(lt) AS lines,
     count(*) FILTER (WHERE total_t IS NOT NULL OR ltot_t IS NOT NULL OR unit_t IS NOT NULL) AS bad_total,
     arg_min(coalesce(total_t, ltot_t, unit_t), __r) FILTER (WHERE total_t IS NOT NULL OR ltot_t IS NOT NULL OR unit_t IS NOT NULL) AS total_t,
     count(DISTINCT pm) AS methods FROM ${L} GROUP BY sk)
-  SELECT s.*, CASE WHEN bad_total > 0 THEN NULL ELSE coalesce(total, lines - coalesce(disc, 0)) END AS amount, ${status ? 'sm.stc' : `'completed'`} AS stc FROM s ${status}`,
+  SELECT s.*, ${k.keys.c ? 'kc.ck' : NULLTEXT} AS ck, ${k.keys.e ? 'ke.ek' : NULLTEXT} AS ek,
+    CASE WHEN bad_total > 0 THEN NULL ELSE coalesce(total, lines - coalesce(disc, 0)) END AS amount, ${status ? 'sm.stc' : `'completed'`} AS stc FROM s ${status}
+    ${k.keys.c ? `LEFT JOIN ${k.keys.c} kc ON kc.cn = s.cn` : ''} ${k.keys.e ? `LEFT JOIN ${k.keys.e} ke ON ke.en = s.en` : ''}`,
     // Payment words are few: each is read once, not once per row.
     `CREATE TEMP TABLE ${o.temp.pm} AS SELECT pm, ${paymentMethodSql('pm')} AS method FROM (SELECT DISTINCT pm FROM ${L})`,
   ];
-  const tables = () => tableSelects(o, has, L, agg);
-  return { parse, parsed, prepare, tables };
+  const tables = () => tableSelects(o, has, L, agg, k.keys);
+  return { parse, parsed, prepare, tables, temps: k.tables };
 }
 
 /**
@@ -208,28 +193,32 @@ export function flatTables(o: FlatOptions): FlatSql {
 export const UNIQUE_KEYS: ReadonlySet<CanonicalTable> = new Set(['employees', 'customers', 'items', 'sales', 'sale_lines']);
 
 /** Each canonical table read from the parsed rows (l) and the sales (s2). */
-function tableSelects(o: FlatOptions, has: (f: string) => boolean, L: string, agg: (fn: string, x: string) => string): [CanonicalTable, string][] {
+function tableSelects(o: FlatOptions, has: (f: string) => boolean, L: string, agg: (fn: string, x: string) => string, keys: KeyPlan['keys']): [CanonicalTable, string][] {
   const first = (x: string) => agg('arg_min', x);
   const ctes = has('sale.date') ? `WITH l AS (SELECT * FROM ${L}), s2 AS (SELECT * FROM ${o.temp.s2})` : `WITH l AS (SELECT * FROM ${L})`;
   const tables: [CanonicalTable, string][] = [];
   // Customers' first date: the earliest of their rows' dates, read in the business time zone.
-  const customers = (createdAt: string) => `${ctes} SELECT min(__r) AS __r, ck AS customer_id, ${first('cname')} AS name, ${first('email')} AS email,
+  // Rows are grouped by their key's number; the key itself is joined back to the groups.
+  const byKey = (n: string, key: string, as: string, table: string | null, select: string) =>
+    table
+      ? `${ctes} SELECT g.* EXCLUDE (${n}), k.${key} AS ${as} FROM (SELECT ${n}, ${select} FROM l WHERE ${n} IS NOT NULL GROUP BY ${n}) g JOIN ${table} k USING (${n})`
+      : `${ctes} SELECT NULL::VARCHAR AS ${as}, ${select} FROM l WHERE false`;
+  const customers = (createdAt: string) => byKey('cn', 'ck', 'customer_id', keys.c, `min(__r) AS __r, ${first('cname')} AS name, ${first('email')} AS email,
     ${first('phone')} AS phone, ${first('doc')} AS document, ${first('gender')} AS gender, ${first('birth')} AS birth_date,
-    ${first('city')} AS city, ${first('state')} AS state, ${createdAt} AS created_at, ${first('optin')} AS marketing_opt_in, 'sheet' AS source
-    FROM l WHERE ck IS NOT NULL GROUP BY ck`;
+    ${first('city')} AS city, ${first('state')} AS state, ${createdAt} AS created_at, ${first('optin')} AS marketing_opt_in, 'sheet' AS source`);
   // A client list (no sale date mapped): customers only.
   if (!has('sale.date')) return [['customers', customers('NULL')]];
   if (has('employee.name')) {
-    tables.push(['employees', `${ctes} SELECT min(__r) AS __r, ek AS employee_id, arg_min(ename, __r) AS name, NULL AS role, NULL AS location_id,
-      NULL AS commission_rate, NULL AS hired_at, 'true' AS active FROM l WHERE ek IS NOT NULL GROUP BY ek`]);
+    tables.push(['employees', byKey('en', 'ek', 'employee_id', keys.e, `min(__r) AS __r, arg_min(ename, __r) AS name, NULL AS role, NULL AS location_id,
+      NULL AS commission_rate, NULL AS hired_at, 'true' AS active`)]);
   }
   tables.push(['customers', customers('CAST(min(TRY_CAST(dt AS TIMESTAMPTZ)) AS VARCHAR)')]);
   if (has('line.item')) {
     const kind = `CASE WHEN regexp_matches(lower(strip_accents(coalesce(${first('ikind')}, ''))), 'prod') THEN 'product'
       WHEN regexp_matches(lower(strip_accents(coalesce(${first('ikind')}, ''))), 'serv') THEN 'service'
       ELSE ${has('employee.name') ? "'service'" : "'product'"} END`;
-    tables.push(['items', `${ctes} SELECT min(__r) AS __r, ik AS item_id, arg_min(iname, __r) AS name, ${kind} AS kind, ${first('icat')} AS category,
-      CAST(arg_max(up, __r) AS VARCHAR) AS list_price, NULL AS cost, NULL AS duration_min FROM l WHERE ik IS NOT NULL GROUP BY ik`]);
+    tables.push(['items', byKey('itn', 'ik', 'item_id', keys.i, `min(__r) AS __r, arg_min(iname, __r) AS name, ${kind} AS kind, ${first('icat')} AS category,
+      CAST(arg_max(up, __r) AS VARCHAR) AS list_price, NULL AS cost, NULL AS duration_min`)]);
   }
   tables.push(['sales', `${ctes} SELECT __r, sk AS sale_id, 'sheet' AS source, ${has('employee.name') ? "'appointment'" : "'order'"} AS kind,
     ck AS customer_id, NULL AS location_id, ek AS employee_id, stc AS status, NULL AS created_at, dt AS occurred_at,
@@ -240,11 +229,12 @@ function tableSelects(o: FlatOptions, has: (f: string) => boolean, L: string, ag
     // Lines are numbered over (row, sale) alone and joined back by row: the numbering sorts two columns, not the
     // line's every value. Sale ids share their first bytes ('sheet:s:'): partitioned by their hash first, they sort
     // on a distinct prefix.
-    const lines = `FROM ${L} WHERE ik IS NOT NULL AND sk NOT IN (SELECT sk FROM ${o.temp.s2} WHERE amount < 0)`;
+    const lines = `FROM ${L} WHERE itn IS NOT NULL AND sk NOT IN (SELECT sk FROM ${o.temp.s2} WHERE amount < 0)`;
     tables.push(['sale_lines', `SELECT l.__r, sk AS sale_id, CAST(n.line_no AS VARCHAR) AS line_no,
-      ik AS item_id, ek AS employee_id, coalesce(qty_t, '1') AS quantity, coalesce(CAST(up AS VARCHAR), unit_t) AS unit_price, NULL AS discount_amount,
+      ki.ik AS item_id, ${keys.e ? 'ke.ek' : 'NULL::VARCHAR'} AS employee_id, coalesce(qty_t, '1') AS quantity, coalesce(CAST(up AS VARCHAR), unit_t) AS unit_price, NULL AS discount_amount,
       coalesce(CAST(lt AS VARCHAR), ltot_t) AS line_total, NULL AS duration_min
-      FROM (SELECT * ${lines}) l JOIN (SELECT __r, row_number() OVER (PARTITION BY hash(sk), sk ORDER BY __r) AS line_no ${lines}) n ON n.__r = l.__r`]);
+      FROM (SELECT * ${lines}) l JOIN (SELECT __r, row_number() OVER (PARTITION BY hash(sk), sk ORDER BY __r) AS line_no ${lines}) n ON n.__r = l.__r
+      LEFT JOIN ${keys.i} ki ON ki.itn = l.itn ${keys.e ? `LEFT JOIN ${keys.e} ke ON ke.en = l.en` : ''}`]);
   }
   // One payment per sale and method: the amounts paid when the sheet has them, else the sale's total (one method)
   // or its lines (several methods). Completed sales only. A row with a negative amount (an "estorno") is no sale:

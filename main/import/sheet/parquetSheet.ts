@@ -56,7 +56,7 @@ export async function loadFlatParquet(tx: Tx, path: string, plan: FlatPlan, ctx:
   for (const stmt of sql.prepare(0n)) await tx.run(stmt);
   const tables = await loadFlatTables(tx, sql.tables(), plan, ctx, async (ords) => new Map(ords.map((o) => [o, o])));
   const rows = Number((await tx.all<{ n: bigint }>(`SELECT count(*) AS n FROM ${temp.l}`))[0].n);
-  for (const t of Object.values(temp)) await tx.run(`DROP TABLE IF EXISTS ${t}`);
+  for (const t of [...Object.values(temp), ...sql.temps]) await tx.run(`DROP TABLE IF EXISTS ${t}`);
   const used = new Set(Object.values(plan.mapping));
   return { tables, rows, unknownColumns: cols.map((c) => c.name).filter((h) => !used.has(h)) };
 }
