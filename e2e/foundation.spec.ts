@@ -40,7 +40,7 @@ test('the table browser pages, sorts and searches a 10-million-row table', async
   await page.goto(server.url);
   await page.goto(`${server.origin}/#/tables`);
   // Tables outside the model are listed on request, by their own names.
-  await page.getByLabel(/^(Mostrar tabelas internas|Show internal tables)$/).check();
+  await page.getByLabel(/^(Tabelas internas|Internal tables)$/).check();
   await page.getByLabel(/^(Tabela|Table)$/).selectOption('big_rows');
   const total = page.getByTestId('row-total');
   await expect(total).toContainText('10.000.000');

@@ -169,9 +169,9 @@ test('the Tables page heads every canonical table in words and says its codes, i
   await page.screenshot({ path: 'test-results/app/names-tables-employees-pt-BR.png' });
 
   // Painel's internal tables are listed on request only, apart and by their own names.
-  await page.getByLabel('Mostrar tabelas internas').check();
+  await page.getByLabel('Tabelas internas', { exact: true }).check();
   await expect(select.locator('optgroup[label="Tabelas internas do Painel"] option[value="import_log"]')).toHaveCount(1);
-  await page.getByLabel('Mostrar tabelas internas').uncheck();
+  await page.getByLabel('Tabelas internas', { exact: true }).uncheck();
   await expect(select.locator('option[value="import_log"]')).toHaveCount(0);
 
   await page.evaluate(() => {

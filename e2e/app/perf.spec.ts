@@ -120,7 +120,7 @@ test.describe('10 million rows', () => {
     test.setTimeout(240_000);
     await page.goto(`${server.origin}/#token=${server.token}`);
     await page.goto(`${server.origin}/#/tables`);
-    await page.getByLabel('Mostrar tabelas internas').check();
+    await page.getByLabel('Tabelas internas', { exact: true }).check();
     await page.getByLabel('Tabela', { exact: true }).selectOption('big_rows');
     const total = page.getByTestId('row-total');
     await expect(total).toHaveAttribute('data-total', '10000000', { timeout: 30_000 });

@@ -53,7 +53,7 @@ export const en: Record<MessageKey, string> = {
   'tables.total': '{n} rows',
   'tables.none': 'No tables found.',
   'tables.internalGroup': "Painel's internal tables",
-  'tables.showInternal': 'Show internal tables',
+  'tables.showInternal': 'Internal tables',
   'tables.sortAsc': 'sorted ascending',
   'tables.sortDesc': 'sorted descending',
   'table.grid': 'Rows of {name}',

@@ -52,7 +52,7 @@ export const ptBR = {
   'tables.total': '{n} linhas',
   'tables.none': 'Nenhuma tabela encontrada.',
   'tables.internalGroup': 'Tabelas internas do Painel',
-  'tables.showInternal': 'Mostrar tabelas internas',
+  'tables.showInternal': 'Tabelas internas',
   'tables.sortAsc': 'ordenado crescente',
   'tables.sortDesc': 'ordenado decrescente',
   'table.grid': 'Linhas de {name}',
