@@ -110,7 +110,7 @@ export async function dashboard(engine: Engine, input: { period?: PeriodInput; c
     p AS (SELECT t.g, sum(amount) FILTER (WHERE kind = 'refund') AS refunds, sum(amount) FILTER (WHERE kind = 'payment') AS received,
         sum(amount) FILTER (WHERE kind = 'payment' AND method = 'pix') AS pix
       FROM (SELECT p.kind, p.amount, p.method, ${tag('p.biz_date', undefined, 'p.occurred_at')} AS t FROM pay p) GROUP BY 1),
-    occ AS (SELECT * FROM (${occupancyDaysSql(ctx, nf, ctx.to)})${far ? ` UNION ALL SELECT * FROM (${occupancyDaysSql(ctx, far.from, far.to)}) WHERE day < ${nf}` : ''}),
+    occ AS (${occupancyDaysSql(ctx, far ? [{ from: nf, to: ctx.to }, far] : [{ from: nf, to: ctx.to }])}),
     o AS (SELECT t.g, sum(booked_minutes) AS booked, sum(available_minutes) AS available
       FROM (SELECT booked_minutes, available_minutes, ${tag('day')} AS t FROM occ) GROUP BY 1),
     gs AS (SELECT g FROM (VALUES ('cur'), ('prev'), ('ly')) v(g) UNION SELECT ${bucket('d')} FROM days WHERE d BETWEEN ${ctx.from} AND ${ctx.to}),

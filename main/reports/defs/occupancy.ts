@@ -44,14 +44,24 @@ function bookedFromRollupSql(from: string, to: string, filter: (alias: string) =
     GROUP BY ALL`;
 }
 
-/** Booked minutes per staff and day (b), opening minutes per weekday (o) and the employees counted (staff), as CTEs. */
-function occupancyInputs(ctx: ReportContext, from: string, to: string): string {
+/** A span of days as SQL DATE bounds. */
+export interface DaySpan {
+  from: string;
+  to: string;
+}
+
+/**
+ * Booked minutes per staff and day (b), opening minutes per weekday (o), the days (days) and the employees counted
+ * (staff), as CTEs, over one or more spans of days that do not overlap.
+ */
+function occupancyInputs(ctx: ReportContext, spans: readonly DaySpan[]): string {
   const staffFilter = ctx.common.employee?.length ? `e.employee_id IN (${ctx.common.employee.map((v) => ctx.p(v)).join(', ')})` : 'TRUE';
   const locFilter = ctx.common.location?.length ? `e.location_id IN (${ctx.common.location.map((v) => ctx.p(v)).join(', ')})` : 'TRUE';
-  const booked = ctx.rollups ? bookedFromRollupSql(from, to, ctx.rollups.filter) : bookedMinutesSql(ctx, from, to);
-  return `b AS (${booked}),
+  const booked = (w: DaySpan) => (ctx.rollups ? bookedFromRollupSql(w.from, w.to, ctx.rollups.filter) : bookedMinutesSql(ctx, w.from, w.to));
+  const days = (w: DaySpan) => `SELECT CAST(g.d AS DATE) AS day FROM generate_series(CAST(${w.from} AS TIMESTAMP), CAST(${w.to} AS TIMESTAMP), INTERVAL 1 DAY) g(d)`;
+  return `b AS (${spans.map(booked).join(' UNION ALL ')}),
       o AS (${openingMinutesSql(ctx)}),
-      days AS (SELECT CAST(g.d AS DATE) AS day FROM generate_series(CAST(${from} AS TIMESTAMP), CAST(${to} AS TIMESTAMP), INTERVAL 1 DAY) g(d)),
+      days AS (${spans.map(days).join(' UNION ALL ')}),
       staff AS (SELECT e.employee_id FROM employees e WHERE e.active IS NOT FALSE AND ${staffFilter} AND ${locFilter})`;
 }
 
@@ -61,7 +71,7 @@ function occupancyInputs(ctx: ReportContext, from: string, to: string): string {
  * employee on every open day, plus any employee with bookings (on a closed day too, with no available minutes).
  */
 export function occupancyRowsSql(ctx: ReportContext, from: string, to: string): string {
-  return `WITH ${occupancyInputs(ctx, from, to)},
+  return `WITH ${occupancyInputs(ctx, [{ from, to }])},
       grid AS (SELECT staff.employee_id AS staff_id, days.day FROM staff CROSS JOIN days JOIN o ON o.weekday = dayofweek(days.day) WHERE o.minutes > 0
         UNION SELECT staff_id, day FROM b WHERE staff_id IS NOT NULL)
     SELECT grid.day, grid.staff_id, CAST(coalesce(b.booked_minutes, 0) AS BIGINT) AS booked_minutes, CAST(o.minutes AS BIGINT) AS available_minutes
@@ -69,13 +79,13 @@ export function occupancyRowsSql(ctx: ReportContext, from: string, to: string): 
 }
 
 /**
- * occupancyRowsSql's rows summed per day (the dashboard): without listing the grid, every counted employee gives the
+ * occupancyRowsSql's rows summed per day over spans that do not overlap (the dashboard): without listing the grid, every counted employee gives the
  * day's opening minutes, an employee with bookings who is not counted (inactive) gives them too, and the booked
  * minutes are those of every employee's day, rounded per employee and day as there. The cross-check compares the
  * dashboard's occupancy with the report's.
  */
-export function occupancyDaysSql(ctx: ReportContext, from: string, to: string): string {
-  return `WITH ${occupancyInputs(ctx, from, to)},
+export function occupancyDaysSql(ctx: ReportContext, spans: readonly DaySpan[]): string {
+  return `WITH ${occupancyInputs(ctx, spans)},
       bd AS (SELECT b.day, sum(b.whole_minutes + CAST(b.item_minutes AS BIGINT)) AS booked, sum(o.minutes) FILTER (WHERE b.staff_id NOT IN (SELECT employee_id FROM staff)) AS extra
         FROM b JOIN o ON o.weekday = dayofweek(b.day) WHERE b.staff_id IS NOT NULL GROUP BY 1)
     SELECT days.day, CAST(coalesce(bd.booked, 0) AS BIGINT) AS booked_minutes, CAST(o.minutes * (SELECT count(*) FROM staff) + coalesce(bd.extra, 0) AS BIGINT) AS available_minutes
