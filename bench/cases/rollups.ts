@@ -3,7 +3,8 @@
 //   - the monthly summary of all months right after an import (financial-summary, preset all);
 //   - the dashboard for a month;
 //   - each report's first page + totals for one location and one month;
-//   - the maintenance cost of importing one new day of sales (lines and payments too) through the pipeline.
+//   - the maintenance cost of importing one new day of sales (a copy of a day of completed sales, lines and payments
+//     too) through the pipeline.
 // PAINEL_BENCH_ROLLUPS_DB names the database (a copy: runs import days into it); otherwise a demo of
 // PAINEL_BENCH_PRESET (default large) is generated once into the temp folder.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -102,8 +103,9 @@ async function importOneDay(s: State): Promise<{ importMs: number; sales: number
     const shift = `INTERVAL ${n} DAY`;
     // Instants as ISO text in UTC, as an export from another system would carry them.
     const iso = (ts: string) => `strftime(timezone('UTC', ${ts}), '%Y-%m-%dT%H:%M:%SZ')`;
-    const last = `(SELECT max(occurred_at) - INTERVAL 1 DAY FROM sales WHERE NOT contains(sale_id, '~'))`;
-    const lastDay = `SELECT * FROM sales WHERE occurred_at > ${last} AND NOT contains(sale_id, '~')`;
+    // The day before the last completed sale: completed sales (revenue, customers, visits), with its lines and payments.
+    const last = `(SELECT max(occurred_at) FROM sales WHERE status = 'completed' AND NOT contains(sale_id, '~'))`;
+    const lastDay = `SELECT * FROM sales WHERE occurred_at > ${last} - INTERVAL 2 DAY AND occurred_at <= ${last} - INTERVAL 1 DAY AND NOT contains(sale_id, '~')`;
     await db.run(`COPY (SELECT * REPLACE (sale_id || '~${n}' AS sale_id, ${iso(`occurred_at + ${shift}`)} AS occurred_at, ${iso(`created_at + ${shift}`)} AS created_at,
         ${iso(`updated_at + ${shift}`)} AS updated_at) FROM (${lastDay})) TO '${join(dir, 'sales.csv')}' (HEADER)`);
     await db.run(`COPY (SELECT * REPLACE (sale_id || '~${n}' AS sale_id) FROM sale_lines WHERE sale_id IN (SELECT sale_id FROM (${lastDay}))) TO '${join(dir, 'sale_lines.csv')}' (HEADER)`);
