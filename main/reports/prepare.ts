@@ -94,10 +94,13 @@ export async function resolveRequest(engine: Engine, req: RunRequest): Promise<R
   const values = validateParams(def, req.params ?? {});
   const settings = await engine.settings();
   const today = req.period?.today ?? businessToday(settings.timezone);
+  // Asked first: the data's bounds below ask too, and share the same look.
+  const ready = rollupsReady(engine.db);
+  ready.catch(() => undefined); // awaited below; a failure before that must not go unhandled
   const wantsAll = (req.period?.preset ?? (req.period?.from ? 'custom' : def.defaultPreset)) === 'all';
   const period = resolvePeriod(req.period ?? {}, today, def.defaultPreset, wantsAll ? await activityRange(engine) : null);
   // What the request reads is looked up at once: analytics present, the rollups current, the UTC offset's span.
-  const [has, rollups, offsetUs] = await Promise.all([availability(engine.db), rollupsReady(engine.db), requestOffsetUs(engine.db, settings.timezone, period.from, period.to)]);
+  const [has, rollups, offsetUs] = await Promise.all([availability(engine.db), ready, requestOffsetUs(engine.db, settings.timezone, period.from, period.to)]);
   if (common.rfmCluster?.length && !has.rfm) throw new AppError('NOT_READY', 'the RFM cluster filter needs RFM scores: run the customer analytics first');
   const views = viewsOf(def);
   const view = views.find((v) => v.id === values.view) ?? views[0];

@@ -7,6 +7,7 @@ import { StateKey } from '../store/state';
 import { VISIT_LINKS_CURRENT } from '../model/customerVisits';
 
 const SWITCH = new StateKey<{ on: boolean }, Db>('reports.rollups', () => ({ on: true }));
+const READY = new StateKey<{ pending: Promise<boolean> | null }, Db>('reports.rollupsReady', () => ({ pending: null }));
 
 /** Turns answering from rollups on or off for a database (the cross-checks run both ways; benches compare). */
 export function setRollupsEnabled(db: Db, on: boolean): void {
@@ -19,11 +20,22 @@ export function setRollupsEnabled(db: Db, on: boolean): void {
  * until they are rebuilt). The counts the rollups were brought up to date with are kept beside them; the tables'
  * counts are metadata reads.
  */
-export async function rollupsReady(db: Db): Promise<boolean> {
-  if (!db.state(SWITCH).on) return false;
-  const [row] = await db.all<{ ok: boolean | null }>(`SELECT s.timezone = getvariable('biz_tz')
-      AND s.sales = (SELECT count(*) FROM sales) AND s.payments = (SELECT count(*) FROM payments) AS ok FROM rollup_state s`);
-  return row?.ok === true;
+export function rollupsReady(db: Db): Promise<boolean> {
+  if (!db.state(SWITCH).on) return Promise.resolve(false);
+  // Callers asking at the same moment (a page and its totals, the data's bounds) share one look while it runs;
+  // right after a write the counts are a scan, not metadata. Nothing is kept once it answered.
+  const s = db.state(READY);
+  if (s.pending) return s.pending;
+  const pending = db
+    .all<{ ok: boolean | null }>(
+      `SELECT s.timezone = getvariable('biz_tz') AND s.sales = (SELECT count(*) FROM sales) AND s.payments = (SELECT count(*) FROM payments) AS ok FROM rollup_state s`,
+    )
+    .then(([row]) => row?.ok === true)
+    .finally(() => {
+      if (s.pending === pending) s.pending = null;
+    });
+  s.pending = pending;
+  return pending;
 }
 
 const LINKS = new StateKey<{ hit: { version: number; value: Promise<boolean> } | null }, Db>('reports.visitLinks', () => ({ hit: null }));
