@@ -24,6 +24,8 @@ const BEHIND = `UPDATE rollup_state SET sales = -1`;
 const biz = (ts: string) => `CAST(timezone(getvariable('biz_tz'), ${ts}) AS DATE)`;
 
 const SALES = '__rollup_sales';
+/** Sales of written payments whose days are not noted yet (their fees move in the sales rollup). */
+const PAID = '__rollup_paid';
 /** The touched days' sale lines with their sales, read once per refresh by every lines rollup. */
 const LINES = '__rollup_lines';
 
@@ -79,10 +81,11 @@ export async function touchDays(tx: Tx, table: string, keys: string, params?: un
     // A payment's fee counts on its sale's day in the sales rollup (fees per sale): that day is noted too, unless the
     // sale itself was noted in this transaction (all its days already are).
     const saleIds = rows ? `SELECT sale_id FROM (${rows})` : `SELECT sale_id FROM payments WHERE payment_id IN (SELECT payment_id FROM (${keys}))`;
-    await tx.run(
-      noteSql(['rollup_sales_day'], `SELECT ${biz('occurred_at')} AS d FROM sales WHERE sale_id IN (${saleIds}) AND sale_id NOT IN (SELECT sale_id FROM ${SALES})`),
-      params as never,
-    );
+    // The few sale ids first: payments arriving with their sales (an import's files) need no look into the sales.
+    await tx.run(`CREATE OR REPLACE TEMP TABLE ${PAID} AS SELECT DISTINCT sale_id FROM (${saleIds}) WHERE sale_id NOT IN (SELECT sale_id FROM ${SALES})`, params as never);
+    const [{ n }] = await tx.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${PAID}`);
+    if (n > 0) await tx.run(noteSql(['rollup_sales_day'], `SELECT ${biz('occurred_at')} AS d FROM sales WHERE sale_id IN (SELECT sale_id FROM ${PAID})`));
+    await tx.run(`DROP TABLE ${PAID}`);
   }
   if (table === 'sales') await tx.run(`INSERT INTO ${SALES} SELECT DISTINCT sale_id FROM (${keys})`, params as never);
   registerRefresh(tx);
