@@ -98,10 +98,18 @@ export async function mergeRows(tx: Tx, src: MergeSource): Promise<Omit<TableCou
   // A row whose updated_at is older than the stored one is not newer: it is kept out like an identical row.
   const older = spec.columns.some((c) => c.name === 'updated_at') ? ` OR (s.updated_at < t.updated_at)` : '';
   const cmp = `${from}_cmp`;
-  await tx.run(`CREATE OR REPLACE TEMP TABLE ${cmp} AS
+  const validRows = src.table ? '' : 'WHERE s.__rej IS NULL';
+  // Rows of a new day meet no stored key: the key columns alone tell (a read of those columns only), and whole stored
+  // rows are read and compared only when some key is already there (a re-import, a changed row).
+  const known = await count(tx, `SELECT count(*) AS n FROM (SELECT 1 FROM ${from} s SEMI JOIN ${q(table)} t ON ${on} ${validRows} LIMIT 1)`);
+  await tx.run(
+    known === 0
+      ? `CREATE OR REPLACE TEMP TABLE ${cmp} AS SELECT ${r('s')} AS __r, 'new' AS st FROM ${from} s ${validRows}`
+      : `CREATE OR REPLACE TEMP TABLE ${cmp} AS
 SELECT ${r('s')} AS __r, CASE WHEN t.__found IS NULL THEN 'new' WHEN (${same})${older} THEN 'same' ELSE 'changed' END AS st
 FROM ${from} s LEFT JOIN (SELECT *, true AS __found FROM ${q(table)}) t ON ${on}
-${src.table ? '' : 'WHERE s.__rej IS NULL'}`);
+${validRows}`,
+  );
   const byState = await tx.all<{ st: string; n: bigint | number }>(`SELECT st, count(*) AS n FROM ${cmp} GROUP BY st`);
   const n = (st: string) => Number(byState.find((b) => b.st === st)?.n ?? 0);
   // The days rows stood on before (replaced rows) and after (new and replaced rows) are the daily rollups' to redo.

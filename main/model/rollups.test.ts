@@ -1,6 +1,6 @@
 // Daily rollups outside the write path: a database that never had them gets them when the engine opens it, a
 // change of business time zone takes every day again in the new zone, and `painel rollups rebuild` recomputes them.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +12,9 @@ import type { Db } from '../store/db';
 import { Db as DbClass } from '../store/db';
 import { migrate } from '../store/migrate';
 import { MIGRATIONS } from '../store/migrations/index';
-import { ensureRollups, holdRollupRefresh, rollupsCurrent, touchDates } from './rollups';
+import { ensureRollups, holdRollupRefresh, rebuildRollupsTx, rollupsCurrent, touchDates } from './rollups';
+import { importFiles } from '../import/importFiles';
+import { ROLLUP_TABLES } from './rollupTables';
 import { rollupColumnsChanged, rollupTablesAdded } from './rollupTables';
 import { VISITS_DDL } from './customerVisits';
 
@@ -112,6 +114,34 @@ describe('daily rollups', () => {
       expect(rollup).toEqual(base);
     } finally {
       await again.close();
+    }
+  });
+
+  it('move payments stored before their sale to the sale\'s location and channel when the sale arrives', async () => {
+    const e = await Engine.open({ dbPath: ':memory:', log: () => undefined });
+    try {
+      const snapshot = async () => {
+        const out: Record<string, unknown[]> = {};
+        for (const t of ROLLUP_TABLES) out[t.name] = await e.db.all(`SELECT * EXCLUDE (d), strftime(d, '%Y-%m-%d') AS day FROM ${t.name} ORDER BY ALL`);
+        return out;
+      };
+      const files = (name: string, body: string) => {
+        const folder = join(dir, `orphans-${name}`);
+        mkdirSync(folder, { recursive: true });
+        writeFileSync(join(folder, name), body);
+        return folder;
+      };
+      // A sale with its payment, then payments of two sales not stored yet (a fee on one), then those sales.
+      await importFiles(e.db, [files('sales.csv', 'sale_id,source,kind,location_id,status,occurred_at,gross_amount,total_amount\nA,salon,appointment,L1,completed,2026-03-02T13:00:00Z,50.00,50.00\n')], { skipIdentity: true });
+      await importFiles(e.db, [files('payments.csv', 'payment_id,sale_id,occurred_at,method,kind,amount,fee_amount\nPB,B,2026-03-05T13:00:00Z,pix,payment,80.00,0.40\nPC,C,2026-03-09T13:00:00Z,cash,payment,20.00,0.00\n')], { skipIdentity: true });
+      expect(await e.db.all(`SELECT source FROM rollup_payments_day WHERE source IS NULL`)).toHaveLength(2);
+      await importFiles(e.db, [files('sales.csv', 'sale_id,source,kind,location_id,status,occurred_at,gross_amount,total_amount\nB,salon,appointment,L2,completed,2026-03-04T13:00:00Z,80.00,80.00\nC,woo,order,L1,completed,2026-03-01T13:00:00Z,20.00,20.00\n')], { skipIdentity: true });
+      const incremental = await snapshot();
+      expect(incremental.rollup_payments_day.filter((r) => (r as { source: string | null }).source === null)).toHaveLength(0);
+      await e.db.transaction((tx) => rebuildRollupsTx(tx));
+      expect(incremental).toEqual(await snapshot());
+    } finally {
+      await e.close();
     }
   });
 

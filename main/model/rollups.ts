@@ -33,18 +33,31 @@ const LINES = '__rollup_lines';
  * SQL of the business days rows of `table` stand on, for the keys `keys` selects (key columns by name); `rows`, when
  * given, holds the rows themselves (written rows with their occurred_at), so their days need no lookup.
  */
-function daysOfKeys(table: RollupSource, keys: string, rows?: string): string {
+function daysOfKeys(table: RollupSource, keys: string, rows?: string, orphanPayments = true): string {
   switch (table) {
-    // A sale's payments carry its location and channel into the payments rollup: their days move with it.
+    // A sale's payments carry its location and channel into the payments rollup: their days move with it. Written
+    // rows (`rows`) come after the replaced ones were noted with their payments; a new sale can only have payments
+    // stored before it (without their sale), so their lookup is skipped when no payment stands without its sale.
     case 'sales':
       return `SELECT ${biz('occurred_at')} AS d FROM ${rows ? `(${rows})` : `sales WHERE sale_id IN (SELECT sale_id FROM (${keys}))`}
-        UNION SELECT ${biz('occurred_at')} FROM payments WHERE sale_id IN (SELECT sale_id FROM (${keys}))`;
+        ${rows && !orphanPayments ? '' : `UNION SELECT ${biz('occurred_at')} FROM payments WHERE sale_id IN (SELECT sale_id FROM (${keys}))`}`;
     // Lines of sales already noted in this transaction stand on days already noted (old and new).
     case 'sale_lines':
       return `SELECT ${biz('occurred_at')} AS d FROM sales WHERE sale_id IN (SELECT sale_id FROM (${keys}) WHERE sale_id NOT IN (SELECT sale_id FROM ${SALES}))`;
     case 'payments':
       return rows ? `SELECT ${biz('occurred_at')} AS d FROM (${rows})` : `SELECT ${biz('occurred_at')} AS d FROM payments WHERE payment_id IN (SELECT payment_id FROM (${keys}))`;
   }
+}
+
+/**
+ * Whether a stored payment may stand without its sale: the payments rollup summarises every payment with its sale's
+ * channel, so a payment without a sale shows as a row without a channel there (payments written in this session
+ * and not summarised yet are all noted for it already). Only an empty answer (none anywhere) is taken as "no".
+ */
+async function orphanPaymentsMayExist(tx: Tx): Promise<boolean> {
+  const [r] = await tx.all<{ ok: boolean }>(`SELECT EXISTS (SELECT 1 FROM rollup_state WHERE timezone = getvariable('biz_tz'))
+    AND NOT EXISTS (SELECT 1 FROM rollup_payments_day WHERE source IS NULL) AS ok`);
+  return r?.ok !== true;
 }
 
 /**
@@ -76,7 +89,7 @@ export async function touchDays(tx: Tx, table: string, keys: string, params?: un
     const [{ n }] = await tx.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM (${keys}) WHERE sale_id NOT IN (SELECT sale_id FROM ${SALES})`, params as never);
     if (n === 0) return;
   }
-  await tx.run(noteSql(TARGETS[table], daysOfKeys(table, keys, rows)), params as never);
+  await tx.run(noteSql(TARGETS[table], daysOfKeys(table, keys, rows, table === 'sales' && rows ? await orphanPaymentsMayExist(tx) : true)), params as never);
   if (table === 'payments') {
     // A payment's fee counts on its sale's day in the sales rollup (fees per sale): that day is noted too, unless the
     // sale itself was noted in this transaction (all its days already are).
