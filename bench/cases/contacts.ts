@@ -1,42 +1,19 @@
 // Who to call and the month's goals on a demo dataset: a contact list's first page with its counts, messages and
 // wa.me links (the customer profile as of the day, cached after the first run), the goals' progress of a month
 // and the units side by side. PAINEL_BENCH_PRESET picks the demo size (default large); the file is reused.
-import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { BenchCase } from '../harness';
-import { Engine } from '../../main/engine/engine';
-import { createDispatcher, type Dispatcher } from '../../main/host/dispatcher';
-import { generateDemo } from '../../main/demo/generateDemo';
-import type { DemoPreset } from '../../shared/api/demo';
-
-const PRESET = (process.env.PAINEL_BENCH_PRESET ?? 'large') as DemoPreset;
-/** The demo ends on a fixed day, so every run reads the same lists and month. */
-const END = '2026-06-30';
+import type { Dispatcher } from '../../main/host/dispatcher';
+import { BENCH_END as END, callOk as call, openBenchDemo } from '../demoEngine';
 
 let shared: Promise<Dispatcher> | null = null;
 function state(): Promise<Dispatcher> {
   shared ??= (async () => {
-    const dbPath = join(tmpdir(), `painel-bench-contacts-${PRESET}.duckdb`);
-    const fresh = !existsSync(dbPath);
-    const engine = await Engine.open({ dbPath, log: () => undefined });
-    if (fresh) {
-      process.stderr.write(`bench: generating the ${PRESET} demo into ${dbPath} (kept for later runs)\n`);
-      await generateDemo(engine.db, { preset: PRESET, endDate: END, seed: 42 });
-      await engine.db.checkpoint();
-    }
-    const d = createDispatcher(engine);
+    const { dispatcher: d } = await openBenchDemo('contacts');
     const r = await d.call('goals.set', { month: '2026-06', goals: [{ scope: 'location', scopeId: 'salon:loc01', revenueGoal: '100000', servicesGoal: 800 }] });
     if (!r.ok && r.error.code !== 'NOT_FOUND') throw new Error(r.error.message);
     return d;
   })();
   return shared;
-}
-
-async function call(d: Dispatcher, method: string, input: unknown): Promise<Record<string, unknown>> {
-  const r = await d.call(method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
-  return r.value as Record<string, unknown>;
 }
 
 export const cases: BenchCase[] = [
